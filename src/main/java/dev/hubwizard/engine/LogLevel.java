@@ -1,0 +1,3 @@
+package dev.hubwizard.engine;
+
+public enum LogLevel { DEBUG, INFO, WARN, ERROR }
