@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -14,16 +13,20 @@ import java.util.concurrent.LinkedBlockingQueue;
 
 /**
  * The full log of one deploy, on disk: the screen keeps only the newest lines, this file keeps
- * all of them. Lines are queued and written by one daemon thread, so a step never waits on the disk.
+ * all of them. Lines are queued and written by one daemon thread. The queue is bounded: a step that
+ * floods the log waits for the disk rather than piling up lines in memory.
  */
 public final class LogFile implements RunListener, AutoCloseable {
 
-    private static final DateTimeFormatter TIME =
-            DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
+    private static final ZoneId ZONE = ZoneId.systemDefault();
+    private static final String[] LEVELS =
+            java.util.Arrays.stream(LogLevel.values()).map(l -> String.format("%-5s", l)).toArray(String[]::new);
     private static final LogLine END = new LogLine(java.time.Instant.EPOCH, "", LogLevel.DEBUG, "");
 
     private final Path path;
-    private final BlockingQueue<LogLine> queue = new LinkedBlockingQueue<>();
+    private static final int QUEUE_SIZE = 8_192;
+
+    private final BlockingQueue<LogLine> queue = new LinkedBlockingQueue<>(QUEUE_SIZE);
     private final Thread writer;
     private volatile IOException failure;
 
@@ -42,27 +45,40 @@ public final class LogFile implements RunListener, AutoCloseable {
 
     @Override
     public void log(LogLine line) {
-        queue.add(line);
+        enqueue(line);
+    }
+
+    private void enqueue(LogLine line) {
+        try {
+            // Once the writer has failed nothing drains the queue: drop rather than block the step.
+            while (failure == null && writer.isAlive()) {
+                if (queue.offer(line, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                    return;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override
     public void stateChanged(StepEvent event) {
         if (event.state().isFinished() || event.state() == StepState.RUNNING) {
-            queue.add(new LogLine(java.time.Instant.now(), event.stepId(), LogLevel.INFO,
+            enqueue(new LogLine(java.time.Instant.now(), event.stepId(), LogLevel.INFO,
                     "step " + event.state().name().toLowerCase()
                             + (event.state().isFinished() ? " after " + event.elapsed().toMillis() + " ms" : "")));
         }
         if (event.failure() != null) {
             java.io.StringWriter trace = new java.io.StringWriter();
             event.failure().printStackTrace(new java.io.PrintWriter(trace));
-            queue.add(new LogLine(java.time.Instant.now(), event.stepId(), LogLevel.DEBUG, trace.toString()));
+            enqueue(new LogLine(java.time.Instant.now(), event.stepId(), LogLevel.DEBUG, trace.toString()));
         }
     }
 
     /** Writes what is queued and closes the file; waits for the writer. */
     @Override
     public void close() throws IOException {
-        queue.add(END);
+        enqueue(END);
         try {
             writer.join(10_000);
         } catch (InterruptedException e) {
@@ -100,8 +116,20 @@ public final class LogFile implements RunListener, AutoCloseable {
         }
     }
 
+    /** Written by hand rather than with a DateTimeFormatter: under a flood this runs 100,000 times a second. */
     static String format(LogLine line) {
-        return TIME.format(line.time()) + " " + String.format("%-5s", line.level()) + " [" + line.stepId() + "] "
-                + line.text();
+        java.time.LocalTime time = java.time.LocalTime.ofInstant(line.time(), ZONE);
+        StringBuilder out = new StringBuilder(line.text().length() + line.stepId().length() + 24);
+        twoDigits(out, time.getHour()).append(':');
+        twoDigits(out, time.getMinute()).append(':');
+        twoDigits(out, time.getSecond()).append('.');
+        int millis = time.getNano() / 1_000_000;
+        out.append((char) ('0' + millis / 100)).append((char) ('0' + millis / 10 % 10)).append((char) ('0' + millis % 10));
+        return out.append(' ').append(LEVELS[line.level().ordinal()]).append(" [").append(line.stepId()).append("] ")
+                .append(line.text()).toString();
+    }
+
+    private static StringBuilder twoDigits(StringBuilder out, int value) {
+        return out.append((char) ('0' + value / 10)).append((char) ('0' + value % 10));
     }
 }

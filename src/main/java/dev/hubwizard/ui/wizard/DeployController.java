@@ -1,0 +1,264 @@
+package dev.hubwizard.ui.wizard;
+
+import dev.hubwizard.engine.LogFile;
+import dev.hubwizard.engine.LogLine;
+import dev.hubwizard.engine.Plan;
+import dev.hubwizard.engine.Progress;
+import dev.hubwizard.engine.Run;
+import dev.hubwizard.engine.RunListener;
+import dev.hubwizard.engine.RunResult;
+import dev.hubwizard.engine.Runner;
+import dev.hubwizard.engine.Session;
+import dev.hubwizard.engine.StepEvent;
+import dev.hubwizard.engine.StepState;
+import dev.hubwizard.ui.UiThreadQueue;
+import dev.hubwizard.ui.log.LogBuffer;
+import dev.hubwizard.ui.log.LogTail;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * Runs the deploy plan's steps for the wizard and mirrors what the engine reports into FX
+ * properties: step states, progress and one capped log buffer per step. Engine events cross to the
+ * FX thread through one {@link UiThreadQueue}, in the order they happened.
+ */
+public final class DeployController {
+
+    /** The buffer that shows every step's lines together. */
+    public static final String ALL = "*";
+    public static final int LOG_CAPACITY = 5_000;
+
+    private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
+    private final Runner runner;
+    private final Supplier<Session> session;
+    private final Supplier<Plan> plan;
+    private final Path logDirectory;
+    private final String logName;
+    private final Map<String, StepState> states = new HashMap<>();
+    private final Map<String, LogTail> tails = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, LogBuffer> logs = new HashMap<>();
+    private final Map<String, String> logGroups = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Set while a "new log lines" notice is on its way to the FX thread: one notice per pass, not per line. */
+    private final java.util.concurrent.atomic.AtomicBoolean linesPending = new java.util.concurrent.atomic.AtomicBoolean();
+    private final BooleanProperty running = new SimpleBooleanProperty();
+    private final ObjectProperty<RunResult> lastResult = new SimpleObjectProperty<>();
+    private final ObjectProperty<Path> lastLogFile = new SimpleObjectProperty<>();
+    private final UiThreadQueue<Object> events = new UiThreadQueue<>(this::apply);
+    private final List<Consumer<StepEvent>> stepListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<java.util.function.BiConsumer<String, Progress>> progressListeners =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
+    private static final java.time.Duration REFRESH_INTERVAL = java.time.Duration.ofMillis(100);
+    private long lastRefresh;
+    private boolean refreshScheduled;
+    private Run current;
+    private volatile Session currentSession;
+
+    /**
+     * @param session      the profile's session, made on first use (it loads the journal)
+     * @param plan         the deploy plan, made on first use
+     * @param logDirectory where each run's full log file goes
+     * @param logName      the file name's prefix (the profile's name)
+     */
+    public DeployController(Runner runner, Supplier<Session> session, Supplier<Plan> plan, Path logDirectory,
+                            String logName) {
+        this.runner = runner;
+        this.session = session;
+        this.plan = plan;
+        this.logDirectory = logDirectory;
+        this.logName = logName;
+    }
+
+    /**
+     * Shows the lines of several steps in one buffer: {@code groups} maps a step id to its buffer's
+     * name (the wizard groups a page's steps under the page's id). FX thread.
+     */
+    public void groupLogs(Map<String, String> groups) {
+        logGroups.putAll(groups);
+    }
+
+    /** The lines of a step, or of a group of steps ({@link #groupLogs}), or of all ({@link #ALL}). FX thread. */
+    public LogBuffer log(String name) {
+        return logs.computeIfAbsent(name, id -> new LogBuffer(tail(id)));
+    }
+
+    private LogTail tail(String name) {
+        return tails.computeIfAbsent(name, id -> new LogTail(LOG_CAPACITY));
+    }
+
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running;
+    }
+
+    public ObjectProperty<RunResult> lastResultProperty() {
+        return lastResult;
+    }
+
+    public ObjectProperty<Path> lastLogFileProperty() {
+        return lastLogFile;
+    }
+
+    public StepState state(String stepId) {
+        return states.get(stepId);
+    }
+
+    public void onStepEvent(Consumer<StepEvent> listener) {
+        stepListeners.add(listener);
+    }
+
+    public void onProgress(java.util.function.BiConsumer<String, Progress> listener) {
+        progressListeners.add(listener);
+    }
+
+    /**
+     * Runs these steps and whatever they need that has not run successfully yet. The plan and the
+     * session are built on a background thread: building them may touch the disk.
+     */
+    public void run(Collection<String> stepIds) {
+        if (running.get()) {
+            return;
+        }
+        running.set(true);
+        Set<String> done = new LinkedHashSet<>();
+        states.forEach((id, state) -> {
+            if (state == StepState.DONE) {
+                done.add(id);
+            }
+        });
+        Thread starter = new Thread(() -> start(stepIds, done), "deploy-start");
+        starter.setDaemon(true);
+        starter.start();
+    }
+
+    private void start(Collection<String> stepIds, Set<String> done) {
+        try {
+            Plan whole = plan.get();
+            Set<String> wanted = new LinkedHashSet<>();
+            for (String id : stepIds) {
+                whole.upTo(id).steps().forEach(s -> wanted.add(s.id()));
+            }
+            // Steps asked for run again even when done; their dependencies only when not yet done.
+            wanted.removeIf(id -> done.contains(id) && !stepIds.contains(id));
+            Session s = currentSession == null ? session.get() : currentSession;
+            currentSession = s;
+            LogFile file = new LogFile(logDirectory.resolve(
+                    logName + "-" + FILE_TIME.format(LocalDateTime.now()) + ".log"));
+            RunListener toUi = new RunListener() {
+                @Override
+                public void stateChanged(StepEvent event) {
+                    events.offer(event);
+                }
+
+                @Override
+                public void log(LogLine line) {
+                    tail(logGroups.getOrDefault(line.stepId(), line.stepId())).append(line);
+                    tail(ALL).append(line);
+                    if (linesPending.compareAndSet(false, true)) {
+                        events.offer(LINES);
+                    }
+                }
+
+                @Override
+                public void progress(String stepId, Progress progress) {
+                    events.offer(new ProgressEvent(stepId, progress));
+                }
+
+                @Override
+                public void finished(RunResult result) {
+                    try {
+                        file.close();
+                    } catch (IOException ignored) {
+                        // The run itself is over; a log file that failed to close loses nothing on screen.
+                    }
+                    events.offer(result);
+                }
+            };
+            events.offer(file.path());
+            Run run = runner.start(whole.only(wanted), s, RunListener.all(file, toUi));
+            synchronized (this) {
+                current = run;
+            }
+        } catch (IOException | RuntimeException e) {
+            tail(ALL).append(new LogLine(java.time.Instant.now(), ALL, dev.hubwizard.engine.LogLevel.ERROR,
+                    "Could not start: " + e.getMessage()));
+            events.offer(LINES);
+            events.offer(new RunResult(Map.of(), java.time.Duration.ZERO));
+        }
+    }
+
+    public synchronized void cancel() {
+        if (current != null) {
+            current.cancel();
+        }
+    }
+
+    private void apply(List<Object> batch) {
+        for (Object event : batch) {
+            if (event == LINES) {
+                refreshLogsSoon();
+            } else if (event instanceof StepEvent step) {
+                states.put(step.stepId(), step.state());
+                stepListeners.forEach(l -> l.accept(step));
+            } else if (event instanceof ProgressEvent p) {
+                progressListeners.forEach(l -> l.accept(p.stepId(), p.progress()));
+            } else if (event instanceof Path file) {
+                lastLogFile.set(file);
+            } else if (event instanceof RunResult result) {
+                refreshLogs();
+                synchronized (this) {
+                    current = null;
+                }
+                running.set(false);
+                lastResult.set(result);
+            }
+        }
+    }
+
+    /**
+     * Shows new lines at most {@link #REFRESH_INTERVAL} after the previous refresh: ten times a second
+     * is as fast as anyone reads, and under a flood each refresh re-lays out the visible cells.
+     */
+    private void refreshLogsSoon() {
+        long now = System.nanoTime();
+        long wait = lastRefresh + REFRESH_INTERVAL.toNanos() - now;
+        if (wait <= 0) {
+            refreshLogs();
+        } else if (!refreshScheduled) {
+            refreshScheduled = true;
+            javafx.animation.PauseTransition delay =
+                    new javafx.animation.PauseTransition(javafx.util.Duration.millis(wait / 1e6));
+            delay.setOnFinished(e -> refreshLogs());
+            delay.play();
+        }
+    }
+
+    private void refreshLogs() {
+        // Clear first: lines appended while we refresh send a new notice rather than wait.
+        linesPending.set(false);
+        refreshScheduled = false;
+        lastRefresh = System.nanoTime();
+        logs.values().forEach(LogBuffer::refresh);
+    }
+
+    private record ProgressEvent(String stepId, Progress progress) {
+    }
+
+    /** The notice that log tails have new lines. */
+    private static final Object LINES = new Object();
+}

@@ -1,0 +1,86 @@
+package dev.hubwizard.ui.wizard;
+
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * One page of the wizard: what it is, which engine steps it runs, and their live state. Pages with
+ * no steps (settings, plan) only gate Next through {@link #validProperty()}.
+ */
+public class PageModel {
+
+    private final String id;
+    private final String title;
+    private final String description;
+    private final List<String> stepIds;
+    private final ObjectProperty<PageState> state = new SimpleObjectProperty<>(PageState.IDLE);
+    private final ObjectProperty<Duration> duration = new SimpleObjectProperty<>(Duration.ZERO);
+    private final DoubleProperty progress = new SimpleDoubleProperty(0);
+    private final StringProperty progressText = new SimpleStringProperty("");
+    private final BooleanProperty valid = new SimpleBooleanProperty(true);
+    private final StringProperty blockedReason = new SimpleStringProperty("");
+
+    public PageModel(String id, String title, String description, List<String> stepIds) {
+        this.id = id;
+        this.title = title;
+        this.description = description;
+        this.stepIds = List.copyOf(stepIds);
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public List<String> stepIds() {
+        return stepIds;
+    }
+
+    public boolean runsSteps() {
+        return !stepIds.isEmpty();
+    }
+
+    public ObjectProperty<PageState> stateProperty() {
+        return state;
+    }
+
+    /** How long the page's steps took, shown in the step list once done. */
+    public ObjectProperty<Duration> durationProperty() {
+        return duration;
+    }
+
+    /** 0..1 when the amount of work is known, -1 when it is not (a spinner and a timer then). */
+    public DoubleProperty progressProperty() {
+        return progress;
+    }
+
+    public StringProperty progressTextProperty() {
+        return progressText;
+    }
+
+    /** Whether Next may leave this page. */
+    public BooleanProperty validProperty() {
+        return valid;
+    }
+
+    /** Why Next is disabled, in words the user can act on. */
+    public StringProperty blockedReasonProperty() {
+        return blockedReason;
+    }
+}

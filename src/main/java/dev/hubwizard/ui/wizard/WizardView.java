@@ -1,0 +1,154 @@
+package dev.hubwizard.ui.wizard;
+
+import dev.hubwizard.ui.log.LogPane;
+import dev.hubwizard.ui.steps.StepListCell;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.SplitPane;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The wizard window's layout: the step list on the side, the current page with its log pane below,
+ * Back / Next / Run / Cancel and a status bar. Layout and bindings only; the view model decides.
+ */
+public final class WizardView extends BorderPane {
+
+    private final WizardViewModel model;
+    private final Function<PageModel, Node> pageViews;
+    private final Map<PageModel, Node> built = new HashMap<>();
+    private final StackPane pageHolder = new StackPane();
+    private final LogPane log = new LogPane();
+
+    /** @param pageViews builds a page's view the first time it is shown */
+    public WizardView(WizardViewModel model, Function<PageModel, Node> pageViews) {
+        this.model = model;
+        this.pageViews = pageViews;
+        getStyleClass().add("wizard");
+        setLeft(sidebar());
+        setCenter(content());
+        setBottom(bottom());
+        model.pageProperty().addListener((obs, old, page) -> show(page));
+        show(model.pageProperty().get());
+    }
+
+    private Node sidebar() {
+        Label brand = new Label("Hub Wizard");
+        brand.getStyleClass().add("brand");
+        Label tagline = new Label("JupyterHub on AWS Fargate");
+        tagline.getStyleClass().add("tagline");
+        ListView<PageModel> steps = new ListView<>(model.pages());
+        steps.setId("step-list");
+        steps.setAccessibleText("Steps");
+        steps.setCellFactory(list -> new StepListCell());
+        steps.getSelectionModel().select(model.indexProperty().get());
+        model.indexProperty().addListener((obs, old, now) -> steps.getSelectionModel().select(now.intValue()));
+        steps.getSelectionModel().selectedIndexProperty().addListener((obs, old, now) -> {
+            if (now.intValue() >= 0 && now.intValue() != model.indexProperty().get()) {
+                model.show(model.pages().get(now.intValue()));
+            }
+        });
+        VBox.setVgrow(steps, Priority.ALWAYS);
+        VBox sidebar = new VBox(4, brand, tagline, steps);
+        sidebar.getStyleClass().add("sidebar");
+        sidebar.setPrefWidth(250);
+        sidebar.setMinWidth(220);
+        return sidebar;
+    }
+
+    private Node content() {
+        Label title = new Label();
+        title.setId("page-title");
+        title.getStyleClass().add("page-title");
+        title.textProperty().bind(Bindings.createStringBinding(() -> model.pageProperty().get().title(),
+                model.pageProperty()));
+        VBox page = new VBox(12, title, pageHolder);
+        page.getStyleClass().add("page-area");
+        VBox.setVgrow(pageHolder, Priority.ALWAYS);
+        pageHolder.setAlignment(Pos.TOP_LEFT);
+
+        Label logTitle = new Label();
+        logTitle.getStyleClass().add("log-title");
+        logTitle.textProperty().bind(Bindings.createStringBinding(() -> "Log — " + model.pageProperty().get().title(),
+                model.pageProperty()));
+        VBox logBox = new VBox(4, logTitle, log);
+        logBox.getStyleClass().add("log-area");
+        VBox.setVgrow(log, Priority.ALWAYS);
+
+        SplitPane split = new SplitPane(page, logBox);
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.55);
+        return split;
+    }
+
+    private Node bottom() {
+        Button back = button("back", "Back", "Go to the previous step");
+        back.disableProperty().bind(model.canGoBackProperty().not());
+        back.setOnAction(e -> model.back());
+        Button cancel = button("cancel", "Cancel", "Stop the running step");
+        cancel.setCancelButton(true);
+        cancel.disableProperty().bind(model.deploy().runningProperty().not());
+        cancel.setOnAction(e -> model.cancel());
+        Button run = button("run", "Run", "Run this step");
+        run.disableProperty().bind(model.canRunProperty().not());
+        run.setOnAction(e -> model.run());
+        Button next = button("next", "Next", "Go to the next step");
+        next.setDefaultButton(true);
+        next.disableProperty().bind(model.canGoNextProperty().not());
+        next.setOnAction(e -> model.next());
+
+        Label blocked = new Label();
+        blocked.setId("blocked-reason");
+        blocked.getStyleClass().add("blocked-reason");
+        blocked.textProperty().bind(Bindings.selectString(model.pageProperty(), "blockedReason"));
+        blocked.visibleProperty().bind(model.canGoNextProperty().not().and(blocked.textProperty().isNotEmpty()));
+
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox buttons = new HBox(8, back, blocked, spacer, cancel, run, next);
+        buttons.getStyleClass().add("button-bar");
+        buttons.setAlignment(Pos.CENTER_LEFT);
+
+        Label status = new Label();
+        status.setId("status");
+        status.textProperty().bind(model.statusProperty());
+        HBox statusBar = new HBox(status);
+        statusBar.getStyleClass().add("status-bar");
+        statusBar.setPadding(new Insets(3, 10, 3, 10));
+        setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ESCAPE) {
+                model.cancel();
+            }
+        });
+        return new VBox(buttons, statusBar);
+    }
+
+    private static Button button(String id, String text, String accessibleHelp) {
+        Button button = new Button(text);
+        button.setId(id);
+        button.setAccessibleHelp(accessibleHelp);
+        button.setMinWidth(Region.USE_PREF_SIZE);
+        return button;
+    }
+
+    private void show(PageModel page) {
+        Node view = built.computeIfAbsent(page, pageViews);
+        pageHolder.getChildren().setAll(view);
+        log.show(model.deploy().log(page.runsSteps() ? page.id() : DeployController.ALL).lines());
+    }
+}

@@ -1,0 +1,177 @@
+package dev.hubwizard.ui.wizard;
+
+import dev.hubwizard.engine.Problem;
+import dev.hubwizard.engine.RunResult;
+import dev.hubwizard.engine.StepEvent;
+import dev.hubwizard.engine.StepState;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The wizard's state and commands: which page is showing, what Back / Next / Run / Cancel do and
+ * whether they may, and the status line. No controls here: tested without a window.
+ */
+public final class WizardViewModel {
+
+    private final ObservableList<PageModel> pages;
+    private final DeployController deploy;
+    private final IntegerProperty index = new SimpleIntegerProperty(0);
+    private final ObjectProperty<PageModel> page = new SimpleObjectProperty<>();
+    private final StringProperty status = new SimpleStringProperty("Ready");
+    private final ObjectProperty<Problem> problem = new SimpleObjectProperty<>();
+    private final Map<String, PageModel> pageOfStep = new HashMap<>();
+    private final Map<String, Duration> stepDurations = new HashMap<>();
+    private final BooleanBinding canGoBack;
+    private final BooleanBinding canGoNext;
+    private final BooleanBinding canRun;
+
+    public WizardViewModel(List<PageModel> pages, DeployController deploy) {
+        this.pages = FXCollections.observableArrayList(pages);
+        this.deploy = deploy;
+        pages.forEach(p -> p.stepIds().forEach(id -> pageOfStep.put(id, p)));
+        Map<String, String> logGroups = new HashMap<>();
+        pageOfStep.forEach((stepId, owner) -> logGroups.put(stepId, owner.id()));
+        deploy.groupLogs(logGroups);
+        page.bind(Bindings.valueAt(this.pages, index));
+        canGoBack = index.greaterThan(0);
+        canGoNext = Bindings.createBooleanBinding(
+                () -> index.get() < pages.size() - 1 && page.get().validProperty().get(),
+                index, page, Bindings.selectBoolean(page, "valid"));
+        canRun = Bindings.createBooleanBinding(
+                () -> page.get().runsSteps() && !deploy.runningProperty().get() && page.get().validProperty().get(),
+                page, deploy.runningProperty(), Bindings.selectBoolean(page, "valid"));
+        deploy.onStepEvent(this::stepChanged);
+        deploy.onProgress((stepId, progress) -> {
+            PageModel owner = pageOfStep.get(stepId);
+            if (owner != null) {
+                owner.progressProperty().set(progress.isDeterminate() ? progress.fraction() : -1);
+                owner.progressTextProperty().set(progress.message());
+            }
+        });
+        deploy.lastResultProperty().addListener((obs, old, result) -> finished(result));
+    }
+
+    public ObservableList<PageModel> pages() {
+        return pages;
+    }
+
+    public ReadOnlyObjectProperty<PageModel> pageProperty() {
+        return page;
+    }
+
+    public IntegerProperty indexProperty() {
+        return index;
+    }
+
+    public DeployController deploy() {
+        return deploy;
+    }
+
+    public StringProperty statusProperty() {
+        return status;
+    }
+
+    /** The last failure, explained; null when there is none to show. */
+    public ObjectProperty<Problem> problemProperty() {
+        return problem;
+    }
+
+    public BooleanBinding canGoBackProperty() {
+        return canGoBack;
+    }
+
+    public BooleanBinding canGoNextProperty() {
+        return canGoNext;
+    }
+
+    public BooleanBinding canRunProperty() {
+        return canRun;
+    }
+
+    public void back() {
+        if (canGoBack.get()) {
+            index.set(index.get() - 1);
+        }
+    }
+
+    public void next() {
+        if (canGoNext.get()) {
+            index.set(index.get() + 1);
+        }
+    }
+
+    public void show(PageModel target) {
+        int at = pages.indexOf(target);
+        if (at >= 0) {
+            index.set(at);
+        }
+    }
+
+    /** Runs the current page's steps (and whatever they need that has not run yet). */
+    public void run() {
+        if (!canRun.get()) {
+            return;
+        }
+        problem.set(null);
+        status.set("Running: " + page.get().title());
+        deploy.run(page.get().stepIds());
+    }
+
+    public void cancel() {
+        if (deploy.runningProperty().get()) {
+            status.set("Cancelling…");
+            deploy.cancel();
+        }
+    }
+
+    private void stepChanged(StepEvent event) {
+        PageModel owner = pageOfStep.get(event.stepId());
+        if (owner == null) {
+            return;
+        }
+        if (event.state().isFinished()) {
+            stepDurations.put(event.stepId(), event.elapsed());
+        }
+        List<StepState> states = owner.stepIds().stream().map(deploy::state).filter(s -> s != null).toList();
+        owner.stateProperty().set(PageState.of(states));
+        owner.durationProperty().set(owner.stepIds().stream().map(id -> stepDurations.getOrDefault(id, Duration.ZERO))
+                .reduce(Duration.ZERO, Duration::plus));
+        if (event.state() == StepState.DONE && owner.stateProperty().get() == PageState.DONE) {
+            owner.progressProperty().set(1);
+        }
+        if (event.problem() != null) {
+            problem.set(event.problem());
+        }
+    }
+
+    private void finished(RunResult result) {
+        if (result == null) {
+            return;
+        }
+        if (result.succeeded()) {
+            status.set("Done in " + seconds(result.wallTime()));
+        } else if (result.cancelled()) {
+            status.set("Cancelled. Nothing is left half-recorded: press Run to continue where it stopped.");
+        } else {
+            status.set(result.firstFailure().map(f -> "Failed: " + f.problem().what()).orElse("Failed"));
+        }
+    }
+
+    static String seconds(Duration duration) {
+        return String.format(java.util.Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0);
+    }
+}
