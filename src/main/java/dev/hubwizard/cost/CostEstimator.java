@@ -1,0 +1,76 @@
+package dev.hubwizard.cost;
+
+import dev.hubwizard.profile.Architecture;
+import dev.hubwizard.profile.Options;
+import dev.hubwizard.profile.Profile;
+import dev.hubwizard.profile.SignIn;
+import dev.hubwizard.profile.TaskSize;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Works out what a profile's hub costs a month from a {@link PriceList}. */
+public final class CostEstimator {
+
+    private final PriceList prices;
+
+    public CostEstimator(PriceList prices) {
+        this.prices = prices;
+    }
+
+    public CostEstimate estimate(Profile profile) {
+        String region = profile.aws().region();
+        RegionPrices p = prices.region(region).orElse(null);
+        if (p == null) {
+            return new CostEstimate(region, List.of(), prices.date(), prices.source());
+        }
+        double hours = prices.hoursPerMonth();
+        List<CostLine> lines = new ArrayList<>();
+        TaskSize task = profile.task();
+        boolean arm = task.architecture() == Architecture.ARM64;
+        double vcpuPrice = arm ? p.armVcpuHour() : p.vcpuHour();
+        double gbPrice = arm ? p.armGbHour() : p.gbHour();
+        lines.add(new CostLine("Fargate task: " + number(task.vcpu()) + " vCPU, " + number(task.memoryGb()) + " GB"
+                + (arm ? " (ARM64)" : ""),
+                hours * (task.vcpu() * vcpuPrice + task.memoryGb() * gbPrice),
+                String.format(Locale.ROOT, "%.0f h × (%s vCPU × $%s + %s GB × $%s)", hours, number(task.vcpu()),
+                        vcpuPrice, number(task.memoryGb()), gbPrice)));
+        Options options = profile.options();
+        int publicAddresses = options.stableAddress() ? 2 : 1;
+        lines.add(new CostLine(publicAddresses == 1 ? "Public IPv4 address of the task"
+                : "Public IPv4 addresses (the load balancer's, in two zones)",
+                hours * publicAddresses * prices.publicIpv4PerHour(),
+                String.format(Locale.ROOT, "%d × %.0f h × $%s", publicAddresses, hours, prices.publicIpv4PerHour())));
+        lines.add(new CostLine("CloudWatch Logs",
+                prices.logGbPerMonth() * (p.logIngestGb() + p.logStorageGbMonth()),
+                String.format(Locale.ROOT, "about %s GB a month written and kept", number(prices.logGbPerMonth()))));
+        lines.add(new CostLine("ECR image storage", prices.imageGb() * p.ecrGbMonth(),
+                String.format(Locale.ROOT, "about %s GB", number(prices.imageGb()))));
+        if (options.stableAddress()) {
+            lines.add(new CostLine("Application Load Balancer (stable address)",
+                    hours * (p.albHour() + prices.loadBalancerCapacityUnits() * p.lcuHour()),
+                    String.format(Locale.ROOT, "%.0f h × ($%s + %s LCU × $%s)", hours, p.albHour(),
+                            number(prices.loadBalancerCapacityUnits()), p.lcuHour())));
+        }
+        if (options.keepUserFiles()) {
+            lines.add(new CostLine("EFS file system (users' files)", prices.homesGb() * p.efsGbMonth(),
+                    String.format(Locale.ROOT, "about %s GB × $%s per GB-month; grows with what users keep",
+                            number(prices.homesGb()), p.efsGbMonth())));
+        }
+        if (profile.hub().signIn() == SignIn.COGNITO) {
+            lines.add(new CostLine("Secrets Manager secret (Cognito client secret)", prices.secretPerMonth(),
+                    "1 secret; Cognito itself is free for a team-sized hub"));
+        }
+        return new CostEstimate(region, lines, prices.date(), prices.source());
+    }
+
+    /** The monthly cost of keeping an EFS file system after teardown, at the assumed size. */
+    public double keptFileSystemMonthly(String region, double gigabytes) {
+        return prices.region(region).map(p -> gigabytes * p.efsGbMonth()).orElse(0.0);
+    }
+
+    private static String number(double value) {
+        return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
+    }
+}

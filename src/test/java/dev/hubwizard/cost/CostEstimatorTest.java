@@ -1,0 +1,78 @@
+package dev.hubwizard.cost;
+
+import dev.hubwizard.profile.Architecture;
+import dev.hubwizard.profile.AwsTarget;
+import dev.hubwizard.profile.Options;
+import dev.hubwizard.profile.Profile;
+import dev.hubwizard.profile.TaskSize;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+class CostEstimatorTest {
+
+    private final PriceList prices = PriceList.bundled();
+    private final CostEstimator estimator = new CostEstimator(prices);
+
+    @Test
+    void theDefaultHubInUsEast1CostsAboutFortyDollarsAMonth() {
+        CostEstimate estimate = estimator.estimate(Profile.named("team"));
+
+        // 730 h × (1 × 0.04048 + 2 × 0.004445) = 36.04; + IPv4 3.65; + logs 0.265; + ECR 0.10
+        assertThat(estimate.lines()).extracting(CostLine::item)
+                .containsExactly("Fargate task: 1 vCPU, 2 GB", "Public IPv4 address of the task", "CloudWatch Logs",
+                        "ECR image storage");
+        assertThat(estimate.lines().get(0).monthly()).isCloseTo(36.04, within(0.01));
+        assertThat(estimate.lines().get(1).monthly()).isCloseTo(3.65, within(0.001));
+        assertThat(estimate.monthlyTotal()).isCloseTo(40.06, within(0.01));
+        assertThat(estimate.summary()).isEqualTo("about $40.06 a month");
+        assertThat(estimate.attribution()).contains("us-east-1", prices.date().toString(), "aws.amazon.com/fargate");
+    }
+
+    @Test
+    void armTasksAreCheaperAndBiggerTasksDearer() {
+        Profile base = Profile.named("team");
+        double x86 = estimator.estimate(base).monthlyTotal();
+        double arm = estimator.estimate(base.withTask(new TaskSize(1024, 2048, Architecture.ARM64))).monthlyTotal();
+        double big = estimator.estimate(base.withTask(new TaskSize(2048, 8192, Architecture.X86_64))).monthlyTotal();
+
+        assertThat(arm).isLessThan(x86);
+        assertThat(big).isGreaterThan(x86);
+    }
+
+    @Test
+    void theTeamOptionsAddTheirOwnLines() {
+        Profile profile = Profile.named("team").withOptions(new Options(true, "hub.example.org", true));
+
+        CostEstimate estimate = estimator.estimate(profile);
+
+        assertThat(estimate.lines()).extracting(CostLine::item).contains(
+                "Application Load Balancer (stable address)", "EFS file system (users' files)",
+                "Public IPv4 addresses (the load balancer's, in two zones)");
+        CostLine alb = estimate.lines().stream().filter(l -> l.item().startsWith("Application")).findFirst()
+                .orElseThrow();
+        assertThat(alb.monthly()).isCloseTo(730 * (0.0225 + 0.008), within(0.01));
+    }
+
+    @Test
+    void aRegionWithoutPricesSaysSoInsteadOfGuessing() {
+        CostEstimate estimate = estimator.estimate(Profile.named("team").withAws(new AwsTarget("", "me-central-1")));
+
+        assertThat(estimate.known()).isFalse();
+        assertThat(estimate.summary()).contains("No price data for me-central-1");
+    }
+
+    @Test
+    void thePriceListIsDatedAndCoversTheCommonRegions() {
+        assertThat(prices.date()).isAfter(LocalDate.of(2024, 1, 1));
+        assertThat(prices.regions()).containsKeys("us-east-1", "us-west-2", "eu-west-1", "eu-central-1",
+                "ap-southeast-2");
+        prices.regions().values().forEach(r -> {
+            assertThat(r.armVcpuHour()).isLessThan(r.vcpuHour());
+            assertThat(r.gbHour()).isPositive();
+        });
+    }
+}
