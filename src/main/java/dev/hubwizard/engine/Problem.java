@@ -18,7 +18,9 @@ public record Problem(String what, String why, String next) {
             text.append(": ").append(why);
         }
         if (!next.isBlank()) {
-            text.append(". ").append(next);
+            // "did you mean 'region'?" already ends its sentence
+            boolean sentenceEnded = ".!?".indexOf(text.charAt(text.length() - 1)) >= 0;
+            text.append(sentenceEnded ? " " : ". ").append(next);
         }
         return text.toString();
     }

@@ -1,0 +1,132 @@
+package dev.hubwizard.profile;
+
+import dev.hubwizard.engine.ResourceRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+class ProfileMigrationTest {
+
+    /** A profile as pre-release builds wrote it: task size at the top level, no options block. */
+    private static final String VERSION_1 = """
+            schemaVersion: 1
+            name: lab
+            aws:
+              profile: research
+              region: eu-north-1
+            names:
+              repository: lab-hub
+              cluster: lab-cluster
+              service: lab-service
+              taskFamily: lab-hub
+            cpu: 512
+            memory: 4096
+            architecture: ARM64
+            network:
+              mode: DEFAULT_VPC
+              ingressCidr: 198.51.100.0/24
+            hub:
+              imageFolder: hub-image
+              admins:
+                - ana
+              allowedUsers:
+                - bo
+              signIn: FIRST_USE_PASSWORD
+              localPort: 8000
+              hostNetwork: false
+            advanced:
+              logRetentionDays: 14
+            deployment:
+              status: DEPLOYED
+              imageTag: lab-hub:1
+              resources:
+                - kind: ecr-repository
+                  id: arn:aws:ecr:eu-north-1:123456789012:repository/lab-hub
+                  name: lab-hub
+                  attributes:
+                    uri: 123456789012.dkr.ecr.eu-north-1.amazonaws.com/lab-hub
+                  createdBy: repository
+                  createdAt: 2023-11-30T08:00:00Z
+            """;
+
+    @TempDir
+    Path dir;
+
+    private static Profile expected() {
+        return new Profile("lab", new AwsTarget("research", "eu-north-1"),
+                new ResourceNames("lab-hub", "lab-cluster", "lab-service", "lab-hub"),
+                new TaskSize(512, 4096, Architecture.ARM64),
+                new NetworkSettings(NetworkMode.DEFAULT_VPC, "", List.of(), "198.51.100.0/24"),
+                new HubSettings("hub-image", List.of("ana"), List.of("bo"), SignIn.FIRST_USE_PASSWORD,
+                        CognitoSettings.NONE, 8000, false),
+                Options.NONE, new Advanced("", 14, ""),
+                new DeploymentState(DeploymentStatus.DEPLOYED, List.of(new ResourceRecord("ecr-repository",
+                        "arn:aws:ecr:eu-north-1:123456789012:repository/lab-hub", "lab-hub",
+                        Map.of("uri", "123456789012.dkr.ecr.eu-north-1.amazonaws.com/lab-hub"), "repository",
+                        Instant.parse("2023-11-30T08:00:00Z"))), "lab-hub:1", "", "", "", "", null));
+    }
+
+    @Test
+    void aVersion1FileLoadsAsTheCurrentRecordsAndStaysAsItIsUntilSaved() throws Exception {
+        ProfileStore store = new ProfileStore(dir);
+        Path file = dir.resolve("lab.yaml");
+        Files.writeString(file, VERSION_1);
+        TestProfiles.Snapshot before = TestProfiles.Snapshot.backdated(file);
+
+        assertThat(store.load("lab")).isEqualTo(expected());
+        assertThat(store.list()).singleElement().isInstanceOfSatisfying(ProfileEntry.Loaded.class, loaded -> {
+            assertThat(loaded.schemaVersion()).isEqualTo(1);
+            assertThat(loaded.isOlderLayout()).isTrue();
+            assertThat(loaded.profile()).isEqualTo(expected());
+        });
+        before.assertUnchanged();
+    }
+
+    @Test
+    void savingWritesVersion2AndKeepsTheVersion1FileAsBackup() throws Exception {
+        ProfileStore store = new ProfileStore(dir);
+        Files.writeString(dir.resolve("lab.yaml"), VERSION_1);
+
+        store.update("lab", p -> p.withOptions(new Options(false, "", true)));
+
+        String saved = Files.readString(dir.resolve("lab.yaml"));
+        assertThat(saved).contains("schemaVersion: 2").contains("task:\n  cpu: 512\n  memory: 4096\n  architecture: ARM64")
+                .contains("options:\n  stableAddress: false");
+        assertThat(Files.readString(store.backupOf("lab"))).isEqualTo(VERSION_1);
+        assertThat(store.load("lab")).isEqualTo(expected().withOptions(new Options(false, "", true)));
+        assertThat(store.list()).singleElement().isInstanceOfSatisfying(ProfileEntry.Loaded.class,
+                loaded -> assertThat(loaded.schemaVersion()).isEqualTo(2));
+    }
+
+    @Test
+    void version2BlocksInAVersion1FileAreExplained() throws Exception {
+        ProfileStore store = new ProfileStore(dir);
+        String content = VERSION_1 + "options:\n  keepUserFiles: true\n";
+        Files.writeString(dir.resolve("lab.yaml"), content);
+
+        ProfileException e = catchThrowableOfType(ProfileException.class, () -> store.load("lab"));
+
+        assertThat(e.getMessage()).contains("unknown key 'options' at lab.yaml line "
+                + TestProfiles.lineOf(content, "options:") + " — schemaVersion 1 files have no 'options' block:"
+                + " change the first line to 'schemaVersion: 2'");
+    }
+
+    @Test
+    void aVersion2FileWithTheOldTopLevelKeysIsPointedToTheTaskBlock() throws Exception {
+        ProfileStore store = new ProfileStore(dir);
+        Files.writeString(dir.resolve("lab.yaml"), VERSION_1.replace("schemaVersion: 1", "schemaVersion: 2"));
+
+        ProfileException e = catchThrowableOfType(ProfileException.class, () -> store.load("lab"));
+
+        assertThat(e.mistakes()).contains("unknown key 'cpu' at lab.yaml line 11 — 'cpu' belongs in the task block",
+                "unknown key 'architecture' at lab.yaml line 13 — 'architecture' belongs in the task block");
+    }
+}
