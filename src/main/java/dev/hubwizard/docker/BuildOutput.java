@@ -75,9 +75,16 @@ final class BuildOutput {
      * The problem when the build stopped with {@code error}.
      *
      * @param dockerfile where the user would fix it (their folder, not the temporary copy)
+     * @param platform   what the build was for ({@code linux/arm64})
      */
-    Problem failure(String error, String dockerfile) {
+    Problem failure(String error, String dockerfile, String platform) {
         String output = stepOutput.isEmpty() ? "" : "\nIts last output:\n" + String.join("\n", stepOutput);
+        if ((error + output).contains("exec format error")) {
+            return new Problem("Docker on this computer cannot run " + platform + " programs",
+                    (step == null ? "" : step.instruction() + ": ") + error.trim(),
+                    "Use Docker Desktop, which emulates other CPU architectures, or choose the task's CPU architecture "
+                            + "to match this computer, then build again");
+        }
         if (step == null) {
             return new Problem("The image build failed", error.trim() + output,
                     "Check " + dockerfile + ", then build again");

@@ -83,7 +83,7 @@ public final class ImageBuilder {
         String dockerfile = request.imageFolder().resolve("Dockerfile").toString();
         if (log.error != null) {
             throw new ProblemException(DockerProblems.diskFull(log.error)
-                    .orElseGet(() -> log.output.failure(log.error, dockerfile)));
+                    .orElseGet(() -> log.output.failure(log.error, dockerfile, request.architecture().dockerPlatform())));
         }
         if (log.imageId == null) {
             throw new ProblemException("The image build ended without an image",
@@ -97,6 +97,11 @@ public final class ImageBuilder {
         InspectImageResponse image = call(() -> client.inspectImageCmd(imageId).exec(), "inspect the built image");
         Architecture built = Architecture.fromDockerArchitecture(image.getArch());
         if (built != request.architecture()) {
+            // The classic builder may quietly use a local base of another architecture. Drop the result
+            // unless it is tagged already: then it is an earlier, good build of that architecture.
+            if (image.getRepoTags() == null || image.getRepoTags().isEmpty()) {
+                call(() -> client.removeImageCmd(image.getId()).exec(), "remove the image built for the wrong architecture");
+            }
             throw new ProblemException("The image was built for " + image.getArch() + ", not "
                     + request.architecture().dockerArchitecture(),
                     "the base image has no " + request.architecture().dockerArchitecture() + " variant",

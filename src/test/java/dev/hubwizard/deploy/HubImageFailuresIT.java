@@ -17,7 +17,9 @@ import dev.hubwizard.engine.RunResult;
 import dev.hubwizard.engine.Runner;
 import dev.hubwizard.engine.StepContext;
 import dev.hubwizard.engine.StepState;
+import dev.hubwizard.profile.Architecture;
 import dev.hubwizard.profile.Profile;
+import dev.hubwizard.profile.TaskSize;
 import dev.hubwizard.testbed.DockerEngine;
 import dev.hubwizard.testbed.StepRecorder;
 import org.junit.jupiter.api.AfterAll;
@@ -116,6 +118,20 @@ class HubImageFailuresIT {
         }
         assertThat(docker.client().listContainersCmd().withShowAll(true).withAncestorFilter(List.of(baseImage)).exec())
                 .as("the RUN step's container").isEmpty();
+    }
+
+    @Test
+    void aBaseImageOfAnotherArchitectureIsCaught() throws Exception {
+        Profile profile = profile("hubwizard-arm-it", 8000).withTask(new TaskSize(1024, 2048, Architecture.ARM64));
+
+        assertThatThrownBy(() -> new BuildImageStep(profile, new ImageBuilder(docker), TestProfiles.HUB_IMAGE,
+                BuildNetwork.NONE).run(new StepRecorder().context(BuildImageStep.ID)))
+                .isInstanceOfSatisfying(ProblemException.class, e -> {
+                    assertThat(e.problem().what()).isEqualTo("The image was built for amd64, not arm64");
+                    assertThat(e.problem().next()).contains("base image for ARM64");
+                });
+        assertThat(docker.client().inspectImageCmd(image.reference()).exec().getId())
+                .as("the same content built earlier for amd64 keeps its tag").isEqualTo(image.imageId());
     }
 
     @Test

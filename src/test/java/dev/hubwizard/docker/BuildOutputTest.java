@@ -32,7 +32,7 @@ class BuildOutputTest {
         output.lines("ERROR: No matching distribution found for nothing-here\n");
 
         Problem problem = output.failure("The command '/bin/sh -c pip install nothing-here' returned a non-zero code: 1",
-                "/home/me/hub-image/Dockerfile");
+                "/home/me/hub-image/Dockerfile", "linux/amd64");
 
         assertThat(problem.what()).isEqualTo("The image build failed at step 4/9");
         assertThat(problem.why()).startsWith("RUN pip install nothing-here: The command")
@@ -46,17 +46,31 @@ class BuildOutputTest {
         BuildOutput output = new BuildOutput();
         output.lines("Step 2/9 : FROM quay.io/jupyterhub/jupyterhub:5.5.0\n");
 
-        Problem problem = output.failure("manifest unknown", "Dockerfile");
+        Problem problem = output.failure("manifest unknown", "Dockerfile", "linux/amd64");
 
         assertThat(problem.next()).contains("base image");
     }
 
     @Test
     void aFailureBeforeAnyStepSaysSo() {
-        Problem problem = new BuildOutput().failure("dockerfile parse error line 3: unknown instruction: RUNN", "x/Dockerfile");
+        Problem problem = new BuildOutput().failure("dockerfile parse error line 3: unknown instruction: RUNN", "x/Dockerfile",
+                "linux/amd64");
 
         assertThat(problem.what()).isEqualTo("The image build failed");
         assertThat(problem.why()).contains("unknown instruction: RUNN");
+    }
+
+    @Test
+    void anotherArchitectureWithoutEmulationSaysSo() {
+        BuildOutput output = new BuildOutput();
+        output.lines("Step 5/9 : RUN python3 -m pip install -r /tmp/hub-requirements.txt\n"
+                + "exec /bin/sh: exec format error\n");
+
+        Problem problem = output.failure("The command '/bin/sh -c python3 -m pip install' returned a non-zero code: 1",
+                "Dockerfile", "linux/arm64");
+
+        assertThat(problem.what()).isEqualTo("Docker on this computer cannot run linux/arm64 programs");
+        assertThat(problem.next()).contains("Docker Desktop", "CPU architecture");
     }
 
     @Test
