@@ -43,3 +43,18 @@ wait_for() {
   echo "timed out after ${seconds}s waiting for: $what" >&2
   return 1
 }
+
+# Like need_packages, for packages whose install would start a system service (dockerd with its
+# default bridge network, a registry on *:5000): a policy-rc.d that answers "no" keeps the service
+# down while apt installs it. The tests start their own instances, on loopback.
+need_packages_without_starting() {
+  local policy=/usr/sbin/policy-rc.d created="" rc=0
+  if [ ! -e "$policy" ]; then
+    printf '#!/bin/sh\nexit 101\n' | as_root tee "$policy" >/dev/null
+    as_root chmod 755 "$policy"
+    created=yes
+  fi
+  need_packages "$@" || rc=$?
+  if [ -n "$created" ]; then as_root rm -f "$policy"; fi
+  return $rc
+}

@@ -1,0 +1,49 @@
+package dev.hubwizard.deploy;
+
+import dev.hubwizard.engine.Cancellation;
+import dev.hubwizard.engine.StepContext;
+
+import java.net.URI;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Consumer;
+
+/**
+ * The wizard's approval: the step waits here while the person looks at the hub, until the view
+ * model calls {@link #looksGood()} or {@link #reject()}, or the run is cancelled.
+ */
+public final class ManualApproval implements LocalTestApproval {
+
+    private final Consumer<URI> onWaiting;
+    private volatile CompletableFuture<Boolean> verdict = new CompletableFuture<>();
+
+    /** @param onWaiting told the hub's address when the decision is due; called on the step's thread */
+    public ManualApproval(Consumer<URI> onWaiting) {
+        this.onWaiting = onWaiting;
+    }
+
+    @Override
+    public boolean approve(URI hubUrl, StepContext context) throws InterruptedException, Cancellation.CancelledException {
+        CompletableFuture<Boolean> pending = new CompletableFuture<>();
+        verdict = pending;
+        // Once decided, a cancel finds the future complete and changes nothing: no need to unhook.
+        context.onCancel(() -> pending.cancel(false));
+        onWaiting.accept(hubUrl);
+        try {
+            return pending.get();
+        } catch (CancellationException e) {
+            throw new Cancellation.CancelledException();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Approvals complete normally or are cancelled", e.getCause());
+        }
+    }
+
+    public void looksGood() {
+        verdict.complete(true);
+    }
+
+    public void reject() {
+        verdict.complete(false);
+    }
+}

@@ -1,0 +1,60 @@
+package dev.hubwizard.deploy;
+
+import dev.hubwizard.docker.BuildNetwork;
+import dev.hubwizard.docker.DockerClients;
+import dev.hubwizard.docker.ImageBuilder;
+import dev.hubwizard.docker.LiveContainers;
+import dev.hubwizard.docker.LocalHubRunner;
+import dev.hubwizard.engine.Intent;
+import dev.hubwizard.profile.Architecture;
+import dev.hubwizard.profile.Profile;
+import dev.hubwizard.profile.TaskSize;
+import dev.hubwizard.testbed.StepRecorder;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The plan page's lines come from the steps themselves; previews touch neither Docker nor files. */
+class StepPreviewTest {
+
+    /** Never asked for a client: a preview that tried would fail on this address. */
+    static final DockerClients NOWHERE = DockerClients.forHost("unix:///nonexistent/docker.sock");
+
+    @Test
+    void theBuildSaysWhatItBuildsFromWhatAndForWhichArchitecture() {
+        Profile profile = TestProfiles.hub("Team Hub", 8000, "/srv/my-hub-image", "mirror.example/jupyterhub:5.5.0")
+                .withTask(new TaskSize(1024, 2048, Architecture.ARM64));
+
+        Intent intent = new BuildImageStep(profile, new ImageBuilder(NOWHERE), Path.of("hub-image"), BuildNetwork.DEFAULT)
+                .preview(new StepRecorder().context(BuildImageStep.ID)).get(0);
+
+        assertThat(intent.action()).isEqualTo(Intent.Action.CREATE);
+        assertThat(intent.name()).isEqualTo("team-hub:<image id>");
+        assertThat(intent.detail()).contains("ARM64 (linux/arm64)", "/srv/my-hub-image", "mirror.example/jupyterhub:5.5.0",
+                "1 admin(s) and 2 allowed user(s)");
+    }
+
+    @Test
+    void withoutAFolderTheProjectsHubImageIsBuilt() {
+        Profile profile = TestProfiles.hub("team", 8000, "", "");
+
+        String detail = new BuildImageStep(profile, new ImageBuilder(NOWHERE), Path.of("hub-image"), BuildNetwork.DEFAULT)
+                .preview(new StepRecorder().context(BuildImageStep.ID)).get(0).detail();
+
+        assertThat(detail).contains(Path.of("hub-image").toAbsolutePath().toString()).doesNotContain(" on ");
+    }
+
+    @Test
+    void theLocalTestRunsAfterTheBuildOnTheProfilesPort() {
+        LocalTestStep step = new LocalTestStep(TestProfiles.hub("team", 8123, "", ""),
+                new LocalHubRunner(NOWHERE, new LiveContainers(NOWHERE)), LocalTestApproval.WHEN_HEALTHY,
+                LocalTestStep.HEALTH_TIMEOUT);
+
+        assertThat(step.dependsOn()).isEqualTo(Set.of(BuildImageStep.ID));
+        assertThat(step.preview(new StepRecorder().context(LocalTestStep.ID)).get(0).name())
+                .contains("http://localhost:8123/");
+    }
+}
