@@ -85,7 +85,8 @@ public final class EcsServices {
                     "Wait a minute, then press Retry");
         }
         Journaled.Outcome<Service> outcome = Journaled.ensure(ctx, ResourceKind.ECS_SERVICE, "ECS service",
-                spec.name(), () -> existing, Journaled.NAME_IS_IDENTITY, () -> create(spec), new Journaled.Identity<>() {
+                spec.name(), () -> existing, Journaled.NAME_IS_IDENTITY, () -> create(spec),
+                new Journaled.Identity<>() {
                     @Override
                     public String id(Service s) {
                         return s.serviceArn();
@@ -262,6 +263,7 @@ public final class EcsServices {
     }
 
     static String revisionOf(String taskDefinitionArn) {
-        return taskDefinitionArn == null ? "(none)" : taskDefinitionArn.substring(taskDefinitionArn.lastIndexOf('/') + 1);
+        return taskDefinitionArn == null ? "(none)"
+                : taskDefinitionArn.substring(taskDefinitionArn.lastIndexOf('/') + 1);
     }
 }

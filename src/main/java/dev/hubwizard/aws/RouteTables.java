@@ -89,7 +89,7 @@ public final class RouteTables {
         return table;
     }
 
-    /** Whether traffic from {@code subnetId} reaches the internet: its table (or the VPC's main one) routes to a gateway. */
+    /** Whether {@code subnetId} is public: its route table (else the VPC's main one) leads to an internet gateway. */
     public boolean isPublic(String vpcId, String subnetId) throws ProblemException {
         List<RouteTable> explicit = describe(List.of(
                 Filter.builder().name("association.subnet-id").values(subnetId).build()));
