@@ -15,6 +15,7 @@ import software.amazon.awssdk.services.ecs.model.AssignPublicIp;
 import software.amazon.awssdk.services.ecs.model.AwsVpcConfiguration;
 import software.amazon.awssdk.services.ecs.model.ClusterNotFoundException;
 import software.amazon.awssdk.services.ecs.model.DeploymentConfiguration;
+import software.amazon.awssdk.services.ecs.model.DeploymentRolloutState;
 import software.amazon.awssdk.services.ecs.model.DescribeServicesRequest;
 import software.amazon.awssdk.services.ecs.model.LaunchType;
 import software.amazon.awssdk.services.ecs.model.NetworkConfiguration;
@@ -32,6 +33,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 import static dev.hubwizard.aws.AwsCall.call;
 
@@ -202,22 +205,48 @@ public final class EcsServices {
                 .waitTimeout(stableTimeout)
                 .backoffStrategyV2(BackoffStrategy.fixedDelayWithoutJitter(Duration.ofSeconds(10)))
                 .build();
-        try (ServiceEventLog events = new ServiceEventLog(() -> describe(spec).events(),
+        // The circuit breaker may give up on this revision while the waiter waits. With an earlier
+        // revision to roll back to the service settles on that one (caught below); on a first deployment
+        // it never settles, so the event poller, which reads the service anyway, ends the wait early.
+        Thread waitingThread = Thread.currentThread();
+        AtomicBoolean rolloutFailed = new AtomicBoolean();
+        Supplier<List<ServiceEvent>> events = () -> {
+            Service now = describe(spec);
+            if (failedRollout(now, spec) && rolloutFailed.compareAndSet(false, true)) {
+                waitingThread.interrupt();
+            }
+            return now.events();
+        };
+        try (ServiceEventLog eventLog = new ServiceEventLog(events,
                 earlierEvents.stream().map(ServiceEvent::id).toList(), ctx.log()).start(eventPollInterval);
              EcsWaiter waiter = aws.ecs().waiter()) {
             waiter.waitUntilServicesStable(DescribeServicesRequest.builder().cluster(spec.cluster())
                     .services(spec.name()).build(), waiting);
         } catch (AwsServiceException e) {
-            throw AwsProblems.explain("ecs:DescribeServices", e);
+            if (!rolloutFailed.get()) {
+                throw AwsProblems.explain("ecs:DescribeServices", e);
+            }
         } catch (SdkClientException e) {
-            // The waiter gave up: a failure state (service deleted), its timeout, or the run's cancel.
+            // The waiter gave up: a failure state (service deleted), its timeout, the run's cancel, or the
+            // failed rollout above.
             ctx.throwIfCancelled();
-            throw notStable(ctx, spec, e);
+            if (!rolloutFailed.get()) {
+                throw notStable(ctx, spec, e);
+            }
+        }
+        if (rolloutFailed.get()) {
+            // Our own interrupt, not a cancel (a cancel sets the run's flag first): clear it so the
+            // calls that explain the failure can run.
+            Thread.interrupted();
+            ctx.throwIfCancelled();
+            throw failedDeployment(ctx, spec, "ECS's deployment circuit breaker stopped the deployment of "
+                    + revisionOf(spec.taskDefinitionArn()) + " after its tasks kept failing");
         }
         Service settled = call("ecs:DescribeServices", () -> describe(spec));
         if (!spec.taskDefinitionArn().equals(settled.taskDefinition())) {
-            // The deployment circuit breaker gave up on the new revision and went back to the old one.
-            throw rolledBack(ctx, spec, settled);
+            // The circuit breaker gave up on the new revision and went back to the old one.
+            throw failedDeployment(ctx, spec, "ECS could not start " + revisionOf(spec.taskDefinitionArn())
+                    + " and went back to " + revisionOf(settled.taskDefinition()));
         }
         ctx.log().info("Service " + spec.name() + " is stable on " + revisionOf(spec.taskDefinitionArn()));
     }
@@ -238,14 +267,19 @@ public final class EcsServices {
                 "Read the service's events in the log, then press Retry"), cause);
     }
 
-    private ProblemException rolledBack(StepContext ctx, ServiceSpec spec, Service settled) throws ProblemException {
+    private static boolean failedRollout(Service service, ServiceSpec spec) {
+        return service.deployments().stream().anyMatch(d -> spec.taskDefinitionArn().equals(d.taskDefinition())
+                && d.rolloutState() == DeploymentRolloutState.FAILED);
+    }
+
+    /** The deployment failed: why, in the words of the last task that stopped, if ECS still has it. */
+    private ProblemException failedDeployment(StepContext ctx, ServiceSpec spec, String what)
+            throws ProblemException {
         Optional<StoppedTask> stopped = stoppedTasks.latest(spec.cluster(), spec.name(), ctx.log());
-        String why = "ECS could not start " + revisionOf(spec.taskDefinitionArn()) + " and went back to "
-                + revisionOf(settled.taskDefinition())
-                + stopped.map(s -> ": " + s.problem().why()).orElse("");
         return new ProblemException(new Problem("The new version of the hub did not start",
-                why, stopped.map(s -> s.problem().next()).orElse("Read the service's events in the log, then "
-                + "press Retry")));
+                what + stopped.map(s -> ": " + s.problem().why()).orElse(""),
+                stopped.map(s -> s.problem().next()).orElse("Read the service's events in the log, then "
+                        + "press Retry")));
     }
 
     private static NetworkConfiguration network(HubNetwork network) {
