@@ -1,0 +1,171 @@
+package dev.hubwizard.aws;
+
+import dev.hubwizard.profile.AwsTarget;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.core.SdkClient;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ecr.EcrClient;
+import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.sts.StsClient;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * The one place AWS SDK clients are built: one sync client per service, created on first use, reused,
+ * closed with this object. Configuration comes from the AWS ecosystem itself, never from a variable of
+ * our own: the default credential chain (environment, {@code ~/.aws}, SSO...) or the profile the user
+ * picked, the profile's region or the default region chain, and endpoint overrides through the SDK's
+ * standard {@code AWS_ENDPOINT_URL} / {@code AWS_ENDPOINT_URL_<SERVICE>} (or their system-property
+ * twins {@code aws.endpointUrl...}, or {@code endpoint_url} in the profile), which SDK 2.40 applies
+ * by itself to every client.
+ */
+public final class AwsClients implements AutoCloseable {
+
+    /** A whole call, retries included; the SDK's default is to wait forever. */
+    static final Duration API_CALL_TIMEOUT = Duration.ofMinutes(2);
+    /** One attempt; a hung connection is retried instead of stalling the step. */
+    static final Duration API_CALL_ATTEMPT_TIMEOUT = Duration.ofSeconds(30);
+
+    private final AwsTarget target;
+    private final Map<Class<?>, SdkClient> clients = new ConcurrentHashMap<>();
+    private SdkHttpClient http;
+    private AwsCredentialsProvider credentials;
+    private Region region;
+    private boolean closed;
+
+    public AwsClients(AwsTarget target) {
+        this.target = target;
+    }
+
+    public EcrClient ecr() {
+        return client(EcrClient.class, EcrClient::builder);
+    }
+
+    public EcsClient ecs() {
+        return client(EcsClient.class, EcsClient::builder);
+    }
+
+    public Ec2Client ec2() {
+        return client(Ec2Client.class, Ec2Client::builder);
+    }
+
+    public IamClient iam() {
+        return client(IamClient.class, IamClient::builder);
+    }
+
+    public CloudWatchLogsClient logs() {
+        return client(CloudWatchLogsClient.class, CloudWatchLogsClient::builder);
+    }
+
+    public StsClient sts() {
+        return client(StsClient.class, StsClient::builder);
+    }
+
+    /** The profile's region, or the default region chain's ({@code AWS_REGION}, the AWS profile...). */
+    public synchronized Region region() {
+        if (region == null) {
+            region = target.region().isBlank()
+                    ? DefaultAwsRegionProviderChain.builder().profileName(profileNameOrNull()).build().getRegion()
+                    : Region.of(target.region());
+        }
+        return region;
+    }
+
+    private <C extends SdkClient, B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>> C client(
+            Class<C> type, Supplier<B> builder) {
+        SdkClient existing = clients.get(type);
+        if (existing != null) {
+            return type.cast(existing);
+        }
+        synchronized (this) {
+            if (closed) {
+                throw new IllegalStateException("The AWS clients are closed");
+            }
+            // Building a client reads ~/.aws and may refresh an SSO token: never on the UI thread,
+            // where it would freeze the window. Checked by name because this package knows no JavaFX.
+            if ("JavaFX Application Thread".equals(Thread.currentThread().getName())) {
+                throw new IllegalStateException("AWS clients are built off the JavaFX thread");
+            }
+            SdkClient client = clients.get(type);
+            if (client == null) {
+                ClientOverrideConfiguration.Builder override = ClientOverrideConfiguration.builder()
+                        .apiCallTimeout(API_CALL_TIMEOUT)
+                        .apiCallAttemptTimeout(API_CALL_ATTEMPT_TIMEOUT);
+                if (!target.profileName().isBlank()) {
+                    // The chosen profile's other settings (endpoint_url, retry mode...) apply too.
+                    override.defaultProfileName(target.profileName());
+                }
+                client = builder.get()
+                        .httpClient(http())
+                        .credentialsProvider(credentials())
+                        .region(region())
+                        .overrideConfiguration(override.build())
+                        .build();
+                clients.put(type, client);
+            }
+            return type.cast(client);
+        }
+    }
+
+    private SdkHttpClient http() {
+        if (http == null) {
+            http = ApacheHttpClient.builder()
+                    .connectionTimeout(Duration.ofSeconds(5))
+                    .socketTimeout(Duration.ofSeconds(30))
+                    .build();
+        }
+        return http;
+    }
+
+    private AwsCredentialsProvider credentials() {
+        if (credentials == null) {
+            // A named profile may hold keys, a role to assume or an SSO session: the profile provider
+            // handles each (SSO through the sso/ssooidc modules on the class path).
+            credentials = target.profileName().isBlank()
+                    ? DefaultCredentialsProvider.builder().build()
+                    : ProfileCredentialsProvider.builder().profileName(target.profileName()).build();
+        }
+        return credentials;
+    }
+
+    private String profileNameOrNull() {
+        return target.profileName().isBlank() ? null : target.profileName();
+    }
+
+    @Override
+    public synchronized void close() {
+        closed = true;
+        List<AutoCloseable> toClose = new ArrayList<>(clients.values());
+        clients.clear();
+        if (credentials instanceof AutoCloseable closeable) {
+            toClose.add(closeable);
+        }
+        if (http != null) {
+            // Shared with every client, so the clients do not close it themselves.
+            toClose.add(http);
+        }
+        for (AutoCloseable closeable : toClose) {
+            try {
+                closeable.close();
+            } catch (Exception ignored) {
+                // Closing on exit: one client failing to close must not keep the others open.
+            }
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package dev.hubwizard.aws;
+
+import dev.hubwizard.engine.Problem;
+import dev.hubwizard.engine.ProblemException;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
+import software.amazon.awssdk.core.exception.SdkException;
+
+import java.io.IOException;
+import java.net.UnknownHostException;
+import java.util.Set;
+
+/**
+ * Turns what AWS or the SDK threw into what the user reads: what happened, why, what to do next.
+ * The permission a call needs is named by the caller ({@link AwsCall}), because not every service
+ * says which permission was missing (EC2 answers with an encoded message).
+ */
+public final class AwsProblems {
+
+    static final String POLICY_HINT = "docs/iam-policy.json lists every permission Hub Wizard needs";
+
+    private static final Set<String> ACCESS_DENIED = Set.of("AccessDenied", "AccessDeniedException",
+            "UnauthorizedOperation", "UnauthorizedAccess", "AuthorizationError", "Client.UnauthorizedOperation",
+            "NotAuthorized");
+    private static final Set<String> EXPIRED = Set.of("ExpiredToken", "ExpiredTokenException", "TokenRefreshRequired",
+            "RequestExpired");
+    private static final Set<String> INVALID_CREDENTIALS = Set.of("InvalidClientTokenId", "UnrecognizedClientException",
+            "AuthFailure", "InvalidAccessKeyId", "SignatureDoesNotMatch", "InvalidSignatureException",
+            "IncompleteSignature", "MissingAuthenticationToken");
+    private static final Set<String> THROTTLED = Set.of("Throttling", "ThrottlingException", "RequestLimitExceeded",
+            "TooManyRequestsException");
+
+    private AwsProblems() {
+    }
+
+    public static ProblemException explain(String action, SdkException e) {
+        return new ProblemException(problem(action, e), e);
+    }
+
+    /** @param action the IAM action of the call that failed, e.g. {@code ec2:CreateVpc} */
+    public static Problem problem(String action, SdkException e) {
+        if (e instanceof AwsServiceException service && service.awsErrorDetails() != null) {
+            return serviceProblem(action, service);
+        }
+        return clientProblem(action, e);
+    }
+
+    private static Problem serviceProblem(String action, AwsServiceException e) {
+        String code = e.awsErrorDetails().errorCode() == null ? "" : e.awsErrorDetails().errorCode();
+        String message = e.awsErrorDetails().errorMessage() == null ? "" : e.awsErrorDetails().errorMessage();
+        // What AWS said, for the curious: its error code and message, or at least the HTTP status.
+        String said = (code.isBlank() ? "HTTP " + e.statusCode() : code) + (message.isBlank() ? "" : ": " + message);
+        // GetCallerIdentity needs no permission (not even an explicit deny stops it): refused, it can only
+        // mean the credentials themselves are bad.
+        boolean identityRefused = "sts:GetCallerIdentity".equals(action) && (e.statusCode() == 401
+                || e.statusCode() == 403) && !EXPIRED.contains(code);
+        if (INVALID_CREDENTIALS.contains(code) || identityRefused) {
+            return new Problem("AWS did not accept your credentials",
+                    "the access key is unknown, mistyped or deleted, or the region is not enabled for this account ("
+                            + said + ")",
+                    "Check the AWS profile in the profile's settings (aws sts get-caller-identity --profile NAME "
+                            + "shows whether it works); if the keys are fine, enable the region under Account "
+                            + "settings in the AWS console or pick another region, then press Retry");
+        }
+        if (ACCESS_DENIED.contains(code) || e.statusCode() == 403 && !EXPIRED.contains(code)) {
+            return new Problem("AWS refused " + action,
+                    "the AWS identity Hub Wizard signs in with is not allowed to " + action + " (" + said + ")",
+                    "Ask whoever manages your AWS account to allow " + action + " for it (" + POLICY_HINT
+                            + "), or pick an AWS profile that has it, then press Retry");
+        }
+        if (EXPIRED.contains(code)) {
+            return new Problem("Your AWS sign-in has expired",
+                    "AWS rejected the temporary credentials as expired (" + said + ")",
+                    "Sign in again (for an SSO profile: aws sso login --profile NAME; otherwise renew the keys), "
+                            + "then press Retry. If it keeps happening, check that this computer's clock is right");
+        }
+        if ("OptInRequired".equals(code)) {
+            return new Problem("This AWS region is not enabled for your account",
+                    "AWS answered " + said + " to " + action,
+                    "Enable the region under Account settings in the AWS console (or pick an enabled region in "
+                            + "the profile), then press Retry");
+        }
+        if ("VpcLimitExceeded".equals(code)) {
+            return new Problem("Your account has as many VPCs as AWS allows in this region",
+                    "creating the hub's own VPC would exceed the VPC quota (" + message + ")",
+                    "Delete a VPC you no longer use, ask for a higher quota in Service Quotas, or choose "
+                            + "'Use the default VPC' in the network settings, then press Retry");
+        }
+        if (code.endsWith("LimitExceeded") || code.endsWith("LimitExceededException")
+                || "ServiceQuotaExceededException".equals(code)) {
+            return new Problem("An AWS quota is used up",
+                    action + " would exceed a limit of your account (" + said + ")",
+                    "Delete resources you no longer use or ask for a higher quota in Service Quotas, "
+                            + "then press Retry");
+        }
+        if (THROTTLED.contains(code)) {
+            return new Problem("AWS is slowing Hub Wizard down",
+                    "too many requests in a short time (" + said + "), even after retries",
+                    "Wait a minute, then press Retry");
+        }
+        if (e.statusCode() >= 500) {
+            return new Problem("AWS had a problem answering " + action, said, "This is usually brief: press Retry");
+        }
+        return new Problem("AWS refused " + action, said, "Open the log for details, then press Retry");
+    }
+
+    private static Problem clientProblem(String action, SdkException e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        if (message.contains("Unable to load credentials") || message.contains("Unable to load an AWS profile")
+                || message.contains("Profile file contained no credentials")) {
+            return new Problem("No AWS credentials found",
+                    "Hub Wizard looked in the environment, ~/.aws/credentials, ~/.aws/config and SSO and found no "
+                            + "usable credentials for this profile",
+                    "Run 'aws configure' (access keys) or 'aws configure sso' then 'aws sso login', or pick an "
+                            + "AWS profile that works, then press Retry");
+        }
+        if (message.contains("SSO") && (message.contains("expired") || message.contains("refresh"))) {
+            return new Problem("Your AWS SSO session has expired", message,
+                    "Run 'aws sso login --profile NAME', then press Retry");
+        }
+        if (message.contains("Unable to load region")) {
+            return new Problem("No AWS region chosen", "neither the profile nor the AWS configuration names a region",
+                    "Pick a region in the profile's AWS settings, then press Retry");
+        }
+        if (e instanceof ApiCallTimeoutException || e instanceof ApiCallAttemptTimeoutException) {
+            return new Problem("AWS did not answer in time", action + " took longer than "
+                    + AwsClients.API_CALL_TIMEOUT.toSeconds() + " s",
+                    "Check the internet connection (and proxy), then press Retry");
+        }
+        if (hasCause(e, UnknownHostException.class) || hasCause(e, IOException.class)) {
+            return new Problem("Could not reach AWS", action + " failed on the network: " + message,
+                    "Check the internet connection, proxy or VPN, then press Retry");
+        }
+        return new Problem("The call " + action + " failed", message, "Open the log for details, then press Retry");
+    }
+
+    private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,303 @@
+package dev.hubwizard.aws;
+
+import dev.hubwizard.engine.Cancellation;
+import dev.hubwizard.engine.Intent;
+import dev.hubwizard.engine.Journal;
+import dev.hubwizard.engine.Problem;
+import dev.hubwizard.engine.ProblemException;
+import dev.hubwizard.engine.ResourceRecord;
+import dev.hubwizard.engine.StepContext;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.waiters.WaiterOverrideConfiguration;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
+import software.amazon.awssdk.services.ecs.model.AssignPublicIp;
+import software.amazon.awssdk.services.ecs.model.AwsVpcConfiguration;
+import software.amazon.awssdk.services.ecs.model.ClusterNotFoundException;
+import software.amazon.awssdk.services.ecs.model.DeploymentConfiguration;
+import software.amazon.awssdk.services.ecs.model.DeploymentRolloutState;
+import software.amazon.awssdk.services.ecs.model.DescribeServicesRequest;
+import software.amazon.awssdk.services.ecs.model.LaunchType;
+import software.amazon.awssdk.services.ecs.model.NetworkConfiguration;
+import software.amazon.awssdk.services.ecs.model.PropagateTags;
+import software.amazon.awssdk.services.ecs.model.Service;
+import software.amazon.awssdk.services.ecs.model.ServiceEvent;
+import software.amazon.awssdk.services.ecs.model.ServiceField;
+import software.amazon.awssdk.services.ecs.waiters.EcsWaiter;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+
+import static dev.hubwizard.aws.AwsCall.call;
+
+/**
+ * The hub's ECS service: created, or updated when the task definition, the network or the image behind
+ * the tag changed; then waited on with the SDK's services-stable waiter while its events stream into
+ * the log. A deployment that ECS rolled back (circuit breaker) fails the step with the stopped task's
+ * reason.
+ */
+public final class EcsServices {
+
+    static final String DIGEST = "imageDigest";
+
+    private final AwsClients aws;
+    private final ProfileTags tags;
+    private final StoppedTasks stoppedTasks;
+    private final Duration stableTimeout;
+    private final Duration eventPollInterval;
+
+    /**
+     * @param stableTimeout     how long a deployment may take to settle (image pull, start, health)
+     * @param eventPollInterval how often the service's events are read while waiting
+     */
+    public EcsServices(AwsClients aws, ProfileTags tags, StoppedTasks stoppedTasks, Duration stableTimeout,
+                       Duration eventPollInterval) {
+        this.aws = aws;
+        this.tags = tags;
+        this.stoppedTasks = stoppedTasks;
+        this.stableTimeout = stableTimeout;
+        this.eventPollInterval = eventPollInterval;
+    }
+
+    /** The service unless it is deleted (INACTIVE) or missing, as it is when its cluster is. */
+    public Optional<Service> find(String cluster, String name) throws ProblemException {
+        return call("ecs:DescribeServices", () -> {
+            try {
+                return aws.ecs().describeServices(r -> r.cluster(cluster).services(name).include(ServiceField.TAGS))
+                        .services().stream().filter(s -> !"INACTIVE".equals(s.status())).findFirst();
+            } catch (ClusterNotFoundException e) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    public EcsService ensure(StepContext ctx, ServiceSpec spec)
+            throws ProblemException, Cancellation.CancelledException {
+        Optional<Service> existing = find(spec.cluster(), spec.name());
+        if (existing.isPresent() && "DRAINING".equals(existing.get().status())) {
+            throw new ProblemException("The service " + spec.name() + " is being deleted",
+                    "ECS is still draining it, and a new one of the same name cannot be created until it is gone",
+                    "Wait a minute, then press Retry");
+        }
+        Journaled.Outcome<Service> outcome = Journaled.ensure(ctx, ResourceKind.ECS_SERVICE, "ECS service",
+                spec.name(), () -> existing, Journaled.NAME_IS_IDENTITY, () -> create(spec),
+                new Journaled.Identity<>() {
+                    @Override
+                    public String id(Service s) {
+                        return s.serviceArn();
+                    }
+
+                    @Override
+                    public Map<String, String> attributes(Service s) {
+                        // A service adopted after a crash was created with this spec's image.
+                        return Map.of("cluster", spec.cluster(), DIGEST, spec.imageDigest());
+                    }
+
+                    @Override
+                    public boolean owned(Service s) {
+                        return tags.ownedBy(ProfileTags.fromEcs(s.tags()));
+                    }
+                });
+        Service service = outcome.resource();
+        boolean deploying = outcome.created() || update(ctx, service, spec);
+        waitUntilStable(ctx, spec, deploying, outcome.created() ? List.of() : service.events());
+        return new EcsService(spec.name(), service.serviceArn(), spec.cluster(), spec.taskDefinitionArn());
+    }
+
+    /** @param spec what the service should run, or empty when the task definition is not known yet */
+    public List<Intent> preview(Journal journal, String cluster, String name, Optional<ServiceSpec> spec)
+            throws ProblemException {
+        Optional<Service> service = find(cluster, name);
+        if (service.isEmpty()) {
+            return List.of(Intent.create("ECS service", name, "1 Fargate task with a public IP"));
+        }
+        if (spec.isEmpty()) {
+            return List.of(Intent.change("ECS service", name, "deploys the new task definition if there is one"));
+        }
+        List<String> changes = changes(service.get(), spec.get(),
+                recordedDigest(journal.findById(ResourceKind.ECS_SERVICE, service.get().serviceArn())));
+        return List.of(changes.isEmpty() ? Intent.reuse("ECS service", name, "already runs "
+                + revisionOf(spec.get().taskDefinitionArn())) : Intent.change("ECS service", name,
+                String.join("; ", changes)));
+    }
+
+    private Service create(ServiceSpec spec) throws ProblemException {
+        return call("ecs:CreateService", () -> aws.ecs().createService(r -> r.cluster(spec.cluster())
+                .serviceName(spec.name())
+                .taskDefinition(spec.taskDefinitionArn())
+                .desiredCount(1)
+                .launchType(LaunchType.FARGATE)
+                .networkConfiguration(network(spec.network()))
+                .deploymentConfiguration(deployment())
+                .tags(tags.ecs(spec.name()))
+                .propagateTags(PropagateTags.SERVICE)
+                .enableECSManagedTags(true)).service());
+    }
+
+    /** Updates the service if it runs something else than wanted; says whether it did. */
+    private boolean update(StepContext ctx, Service service, ServiceSpec spec) throws ProblemException {
+        Optional<ResourceRecord> record = ctx.journal().findById(ResourceKind.ECS_SERVICE, service.serviceArn());
+        List<String> changes = changes(service, spec, recordedDigest(record));
+        if (changes.isEmpty()) {
+            ctx.log().info("Service " + spec.name() + " already runs " + revisionOf(spec.taskDefinitionArn()));
+            return false;
+        }
+        boolean sameDefinition = spec.taskDefinitionArn().equals(service.taskDefinition());
+        call("ecs:UpdateService", () -> aws.ecs().updateService(r -> r.cluster(spec.cluster())
+                .service(spec.name())
+                .taskDefinition(spec.taskDefinitionArn())
+                .desiredCount(1)
+                .networkConfiguration(network(spec.network()))
+                .deploymentConfiguration(deployment())
+                // Same revision, new image behind the same tag: only a new task pulls it.
+                .forceNewDeployment(sameDefinition)).service());
+        ctx.log().info("Updated service " + spec.name() + ": " + String.join("; ", changes));
+        record.ifPresent(r -> {
+            Map<String, String> attributes = new HashMap<>(r.attributes());
+            attributes.put(DIGEST, spec.imageDigest());
+            ctx.journal().record(new ResourceRecord(r.kind(), r.id(), r.name(), attributes, r.createdBy(),
+                    r.createdAt()));
+        });
+        return true;
+    }
+
+    /** What an update would change, in words; empty when the service already runs what is wanted. */
+    private static List<String> changes(Service service, ServiceSpec spec, String recordedDigest) {
+        List<String> changes = new ArrayList<>();
+        if (!spec.taskDefinitionArn().equals(service.taskDefinition())) {
+            changes.add("task definition " + revisionOf(service.taskDefinition()) + " -> "
+                    + revisionOf(spec.taskDefinitionArn()));
+        } else if (!spec.imageDigest().isEmpty() && !spec.imageDigest().equals(recordedDigest)) {
+            changes.add("new image behind the same tag (" + spec.imageDigest() + ")");
+        }
+        AwsVpcConfiguration current = service.networkConfiguration() == null ? null
+                : service.networkConfiguration().awsvpcConfiguration();
+        if (current == null || !new HashSet<>(current.subnets()).equals(new HashSet<>(spec.network().subnetIds()))
+                || !new HashSet<>(current.securityGroups()).equals(Set.of(spec.network().securityGroupId()))
+                || current.assignPublicIp() != AssignPublicIp.ENABLED) {
+            changes.add("network (subnets " + spec.network().subnetIds() + ", security group "
+                    + spec.network().securityGroupId() + ", public IP)");
+        }
+        return changes;
+    }
+
+    /** The digest the service last deployed, as the journal remembers it; empty for a service not on record. */
+    private static String recordedDigest(Optional<ResourceRecord> record) {
+        return record.map(r -> r.attribute(DIGEST)).orElse("");
+    }
+
+    /** @param deploying whether a deployment just started (else this only checks that the service is settled) */
+    private void waitUntilStable(StepContext ctx, ServiceSpec spec, boolean deploying,
+                                 List<ServiceEvent> earlierEvents)
+            throws ProblemException, Cancellation.CancelledException {
+        ctx.log().info(deploying ? "Waiting for service " + spec.name() + " to run "
+                + revisionOf(spec.taskDefinitionArn()) + " (pulling the image and starting take a minute or two)"
+                : "Checking that service " + spec.name() + " is settled");
+        WaiterOverrideConfiguration waiting = WaiterOverrideConfiguration.builder()
+                .waitTimeout(stableTimeout)
+                .backoffStrategyV2(BackoffStrategy.fixedDelayWithoutJitter(Duration.ofSeconds(10)))
+                .build();
+        // The circuit breaker may give up on this revision while the waiter waits. With an earlier
+        // revision to roll back to the service settles on that one (caught below); on a first deployment
+        // it never settles, so the event poller, which reads the service anyway, ends the wait early.
+        Thread waitingThread = Thread.currentThread();
+        AtomicBoolean rolloutFailed = new AtomicBoolean();
+        Supplier<List<ServiceEvent>> events = () -> {
+            Service now = describe(spec);
+            if (failedRollout(now, spec) && rolloutFailed.compareAndSet(false, true)) {
+                waitingThread.interrupt();
+            }
+            return now.events();
+        };
+        try (ServiceEventLog eventLog = new ServiceEventLog(events,
+                earlierEvents.stream().map(ServiceEvent::id).toList(), ctx.log()).start(eventPollInterval);
+             EcsWaiter waiter = aws.ecs().waiter()) {
+            waiter.waitUntilServicesStable(DescribeServicesRequest.builder().cluster(spec.cluster())
+                    .services(spec.name()).build(), waiting);
+        } catch (AwsServiceException e) {
+            if (!rolloutFailed.get()) {
+                throw AwsProblems.explain("ecs:DescribeServices", e);
+            }
+        } catch (SdkClientException e) {
+            // The waiter gave up: a failure state (service deleted), its timeout, the run's cancel, or the
+            // failed rollout above.
+            ctx.throwIfCancelled();
+            if (!rolloutFailed.get()) {
+                throw notStable(ctx, spec, e);
+            }
+        }
+        if (rolloutFailed.get()) {
+            // Our own interrupt, not a cancel (a cancel sets the run's flag first): clear it so the
+            // calls that explain the failure can run.
+            Thread.interrupted();
+            ctx.throwIfCancelled();
+            throw failedDeployment(ctx, spec, "ECS's deployment circuit breaker stopped the deployment of "
+                    + revisionOf(spec.taskDefinitionArn()) + " after its tasks kept failing");
+        }
+        Service settled = call("ecs:DescribeServices", () -> describe(spec));
+        if (!spec.taskDefinitionArn().equals(settled.taskDefinition())) {
+            // The circuit breaker gave up on the new revision and went back to the old one.
+            throw failedDeployment(ctx, spec, "ECS could not start " + revisionOf(spec.taskDefinitionArn())
+                    + " and went back to " + revisionOf(settled.taskDefinition()));
+        }
+        ctx.log().info("Service " + spec.name() + " is stable on " + revisionOf(spec.taskDefinitionArn()));
+    }
+
+    private Service describe(ServiceSpec spec) {
+        return aws.ecs().describeServices(r -> r.cluster(spec.cluster()).services(spec.name())).services().get(0);
+    }
+
+    private ProblemException notStable(StepContext ctx, ServiceSpec spec, SdkClientException cause)
+            throws ProblemException {
+        Optional<StoppedTask> stopped = stoppedTasks.latest(spec.cluster(), spec.name(), ctx.log());
+        if (stopped.isPresent()) {
+            return new ProblemException(stopped.get().problem(), cause);
+        }
+        return new ProblemException(new Problem("The service " + spec.name() + " did not settle",
+                "ECS did not report one running task of " + revisionOf(spec.taskDefinitionArn()) + " within "
+                        + stableTimeout.toMinutes() + " minutes (" + cause.getMessage() + ")",
+                "Read the service's events in the log, then press Retry"), cause);
+    }
+
+    private static boolean failedRollout(Service service, ServiceSpec spec) {
+        return service.deployments().stream().anyMatch(d -> spec.taskDefinitionArn().equals(d.taskDefinition())
+                && d.rolloutState() == DeploymentRolloutState.FAILED);
+    }
+
+    /** The deployment failed: why, in the words of the last task that stopped, if ECS still has it. */
+    private ProblemException failedDeployment(StepContext ctx, ServiceSpec spec, String what)
+            throws ProblemException {
+        Optional<StoppedTask> stopped = stoppedTasks.latest(spec.cluster(), spec.name(), ctx.log());
+        return new ProblemException(new Problem("The new version of the hub did not start",
+                what + stopped.map(s -> ": " + s.problem().why()).orElse(""),
+                stopped.map(s -> s.problem().next()).orElse("Read the service's events in the log, then "
+                        + "press Retry")));
+    }
+
+    private static NetworkConfiguration network(HubNetwork network) {
+        return NetworkConfiguration.builder().awsvpcConfiguration(a -> a.subnets(network.subnetIds())
+                .securityGroups(network.securityGroupId()).assignPublicIp(AssignPublicIp.ENABLED)).build();
+    }
+
+    /**
+     * One hub at a time (0 % healthy, 100 % max): two hubs would hand out two addresses and split the
+     * users; the circuit breaker rolls back a revision whose tasks keep failing.
+     */
+    private static DeploymentConfiguration deployment() {
+        return DeploymentConfiguration.builder().minimumHealthyPercent(0).maximumPercent(100)
+                .deploymentCircuitBreaker(b -> b.enable(true).rollback(true)).build();
+    }
+
+    static String revisionOf(String taskDefinitionArn) {
+        return taskDefinitionArn == null ? "(none)"
+                : taskDefinitionArn.substring(taskDefinitionArn.lastIndexOf('/') + 1);
+    }
+}

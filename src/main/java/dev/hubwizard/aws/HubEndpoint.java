@@ -1,0 +1,166 @@
+package dev.hubwizard.aws;
+
+import dev.hubwizard.engine.Cancellation;
+import dev.hubwizard.engine.Problem;
+import dev.hubwizard.engine.ProblemException;
+import dev.hubwizard.engine.StepContext;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.waiters.WaiterOverrideConfiguration;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
+import software.amazon.awssdk.services.ecs.model.DescribeTasksRequest;
+import software.amazon.awssdk.services.ecs.model.DesiredStatus;
+import software.amazon.awssdk.services.ecs.model.KeyValuePair;
+import software.amazon.awssdk.services.ecs.model.Task;
+import software.amazon.awssdk.services.ecs.waiters.EcsWaiter;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.Optional;
+
+import static dev.hubwizard.aws.AwsCall.call;
+
+/**
+ * The hub's address: the service's running task, its network interface, that interface's public IP;
+ * then {@code http://IP:8000/hub/health} is polled until it answers 200. A task that stopped instead
+ * is explained with its reason and last log lines.
+ */
+public final class HubEndpoint {
+
+    static final String HEALTH_PATH = "/hub/health";
+    private static final Duration POLL_EVERY = Duration.ofSeconds(1);
+    private static final Duration CHECK_TASK_EVERY = Duration.ofSeconds(15);
+
+    private final AwsClients aws;
+    private final StoppedTasks stoppedTasks;
+    private final Duration timeout;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3))
+            .followRedirects(HttpClient.Redirect.NEVER).build();
+
+    /** @param timeout how long the task may take to run and the hub to answer (JupyterHub starts in seconds) */
+    public HubEndpoint(AwsClients aws, StoppedTasks stoppedTasks, Duration timeout) {
+        this.aws = aws;
+        this.stoppedTasks = stoppedTasks;
+        this.timeout = timeout;
+    }
+
+    public HubAddress waitUntilHealthy(StepContext ctx, String cluster, String service)
+            throws ProblemException, Cancellation.CancelledException, InterruptedException {
+        Task task = runningTask(ctx, cluster, service);
+        String ip = publicIp(task);
+        HubAddress address = new HubAddress(ip, URI.create("http://" + ip + ":" + SecurityGroups.HUB_PORT + "/"));
+        URI health = address.url().resolve(HEALTH_PATH);
+        ctx.log().info("The hub's task " + StoppedTasks.taskId(task) + " runs at " + ip + "; waiting for " + health);
+        Instant deadline = Instant.now().plus(timeout);
+        Instant nextTaskCheck = Instant.now().plus(CHECK_TASK_EVERY);
+        String lastAnswer = "no answer yet";
+        while (true) {
+            ctx.throwIfCancelled();
+            Optional<Integer> status = get(health);
+            if (status.isPresent() && status.get() == 200) {
+                ctx.log().info("The hub answers at " + address.url());
+                return address;
+            }
+            lastAnswer = status.map(s -> "HTTP " + s).orElse("no answer");
+            if (Instant.now().isAfter(nextTaskCheck)) {
+                nextTaskCheck = Instant.now().plus(CHECK_TASK_EVERY);
+                failIfStopped(ctx, cluster, task);
+            }
+            if (Instant.now().isAfter(deadline)) {
+                failIfStopped(ctx, cluster, task);
+                throw new ProblemException("The hub does not answer at " + address.url(),
+                        "its task runs, but " + health + " gave " + lastAnswer + " for " + timeout.toSeconds()
+                                + " s. Port " + SecurityGroups.HUB_PORT + " is open only to the profile's address "
+                                + "range: if this computer's public address is outside it, the hub is there but "
+                                + "out of reach",
+                        "Check the allowed address range in the network settings (and any VPN or proxy), "
+                                + "then press Retry");
+            }
+            ctx.pause(POLL_EVERY);
+        }
+    }
+
+    /** The newest task running the service's current revision, waited for if it is still starting. */
+    private Task runningTask(StepContext ctx, String cluster, String service)
+            throws ProblemException, Cancellation.CancelledException {
+        String current = call("ecs:DescribeServices", () -> aws.ecs().describeServices(r -> r.cluster(cluster)
+                .services(service)).services().stream().findFirst().map(s -> s.taskDefinition()).orElse(""));
+        Optional<Task> newest = stoppedTasks.tasks(cluster, service, DesiredStatus.RUNNING).stream()
+                .filter(t -> current.equals(t.taskDefinitionArn()))
+                .max(Comparator.comparing(t -> t.createdAt() == null ? Instant.EPOCH : t.createdAt()));
+        if (newest.isEmpty()) {
+            Optional<StoppedTask> stopped = stoppedTasks.latest(cluster, service, ctx.log());
+            if (stopped.isPresent()) {
+                throw new ProblemException(stopped.get().problem());
+            }
+            throw new ProblemException("No task of the service " + service + " is running",
+                    "ECS has not started the hub's task (yet)", "Wait a minute, then press Retry");
+        }
+        Task task = newest.get();
+        if (!"RUNNING".equals(task.lastStatus())) {
+            ctx.log().info("Task " + StoppedTasks.taskId(task) + " is " + task.lastStatus() + "; waiting for RUNNING");
+            WaiterOverrideConfiguration waiting = WaiterOverrideConfiguration.builder().waitTimeout(timeout)
+                    .backoffStrategyV2(BackoffStrategy.fixedDelayWithoutJitter(Duration.ofSeconds(6))).build();
+            try (EcsWaiter waiter = aws.ecs().waiter()) {
+                task = waiter.waitUntilTasksRunning(DescribeTasksRequest.builder().cluster(cluster)
+                        .tasks(newest.get().taskArn()).build(), waiting).matched().response().orElseThrow()
+                        .tasks().get(0);
+            } catch (AwsServiceException e) {
+                throw AwsProblems.explain("ecs:DescribeTasks", e);
+            } catch (SdkClientException e) {
+                // The waiter's failure state is a task that STOPPED: say why.
+                ctx.throwIfCancelled();
+                failIfStopped(ctx, cluster, newest.get());
+                throw new ProblemException(new Problem("The hub's task did not start",
+                        "it was not RUNNING after " + timeout.toSeconds() + " s", "Press Retry"), e);
+            }
+        }
+        return task;
+    }
+
+    private String publicIp(Task task) throws ProblemException {
+        Optional<String> eni = task.attachments().stream()
+                .filter(a -> "ElasticNetworkInterface".equals(a.type()))
+                .flatMap(a -> a.details().stream())
+                .filter(d -> "networkInterfaceId".equals(d.name()))
+                .map(KeyValuePair::value).findFirst();
+        if (eni.isEmpty()) {
+            throw new ProblemException("The hub's task has no network interface yet",
+                    "ECS has not attached one to task " + StoppedTasks.taskId(task), "Press Retry in a moment");
+        }
+        Optional<String> ip = call("ec2:DescribeNetworkInterfaces", () -> aws.ec2()
+                .describeNetworkInterfacesPaginator(r -> r.networkInterfaceIds(eni.get())).networkInterfaces()
+                .stream().findFirst()
+                .flatMap(n -> Optional.ofNullable(n.association()).map(a -> a.publicIp())));
+        return ip.orElseThrow(() -> new ProblemException("The hub's task has no public IP address",
+                "its network interface " + eni.get() + " got no public address, so nobody outside the VPC can "
+                        + "reach it",
+                "The service must assign public IPs in public subnets ('A VPC of its own' does both); "
+                        + "check the network settings, then deploy again"));
+    }
+
+    private void failIfStopped(StepContext ctx, String cluster, Task task) throws ProblemException {
+        Task now = call("ecs:DescribeTasks", () -> aws.ecs().describeTasks(r -> r.cluster(cluster)
+                .tasks(task.taskArn())).tasks().stream().findFirst().orElse(task));
+        if ("STOPPED".equals(now.lastStatus())) {
+            throw new ProblemException(stoppedTasks.explain(now, ctx.log()).problem());
+        }
+    }
+
+    /** The health endpoint's HTTP status, or empty when nothing answered. */
+    private Optional<Integer> get(URI uri) throws InterruptedException {
+        try {
+            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5))
+                    .GET().build(), HttpResponse.BodyHandlers.discarding());
+            return Optional.of(response.statusCode());
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,176 @@
+package dev.hubwizard.aws;
+
+import dev.hubwizard.engine.Intent;
+import dev.hubwizard.engine.Journal;
+import dev.hubwizard.engine.ProblemException;
+import dev.hubwizard.engine.StepContext;
+import dev.hubwizard.profile.NetworkSettings;
+import dev.hubwizard.profile.Profile;
+import dev.hubwizard.profile.ResourceNames;
+import software.amazon.awssdk.services.ec2.model.SecurityGroup;
+import software.amazon.awssdk.services.ec2.model.Subnet;
+import software.amazon.awssdk.services.ec2.model.Vpc;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The hub's network in the profile's mode: a VPC of its own (two public subnets in two zones, an
+ * internet gateway, a route table sending 0.0.0.0/0 to it), the account's default VPC, or a VPC and
+ * subnets the user picked — each with the hub's security group.
+ */
+public final class Network {
+
+    private final NetworkSettings settings;
+    private final String prefix;
+    private final Vpcs vpcs;
+    private final Subnets subnets;
+    private final InternetGateways gateways;
+    private final RouteTables routeTables;
+    private final SecurityGroups securityGroups;
+
+    public Network(AwsClients aws, Profile profile) {
+        ProfileTags tags = new ProfileTags(profile.name());
+        this.settings = profile.network();
+        // Named after the profile, not after the user-editable resource names, so a rename of the
+        // repository or cluster never orphans the network.
+        this.prefix = ResourceNames.derivedFrom(profile.name()).taskFamily();
+        this.vpcs = new Vpcs(aws, tags);
+        this.subnets = new Subnets(aws, tags);
+        this.gateways = new InternetGateways(aws, tags);
+        this.routeTables = new RouteTables(aws, tags);
+        this.securityGroups = new SecurityGroups(aws, tags);
+    }
+
+    public String vpcName() {
+        return prefix + "-vpc";
+    }
+
+    public String internetGatewayName() {
+        return prefix + "-igw";
+    }
+
+    public String routeTableName() {
+        return prefix + "-public";
+    }
+
+    public String securityGroupName() {
+        return prefix + "-sg";
+    }
+
+    public HubNetwork ensure(StepContext ctx) throws ProblemException {
+        String vpcId;
+        List<String> subnetIds;
+        switch (settings.mode()) {
+            case NEW_VPC -> {
+                vpcId = vpcs.ensure(ctx, vpcName()).vpcId();
+                subnetIds = subnets.ensure(ctx, vpcId, prefix).stream().map(Subnet::subnetId).toList();
+                String gatewayId = gateways.ensure(ctx, internetGatewayName(), vpcId).internetGatewayId();
+                routeTables.ensure(ctx, routeTableName(), vpcId, gatewayId, subnetIds);
+            }
+            case DEFAULT_VPC -> {
+                vpcId = defaultVpc().vpcId();
+                subnetIds = defaultSubnets(vpcId);
+                ctx.log().info("Using the default VPC " + vpcId + " and its subnets " + subnetIds);
+            }
+            case EXISTING_VPC -> {
+                vpcId = settings.vpcId();
+                subnetIds = checkedExistingSubnets();
+                ctx.log().info("Using VPC " + vpcId + " and subnets " + subnetIds);
+            }
+            default -> throw new IllegalStateException("Unknown network mode " + settings.mode());
+        }
+        String groupId = securityGroups.ensure(ctx, securityGroupName(), vpcId, settings.ingressCidr()).groupId();
+        return new HubNetwork(vpcId, subnetIds, groupId);
+    }
+
+    /** What {@link #ensure} would do, from read-only calls. */
+    public List<Intent> preview(Journal journal) throws ProblemException {
+        List<Intent> intents = new ArrayList<>();
+        String vpcId = "";
+        switch (settings.mode()) {
+            case NEW_VPC -> {
+                Optional<Vpc> vpc = vpcs.find(journal, vpcName());
+                vpcId = vpc.map(Vpc::vpcId).orElse("");
+                intents.add(intent(vpc.isPresent(), "VPC", vpcName(), vpc.map(Vpc::vpcId).orElse(Vpcs.CIDR)));
+                for (int i = 0; i < Subnets.COUNT; i++) {
+                    String name = Subnets.name(prefix, i);
+                    Optional<Subnet> subnet = vpc.isEmpty() ? Optional.empty() : subnets.find(journal, name, vpcId);
+                    intents.add(intent(subnet.isPresent(), "subnet", name,
+                            subnet.map(s -> s.subnetId() + " in " + s.availabilityZone())
+                                    .orElse("public, in zone " + (i + 1) + " of " + Subnets.COUNT)));
+                }
+                intents.add(intent(gateways.find(journal, internetGatewayName()).isPresent(), "internet gateway",
+                        internetGatewayName(), "the hub's way to and from the internet"));
+                intents.add(intent(vpc.isPresent() && routeTables.find(journal, routeTableName(), vpcId).isPresent(),
+                        "route table", routeTableName(), RouteTables.ANYWHERE + " to the internet gateway"));
+            }
+            case DEFAULT_VPC -> {
+                vpcId = defaultVpc().vpcId();
+                intents.add(Intent.reuse("VPC", vpcId, "the account's default VPC and its public subnets"));
+            }
+            case EXISTING_VPC -> {
+                vpcId = settings.vpcId();
+                intents.add(Intent.reuse("VPC", vpcId, "subnets " + String.join(", ", settings.subnetIds())));
+            }
+            default -> throw new IllegalStateException("Unknown network mode " + settings.mode());
+        }
+        Optional<SecurityGroup> group = securityGroups.find(journal, securityGroupName(), vpcId);
+        String wanted = "port " + SecurityGroups.HUB_PORT + " open to " + settings.ingressCidr();
+        if (group.isEmpty()) {
+            intents.add(Intent.create("security group", securityGroupName(), wanted));
+        } else if (SecurityGroups.hubPortSources(group.get()).equals(List.of(settings.ingressCidr()))) {
+            intents.add(Intent.reuse("security group", securityGroupName(), wanted));
+        } else {
+            intents.add(Intent.change("security group", securityGroupName(),
+                    wanted + " (now " + SecurityGroups.hubPortSources(group.get()) + ")"));
+        }
+        return intents;
+    }
+
+    private Vpc defaultVpc() throws ProblemException {
+        return vpcs.defaultVpc().orElseThrow(() -> new ProblemException("This region has no default VPC",
+                "the profile asks for the default VPC, and it was deleted (or never existed) in this region",
+                "Choose 'A VPC of its own' in the network settings, or pick a VPC and subnets, then press Retry"));
+    }
+
+    private List<String> defaultSubnets(String vpcId) throws ProblemException {
+        List<String> ids = subnets.defaults(vpcId).stream().map(Subnet::subnetId).toList();
+        if (ids.isEmpty()) {
+            throw new ProblemException("The default VPC has no default subnets",
+                    "VPC " + vpcId + " has no subnet marked default for its zone",
+                    "Choose 'A VPC of its own' in the network settings, then press Retry");
+        }
+        return ids;
+    }
+
+    /** The chosen subnets, if they exist, belong to the chosen VPC and reach the internet. */
+    private List<String> checkedExistingSubnets() throws ProblemException {
+        String vpcId = settings.vpcId();
+        if (vpcs.byId(vpcId).isEmpty()) {
+            throw new ProblemException("VPC " + vpcId + " was not found",
+                    "the profile names a VPC that does not exist in this account and region",
+                    "Pick another VPC in the network settings, then press Retry");
+        }
+        List<Subnet> found = subnets.byIds(settings.subnetIds());
+        for (String id : settings.subnetIds()) {
+            Optional<Subnet> subnet = found.stream().filter(s -> s.subnetId().equals(id)).findFirst();
+            if (subnet.isEmpty() || !vpcId.equals(subnet.get().vpcId())) {
+                throw new ProblemException("Subnet " + id + " is not in VPC " + vpcId,
+                        "the profile's subnets must belong to its VPC", "Pick the VPC's subnets, then press Retry");
+            }
+            if (!routeTables.isPublic(vpcId, id)) {
+                throw new ProblemException("Subnet " + id + " is not public",
+                        "its route table sends no traffic to an internet gateway, so the task could neither pull "
+                                + "its image nor be reached on a public IP",
+                        "Pick public subnets (or 'A VPC of its own') in the network settings, then press Retry");
+            }
+        }
+        return List.copyOf(settings.subnetIds());
+    }
+
+    private static Intent intent(boolean exists, String kind, String name, String detail) {
+        return exists ? Intent.reuse(kind, name, detail) : Intent.create(kind, name, detail);
+    }
+}

@@ -1,0 +1,135 @@
+package dev.hubwizard.aws;
+
+import dev.hubwizard.engine.Journal;
+import dev.hubwizard.engine.ProblemException;
+import dev.hubwizard.engine.StepContext;
+import software.amazon.awssdk.services.ec2.model.AvailabilityZone;
+import software.amazon.awssdk.services.ec2.model.Filter;
+import software.amazon.awssdk.services.ec2.model.ResourceType;
+import software.amazon.awssdk.services.ec2.model.Subnet;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import static dev.hubwizard.aws.AwsCall.call;
+import static dev.hubwizard.aws.AwsCall.run;
+
+/** Subnets: the hub's two public ones (two zones, so ECS can place the task when one zone has trouble). */
+public final class Subnets {
+
+    public static final int COUNT = 2;
+
+    private final AwsClients aws;
+    private final ProfileTags tags;
+
+    public Subnets(AwsClients aws, ProfileTags tags) {
+        this.aws = aws;
+        this.tags = tags;
+    }
+
+    /** The name of the hub's {@code index}-th subnet (0-based). */
+    public static String name(String prefix, int index) {
+        return prefix + "-public-" + (index + 1);
+    }
+
+    /** The hub's subnet called {@code name} in {@code vpcId}. */
+    public Optional<Subnet> find(Journal journal, String name, String vpcId) throws ProblemException {
+        Filter inVpc = Filter.builder().name("vpc-id").values(vpcId).build();
+        List<Filter> byTags = new ArrayList<>(tags.ec2Filters(name));
+        byTags.add(inVpc);
+        return Journaled.find(journal, ResourceKind.SUBNET, name,
+                id -> describe(List.of(inVpc, Filter.builder().name("subnet-id").values(id).build())).stream()
+                        .findFirst(),
+                () -> describe(byTags).stream().findFirst());
+    }
+
+    public List<Subnet> byIds(List<String> subnetIds) throws ProblemException {
+        return describe(List.of(Filter.builder().name("subnet-id").values(subnetIds).build()));
+    }
+
+    /** The default VPC's subnets, one per zone; all public. */
+    public List<Subnet> defaults(String vpcId) throws ProblemException {
+        return describe(List.of(Filter.builder().name("vpc-id").values(vpcId).build(),
+                Filter.builder().name("default-for-az").values("true").build())).stream()
+                .sorted(Comparator.comparing(Subnet::availabilityZone)).toList();
+    }
+
+    /** The hub's public subnets in {@code vpcId}: 10.0.N.0/24, each in a zone of its own, public IPs on launch. */
+    public List<Subnet> ensure(StepContext ctx, String vpcId, String prefix) throws ProblemException {
+        List<Optional<Subnet>> found = new ArrayList<>();
+        Set<String> zonesUsed = new HashSet<>();
+        for (int i = 0; i < COUNT; i++) {
+            Optional<Subnet> subnet = find(ctx.journal(), name(prefix, i), vpcId);
+            subnet.ifPresent(s -> zonesUsed.add(s.availabilityZone()));
+            found.add(subnet);
+        }
+        List<String> freeZones = found.stream().allMatch(Optional::isPresent) ? List.of()
+                : zones().stream().filter(z -> !zonesUsed.contains(z)).toList();
+        List<Subnet> result = new ArrayList<>();
+        int nextZone = 0;
+        for (int i = 0; i < COUNT; i++) {
+            Optional<Subnet> existing = found.get(i);
+            String zone;
+            if (existing.isPresent()) {
+                zone = existing.get().availabilityZone();
+            } else if (nextZone < freeZones.size()) {
+                zone = freeZones.get(nextZone++);
+            } else {
+                throw new ProblemException("Not enough availability zones",
+                        "the hub's network needs " + COUNT + " zones and the region offers fewer",
+                        "Pick another region in the profile, then press Retry");
+            }
+            Subnet subnet = ensureOne(ctx, name(prefix, i), existing, zone, vpcId, "10.0." + i + ".0/24");
+            if (!Boolean.TRUE.equals(subnet.mapPublicIpOnLaunch())) {
+                run("ec2:ModifySubnetAttribute", () -> aws.ec2().modifySubnetAttribute(r -> r
+                        .subnetId(subnet.subnetId()).mapPublicIpOnLaunch(b -> b.value(true))));
+                ctx.log().info("Subnet " + subnet.subnetId() + " now gives public IPs on launch");
+            }
+            result.add(subnet);
+        }
+        return result;
+    }
+
+    private Subnet ensureOne(StepContext ctx, String name, Optional<Subnet> existing, String zone, String vpcId,
+                             String cidr) throws ProblemException {
+        return Journaled.ensure(ctx, ResourceKind.SUBNET, "subnet", name, () -> existing,
+                id -> describe(List.of(Filter.builder().name("subnet-id").values(id).build())).isEmpty(),
+                () -> call("ec2:CreateSubnet", () -> aws.ec2().createSubnet(r -> r.vpcId(vpcId).cidrBlock(cidr)
+                        .availabilityZone(zone).tagSpecifications(tags.ec2(ResourceType.SUBNET, name))).subnet()),
+                new Journaled.Identity<>() {
+                    @Override
+                    public String id(Subnet s) {
+                        return s.subnetId();
+                    }
+
+                    @Override
+                    public Map<String, String> attributes(Subnet s) {
+                        return Map.of("vpc", s.vpcId(), "availabilityZone", s.availabilityZone(),
+                                "cidr", s.cidrBlock());
+                    }
+
+                    @Override
+                    public boolean owned(Subnet s) {
+                        return tags.ownedBy(ProfileTags.fromEc2(s.tags()));
+                    }
+                }).resource();
+    }
+
+    /** The region's zones that take new subnets, in name order, so runs pick the same ones. */
+    private List<String> zones() throws ProblemException {
+        return call("ec2:DescribeAvailabilityZones", () -> aws.ec2().describeAvailabilityZones(r -> r.filters(
+                        Filter.builder().name("state").values("available").build(),
+                        Filter.builder().name("zone-type").values("availability-zone").build()))
+                .availabilityZones().stream().map(AvailabilityZone::zoneName).sorted().toList());
+    }
+
+    private List<Subnet> describe(List<Filter> filters) throws ProblemException {
+        return call("ec2:DescribeSubnets", () -> aws.ec2().describeSubnetsPaginator(r -> r.filters(filters))
+                .subnets().stream().toList());
+    }
+}

@@ -1,0 +1,143 @@
+package dev.hubwizard.aws;
+
+import dev.hubwizard.profile.Architecture;
+import software.amazon.awssdk.services.ecs.model.Compatibility;
+import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
+import software.amazon.awssdk.services.ecs.model.CPUArchitecture;
+import software.amazon.awssdk.services.ecs.model.KeyValuePair;
+import software.amazon.awssdk.services.ecs.model.LogDriver;
+import software.amazon.awssdk.services.ecs.model.NetworkMode;
+import software.amazon.awssdk.services.ecs.model.OSFamily;
+import software.amazon.awssdk.services.ecs.model.PortMapping;
+import software.amazon.awssdk.services.ecs.model.RegisterTaskDefinitionRequest;
+import software.amazon.awssdk.services.ecs.model.Tag;
+import software.amazon.awssdk.services.ecs.model.TaskDefinition;
+import software.amazon.awssdk.services.ecs.model.TransportProtocol;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * What the hub's task definition must say: Fargate, awsvpc, one container on port 8000 logging to
+ * CloudWatch. Two specs are equal exactly when ECS would run the same thing, which is how a redeploy
+ * decides whether it needs a new revision.
+ *
+ * @param cpu          CPU units (1024 = 1 vCPU)
+ * @param memory       MiB
+ * @param architecture must match the image's, or the container dies with "exec format error"
+ * @param image        {@code repository-uri:tag}
+ * @param environment  what the hub image reads at start
+ */
+public record TaskDefinitionSpec(String family, int cpu, int memory, Architecture architecture,
+                                 String executionRoleArn, String image, int containerPort, String logGroup,
+                                 String logRegion, Map<String, String> environment) {
+
+    public static final String CONTAINER = "hub";
+    /** Streams are named {@code hub/hub/<task id>}: prefix, container, task. */
+    public static final String LOG_STREAM_PREFIX = "hub";
+
+    public TaskDefinitionSpec {
+        environment = java.util.Collections.unmodifiableMap(new TreeMap<>(environment));
+    }
+
+    RegisterTaskDefinitionRequest request(List<Tag> tags) {
+        ContainerDefinition container = ContainerDefinition.builder()
+                .name(CONTAINER)
+                .image(image)
+                .essential(true)
+                // The only container: its hard limit is the whole task's memory, so running out of it
+                // stops the container with OutOfMemoryError in its reason rather than a vaguer task error.
+                .memory(memory)
+                .portMappings(PortMapping.builder().containerPort(containerPort).protocol(TransportProtocol.TCP)
+                        .build())
+                .environment(environment.entrySet().stream()
+                        .map(e -> KeyValuePair.builder().name(e.getKey()).value(e.getValue()).build()).toList())
+                .logConfiguration(l -> l.logDriver(LogDriver.AWSLOGS).options(Map.of(
+                        "awslogs-group", logGroup,
+                        "awslogs-region", logRegion,
+                        "awslogs-stream-prefix", LOG_STREAM_PREFIX)))
+                .build();
+        return RegisterTaskDefinitionRequest.builder()
+                .family(family)
+                .requiresCompatibilities(Compatibility.FARGATE)
+                .networkMode(NetworkMode.AWSVPC)
+                .cpu(Integer.toString(cpu))
+                .memory(Integer.toString(memory))
+                .executionRoleArn(executionRoleArn)
+                .runtimePlatform(p -> p.operatingSystemFamily(OSFamily.LINUX)
+                        .cpuArchitecture(architecture == Architecture.ARM64 ? CPUArchitecture.ARM64
+                                : CPUArchitecture.X86_64))
+                .containerDefinitions(container)
+                .tags(tags)
+                .build();
+    }
+
+    /** The spec a registered revision carries, or empty when it is not shaped like the hub's at all. */
+    static Optional<TaskDefinitionSpec> of(TaskDefinition td) {
+        if (td.containerDefinitions().size() != 1 || td.networkMode() != NetworkMode.AWSVPC) {
+            return Optional.empty();
+        }
+        ContainerDefinition c = td.containerDefinitions().get(0);
+        Integer cpu = parse(td.cpu());
+        Integer memory = parse(td.memory());
+        if (cpu == null || memory == null || !CONTAINER.equals(c.name()) || c.portMappings().size() != 1
+                || c.portMappings().get(0).containerPort() == null || c.logConfiguration() == null
+                || c.logConfiguration().logDriver() != LogDriver.AWSLOGS
+                || !LOG_STREAM_PREFIX.equals(c.logConfiguration().options().get("awslogs-stream-prefix"))
+                || !memory.equals(c.memory())) {
+            return Optional.empty();
+        }
+        Architecture architecture = td.runtimePlatform() != null
+                && td.runtimePlatform().cpuArchitecture() == CPUArchitecture.ARM64 ? Architecture.ARM64
+                : Architecture.X86_64;
+        Map<String, String> environment = new TreeMap<>();
+        c.environment().forEach(e -> environment.put(e.name(), e.value()));
+        return Optional.of(new TaskDefinitionSpec(td.family(), cpu, memory, architecture,
+                td.executionRoleArn(), c.image(), c.portMappings().get(0).containerPort(),
+                c.logConfiguration().options().get("awslogs-group"),
+                c.logConfiguration().options().get("awslogs-region"), environment));
+    }
+
+    /** What differs from {@code registered}, in words for the log and the plan page. */
+    List<String> differencesFrom(TaskDefinitionSpec registered) {
+        List<String> differences = new ArrayList<>();
+        compare(differences, "image", registered.image, image);
+        compare(differences, "CPU units", registered.cpu, cpu);
+        compare(differences, "memory (MiB)", registered.memory, memory);
+        compare(differences, "CPU architecture", registered.architecture, architecture);
+        compare(differences, "execution role", registered.executionRoleArn, executionRoleArn);
+        compare(differences, "port", registered.containerPort, containerPort);
+        compare(differences, "log group", registered.logGroup, logGroup);
+        compare(differences, "log region", registered.logRegion, logRegion);
+        if (!registered.environment.equals(environment)) {
+            differences.add("environment (" + String.join(", ", changedKeys(registered.environment, environment))
+                    + ")");
+        }
+        return differences;
+    }
+
+    private static void compare(List<String> differences, String what, Object was, Object now) {
+        if (!Objects.equals(was, now)) {
+            differences.add(what + " " + was + " -> " + now);
+        }
+    }
+
+    private static List<String> changedKeys(Map<String, String> was, Map<String, String> now) {
+        TreeMap<String, String> keys = new TreeMap<>();
+        was.forEach((k, v) -> keys.put(k, ""));
+        now.forEach((k, v) -> keys.put(k, ""));
+        return keys.keySet().stream().filter(k -> !Objects.equals(was.get(k), now.get(k))).toList();
+    }
+
+    private static Integer parse(String number) {
+        try {
+            return number == null ? null : Integer.valueOf(number.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}

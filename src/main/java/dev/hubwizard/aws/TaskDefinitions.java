@@ -1,0 +1,95 @@
+package dev.hubwizard.aws;
+
+import dev.hubwizard.engine.Intent;
+import dev.hubwizard.engine.ProblemException;
+import dev.hubwizard.engine.StepContext;
+import software.amazon.awssdk.services.ecs.model.ClientException;
+import software.amazon.awssdk.services.ecs.model.DescribeTaskDefinitionResponse;
+import software.amazon.awssdk.services.ecs.model.TaskDefinition;
+import software.amazon.awssdk.services.ecs.model.TaskDefinitionField;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static dev.hubwizard.aws.AwsCall.call;
+
+/**
+ * The hub's task definition family. A new revision is registered only when the wanted definition
+ * differs from the latest active one in a field that matters, so a redeploy with nothing changed
+ * registers nothing and the service is left alone.
+ */
+public final class TaskDefinitions {
+
+    private final AwsClients aws;
+    private final ProfileTags tags;
+
+    public TaskDefinitions(AwsClients aws, ProfileTags tags) {
+        this.aws = aws;
+        this.tags = tags;
+    }
+
+    /** The family's latest ACTIVE revision, with its tags. */
+    public Optional<DescribeTaskDefinitionResponse> latest(String family) throws ProblemException {
+        return call("ecs:DescribeTaskDefinition", () -> {
+            try {
+                return Optional.of(aws.ecs().describeTaskDefinition(r -> r.taskDefinition(family)
+                        .include(TaskDefinitionField.TAGS)));
+            } catch (ClientException e) {
+                // ECS's answer for a family with no active revision: "Unable to describe task definition."
+                return Optional.empty();
+            }
+        });
+    }
+
+    public TaskDefinitionRevision ensure(StepContext ctx, TaskDefinitionSpec spec) throws ProblemException {
+        Optional<DescribeTaskDefinitionResponse> latest = latest(spec.family());
+        if (latest.isPresent()) {
+            TaskDefinition current = latest.get().taskDefinition();
+            Optional<TaskDefinitionSpec> registered = TaskDefinitionSpec.of(current);
+            if (registered.isPresent() && registered.get().equals(spec)) {
+                TaskDefinitionRevision revision = toRevision(current);
+                if (ctx.journal().findById(ResourceKind.TASK_DEFINITION, current.taskDefinitionArn()).isEmpty()
+                        && tags.ownedBy(ProfileTags.fromEcs(latest.get().tags()))) {
+                    ctx.recordCreated(ResourceKind.TASK_DEFINITION, current.taskDefinitionArn(), spec.family(),
+                            Map.of("revision", Integer.toString(revision.revision())));
+                }
+                ctx.log().info("Task definition " + revision + " is up to date");
+                return revision;
+            }
+            ctx.log().info("Task definition " + spec.family() + ":" + current.revision() + " differs: "
+                    + registered.map(r -> String.join("; ", spec.differencesFrom(r)))
+                    .orElse("it is not shaped like Hub Wizard's"));
+        }
+        TaskDefinition registered = call("ecs:RegisterTaskDefinition",
+                () -> aws.ecs().registerTaskDefinition(spec.request(tags.ecs(spec.family()))).taskDefinition());
+        TaskDefinitionRevision revision = toRevision(registered);
+        ctx.recordCreated(ResourceKind.TASK_DEFINITION, registered.taskDefinitionArn(), spec.family(),
+                Map.of("revision", Integer.toString(revision.revision())));
+        ctx.log().info("Registered task definition " + revision);
+        return revision;
+    }
+
+    /** @param spec the wanted definition, or empty when the image (or role, log group) is not known yet */
+    public List<Intent> preview(String family, Optional<TaskDefinitionSpec> spec) throws ProblemException {
+        Optional<DescribeTaskDefinitionResponse> latest = latest(family);
+        if (latest.isEmpty()) {
+            return List.of(Intent.create("task definition", family, "Fargate, port 8000"));
+        }
+        TaskDefinition current = latest.get().taskDefinition();
+        String name = family + ":" + current.revision();
+        if (spec.isEmpty()) {
+            return List.of(Intent.change("task definition", name, "a new revision if the image or settings changed"));
+        }
+        Optional<TaskDefinitionSpec> registered = TaskDefinitionSpec.of(current);
+        if (registered.isPresent() && registered.get().equals(spec.get())) {
+            return List.of(Intent.reuse("task definition", name, "unchanged"));
+        }
+        return List.of(Intent.change("task definition", name, "new revision: "
+                + registered.map(r -> String.join("; ", spec.get().differencesFrom(r))).orElse("replaced")));
+    }
+
+    private static TaskDefinitionRevision toRevision(TaskDefinition td) {
+        return new TaskDefinitionRevision(td.family(), td.revision(), td.taskDefinitionArn());
+    }
+}

@@ -1,0 +1,81 @@
+package dev.hubwizard.aws;
+
+import dev.hubwizard.engine.Journal;
+import dev.hubwizard.engine.ProblemException;
+import dev.hubwizard.engine.StepContext;
+import software.amazon.awssdk.services.ec2.model.Filter;
+import software.amazon.awssdk.services.ec2.model.ResourceType;
+import software.amazon.awssdk.services.ec2.model.Vpc;
+import software.amazon.awssdk.services.ec2.model.VpcAttributeName;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static dev.hubwizard.aws.AwsCall.call;
+import static dev.hubwizard.aws.AwsCall.run;
+
+/** VPCs: the hub's own (found through the journal or its tags, or created), the default one, or a chosen one. */
+public final class Vpcs {
+
+    /** Room for the two /24 subnets and more; private addresses, never routed to other networks. */
+    static final String CIDR = "10.0.0.0/16";
+
+    private final AwsClients aws;
+    private final ProfileTags tags;
+
+    public Vpcs(AwsClients aws, ProfileTags tags) {
+        this.aws = aws;
+        this.tags = tags;
+    }
+
+    public Optional<Vpc> find(Journal journal, String name) throws ProblemException {
+        return Journaled.find(journal, ResourceKind.VPC, name, this::byId,
+                () -> describe(tags.ec2Filters(name)).stream().findFirst());
+    }
+
+    public Optional<Vpc> byId(String vpcId) throws ProblemException {
+        return describe(List.of(Filter.builder().name("vpc-id").values(vpcId).build())).stream().findFirst();
+    }
+
+    public Optional<Vpc> defaultVpc() throws ProblemException {
+        return describe(List.of(Filter.builder().name("is-default").values("true").build())).stream().findFirst();
+    }
+
+    /** The hub's own VPC, with DNS host names on (tasks get public DNS names, as in a default VPC). */
+    public Vpc ensure(StepContext ctx, String name) throws ProblemException {
+        Vpc vpc = Journaled.ensure(ctx, ResourceKind.VPC, "VPC", name, () -> find(ctx.journal(), name),
+                id -> byId(id).isEmpty(),
+                () -> call("ec2:CreateVpc", () -> aws.ec2().createVpc(r -> r.cidrBlock(CIDR)
+                        .tagSpecifications(tags.ec2(ResourceType.VPC, name))).vpc()),
+                new Journaled.Identity<>() {
+                    @Override
+                    public String id(Vpc v) {
+                        return v.vpcId();
+                    }
+
+                    @Override
+                    public Map<String, String> attributes(Vpc v) {
+                        return Map.of("cidr", v.cidrBlock());
+                    }
+
+                    @Override
+                    public boolean owned(Vpc v) {
+                        return tags.ownedBy(ProfileTags.fromEc2(v.tags()));
+                    }
+                }).resource();
+        boolean dnsHostnames = call("ec2:DescribeVpcAttribute", () -> aws.ec2().describeVpcAttribute(r -> r
+                .vpcId(vpc.vpcId()).attribute(VpcAttributeName.ENABLE_DNS_HOSTNAMES)).enableDnsHostnames().value());
+        if (!dnsHostnames) {
+            run("ec2:ModifyVpcAttribute", () -> aws.ec2().modifyVpcAttribute(r -> r.vpcId(vpc.vpcId())
+                    .enableDnsHostnames(b -> b.value(true))));
+            ctx.log().info("Turned on DNS host names in VPC " + vpc.vpcId());
+        }
+        return vpc;
+    }
+
+    private List<Vpc> describe(List<Filter> filters) throws ProblemException {
+        return call("ec2:DescribeVpcs", () -> aws.ec2().describeVpcsPaginator(r -> r.filters(filters)).vpcs()
+                .stream().toList());
+    }
+}

@@ -1,0 +1,60 @@
+package dev.hubwizard.deploy;
+
+import dev.hubwizard.aws.AwsClients;
+import dev.hubwizard.aws.EcsService;
+import dev.hubwizard.aws.HubAddress;
+import dev.hubwizard.aws.HubEndpoint;
+import dev.hubwizard.aws.LogGroups;
+import dev.hubwizard.aws.ProfileTags;
+import dev.hubwizard.aws.StoppedTasks;
+import dev.hubwizard.engine.Intent;
+import dev.hubwizard.engine.Key;
+import dev.hubwizard.engine.Step;
+import dev.hubwizard.engine.StepContext;
+import dev.hubwizard.profile.Profile;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+
+/** Finds the running hub's public address and waits until {@code /hub/health} answers there. */
+public final class HubUrlStep implements Step {
+
+    public static final String ID = "hub-url";
+    public static final Key<HubAddress> HUB_URL = Key.of("hub-url", HubAddress.class);
+    /** JupyterHub answers seconds after its task runs; minutes mean something is wrong. */
+    public static final Duration HEALTH_TIMEOUT = Duration.ofMinutes(5);
+
+    private final HubEndpoint endpoint;
+
+    public HubUrlStep(Profile profile, AwsClients aws, Duration healthTimeout) {
+        this.endpoint = new HubEndpoint(aws, new StoppedTasks(aws, new LogGroups(aws, new ProfileTags(profile.name()))),
+                healthTimeout);
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String title() {
+        return "Hub URL";
+    }
+
+    @Override
+    public Set<String> dependsOn() {
+        return Set.of(ServiceStep.ID);
+    }
+
+    @Override
+    public void run(StepContext context) throws Exception {
+        EcsService service = context.require(ServiceStep.SERVICE);
+        context.put(HUB_URL, endpoint.waitUntilHealthy(context, service.cluster(), service.name()));
+    }
+
+    @Override
+    public List<Intent> preview(StepContext context) {
+        return List.of(Intent.run("Find the hub's public address and wait until it answers"));
+    }
+}

@@ -1,0 +1,76 @@
+package dev.hubwizard.deploy;
+
+import dev.hubwizard.aws.AwsClients;
+import dev.hubwizard.aws.EcsService;
+import dev.hubwizard.aws.EcsServices;
+import dev.hubwizard.aws.LogGroups;
+import dev.hubwizard.aws.ProfileTags;
+import dev.hubwizard.aws.ServiceSpec;
+import dev.hubwizard.aws.StoppedTasks;
+import dev.hubwizard.engine.Intent;
+import dev.hubwizard.engine.Key;
+import dev.hubwizard.engine.Step;
+import dev.hubwizard.engine.StepContext;
+import dev.hubwizard.profile.Profile;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Creates or updates the ECS service (one Fargate task with a public IP, circuit breaker with
+ * rollback) and waits until it is stable, streaming its events into the log.
+ */
+public final class ServiceStep implements Step {
+
+    public static final String ID = "service";
+    /** The local test's step id, from the docker package: nothing is deployed that failed locally. */
+    public static final String TEST_LOCAL = "test-local";
+    public static final Key<EcsService> SERVICE = Key.of("service", EcsService.class);
+    /** Image pull, start and the circuit breaker's retries fit well within this. */
+    public static final Duration STABLE_TIMEOUT = Duration.ofMinutes(20);
+    private static final Duration EVENTS_EVERY = Duration.ofSeconds(5);
+
+    private final Profile profile;
+    private final EcsServices services;
+
+    public ServiceStep(Profile profile, AwsClients aws, Duration stableTimeout) {
+        this.profile = profile;
+        ProfileTags tags = new ProfileTags(profile.name());
+        this.services = new EcsServices(aws, tags, new StoppedTasks(aws, new LogGroups(aws, tags)), stableTimeout,
+                EVENTS_EVERY);
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String title() {
+        return "ECS service";
+    }
+
+    @Override
+    public Set<String> dependsOn() {
+        return Set.of(TaskDefinitionStep.ID, NetworkStep.ID, ClusterStep.ID, TEST_LOCAL);
+    }
+
+    @Override
+    public void run(StepContext context) throws Exception {
+        ServiceSpec spec = new ServiceSpec(context.require(ClusterStep.CLUSTER).name(), profile.names().service(),
+                context.require(TaskDefinitionStep.TASK_DEFINITION).arn(), context.require(NetworkStep.NETWORK),
+                context.get(PushStep.PUSHED_IMAGE).map(PushedImage::digest).orElse(""));
+        context.put(SERVICE, services.ensure(context, spec));
+    }
+
+    @Override
+    public List<Intent> preview(StepContext context) throws Exception {
+        String cluster = profile.names().cluster();
+        Optional<ServiceSpec> spec = context.get(TaskDefinitionStep.TASK_DEFINITION).flatMap(td -> context
+                .get(NetworkStep.NETWORK).map(network -> new ServiceSpec(cluster, profile.names().service(),
+                        td.arn(), network, context.get(PushStep.PUSHED_IMAGE).map(PushedImage::digest).orElse(""))));
+        return services.preview(context.journal(), cluster, profile.names().service(), spec);
+    }
+}

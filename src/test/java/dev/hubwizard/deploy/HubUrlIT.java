@@ -1,0 +1,175 @@
+package dev.hubwizard.deploy;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.hubwizard.aws.AwsClients;
+import dev.hubwizard.aws.HubAddress;
+import dev.hubwizard.engine.JournalStore;
+import dev.hubwizard.engine.ProblemException;
+import dev.hubwizard.engine.RunResult;
+import dev.hubwizard.engine.Session;
+import dev.hubwizard.engine.StepContext;
+import dev.hubwizard.profile.Profile;
+import dev.hubwizard.testbed.MotoServer;
+import dev.hubwizard.testbed.Requirements;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.ecs.model.Task;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The hub-url step: from the service to a clickable URL that answers, or to a plain explanation of
+ * why the task stopped. What moto lacks (a scheduler, public IPs, the hub itself) the test plays on
+ * loopback, see {@link EcsScheduler}.
+ */
+class HubUrlIT {
+
+    private static final String LOOPBACK = "127.0.0.1";
+    private static final int HUB_PORT = 8000;
+
+    private static MotoServer moto;
+
+    private final AwsTestBed bed = new AwsTestBed();
+    private final Profile profile = AwsTestBed.profile();
+    private final String cluster = profile.names().cluster();
+    private final String service = profile.names().service();
+    private AwsClients aws;
+    private EcsScheduler scheduler;
+    private Session session;
+
+    @BeforeAll
+    static void startMoto() {
+        moto = MotoServer.shared();
+    }
+
+    @BeforeEach
+    void deploy() {
+        moto.reset();
+        aws = new AwsClients(profile.aws());
+        scheduler = new EcsScheduler(aws);
+        session = AwsTestBed.session(JournalStore.inMemory());
+        RunResult result = bed.run(bed.plan(profile, aws), session);
+        assertThat(result.succeeded()).as(bed.failures(result)).isTrue();
+    }
+
+    @AfterEach
+    void close() {
+        aws.close();
+    }
+
+    private HubAddress findHub(Duration timeout) throws Exception {
+        HubUrlStep step = new HubUrlStep(profile, aws, timeout);
+        StepContext context = bed.context(session, step.id());
+        step.run(context);
+        return context.require(HubUrlStep.HUB_URL);
+    }
+
+    @Test
+    void theRunningTasksPublicAddressIsTheHubsUrlOnceHealthAnswers() throws Exception {
+        AtomicInteger checks = new AtomicInteger();
+        HttpServer hub = hubOnLoopback(exchange -> {
+            // Starting up: the first checks find no hub yet, as right after the task starts.
+            int status = checks.incrementAndGet() < 3 ? 503 : 200;
+            exchange.sendResponseHeaders(status, -1);
+            exchange.close();
+        });
+        try {
+            Task task = scheduler.startTask(cluster, service);
+            scheduler.givePublicIp(task, LOOPBACK);
+
+            HubAddress address = findHub(Duration.ofSeconds(30));
+
+            assertThat(address.publicIp()).isEqualTo(LOOPBACK);
+            assertThat(address.url()).isEqualTo(URI.create("http://127.0.0.1:8000/"));
+            assertThat(checks.get()).isEqualTo(3);
+            assertThat(bed.logText()).contains("The hub answers at http://127.0.0.1:8000/");
+        } finally {
+            hub.stop(0);
+        }
+    }
+
+    @Test
+    void aTaskThatStoppedIsExplainedWithItsReasonAndLastLogLines() {
+        Task task = scheduler.startTask(cluster, service);
+        scheduler.writeLogs("/ecs/team-hub", task, List.of(
+                "[I 2025-01-01 10:00:00.000 JupyterHub app:2859] Running JupyterHub version 5.2.1",
+                "[E 2025-01-01 10:00:00.100 JupyterHub app:3382] Failed to load the configuration",
+                "TraitError: The 'allowed_users' trait of a PAMAuthenticator instance expected a set"));
+        scheduler.stop(cluster, task, "Essential container in task exited");
+
+        assertThatThrownBy(() -> findHub(Duration.ofSeconds(10))).isInstanceOfSatisfying(ProblemException.class,
+                e -> {
+                    assertThat(e.problem().what()).isEqualTo("The hub stopped right after it started");
+                    assertThat(e.problem().why()).contains("Essential container in task exited")
+                            .contains("TraitError: The 'allowed_users' trait");
+                    assertThat(e.problem().next()).contains("Test locally");
+                });
+        assertThat(bed.logText()).contains("Running JupyterHub version 5.2.1")
+                .contains("Failed to load the configuration").contains("TraitError");
+    }
+
+    @Test
+    void anImageForTheWrongCpuIsExplainedAsSuch() {
+        Task task = scheduler.startTask(cluster, service);
+        scheduler.writeLogs("/ecs/team-hub", task, List.of("exec /usr/local/bin/jupyterhub: exec format error"));
+        scheduler.stop(cluster, task, "Essential container in task exited");
+
+        assertThatThrownBy(() -> findHub(Duration.ofSeconds(10))).isInstanceOfSatisfying(ProblemException.class,
+                e -> assertThat(e.problem().what()).isEqualTo("The hub image does not fit the task's CPU"));
+    }
+
+    @Test
+    void aTaskWithoutPublicAddressIsReportedPlainly() {
+        scheduler.startTask(cluster, service);
+
+        assertThatThrownBy(() -> findHub(Duration.ofSeconds(10))).isInstanceOfSatisfying(ProblemException.class,
+                e -> assertThat(e.problem().what()).isEqualTo("The hub's task has no public IP address"));
+    }
+
+    @Test
+    void aHubThatNeverAnswersPointsAtTheAllowedAddressRange() {
+        requirePortFree();
+        Task task = scheduler.startTask(cluster, service);
+        scheduler.givePublicIp(task, LOOPBACK);
+
+        assertThatThrownBy(() -> findHub(Duration.ofSeconds(3))).isInstanceOfSatisfying(ProblemException.class,
+                e -> {
+                    assertThat(e.problem().what()).isEqualTo("The hub does not answer at http://127.0.0.1:8000/");
+                    assertThat(e.problem().why()).contains("address range");
+                });
+    }
+
+    private static HttpServer hubOnLoopback(com.sun.net.httpserver.HttpHandler health) throws IOException {
+        HttpServer server;
+        try {
+            server = HttpServer.create(new InetSocketAddress(LOOPBACK, HUB_PORT), 0);
+        } catch (IOException e) {
+            Requirements.require(false, "port 8000 on 127.0.0.1 for a stand-in hub",
+                    "Something else listens there (a local hub test?): stop it and run again");
+            throw e;
+        }
+        server.createContext("/hub/health", health);
+        server.start();
+        return server;
+    }
+
+    private static void requirePortFree() {
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.bind(new InetSocketAddress(LOOPBACK, HUB_PORT));
+        } catch (IOException e) {
+            Requirements.require(false, "nothing listening on 127.0.0.1:8000",
+                    "Something listens there (a local hub test?): stop it and run again");
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package dev.hubwizard.deploy;
+
+import dev.hubwizard.aws.AwsClients;
+import software.amazon.awssdk.services.ec2.model.Filter;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+/** A resource's tags, read back from AWS the way the console would show them. */
+final class Tags {
+
+    private Tags() {
+    }
+
+    static Map<String, String> ec2(AwsClients aws, String resourceId) {
+        Map<String, String> tags = new TreeMap<>();
+        aws.ec2().describeTags(r -> r.filters(Filter.builder().name("resource-id").values(resourceId).build()))
+                .tags().forEach(t -> tags.put(t.key(), t.value()));
+        return tags;
+    }
+
+    static Map<String, String> ecs(AwsClients aws, String arn) {
+        Map<String, String> tags = new TreeMap<>();
+        aws.ecs().listTagsForResource(r -> r.resourceArn(arn)).tags().forEach(t -> tags.put(t.key(), t.value()));
+        return tags;
+    }
+
+    static Map<String, String> ecr(AwsClients aws, String arn) {
+        Map<String, String> tags = new TreeMap<>();
+        aws.ecr().listTagsForResource(r -> r.resourceArn(arn)).tags().forEach(t -> tags.put(t.key(), t.value()));
+        return tags;
+    }
+
+    static Map<String, String> role(AwsClients aws, String name) {
+        Map<String, String> tags = new TreeMap<>();
+        aws.iam().listRoleTags(r -> r.roleName(name)).tags().forEach(t -> tags.put(t.key(), t.value()));
+        return tags;
+    }
+
+    static Map<String, String> logGroup(AwsClients aws, String arn) {
+        return new TreeMap<>(aws.logs().listTagsForResource(r -> r.resourceArn(arn)).tags());
+    }
+}
