@@ -1,32 +1,52 @@
 package dev.hubwizard.deploy;
 
+import dev.hubwizard.aws.AwsClients;
+import dev.hubwizard.docker.BuildNetwork;
+import dev.hubwizard.docker.ImageBuilder;
+import dev.hubwizard.docker.ImagePusher;
+import dev.hubwizard.docker.LocalHubRunner;
+import dev.hubwizard.docker.RegistryManifests;
 import dev.hubwizard.engine.Plan;
+import dev.hubwizard.profile.Profile;
 
 import java.util.List;
-import java.util.Set;
 
-/** The deploy, as a dependency graph: the one place that knows the order of the steps. */
+/**
+ * The deploy as a dependency graph: the one place that knows the order of the steps. A redeploy is
+ * the same plan: every step finds what exists and changes only what differs, so a redeploy with
+ * nothing changed makes no create, register or update call.
+ *
+ * <pre>
+ *   build ──► test-local ─────────────────────────────────┐
+ *     └──────► push ──► task-definition ──► service ──► hub-url
+ *   repository ─┘         ▲   ▲                ▲   ▲
+ *   role ─────────────────┘   │   network ─────┘   │
+ *   log-group ────────────────┘   cluster ─────────┘
+ * </pre>
+ * Repository, network, cluster, role and log group need nothing: they run while the image builds.
+ */
 public final class DeployPlan {
+
+    public static final String NAME = "deploy";
 
     private DeployPlan() {
     }
 
-    /** Placeholders with the real ids and dependencies, until the real steps land. */
-    public static Plan placeholders() {
-        return new Plan("deploy", List.of(
-                new PlaceholderStep("preflight", "Preflight", Set.of(), "Would check Docker and AWS credentials"),
-                new PlaceholderStep("build", "Build", Set.of(), "Would build the hub image"),
-                new PlaceholderStep("test-local", "Test locally", Set.of("build"), "Would run the image locally"),
-                new PlaceholderStep("repository", "Repository", Set.of(), "Would find or create the repository"),
-                new PlaceholderStep("push", "Push", Set.of("build", "repository"), "Would push the image"),
-                new PlaceholderStep("network", "Network", Set.of(), "Would create the VPC and security group"),
-                new PlaceholderStep("cluster", "Cluster", Set.of(), "Would create the ECS cluster"),
-                new PlaceholderStep("role", "Execution role", Set.of(), "Would find or create the role"),
-                new PlaceholderStep("log-group", "Log group", Set.of(), "Would create the log group"),
-                new PlaceholderStep("task-definition", "Task definition", Set.of("push", "role", "log-group"),
-                        "Would register the task definition"),
-                new PlaceholderStep("service", "Service", Set.of("task-definition", "network", "cluster", "test-local"),
-                        "Would create the service"),
-                new PlaceholderStep("hub-url", "Hub URL", Set.of("service"), "Would find the hub's URL")));
+    public static Plan create(Profile profile, AwsClients aws, DeployTools tools, LocalTestApproval approval) {
+        return new Plan(NAME, List.of(
+                new BuildImageStep(profile, new ImageBuilder(tools.docker()), tools.defaultImageFolder(),
+                        BuildNetwork.matching(profile.hub().hostNetwork())),
+                new LocalTestStep(profile, new LocalHubRunner(tools.docker(), tools.containers()), approval,
+                        tools.localHealthTimeout()),
+                new RepositoryStep(profile, aws),
+                new PushStep(profile, aws,
+                        new DockerImagePush(new ImagePusher(tools.docker()), new RegistryManifests())),
+                new NetworkStep(profile, aws),
+                new ClusterStep(profile, aws),
+                new ExecutionRoleStep(profile, aws),
+                new LogGroupStep(profile, aws),
+                new TaskDefinitionStep(profile, aws),
+                new ServiceStep(profile, aws, tools.stableTimeout()),
+                new HubUrlStep(profile, aws, tools.hubHealthTimeout())));
     }
 }

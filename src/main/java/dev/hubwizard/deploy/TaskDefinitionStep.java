@@ -8,6 +8,7 @@ import dev.hubwizard.aws.SecurityGroups;
 import dev.hubwizard.aws.TaskDefinitionRevision;
 import dev.hubwizard.aws.TaskDefinitionSpec;
 import dev.hubwizard.aws.TaskDefinitions;
+import dev.hubwizard.docker.HubEnvironment;
 import dev.hubwizard.engine.Intent;
 import dev.hubwizard.engine.Key;
 import dev.hubwizard.engine.Step;
@@ -70,6 +71,6 @@ public final class TaskDefinitionStep implements Step {
     private TaskDefinitionSpec spec(PushedImage image, ExecutionRole role, CloudWatchLogGroup logGroup) {
         return new TaskDefinitionSpec(profile.names().taskFamily(), profile.task().cpu(), profile.task().memory(),
                 profile.task().architecture(), role.arn(), image.image(), SecurityGroups.HUB_PORT, logGroup.name(),
-                aws.region().id(), HubEnvironment.of(profile));
+                aws.region().id(), HubEnvironment.forTask(profile));
     }
 }

@@ -46,6 +46,18 @@ public final class HubEnvironment {
         };
     }
 
+    /**
+     * What the hub container needs on AWS beyond the image: how people sign in, and the allowed users
+     * (also in the image's {@code allowed_users}; the variable lets a task definition revision change
+     * them without a rebuild).
+     */
+    public static java.util.Map<String, String> forTask(dev.hubwizard.profile.Profile profile) {
+        java.util.Map<String, String> environment = new java.util.TreeMap<>();
+        environment.put(SIGN_IN, signIn(profile.hub().signIn()));
+        environment.put(ALLOWED_USERS, allowedUsers(profile.hub().allowedUsers()));
+        return environment;
+    }
+
     /** The value of {@link #ALLOWED_USERS} for normalised names. */
     public static String allowedUsers(List<String> names) {
         return String.join(",", names);

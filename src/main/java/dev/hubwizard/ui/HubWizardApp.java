@@ -1,10 +1,16 @@
 package dev.hubwizard.ui;
 
-import dev.hubwizard.deploy.DeployPlan;
-import dev.hubwizard.engine.Journal;
-import dev.hubwizard.engine.JournalStore;
+import dev.hubwizard.deploy.BundledHubImage;
+import dev.hubwizard.deploy.DeployTools;
+import dev.hubwizard.deploy.Deployment;
+import dev.hubwizard.deploy.LocalTestApproval;
+import dev.hubwizard.docker.DockerClients;
+import dev.hubwizard.docker.LiveContainers;
 import dev.hubwizard.engine.Runner;
-import dev.hubwizard.engine.Session;
+import dev.hubwizard.profile.AppDirectories;
+import dev.hubwizard.profile.Profile;
+import dev.hubwizard.profile.ProfileException;
+import dev.hubwizard.profile.ProfileStore;
 import dev.hubwizard.ui.wizard.DeployController;
 import dev.hubwizard.ui.wizard.PageModel;
 import dev.hubwizard.ui.wizard.StepPageView;
@@ -16,7 +22,6 @@ import javafx.scene.Scene;
 import javafx.stage.Stage;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 
 /**
@@ -28,6 +33,9 @@ public final class HubWizardApp extends Application {
     public static final String TITLE = "Hub Wizard";
 
     private Runner runner;
+    private DockerClients docker;
+    private LiveContainers containers;
+    private Deployment deployment;
 
     /** Entry point from {@code Main}, which must not extend Application to start from the class path. */
     public static void launchWizard(String[] args) {
@@ -37,8 +45,25 @@ public final class HubWizardApp extends Application {
     @Override
     public void start(Stage stage) {
         runner = Runner.withBackgroundThreads();
-        DeployController deploy = new DeployController(runner, HubWizardApp::session, DeployPlan::placeholders,
-                logDirectory(), "deploy");
+        AppDirectories directories = AppDirectories.ofThisMachine();
+        ProfileStore store = new ProfileStore(directories.profiles());
+        docker = DockerClients.fromEnvironment();
+        containers = new LiveContainers(docker);
+        Path imageFolder = BundledHubImage.locate().orElse(Path.of("hub-image"));
+        DeployTools tools = DeployTools.withDefaultWaits(docker, containers, imageFolder);
+        // Until the start screen lands: the wizard edits one profile, created on first use.
+        Profile profile = Profile.named("my-hub");
+        deployment = new Deployment(profile, store, tools);
+        DeployController deploy = new DeployController(runner, () -> {
+            try {
+                if (!store.exists(profile.name())) {
+                    store.save(profile);
+                }
+                return deployment.session();
+            } catch (IOException | ProfileException e) {
+                throw new IllegalStateException(e.getMessage(), e);
+            }
+        }, () -> deployment.deployPlan(LocalTestApproval.WHEN_HEALTHY), directories.logs(), profile.name());
         WizardViewModel model = new WizardViewModel(WizardPages.guide(), deploy);
         WizardView view = new WizardView(model, HubWizardApp::pageView);
         stage.setTitle(TITLE);
@@ -53,6 +78,19 @@ public final class HubWizardApp extends Application {
         if (runner != null) {
             runner.close();
         }
+        if (deployment != null) {
+            deployment.close();
+        }
+        if (containers != null) {
+            containers.removeAll();
+        }
+        if (docker != null) {
+            try {
+                docker.close();
+            } catch (IOException ignored) {
+                // The app is exiting; the engine drops the connection either way.
+            }
+        }
     }
 
     public static Scene scene(javafx.scene.Parent root) {
@@ -65,17 +103,4 @@ public final class HubWizardApp extends Application {
         return new StepPageView(page);
     }
 
-    private static Session session() {
-        try {
-            return new Session(new Journal(JournalStore.inMemory()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static Path logDirectory() {
-        String home = System.getenv("HUBWIZARD_HOME");
-        return home != null && !home.isBlank() ? Path.of(home, "logs")
-                : Path.of(System.getProperty("user.home"), ".config", "hubwizard", "logs");
-    }
 }

@@ -1,0 +1,53 @@
+package dev.hubwizard.cli;
+
+import dev.hubwizard.profile.DeploymentState;
+import dev.hubwizard.profile.ProfileEntry;
+import dev.hubwizard.profile.ProfileException;
+import dev.hubwizard.profile.ProfileStore;
+import picocli.CommandLine.Command;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code hubwizard profiles}: every saved profile with its region, state and URL; broken files too. */
+@Command(name = "profiles", description = "List the saved profiles: name, region, state, URL.")
+final class ProfilesCommand implements Callable<Integer> {
+
+    private final ProfileStore store;
+    private final PrintStream out;
+    private final PrintStream err;
+
+    ProfilesCommand(ProfileStore store, PrintStream out, PrintStream err) {
+        this.store = store;
+        this.out = out;
+        this.err = err;
+    }
+
+    @Override
+    public Integer call() throws ProfileException {
+        List<ProfileEntry> entries = store.list();
+        if (entries.isEmpty()) {
+            out.println("No profiles yet in " + store.directory()
+                    + ". Create one in the wizard, or write one by hand (see docs/profiles.md).");
+            return ExitCodes.OK;
+        }
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"NAME", "REGION", "STATE", "URL"});
+        int broken = 0;
+        for (ProfileEntry entry : entries) {
+            if (entry instanceof ProfileEntry.Loaded loaded) {
+                DeploymentState state = loaded.profile().deployment();
+                rows.add(new String[] {loaded.name(), loaded.profile().aws().region(),
+                        state.status().name().toLowerCase().replace('_', ' '), state.url()});
+            } else if (entry instanceof ProfileEntry.Broken b) {
+                rows.add(new String[] {b.name(), "", "broken", ""});
+                err.println(b.name() + ": " + b.problem().getMessage());
+                broken++;
+            }
+        }
+        Table.print(out, rows);
+        return broken == 0 ? ExitCodes.OK : ExitCodes.BROKEN_PROFILE;
+    }
+}

@@ -1,0 +1,25 @@
+package dev.hubwizard.deploy;
+
+import dev.hubwizard.docker.DockerClients;
+import dev.hubwizard.docker.LiveContainers;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * What deploy plans are made of besides the profile: the Docker side (one per app) and the waits.
+ *
+ * @param defaultImageFolder the hub image folder used when a profile names none
+ * @param localHealthTimeout how long the local test waits for {@code /hub/health}
+ * @param stableTimeout      how long the service step waits for the service to be stable
+ * @param hubHealthTimeout   how long the hub URL step waits for the hub to answer
+ */
+public record DeployTools(DockerClients docker, LiveContainers containers, Path defaultImageFolder,
+                          Duration localHealthTimeout, Duration stableTimeout, Duration hubHealthTimeout) {
+
+    public static DeployTools withDefaultWaits(DockerClients docker, LiveContainers containers,
+                                               Path defaultImageFolder) {
+        return new DeployTools(docker, containers, defaultImageFolder, LocalTestStep.HEALTH_TIMEOUT,
+                ServiceStep.STABLE_TIMEOUT, HubUrlStep.HEALTH_TIMEOUT);
+    }
+}
