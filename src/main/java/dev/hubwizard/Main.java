@@ -2,7 +2,7 @@ package dev.hubwizard;
 
 import dev.hubwizard.cli.HubWizardCommand;
 import dev.hubwizard.ui.HubWizardApp;
-import picocli.CommandLine;
+import dev.hubwizard.profile.AppDirectories;
 
 /**
  * Starts the wizard, or a headless command when given arguments. Deliberately not a JavaFX
@@ -18,6 +18,6 @@ public final class Main {
             HubWizardApp.launchWizard(args);
             return;
         }
-        System.exit(new CommandLine(new HubWizardCommand()).execute(args));
+        System.exit(HubWizardCommand.execute(args, AppDirectories.ofThisMachine(), System.out, System.err));
     }
 }

@@ -17,6 +17,7 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.servicequotas.ServiceQuotasClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
 import java.time.Duration;
@@ -43,6 +44,7 @@ public final class AwsClients implements AutoCloseable {
     static final Duration API_CALL_ATTEMPT_TIMEOUT = Duration.ofSeconds(30);
 
     private final AwsTarget target;
+    private final ApiCalls calls = new ApiCalls();
     private final Map<Class<?>, SdkClient> clients = new ConcurrentHashMap<>();
     private SdkHttpClient http;
     private AwsCredentialsProvider credentials;
@@ -77,6 +79,15 @@ public final class AwsClients implements AutoCloseable {
         return client(StsClient.class, StsClient::builder);
     }
 
+    public ServiceQuotasClient serviceQuotas() {
+        return client(ServiceQuotasClient.class, ServiceQuotasClient::builder);
+    }
+
+    /** Every call these clients made, by operation. */
+    public ApiCalls calls() {
+        return calls;
+    }
+
     /** The profile's region, or the default region chain's ({@code AWS_REGION}, the AWS profile...). */
     public synchronized Region region() {
         if (region == null) {
@@ -106,7 +117,8 @@ public final class AwsClients implements AutoCloseable {
             if (client == null) {
                 ClientOverrideConfiguration.Builder override = ClientOverrideConfiguration.builder()
                         .apiCallTimeout(API_CALL_TIMEOUT)
-                        .apiCallAttemptTimeout(API_CALL_ATTEMPT_TIMEOUT);
+                        .apiCallAttemptTimeout(API_CALL_ATTEMPT_TIMEOUT)
+                        .addExecutionInterceptor(calls);
                 if (!target.profileName().isBlank()) {
                     // The chosen profile's other settings (endpoint_url, retry mode...) apply too.
                     override.defaultProfileName(target.profileName());

@@ -1,15 +1,48 @@
 package dev.hubwizard.cli;
 
+import dev.hubwizard.engine.ProblemException;
+import dev.hubwizard.profile.AppDirectories;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+
+import java.io.PrintStream;
 
 /** {@code hubwizard}: with no arguments the wizard opens; with a command it runs headless. */
 @Command(name = "hubwizard", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Deploys JupyterHub on AWS Fargate, redeploys it and tears it down.%n"
-                + "Run without arguments to open the wizard.")
+                + "Run without arguments to open the wizard.",
+        footer = {"", "Profiles live in %s; see docs/profiles.md to write one by hand.",
+                "Exit codes: 0 done, 1 failed, 2 wrong usage, 3 profile missing or invalid, 130 cancelled."})
 public final class HubWizardCommand implements Runnable {
 
     @Override
     public void run() {
-        new picocli.CommandLine(this).usage(System.out);
+        new CommandLine(this).usage(System.out);
+    }
+
+    /** Runs the command line and returns the exit code; the CLI's composition root. */
+    public static int execute(String[] args, AppDirectories directories, PrintStream out, PrintStream err) {
+        try (CliContext context = new CliContext(directories, out, err)) {
+            CommandLine commandLine = new CommandLine(new HubWizardCommand())
+                    .addSubcommand("profiles", new ProfilesCommand(context))
+                    .addSubcommand("deploy", new DeployCommand(context, false))
+                    .addSubcommand("redeploy", new DeployCommand(context, true))
+                    .addSubcommand("status", new StatusCommand(context));
+            commandLine.getSubcommands().get("redeploy").getCommandSpec().usageMessage().description(
+                    "Deploy again after a change: rebuild, push only a changed image, register a task definition "
+                            + "only when it changed, update the service. Says so when nothing changed.");
+            commandLine.getCommandSpec().usageMessage().footer(String.format(String.join("%n",
+                    commandLine.getSubcommands().get("redeploy").getCommandSpec().usageMessage().description(
+                    "Deploy again after a change: rebuild, push only a changed image, register a task definition "
+                            + "only when it changed, update the service. Says so when nothing changed.");
+            commandLine.getCommandSpec().usageMessage().footer()), directories.profiles()));
+            commandLine.setOut(new java.io.PrintWriter(out, true));
+            commandLine.setErr(new java.io.PrintWriter(err, true));
+            commandLine.setExecutionExceptionHandler((e, cl, parsed) -> {
+                err.println(ProblemException.of(e).text());
+                return ExitCodes.FAILED;
+            });
+            return commandLine.execute(args);
+        }
     }
 }

@@ -15,18 +15,17 @@ import java.util.concurrent.Callable;
 @Command(name = "profiles", description = "List the saved profiles: name, region, state, URL.")
 final class ProfilesCommand implements Callable<Integer> {
 
-    private final ProfileStore store;
-    private final PrintStream out;
-    private final PrintStream err;
+    private final CliContext context;
 
-    ProfilesCommand(ProfileStore store, PrintStream out, PrintStream err) {
-        this.store = store;
-        this.out = out;
-        this.err = err;
+    ProfilesCommand(CliContext context) {
+        this.context = context;
     }
 
     @Override
     public Integer call() throws ProfileException {
+        ProfileStore store = context.store();
+        PrintStream out = context.out();
+        PrintStream err = context.err();
         List<ProfileEntry> entries = store.list();
         if (entries.isEmpty()) {
             out.println("No profiles yet in " + store.directory()

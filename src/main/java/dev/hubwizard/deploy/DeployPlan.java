@@ -9,7 +9,11 @@ import dev.hubwizard.docker.RegistryManifests;
 import dev.hubwizard.engine.Plan;
 import dev.hubwizard.profile.Profile;
 
+import dev.hubwizard.engine.Step;
+
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The deploy as a dependency graph: the one place that knows the order of the steps. A redeploy is
@@ -17,6 +21,7 @@ import java.util.List;
  * nothing changed makes no create, register or update call.
  *
  * <pre>
+ *   preflight ──► (every step below that has no other dependency)
  *   build ──► test-local ─────────────────────────────────┐
  *     └──────► push ──► task-definition ──► service ──► hub-url
  *   repository ─┘         ▲   ▲                ▲   ▲
@@ -33,11 +38,11 @@ public final class DeployPlan {
     }
 
     public static Plan create(Profile profile, AwsClients aws, DeployTools tools, LocalTestApproval approval) {
-        return new Plan(NAME, List.of(
+        LocalHubRunner localHub = new LocalHubRunner(tools.docker(), tools.containers());
+        List<Step> steps = List.of(
                 new BuildImageStep(profile, new ImageBuilder(tools.docker()), tools.defaultImageFolder(),
                         BuildNetwork.matching(profile.hub().hostNetwork())),
-                new LocalTestStep(profile, new LocalHubRunner(tools.docker(), tools.containers()), approval,
-                        tools.localHealthTimeout()),
+                new LocalTestStep(profile, localHub, approval, tools.localHealthTimeout()),
                 new RepositoryStep(profile, aws),
                 new PushStep(profile, aws,
                         new DockerImagePush(new ImagePusher(tools.docker()), new RegistryManifests())),
@@ -47,6 +52,14 @@ public final class DeployPlan {
                 new LogGroupStep(profile, aws),
                 new TaskDefinitionStep(profile, aws),
                 new ServiceStep(profile, aws, tools.stableTimeout()),
-                new HubUrlStep(profile, aws, tools.hubHealthTimeout())));
+                new HubUrlStep(profile, aws, tools.hubHealthTimeout()));
+        List<Step> plan = new ArrayList<>();
+        plan.add(new PreflightStep(profile, tools.docker(), localHub, aws));
+        // Nothing starts before the preflight: a missing Docker or expired sign-in is said once,
+        // plainly, instead of by every step that trips over it.
+        for (Step step : steps) {
+            plan.add(step.dependsOn().isEmpty() ? Step.withDependencies(step, Set.of(PreflightStep.ID)) : step);
+        }
+        return new Plan(NAME, plan);
     }
 }

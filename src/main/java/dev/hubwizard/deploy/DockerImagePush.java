@@ -6,6 +6,7 @@ import dev.hubwizard.docker.ImagePusher;
 import dev.hubwizard.docker.PushRequest;
 import dev.hubwizard.docker.PushedImage;
 import dev.hubwizard.docker.RegistryManifests;
+import dev.hubwizard.engine.Key;
 import dev.hubwizard.engine.StepContext;
 
 import java.io.IOException;
@@ -16,6 +17,9 @@ import java.util.Optional;
  * its tag already. Tags are derived from the image's content, so that tag is this very image.
  */
 public final class DockerImagePush implements ImagePush {
+
+    /** True when the push found the image in the registry already and sent nothing. */
+    public static final Key<Boolean> ALREADY_THERE = Key.of("push-skipped", Boolean.class);
 
     private final ImagePusher pusher;
     private final RegistryManifests manifests;
@@ -35,8 +39,10 @@ public final class DockerImagePush implements ImagePush {
         if (existing.isPresent()) {
             context.log().info(repository + ":" + image.version() + " is in the repository already ("
                     + existing.get() + "): nothing to push");
+            context.put(ALREADY_THERE, true);
             return new Pushed(image.version(), existing.get());
         }
+        context.put(ALREADY_THERE, false);
         PushedImage pushed = pusher.push(new PushRequest(image.imageId(), repository, image.version(), credentials),
                 context);
         return new Pushed(image.version(), pushed.digest());

@@ -112,6 +112,14 @@ public final class LocalHubRunner {
         }
     }
 
+    /** Why the local test could not use {@code port} right now, or empty when it can. */
+    public Optional<ProblemException> portProblem(int port) {
+        if (PortCheck.isFree(port)) {
+            return Optional.empty();
+        }
+        return Optional.of(portTaken(docker.client(), port));
+    }
+
     private ProblemException portTaken(DockerClient client, int port) {
         String holder = holderOf(client, port).map(name -> "container " + name + " uses it")
                 .orElse("another program on this computer listens on it");

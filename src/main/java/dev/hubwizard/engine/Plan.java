@@ -84,7 +84,7 @@ public final class Plan {
             if (ids.contains(step.id())) {
                 Set<String> deps = new LinkedHashSet<>(step.dependsOn());
                 deps.retainAll(ids);
-                kept.add(deps.equals(step.dependsOn()) ? step : new NarrowedStep(step, Set.copyOf(deps)));
+                kept.add(deps.equals(step.dependsOn()) ? step : Step.withDependencies(step, deps));
             }
         }
         return new Plan(name, kept);
@@ -102,28 +102,5 @@ public final class Plan {
             result.put(ready.id(), ready);
         }
         return result;
-    }
-
-    /** A step with some of its dependencies dropped; otherwise the step itself. */
-    private record NarrowedStep(Step step, Set<String> dependsOn) implements Step {
-        @Override
-        public String id() {
-            return step.id();
-        }
-
-        @Override
-        public String title() {
-            return step.title();
-        }
-
-        @Override
-        public void run(StepContext context) throws Exception {
-            step.run(context);
-        }
-
-        @Override
-        public List<Intent> preview(StepContext context) throws Exception {
-            return step.preview(context);
-        }
     }
 }

@@ -31,4 +31,33 @@ public interface Step {
     default List<Intent> preview(StepContext context) throws Exception {
         return List.of(Intent.run(title()));
     }
+
+    /** The same step with other dependencies: a plan adds some (run after preflight) or drops some. */
+    static Step withDependencies(Step step, Set<String> dependsOn) {
+        Step inner = step instanceof Rewired rewired ? rewired.step() : step;
+        return new Rewired(inner, Set.copyOf(dependsOn));
+    }
+
+    /** What {@link #withDependencies} makes: the step itself, with other dependencies. */
+    record Rewired(Step step, Set<String> dependsOn) implements Step {
+        @Override
+        public String id() {
+            return step.id();
+        }
+
+        @Override
+        public String title() {
+            return step.title();
+        }
+
+        @Override
+        public void run(StepContext context) throws Exception {
+            step.run(context);
+        }
+
+        @Override
+        public List<Intent> preview(StepContext context) throws Exception {
+            return step.preview(context);
+        }
+    }
 }

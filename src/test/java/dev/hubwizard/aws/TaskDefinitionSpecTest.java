@@ -19,7 +19,7 @@ class TaskDefinitionSpecTest {
     private static final TaskDefinitionSpec SPEC = new TaskDefinitionSpec("team-hub", 1024, 2048,
             Architecture.X86_64, "arn:aws:iam::123456789012:role/ecsTaskExecutionRole",
             "123456789012.dkr.ecr.us-east-1.amazonaws.com/team-hub:1", 8000, "/ecs/team-hub", "us-east-1",
-            Map.of("HUB_ALLOWED_USERS", "ada,grace", "HUB_ADMIN_USERS", "ada"));
+            Map.of("HUB_ALLOWED_USERS", "ada,grace", "HUB_SIGN_IN", "first-use"));
 
     /** What DescribeTaskDefinition gives back for a request: the request's fields plus ECS's defaults. */
     private static TaskDefinition registered(RegisterTaskDefinitionRequest request) {
@@ -51,7 +51,7 @@ class TaskDefinitionSpecTest {
     void differencesAreNamed() {
         TaskDefinitionSpec arm = new TaskDefinitionSpec("team-hub", 2048, 4096, Architecture.ARM64,
                 SPEC.executionRoleArn(), SPEC.image().replace(":1", ":2"), 8000, "/ecs/team-hub", "us-east-1",
-                Map.of("HUB_ALLOWED_USERS", "ada", "HUB_ADMIN_USERS", "ada"));
+                Map.of("HUB_ALLOWED_USERS", "ada", "HUB_SIGN_IN", "first-use"));
 
         assertThat(arm.differencesFrom(SPEC)).containsExactly(
                 "image " + SPEC.image() + " -> " + arm.image(), "CPU units 1024 -> 2048",

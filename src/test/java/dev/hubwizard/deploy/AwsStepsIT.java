@@ -302,7 +302,7 @@ class AwsStepsIT {
         assertThat(hub.logConfiguration().options()).containsEntry("awslogs-group", "/ecs/team-hub")
                 .containsEntry("awslogs-region", "us-east-1").containsEntry("awslogs-stream-prefix", "hub");
         assertThat(hub.environment()).extracting(e -> e.name() + "=" + e.value())
-                .containsExactlyInAnyOrder("HUB_ADMIN_USERS=ada", "HUB_ALLOWED_USERS=ada,grace");
+                .containsExactlyInAnyOrder("HUB_SIGN_IN=first-use", "HUB_ALLOWED_USERS=ada,grace");
 
         Profile bigger = profile.withTask(new TaskSize(2048, 4096, Architecture.ARM64));
         assertThat(preview(new TaskDefinitionStep(bigger, aws))).singleElement().satisfies(i -> {

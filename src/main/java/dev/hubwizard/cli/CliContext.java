@@ -1,0 +1,84 @@
+package dev.hubwizard.cli;
+
+import dev.hubwizard.deploy.BundledHubImage;
+import dev.hubwizard.deploy.DeployTools;
+import dev.hubwizard.docker.DockerClients;
+import dev.hubwizard.docker.LiveContainers;
+import dev.hubwizard.engine.Runner;
+import dev.hubwizard.profile.AppDirectories;
+import dev.hubwizard.profile.ProfileStore;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+
+/**
+ * What the headless commands share: where profiles and logs live, the output streams, and the
+ * Docker side, built only by the commands that need it. The CLI's composition root.
+ */
+final class CliContext implements AutoCloseable {
+
+    private final AppDirectories directories;
+    private final ProfileStore store;
+    private final PrintStream out;
+    private final PrintStream err;
+    private DockerClients docker;
+    private LiveContainers containers;
+    private Runner runner;
+
+    CliContext(AppDirectories directories, PrintStream out, PrintStream err) {
+        this.directories = directories;
+        this.store = new ProfileStore(directories.profiles());
+        this.out = out;
+        this.err = err;
+    }
+
+    ProfileStore store() {
+        return store;
+    }
+
+    AppDirectories directories() {
+        return directories;
+    }
+
+    PrintStream out() {
+        return out;
+    }
+
+    PrintStream err() {
+        return err;
+    }
+
+    synchronized Runner runner() {
+        if (runner == null) {
+            runner = Runner.withBackgroundThreads();
+        }
+        return runner;
+    }
+
+    synchronized DeployTools tools() {
+        if (docker == null) {
+            docker = DockerClients.fromEnvironment();
+            containers = new LiveContainers(docker);
+        }
+        Path imageFolder = BundledHubImage.locate().orElse(Path.of("hub-image"));
+        return DeployTools.withDefaultWaits(docker, containers, imageFolder);
+    }
+
+    @Override
+    public synchronized void close() {
+        if (runner != null) {
+            runner.close();
+        }
+        if (containers != null) {
+            containers.removeAll();
+        }
+        if (docker != null) {
+            try {
+                docker.close();
+            } catch (IOException ignored) {
+                // Exiting: the engine drops the connection either way.
+            }
+        }
+    }
+}

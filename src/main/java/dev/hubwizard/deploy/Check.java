@@ -1,0 +1,29 @@
+package dev.hubwizard.deploy;
+
+/**
+ * One line of the preflight page: green, amber or red, what was found, and what to do about it.
+ *
+ * @param name    what was checked ("Docker", "AWS credentials")
+ * @param summary what was found ("Docker 24.0.7 is running")
+ * @param fix     what to do, when there is something to do; otherwise empty
+ */
+public record Check(String name, Status status, String summary, String fix) {
+
+    public enum Status { OK, WARNING, FAILED }
+
+    public Check {
+        fix = fix == null ? "" : fix;
+    }
+
+    public static Check ok(String name, String summary) {
+        return new Check(name, Status.OK, summary, "");
+    }
+
+    public static Check warning(String name, String summary, String fix) {
+        return new Check(name, Status.WARNING, summary, fix);
+    }
+
+    public static Check failed(String name, String summary, String fix) {
+        return new Check(name, Status.FAILED, summary, fix);
+    }
+}

@@ -1,0 +1,118 @@
+package dev.hubwizard.deploy;
+
+import dev.hubwizard.aws.AwsClients;
+import dev.hubwizard.aws.AwsConfigProfiles.AwsProfile;
+import dev.hubwizard.docker.DockerClients;
+import dev.hubwizard.docker.LiveContainers;
+import dev.hubwizard.docker.LocalHubRunner;
+import dev.hubwizard.engine.ProblemException;
+import dev.hubwizard.profile.AwsTarget;
+import dev.hubwizard.profile.HubSettings;
+import dev.hubwizard.profile.Profile;
+import dev.hubwizard.testbed.DockerEngine;
+import dev.hubwizard.testbed.MotoServer;
+import dev.hubwizard.testbed.StepRecorder;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The preflight against the real Docker Engine and moto: what it finds, and what it says when it can't. */
+class PreflightIT {
+
+    private final StepRecorder recorder = new StepRecorder();
+    private DockerClients docker;
+    private AwsClients aws;
+
+    @BeforeEach
+    void start() {
+        docker = DockerEngine.require();
+        MotoServer.shared().reset();
+    }
+
+    @AfterEach
+    void stop() {
+        if (aws != null) {
+            aws.close();
+        }
+    }
+
+    private PreflightStep preflight(Profile profile, DockerClients engine, List<AwsProfile> profiles) {
+        aws = new AwsClients(profile.aws());
+        return new PreflightStep(profile, engine, new LocalHubRunner(engine, new LiveContainers(engine)), aws,
+                () -> profiles);
+    }
+
+    private static Profile profile(int port) {
+        Profile profile = Profile.named("preflight").withAws(new AwsTarget("", MotoServer.REGION));
+        return profile.withHub(new HubSettings("", List.of("ada"), List.of("ada"), null, null, port, true));
+    }
+
+    private PreflightReport report() {
+        return recorder.session().values().require(PreflightStep.REPORT);
+    }
+
+    @Test
+    void aReadyMachineIsGreenAndSaysWhoseAccountItIs() throws Exception {
+        int port = freePort();
+        preflight(profile(port), docker, List.of(new AwsProfile("default", false, ""))).run(
+                recorder.context(PreflightStep.ID));
+
+        PreflightReport report = report();
+        assertThat(report.checks()).extracting(Check::name)
+                .containsExactly("Docker", "AWS credentials", "Region", "Port " + port, "Architecture", "VPC quota");
+        assertThat(report.failed()).isEmpty();
+        assertThat(report.checks().get(0).summary()).startsWith("Docker ").contains("is running");
+        assertThat(report.checks().get(1).summary()).contains("account " + MotoServer.ACCOUNT).contains("arn:aws:");
+        assertThat(report.checks().get(2).summary()).isEqualTo("us-east-1 — US East (N. Virginia)");
+        assertThat(report.checks().get(5).summary()).contains("VPCs in use");
+        assertThat(recorder.text()).anySatisfy(line -> assertThat(line).startsWith("✔ Docker"));
+    }
+
+    @Test
+    void dockerNotRunningAndAMissingAwsProfileAreRedWithAFix() throws Exception {
+        DockerClients dead = DockerClients.forHost("unix:///tmp/hubwizard-no-docker.sock");
+        Profile profile = profile(freePort()).withAws(new AwsTarget("work", MotoServer.REGION));
+        PreflightStep step = preflight(profile, dead, List.of(new AwsProfile("default", false, "")));
+
+        assertThatThrownBy(() -> step.run(recorder.context(PreflightStep.ID)))
+                .isInstanceOf(ProblemException.class).hasMessageContaining("2 checks failed, first Docker");
+
+        PreflightReport report = report();
+        Check dockerCheck = report.checks().get(0);
+        assertThat(dockerCheck.status()).isEqualTo(Check.Status.FAILED);
+        assertThat(dockerCheck.summary()).contains("not running");
+        assertThat(dockerCheck.fix()).contains("Start Docker");
+        Check credentials = report.checks().get(1);
+        assertThat(credentials.status()).isEqualTo(Check.Status.FAILED);
+        assertThat(credentials.summary()).contains("no AWS profile named 'work'").contains("found: default");
+        assertThat(report.checks()).extracting(Check::name).doesNotContain("VPC quota");
+        assertThat(report.checks().get(4).status()).as("architecture unknown without Docker")
+                .isEqualTo(Check.Status.WARNING);
+    }
+
+    @Test
+    void aTakenPortIsRed() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            PreflightStep step = preflight(profile(taken.getLocalPort()), docker, List.of());
+
+            assertThatThrownBy(() -> step.run(recorder.context(PreflightStep.ID))).isInstanceOf(ProblemException.class);
+
+            Check port = report().checks().get(3);
+            assertThat(port.status()).isEqualTo(Check.Status.FAILED);
+            assertThat(port.summary()).contains("already in use").contains("another program");
+        }
+    }
+
+    private static int freePort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}
