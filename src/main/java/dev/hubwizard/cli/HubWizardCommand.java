@@ -32,10 +32,7 @@ public final class HubWizardCommand implements Runnable {
                     "Deploy again after a change: rebuild, push only a changed image, register a task definition "
                             + "only when it changed, update the service. Says so when nothing changed.");
             commandLine.getCommandSpec().usageMessage().footer(String.format(String.join("%n",
-                    commandLine.getSubcommands().get("redeploy").getCommandSpec().usageMessage().description(
-                    "Deploy again after a change: rebuild, push only a changed image, register a task definition "
-                            + "only when it changed, update the service. Says so when nothing changed.");
-            commandLine.getCommandSpec().usageMessage().footer()), directories.profiles()));
+                    commandLine.getCommandSpec().usageMessage().footer()), directories.profiles()));
             commandLine.setOut(new java.io.PrintWriter(out, true));
             commandLine.setErr(new java.io.PrintWriter(err, true));
             commandLine.setExecutionExceptionHandler((e, cl, parsed) -> {
