@@ -1,41 +1,43 @@
 package dev.hubwizard.ui;
 
-import dev.hubwizard.deploy.BundledHubImage;
-import dev.hubwizard.deploy.DeployTools;
-import dev.hubwizard.deploy.Deployment;
-import dev.hubwizard.deploy.LocalTestApproval;
-import dev.hubwizard.docker.DockerClients;
-import dev.hubwizard.docker.LiveContainers;
+import dev.hubwizard.cost.CostEstimator;
+import dev.hubwizard.cost.PriceList;
+import dev.hubwizard.deploy.DeployPlan;
 import dev.hubwizard.engine.Runner;
 import dev.hubwizard.profile.AppDirectories;
-import dev.hubwizard.profile.Profile;
-import dev.hubwizard.profile.ProfileException;
 import dev.hubwizard.profile.ProfileStore;
-import dev.hubwizard.ui.wizard.DeployController;
-import dev.hubwizard.ui.wizard.PageModel;
-import dev.hubwizard.ui.wizard.StepPageView;
-import dev.hubwizard.ui.wizard.WizardPages;
-import dev.hubwizard.ui.wizard.WizardView;
-import dev.hubwizard.ui.wizard.WizardViewModel;
+import dev.hubwizard.ui.preferences.Preferences;
+import dev.hubwizard.ui.preferences.PreferencesFile;
+import dev.hubwizard.ui.settings.AwsRegion;
+import dev.hubwizard.ui.settings.SettingsLookups;
 import javafx.application.Application;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 
 import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
- * The desktop app: wires the wizard and shows its window. Nothing slow happens here: clients for AWS
- * and Docker are made by the steps that need them, on background threads.
+ * The desktop app's composition root: builds the services, shows the start screen. Nothing slow
+ * happens on the FX thread: the preferences file is read in {@link #init()} (on the launcher thread,
+ * before the window exists), profiles are listed in the background, and clients for AWS and Docker
+ * are made by the steps that need them, on background threads.
  */
 public final class HubWizardApp extends Application {
 
     public static final String TITLE = "Hub Wizard";
 
+    private AppDirectories directories;
+    private PreferencesFile preferencesFile;
+    private Preferences preferences;
+    private Path hubImageFolder;
     private Runner runner;
-    private DockerClients docker;
-    private LiveContainers containers;
-    private Deployment deployment;
+    private AppWindow window;
 
     /** Entry point from {@code Main}, which must not extend Application to start from the class path. */
     public static void launchWizard(String[] args) {
@@ -43,64 +45,72 @@ public final class HubWizardApp extends Application {
     }
 
     @Override
+    public void init() {
+        directories = AppDirectories.ofThisMachine();
+        preferencesFile = new PreferencesFile(directories.settingsFile());
+        preferences = preferencesFile.read();
+        hubImageFolder = hubImageFolder();
+    }
+
+    @Override
     public void start(Stage stage) {
         runner = Runner.withBackgroundThreads();
-        AppDirectories directories = AppDirectories.ofThisMachine();
-        ProfileStore store = new ProfileStore(directories.profiles());
-        docker = DockerClients.fromEnvironment();
-        containers = new LiveContainers(docker);
-        Path imageFolder = BundledHubImage.locate().orElse(Path.of("hub-image"));
-        DeployTools tools = DeployTools.withDefaultWaits(docker, containers, imageFolder);
-        // Until the start screen lands: the wizard edits one profile, created on first use.
-        Profile profile = Profile.named("my-hub");
-        deployment = new Deployment(profile, store, tools);
-        DeployController deploy = new DeployController(runner, () -> {
-            try {
-                if (!store.exists(profile.name())) {
-                    store.save(profile);
-                }
-                return deployment.session();
-            } catch (IOException | ProfileException e) {
-                throw new IllegalStateException(e.getMessage(), e);
-            }
-        }, () -> deployment.deployPlan(LocalTestApproval.WHEN_HEALTHY), directories.logs(), profile.name());
-        WizardViewModel model = new WizardViewModel(WizardPages.guide(), deploy);
-        WizardView view = new WizardView(model, HubWizardApp::pageView);
-        stage.setTitle(TITLE);
-        stage.setScene(scene(view));
-        stage.setMinWidth(900);
-        stage.setMinHeight(600);
-        stage.show();
+        BackgroundWork background = BackgroundWork.daemonThreads();
+        Supplier<CostEstimator> costs = memoized(() -> new CostEstimator(PriceList.bundled()));
+        // The lead wires the real look-ups (~/.aws/config, the SDK's regions, the public-address check).
+        SettingsLookups lookups = new SettingsLookups(List::of, () -> AwsRegion.COMMERCIAL, Optional::empty);
+        Services services = new Services(new ProfileStore(directories.profiles()), costs, lookups,
+                getHostServices()::showDocument, background, Clock.systemDefaultZone(), hubImageFolder, runner,
+                DeployPlan::placeholders, directories.logs());
+        window = new AppWindow(stage, preferencesFile, preferences, background);
+        new Navigator(window, services).showStart();
+        // Parse the price list while the user reads the start screen, not when the settings page opens.
+        background.run(costs::get, estimator -> { }, failure -> { });
     }
 
     @Override
     public void stop() {
+        if (window != null) {
+            try {
+                window.savePreferences();
+            } catch (IOException e) {
+                System.getLogger(HubWizardApp.class.getName()).log(System.Logger.Level.WARNING,
+                        "Could not save the window's size and theme to " + preferencesFile.file(), e);
+            }
+        }
         if (runner != null) {
             runner.close();
         }
-        if (deployment != null) {
-            deployment.close();
-        }
-        if (containers != null) {
-            containers.removeAll();
-        }
-        if (docker != null) {
-            try {
-                docker.close();
-            } catch (IOException ignored) {
-                // The app is exiting; the engine drops the connection either way.
+    }
+
+    /**
+     * The {@code hub-image} folder new profiles build from: beside the app's jar in an installed app,
+     * else the project's own folder when run from a checkout.
+     */
+    private static Path hubImageFolder() {
+        try {
+            Path jar = Path.of(HubWizardApp.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path beside = jar.toAbsolutePath().getParent().resolve("hub-image");
+            if (Files.isDirectory(beside)) {
+                return beside;
             }
+        } catch (URISyntaxException | RuntimeException e) {
+            // No usable code location (unusual class loaders): fall back to the working directory.
         }
+        return Path.of("hub-image").toAbsolutePath();
     }
 
-    public static Scene scene(javafx.scene.Parent root) {
-        Scene scene = new Scene(root, 1100, 720);
-        scene.getStylesheets().add(Theme.LIGHT.stylesheet());
-        return scene;
-    }
+    private static <T> Supplier<T> memoized(Supplier<T> make) {
+        return new Supplier<>() {
+            private T value;
 
-    static javafx.scene.Node pageView(PageModel page) {
-        return new StepPageView(page);
+            @Override
+            public synchronized T get() {
+                if (value == null) {
+                    value = make.get();
+                }
+                return value;
+            }
+        };
     }
-
 }

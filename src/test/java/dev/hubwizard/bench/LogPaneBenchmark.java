@@ -9,11 +9,12 @@ import dev.hubwizard.engine.Runner;
 import dev.hubwizard.engine.Session;
 import dev.hubwizard.engine.Step;
 import dev.hubwizard.engine.StepContext;
-import dev.hubwizard.ui.HubWizardApp;
+import dev.hubwizard.ui.Theme;
 import dev.hubwizard.ui.log.LogPane;
 import dev.hubwizard.ui.wizard.DeployController;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
+import javafx.scene.Scene;
 import javafx.stage.Stage;
 
 import java.lang.management.ManagementFactory;
@@ -87,7 +88,9 @@ final class LogPaneBenchmark implements Benchmark {
             pane[0] = new LogPane();
             pane[0].show(deploy.log("burst").lines());
             Stage stage = new Stage();
-            stage.setScene(HubWizardApp.scene(pane[0]));
+            Scene scene = new Scene(pane[0], 1100, 720);
+            Theme.LIGHT.applyTo(scene);
+            stage.setScene(scene);
             stage.show();
             ready.complete(deploy);
         });

@@ -15,6 +15,7 @@ import dev.hubwizard.ui.wizard.PageState;
 import dev.hubwizard.ui.wizard.StepPageView;
 import dev.hubwizard.ui.wizard.WizardView;
 import dev.hubwizard.ui.wizard.WizardViewModel;
+import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
@@ -81,7 +82,9 @@ class WizardWindowTest {
                 new PageModel("one", "First page", "Does one.", List.of("one")),
                 new PageModel("two", "Second page", "Does two.", List.of("two")),
                 new PageModel("three", "Third page", "Does three and waits.", List.of("three"))), deploy);
-        stage.setScene(HubWizardApp.scene(new WizardView(model, StepPageView::new)));
+        Scene scene = new Scene(new WizardView(model, StepPageView::new, () -> { }, new Label()), 1100, 720);
+        Theme.LIGHT.applyTo(scene);
+        stage.setScene(scene);
         stage.setTitle(HubWizardApp.TITLE);
         stage.show();
     }

@@ -83,4 +83,13 @@ public class PageModel {
     public StringProperty blockedReasonProperty() {
         return blockedReason;
     }
+
+    /**
+     * Called when the user presses Next on this page; calls {@code proceed} (on the FX thread) when the
+     * wizard may move on. A page that must finish something first, such as saving, does it here and
+     * keeps itself invalid meanwhile; one that fails does not call {@code proceed} and says why.
+     */
+    public void beforeNext(Runnable proceed) {
+        proceed.run();
+    }
 }

@@ -2,17 +2,23 @@ package dev.hubwizard.ui.wizard;
 
 import java.util.List;
 
-/** The wizard's pages, in the order of the guide, and the engine steps each one runs. */
+/**
+ * The wizard's pages, in the order of the guide, and the engine steps each one runs. Page ids are
+ * stable: preflight, settings, build, test-local, repository, push, network, task-definition,
+ * service, hub-url.
+ */
 public final class WizardPages {
 
     private WizardPages() {
     }
 
-    public static List<PageModel> guide() {
+    /** @param settings the page that edits the open profile (id {@code settings}); it runs no steps */
+    public static List<PageModel> guide(PageModel settings) {
         return List.of(
                 new PageModel("preflight", "Preflight",
                         "Checks that Docker runs, that AWS credentials work, which account and region the hub goes to, "
                                 + "and that port 8000 is free.", List.of("preflight")),
+                settings,
                 new PageModel("build", "Build the image",
                         "Builds the JupyterHub image on this computer from the hub image folder, with your admins and "
                                 + "allowed users written into it.", List.of("build")),

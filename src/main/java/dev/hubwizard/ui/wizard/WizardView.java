@@ -3,6 +3,7 @@ package dev.hubwizard.ui.wizard;
 import dev.hubwizard.ui.log.LogPane;
 import dev.hubwizard.ui.steps.StepListCell;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -11,6 +12,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -24,8 +26,9 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * The wizard window's layout: the step list on the side, the current page with its log pane below,
- * Back / Next / Run / Cancel and a status bar. Layout and bindings only; the view model decides.
+ * The wizard window's layout: the step list on the side with "All hubs" and the theme switch under
+ * it, the current page with its log pane below (pages that run no steps have no log), Back / Next /
+ * Run / Cancel and a status bar. Layout and bindings only; the view model decides.
  */
 public final class WizardView extends BorderPane {
 
@@ -34,20 +37,30 @@ public final class WizardView extends BorderPane {
     private final Map<PageModel, Node> built = new HashMap<>();
     private final StackPane pageHolder = new StackPane();
     private final LogPane log = new LogPane();
+    private final SplitPane split = new SplitPane();
+    private Node pageArea;
+    private Node logArea;
+    private double logDivider = 0.55;
 
-    /** @param pageViews builds a page's view the first time it is shown */
-    public WizardView(WizardViewModel model, Function<PageModel, Node> pageViews) {
+    /**
+     * @param pageViews   builds a page's view the first time it is shown
+     * @param allHubs     goes back to the start screen
+     * @param themeSwitch the control that switches between light and dark
+     */
+    public WizardView(WizardViewModel model, Function<PageModel, Node> pageViews, Runnable allHubs, Node themeSwitch) {
         this.model = model;
         this.pageViews = pageViews;
         getStyleClass().add("wizard");
-        setLeft(sidebar());
+        setId("wizard-view");
+        // Children in the order Tab should visit them: the page, its buttons, then the step list.
         setCenter(content());
         setBottom(bottom());
+        setLeft(sidebar(allHubs, themeSwitch));
         model.pageProperty().addListener((obs, old, page) -> show(page));
         show(model.pageProperty().get());
     }
 
-    private Node sidebar() {
+    private Node sidebar(Runnable allHubs, Node themeSwitch) {
         Label brand = new Label("Hub Wizard");
         brand.getStyleClass().add("brand");
         Label tagline = new Label("JupyterHub on AWS Fargate");
@@ -64,7 +77,17 @@ public final class WizardView extends BorderPane {
             }
         });
         VBox.setVgrow(steps, Priority.ALWAYS);
-        VBox sidebar = new VBox(4, brand, tagline, steps);
+
+        Button back = button("all-hubs", "← All hubs", "Go back to the list of your hubs");
+        back.setTooltip(new Tooltip("Back to the list of your hubs. Wait for the running step to finish, or cancel it,"
+                + " first."));
+        back.disableProperty().bind(model.deploy().runningProperty());
+        back.setOnAction(e -> allHubs.run());
+        back.getStyleClass().add("sidebar-button");
+        back.setMaxWidth(Double.MAX_VALUE);
+        VBox footer = new VBox(back, themeSwitch);
+        footer.getStyleClass().add("sidebar-footer");
+        VBox sidebar = new VBox(4, brand, tagline, steps, footer);
         sidebar.getStyleClass().add("sidebar");
         sidebar.setPrefWidth(250);
         sidebar.setMinWidth(220);
@@ -90,9 +113,9 @@ public final class WizardView extends BorderPane {
         logBox.getStyleClass().add("log-area");
         VBox.setVgrow(log, Priority.ALWAYS);
 
-        SplitPane split = new SplitPane(page, logBox);
+        pageArea = page;
+        logArea = logBox;
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.55);
         return split;
     }
 
@@ -111,6 +134,12 @@ public final class WizardView extends BorderPane {
         next.setDefaultButton(true);
         next.disableProperty().bind(model.canGoNextProperty().not());
         next.setOnAction(e -> model.next());
+
+        // Run and Cancel belong to pages that run steps; Cancel also shows while any run goes on.
+        BooleanBinding runsSteps = Bindings.createBooleanBinding(() -> model.pageProperty().get().runsSteps(),
+                model.pageProperty());
+        showWhen(run, runsSteps);
+        showWhen(cancel, runsSteps.or(model.deploy().runningProperty()));
 
         Label blocked = new Label();
         blocked.setId("blocked-reason");
@@ -146,9 +175,26 @@ public final class WizardView extends BorderPane {
         return button;
     }
 
+    private static void showWhen(Node node, javafx.beans.value.ObservableValue<Boolean> condition) {
+        node.managedProperty().bind(condition);
+        node.visibleProperty().bind(condition);
+    }
+
     private void show(PageModel page) {
         Node view = built.computeIfAbsent(page, pageViews);
         pageHolder.getChildren().setAll(view);
-        log.show(model.deploy().log(page.runsSteps() ? page.id() : DeployController.ALL).lines());
+        if (page.runsSteps()) {
+            if (!split.getItems().contains(logArea)) {
+                split.getItems().setAll(pageArea, logArea);
+                split.setDividerPositions(logDivider);
+            }
+            log.show(model.deploy().log(page.id()).lines());
+        } else if (split.getItems().size() != 1) {
+            if (split.getDividers().size() == 1) {
+                logDivider = split.getDividerPositions()[0];
+            }
+            // A form needs the height; its page has no steps, so there is no log to show.
+            split.getItems().setAll(pageArea);
+        }
     }
 }

@@ -48,12 +48,14 @@ public final class WizardViewModel {
         deploy.groupLogs(logGroups);
         page.bind(Bindings.valueAt(this.pages, index));
         canGoBack = index.greaterThan(0);
-        canGoNext = Bindings.createBooleanBinding(
-                () -> index.get() < pages.size() - 1 && page.get().validProperty().get(),
-                index, page, Bindings.selectBoolean(page, "valid"));
+        // Read through the select binding, not the page: a binding that is not read after it changes stays
+        // invalid and never reports the next change, so Next would miss a page turning invalid again.
+        BooleanBinding pageValid = Bindings.selectBoolean(page, "valid");
+        canGoNext = Bindings.createBooleanBinding(() -> index.get() < pages.size() - 1 && pageValid.get(),
+                index, pageValid);
         canRun = Bindings.createBooleanBinding(
-                () -> page.get().runsSteps() && !deploy.runningProperty().get() && page.get().validProperty().get(),
-                page, deploy.runningProperty(), Bindings.selectBoolean(page, "valid"));
+                () -> page.get().runsSteps() && !deploy.runningProperty().get() && pageValid.get(),
+                page, deploy.runningProperty(), pageValid);
         deploy.onStepEvent(this::stepChanged);
         deploy.onProgress((stepId, progress) -> {
             PageModel owner = pageOfStep.get(stepId);
@@ -108,9 +110,15 @@ public final class WizardViewModel {
         }
     }
 
+    /** Lets the page finish what it must (settings save), then moves on if the user is still there. */
     public void next() {
         if (canGoNext.get()) {
-            index.set(index.get() + 1);
+            int from = index.get();
+            page.get().beforeNext(() -> {
+                if (index.get() == from) {
+                    index.set(from + 1);
+                }
+            });
         }
     }
 

@@ -1,0 +1,32 @@
+package dev.hubwizard.ui;
+
+import dev.hubwizard.cost.CostEstimator;
+import dev.hubwizard.engine.Plan;
+import dev.hubwizard.engine.Runner;
+import dev.hubwizard.profile.ProfileStore;
+import dev.hubwizard.ui.settings.SettingsLookups;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * What the screens need from outside the UI, built once by the composition root ({@link HubWizardApp})
+ * and handed to the screens' constructors piece by piece.
+ *
+ * @param profiles       the saved profiles
+ * @param costs          cost estimates; made on first use (it parses the price list)
+ * @param lookups        AWS profiles, regions and this computer's address, for the settings page
+ * @param openUrl        opens an address in the user's browser
+ * @param background     where slow work runs
+ * @param clock          "3 hours ago" is measured against it
+ * @param hubImageFolder the hub image folder new profiles build from
+ * @param runner         runs the deploy steps
+ * @param deployPlan     the deploy plan, made on first use
+ * @param logDirectory   where each run's full log goes
+ */
+public record Services(ProfileStore profiles, Supplier<CostEstimator> costs, SettingsLookups lookups,
+                       Consumer<String> openUrl, BackgroundWork background, Clock clock, Path hubImageFolder,
+                       Runner runner, Supplier<Plan> deployPlan, Path logDirectory) {
+}

@@ -1,0 +1,609 @@
+package dev.hubwizard.ui.settings;
+
+import dev.hubwizard.cost.CostEstimate;
+import dev.hubwizard.cost.CostEstimator;
+import dev.hubwizard.engine.ProblemException;
+import dev.hubwizard.profile.Advanced;
+import dev.hubwizard.profile.Architecture;
+import dev.hubwizard.profile.AwsTarget;
+import dev.hubwizard.profile.CognitoSettings;
+import dev.hubwizard.profile.FargateSizes;
+import dev.hubwizard.profile.FieldProblem;
+import dev.hubwizard.profile.HubSettings;
+import dev.hubwizard.profile.NetworkMode;
+import dev.hubwizard.profile.NetworkSettings;
+import dev.hubwizard.profile.Options;
+import dev.hubwizard.profile.Profile;
+import dev.hubwizard.profile.ProfileStore;
+import dev.hubwizard.profile.ProfileValidator;
+import dev.hubwizard.profile.ResourceNames;
+import dev.hubwizard.profile.SignIn;
+import dev.hubwizard.profile.TaskSize;
+import dev.hubwizard.profile.UserNames;
+import dev.hubwizard.ui.BackgroundWork;
+import dev.hubwizard.ui.wizard.PageModel;
+import javafx.beans.InvalidationListener;
+import javafx.beans.Observable;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The settings page's state: every setting of the profile as it is being edited, checked as the
+ * user types with the same rules as {@link ProfileValidator} (Next stays disabled, naming the first
+ * problem on the page, until there is none), the monthly cost of each option, and saving when the
+ * user leaves with Next. No controls here: tested without a window.
+ */
+public final class SettingsPage extends PageModel {
+
+    public static final String ID = "settings";
+
+    /** Who may reach the hub: the choices the page offers for the security group's source range. */
+    public enum Access { MY_ADDRESS, ANYWHERE, CUSTOM }
+
+    /** Where the look-up of this computer's public address stands. */
+    public enum Detection { LOOKING, FOUND, NOT_FOUND }
+
+    private final ProfileStore store;
+    private final CostEstimator costs;
+    private final BackgroundWork background;
+    private final Consumer<Profile> onSaved;
+    /** The profile as last loaded or saved: what the page's fields do not cover comes from here. */
+    private Profile base;
+
+    private final StringProperty admins = new SimpleStringProperty("");
+    private final StringProperty allowedUsers = new SimpleStringProperty("");
+    private final ObjectProperty<SignIn> signIn = new SimpleObjectProperty<>(SignIn.FIRST_USE_PASSWORD);
+    private final StringProperty userPoolName = new SimpleStringProperty("");
+    private final StringProperty domainPrefix = new SimpleStringProperty("");
+
+    private final StringProperty awsProfile = new SimpleStringProperty("");
+    private final ObservableList<String> awsProfiles = FXCollections.observableArrayList();
+    private final ObjectProperty<AwsRegion> region = new SimpleObjectProperty<>();
+    private final ObservableList<AwsRegion> regions = FXCollections.observableArrayList();
+
+    private final StringProperty repository = new SimpleStringProperty("");
+    private final StringProperty cluster = new SimpleStringProperty("");
+    private final StringProperty service = new SimpleStringProperty("");
+    private final StringProperty taskFamily = new SimpleStringProperty("");
+
+    private final ObservableList<Integer> cpuChoices = FXCollections.observableArrayList(FargateSizes.cpuChoices());
+    private final ObjectProperty<Integer> cpu = new SimpleObjectProperty<>();
+    private final ObservableList<Integer> memoryChoices = FXCollections.observableArrayList();
+    private final ObjectProperty<Integer> memory = new SimpleObjectProperty<>();
+    private final ObjectProperty<Architecture> architecture = new SimpleObjectProperty<>(Architecture.X86_64);
+
+    private final ObjectProperty<NetworkMode> networkMode = new SimpleObjectProperty<>(NetworkMode.NEW_VPC);
+    private final StringProperty vpcId = new SimpleStringProperty("");
+    private final StringProperty subnetIds = new SimpleStringProperty("");
+    private final ObjectProperty<Access> access = new SimpleObjectProperty<>(Access.MY_ADDRESS);
+    private final StringProperty customCidr = new SimpleStringProperty("");
+    private final ObjectProperty<Detection> detection = new SimpleObjectProperty<>(Detection.LOOKING);
+    private final StringProperty detectedCidr = new SimpleStringProperty("");
+
+    private final BooleanProperty stableAddress = new SimpleBooleanProperty();
+    private final StringProperty domainName = new SimpleStringProperty("");
+    private final BooleanProperty keepUserFiles = new SimpleBooleanProperty();
+
+    private final StringProperty registryEndpoint = new SimpleStringProperty("");
+    private final ObjectProperty<Integer> logRetentionDays = new SimpleObjectProperty<>(Advanced.DEFAULT.logRetentionDays());
+    private final StringProperty baseImage = new SimpleStringProperty("");
+    private final StringProperty localPort = new SimpleStringProperty("");
+    private final BooleanProperty hostNetwork = new SimpleBooleanProperty();
+
+    private final StringProperty adminsNote = new SimpleStringProperty("");
+    private final StringProperty allowedUsersNote = new SimpleStringProperty("");
+    private final StringProperty stableAddressCost = new SimpleStringProperty("");
+    private final StringProperty keepUserFilesCost = new SimpleStringProperty("");
+    private final StringProperty monthlyCost = new SimpleStringProperty("");
+    private final StringProperty costBasis = new SimpleStringProperty("");
+    private final StringProperty costSources = new SimpleStringProperty("");
+    private final BooleanBinding cognitoAvailable;
+    private final BooleanBinding namesDerived;
+
+    private final Map<SettingsField, StringProperty> problems = new EnumMap<>(SettingsField.class);
+    private final ObjectProperty<List<SettingsField>> fieldsWithProblems = new SimpleObjectProperty<>(List.of());
+    private final BooleanProperty saving = new SimpleBooleanProperty();
+    private final StringProperty saveProblem = new SimpleStringProperty("");
+
+    /**
+     * Shows {@code profile} for editing and starts looking up the AWS profiles, the regions and this
+     * computer's address in the background.
+     *
+     * @param onSaved told of the profile as saved, each time the user leaves the page with Next
+     */
+    public SettingsPage(Profile profile, ProfileStore store, CostEstimator costs, BackgroundWork background,
+                        SettingsLookups lookups, Consumer<Profile> onSaved) {
+        super(ID, "Settings", "Who may use the hub, where in AWS it runs, how big it is and who can reach it. "
+                + "Hub Wizard saves the settings when you press Next.", List.of());
+        this.store = store;
+        this.costs = costs;
+        this.background = background;
+        this.onSaved = onSaved;
+        this.base = profile;
+        for (SettingsField field : SettingsField.values()) {
+            problems.put(field, new SimpleStringProperty(""));
+        }
+        cognitoAvailable = stableAddress.and(Bindings.createBooleanBinding(() -> !domainName.get().isBlank(),
+                domainName));
+        namesDerived = Bindings.createBooleanBinding(() -> names().equals(ResourceNames.derivedFrom(base.name())),
+                repository, cluster, service, taskFamily);
+        show(profile);
+        cpu.addListener((obs, old, now) -> cpuChanged(now));
+        InvalidationListener recheck = obs -> update();
+        for (Observable input : List.of(admins, allowedUsers, signIn, userPoolName, domainPrefix, awsProfile, region,
+                repository, cluster, service, taskFamily, cpu, memory, architecture, networkMode, vpcId, subnetIds,
+                access, customCidr, detection, detectedCidr, stableAddress, domainName, keepUserFiles,
+                registryEndpoint, logRetentionDays, baseImage, localPort, hostNetwork, saving)) {
+            input.addListener(recheck);
+        }
+        update();
+        lookUp(lookups);
+    }
+
+    private void show(Profile profile) {
+        HubSettings hub = profile.hub();
+        admins.set(String.join("\n", hub.admins()));
+        allowedUsers.set(String.join("\n", hub.allowedUsers()));
+        signIn.set(hub.signIn());
+        userPoolName.set(hub.cognito().userPoolName());
+        domainPrefix.set(hub.cognito().domainPrefix());
+        awsProfile.set(profile.aws().profileName());
+        AwsRegion current = profile.aws().region().isEmpty() ? null : new AwsRegion(profile.aws().region(), "");
+        if (current != null) {
+            regions.setAll(current);
+        }
+        region.set(current);
+        ResourceNames names = profile.names();
+        repository.set(names.repository());
+        cluster.set(names.cluster());
+        service.set(names.service());
+        taskFamily.set(names.taskFamily());
+        memoryChoices.setAll(FargateSizes.memoryChoices(profile.task().cpu()));
+        cpu.set(profile.task().cpu());
+        memory.set(profile.task().memory());
+        architecture.set(profile.task().architecture());
+        NetworkSettings network = profile.network();
+        networkMode.set(network.mode());
+        vpcId.set(network.vpcId());
+        subnetIds.set(String.join(", ", network.subnetIds()));
+        if (network.ingressCidr().isEmpty()) {
+            access.set(Access.MY_ADDRESS);
+        } else if (network.isOpenToAnywhere()) {
+            access.set(Access.ANYWHERE);
+        } else {
+            access.set(Access.CUSTOM);
+            customCidr.set(network.ingressCidr());
+        }
+        stableAddress.set(profile.options().stableAddress());
+        domainName.set(profile.options().domainName());
+        keepUserFiles.set(profile.options().keepUserFiles());
+        Advanced advanced = profile.advanced();
+        registryEndpoint.set(advanced.registryEndpoint());
+        logRetentionDays.set(advanced.logRetentionDays());
+        baseImage.set(advanced.baseImage());
+        localPort.set(String.valueOf(hub.localPort()));
+        hostNetwork.set(hub.hostNetwork());
+    }
+
+    private void lookUp(SettingsLookups lookups) {
+        background.run(() -> lookups.awsProfiles().get(), awsProfiles::setAll, failure -> awsProfiles.clear());
+        background.run(() -> lookups.regions().get(), this::showRegions, failure -> { });
+        background.run(() -> lookups.currentIp().get(), this::showCurrentIp, failure -> detection.set(Detection.NOT_FOUND));
+    }
+
+    private void showRegions(List<AwsRegion> known) {
+        AwsRegion chosen = region.get();
+        List<AwsRegion> all = new ArrayList<>(known);
+        Optional<AwsRegion> named = chosen == null ? Optional.empty()
+                : known.stream().filter(r -> r.id().equals(chosen.id())).findFirst();
+        if (chosen != null && named.isEmpty()) {
+            all.add(0, chosen); // a region the list does not know stays choosable: the profile names it
+        }
+        regions.setAll(all);
+        region.set(named.orElse(chosen));
+    }
+
+    private void showCurrentIp(Optional<String> address) {
+        String cidr = address.map(String::trim).map(a -> a.contains("/") ? a : a + "/32").orElse("");
+        if (cidr.isEmpty() || ProfileValidator.ingressCidr(cidr).isPresent()) {
+            detection.set(Detection.NOT_FOUND);
+            return;
+        }
+        detectedCidr.set(cidr);
+        detection.set(Detection.FOUND);
+        if (access.get() == Access.CUSTOM && customCidr.get().trim().equals(cidr)) {
+            access.set(Access.MY_ADDRESS);
+        }
+    }
+
+    /** Keeps the memory a size Fargate runs with the new CPU: the same if allowed, else the nearest. */
+    private void cpuChanged(Integer now) {
+        if (now == null) {
+            return;
+        }
+        Integer previous = memory.get();
+        List<Integer> choices = FargateSizes.memoryChoices(now);
+        memoryChoices.setAll(choices);
+        memory.set(nearest(choices, previous));
+    }
+
+    static Integer nearest(List<Integer> choices, Integer wanted) {
+        if (choices.isEmpty()) {
+            return wanted;
+        }
+        if (wanted == null) {
+            return choices.get(0);
+        }
+        return choices.stream().filter(m -> m >= wanted).findFirst().orElse(choices.get(choices.size() - 1));
+    }
+
+    /** Resets the AWS resource names to the ones derived from the hub's name. */
+    public void useDerivedNames() {
+        ResourceNames derived = ResourceNames.derivedFrom(base.name());
+        repository.set(derived.repository());
+        cluster.set(derived.cluster());
+        service.set(derived.service());
+        taskFamily.set(derived.taskFamily());
+    }
+
+    private ResourceNames names() {
+        return new ResourceNames(repository.get(), cluster.get(), service.get(), taskFamily.get());
+    }
+
+    /** The profile as edited so far. Fields that do not parse keep their last saved value. */
+    public Profile edited() {
+        HubSettings hub = base.hub();
+        int port = port().orElse(hub.localPort());
+        boolean existing = networkMode.get() == NetworkMode.EXISTING_VPC;
+        return base.withAws(new AwsTarget(awsProfile.get(), region.get() == null ? "" : region.get().id()))
+                .withNames(names())
+                .withTask(new TaskSize(cpu.get() == null ? 0 : cpu.get(), memory.get() == null ? 0 : memory.get(),
+                        architecture.get()))
+                .withNetwork(new NetworkSettings(networkMode.get(), existing ? vpcId.get() : "",
+                        existing ? splitIds(subnetIds.get()) : List.of(), ingressCidr()))
+                .withHub(new HubSettings(hub.imageFolder(), UserNames.parseLines(admins.get()),
+                        UserNames.parseLines(allowedUsers.get()), signIn.get(),
+                        new CognitoSettings(userPoolName.get(), domainPrefix.get()), port, hostNetwork.get()))
+                .withOptions(new Options(stableAddress.get(), stableAddress.get() ? domainName.get() : "",
+                        keepUserFiles.get()))
+                .withAdvanced(new Advanced(registryEndpoint.get(), logRetentionDays.get() == null ? 0
+                        : logRetentionDays.get(), baseImage.get()));
+    }
+
+    private String ingressCidr() {
+        return switch (access.get()) {
+            case MY_ADDRESS -> detectedCidr.get();
+            case ANYWHERE -> NetworkSettings.ANYWHERE;
+            case CUSTOM -> customCidr.get().trim();
+        };
+    }
+
+    private Optional<Integer> port() {
+        try {
+            return Optional.of(Integer.parseInt(localPort.get().trim()));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    static List<String> splitIds(String text) {
+        return Arrays.stream(text.split("[\\s,]+")).filter(s -> !s.isEmpty()).distinct().toList();
+    }
+
+    /** Re-checks every field and recomputes the costs; cheap enough for every keystroke. */
+    private void update() {
+        Profile profile = edited();
+        Map<SettingsField, String> found = new EnumMap<>(SettingsField.class);
+        uiProblems(found);
+        for (FieldProblem problem : ProfileValidator.validate(profile)) {
+            SettingsField.ofKey(problem.field()).ifPresent(field -> found.putIfAbsent(field, message(field, problem)));
+        }
+        problems.forEach((field, text) -> text.set(found.getOrDefault(field, "")));
+        fieldsWithProblems.set(List.copyOf(found.keySet()));
+
+        adminsNote.set(normalisationNote(admins.get()));
+        allowedUsersNote.set(normalisationNote(allowedUsers.get()));
+        showCosts(profile);
+
+        Optional<Map.Entry<SettingsField, String>> first = found.entrySet().stream().findFirst();
+        validProperty().set(first.isEmpty() && !saving.get());
+        blockedReasonProperty().set(saving.get() ? "Saving the settings…"
+                : first.map(e -> e.getKey().label() + ": " + e.getValue()).orElse(""));
+    }
+
+    /** Problems only the page can have: text that is not a number yet, an address still being looked up. */
+    private void uiProblems(Map<SettingsField, String> found) {
+        if (access.get() == Access.MY_ADDRESS && detection.get() == Detection.LOOKING) {
+            found.put(SettingsField.INGRESS, "still looking up this computer's public IP address…");
+        } else if (access.get() == Access.MY_ADDRESS && detection.get() == Detection.NOT_FOUND) {
+            found.put(SettingsField.INGRESS, "Hub Wizard could not find this computer's public IP address: choose"
+                    + " \"These addresses\" and enter it as a.b.c.d/32 (a web search for \"what is my IP\" shows it)");
+        }
+        Optional<Integer> port = port();
+        if (port.isEmpty()) {
+            found.put(SettingsField.LOCAL_PORT, "'" + localPort.get().trim() + "' is not a number: a port is 1 to"
+                    + " 65535; the hub's usual port is " + HubSettings.PORT);
+        } else {
+            // HubSettings reads 0 as "the default port", so check the number as typed.
+            ProfileValidator.localPort(port.get()).ifPresent(m -> found.put(SettingsField.LOCAL_PORT, m));
+        }
+    }
+
+    /** The validator's message, except where it names profile-file keys the page shows by other names. */
+    private static String message(SettingsField field, FieldProblem problem) {
+        if (field == SettingsField.SIGN_IN) {
+            return "Cognito sign-in needs a stable HTTPS address: turn on \"Stable address\" and enter a domain name"
+                    + " under Team options, or choose passwords set at first sign-in";
+        }
+        return problem.message();
+    }
+
+    private static String normalisationNote(String text) {
+        List<String> typed = new ArrayList<>(new LinkedHashSet<>(text.lines()
+                .map(line -> line.contains("#") ? line.substring(0, line.indexOf('#')) : line)
+                .map(String::trim).filter(s -> !s.isEmpty()).toList()));
+        List<String> saved = UserNames.parseLines(text);
+        return typed.equals(saved) || saved.isEmpty() ? "" : "Saved as the hub writes them: " + String.join(", ", saved);
+    }
+
+    private void showCosts(Profile profile) {
+        CostEstimate estimate = costs.estimate(profile);
+        monthlyCost.set(estimate.known() ? "About " + CostEstimate.dollars(estimate.monthlyTotal()) + " a month"
+                : estimate.summary());
+        costBasis.set(estimate.known() ? "List prices in US dollars for " + estimate.region() + " as of "
+                + estimate.priceDate() + "; taxes and free tiers not included." : "");
+        costSources.set(estimate.known() ? estimate.attribution() : "");
+        Options options = profile.options();
+        stableAddressCost.set(extraCost(profile,
+                new Options(true, options.domainName(), options.keepUserFiles()),
+                new Options(false, "", options.keepUserFiles())));
+        keepUserFilesCost.set(extraCost(profile,
+                new Options(options.stableAddress(), options.domainName(), true),
+                new Options(options.stableAddress(), options.domainName(), false)));
+    }
+
+    private String extraCost(Profile profile, Options with, Options without) {
+        CostEstimate on = costs.estimate(profile.withOptions(with));
+        if (!on.known()) {
+            return "cost unknown in " + profile.aws().region();
+        }
+        double extra = on.monthlyTotal() - costs.estimate(profile.withOptions(without)).monthlyTotal();
+        return "+" + CostEstimate.dollars(extra) + " a month";
+    }
+
+    /** Saves the edited profile in the background, keeping the deployment state on disk; moves on when saved. */
+    @Override
+    public void beforeNext(Runnable proceed) {
+        if (!validProperty().get()) {
+            return;
+        }
+        Profile edited = edited();
+        saveProblem.set("");
+        saving.set(true);
+        background.run(() -> store.saveSettings(edited), written -> {
+            base = written;
+            saving.set(false);
+            onSaved.accept(written);
+            proceed.run();
+        }, failure -> {
+            saving.set(false);
+            saveProblem.set(ProblemException.of(failure).text());
+        });
+    }
+
+    // --- what the view binds to --------------------------------------------------------------------
+
+    public ReadOnlyStringProperty problemProperty(SettingsField field) {
+        return problems.get(field);
+    }
+
+    /** The fields that have a problem now, in page order. */
+    public ReadOnlyObjectProperty<List<SettingsField>> fieldsWithProblemsProperty() {
+        return fieldsWithProblems;
+    }
+
+    /** Why the last save failed, and what to do; empty when it did not fail. */
+    public ReadOnlyStringProperty saveProblemProperty() {
+        return saveProblem;
+    }
+
+    public String profileName() {
+        return base.name();
+    }
+
+    public StringProperty adminsProperty() {
+        return admins;
+    }
+
+    public StringProperty allowedUsersProperty() {
+        return allowedUsers;
+    }
+
+    /** "Saved as …" when the hub will store the admins' names differently from how they were typed. */
+    public ReadOnlyStringProperty adminsNoteProperty() {
+        return adminsNote;
+    }
+
+    public ReadOnlyStringProperty allowedUsersNoteProperty() {
+        return allowedUsersNote;
+    }
+
+    public ObjectProperty<SignIn> signInProperty() {
+        return signIn;
+    }
+
+    /** Cognito sends people back only to HTTPS addresses: it needs the stable address with a domain name. */
+    public BooleanBinding cognitoAvailableProperty() {
+        return cognitoAvailable;
+    }
+
+    public StringProperty userPoolNameProperty() {
+        return userPoolName;
+    }
+
+    public StringProperty domainPrefixProperty() {
+        return domainPrefix;
+    }
+
+    public StringProperty awsProfileProperty() {
+        return awsProfile;
+    }
+
+    public ObservableList<String> awsProfiles() {
+        return awsProfiles;
+    }
+
+    public ObjectProperty<AwsRegion> regionProperty() {
+        return region;
+    }
+
+    public ObservableList<AwsRegion> regions() {
+        return regions;
+    }
+
+    public StringProperty repositoryProperty() {
+        return repository;
+    }
+
+    public StringProperty clusterProperty() {
+        return cluster;
+    }
+
+    public StringProperty serviceProperty() {
+        return service;
+    }
+
+    public StringProperty taskFamilyProperty() {
+        return taskFamily;
+    }
+
+    /** Whether the resource names are still the ones derived from the hub's name. */
+    public BooleanBinding namesDerivedProperty() {
+        return namesDerived;
+    }
+
+    public ObservableList<Integer> cpuChoices() {
+        return cpuChoices;
+    }
+
+    public ObjectProperty<Integer> cpuProperty() {
+        return cpu;
+    }
+
+    /** The memory sizes Fargate runs with the chosen CPU. */
+    public ObservableList<Integer> memoryChoices() {
+        return memoryChoices;
+    }
+
+    public ObjectProperty<Integer> memoryProperty() {
+        return memory;
+    }
+
+    public ObjectProperty<Architecture> architectureProperty() {
+        return architecture;
+    }
+
+    public ObjectProperty<NetworkMode> networkModeProperty() {
+        return networkMode;
+    }
+
+    public StringProperty vpcIdProperty() {
+        return vpcId;
+    }
+
+    public StringProperty subnetIdsProperty() {
+        return subnetIds;
+    }
+
+    public ObjectProperty<Access> accessProperty() {
+        return access;
+    }
+
+    public StringProperty customCidrProperty() {
+        return customCidr;
+    }
+
+    public ReadOnlyObjectProperty<Detection> detectionProperty() {
+        return detection;
+    }
+
+    /** This computer's address as a /32 range, once found. */
+    public ReadOnlyStringProperty detectedCidrProperty() {
+        return detectedCidr;
+    }
+
+    public BooleanProperty stableAddressProperty() {
+        return stableAddress;
+    }
+
+    public StringProperty domainNameProperty() {
+        return domainName;
+    }
+
+    public BooleanProperty keepUserFilesProperty() {
+        return keepUserFiles;
+    }
+
+    /** What turning the stable address on adds to the monthly bill ("+$18.63 a month"). */
+    public ReadOnlyStringProperty stableAddressCostProperty() {
+        return stableAddressCost;
+    }
+
+    public ReadOnlyStringProperty keepUserFilesCostProperty() {
+        return keepUserFilesCost;
+    }
+
+    /** The whole hub's estimated monthly cost with the settings as they are. */
+    public ReadOnlyStringProperty monthlyCostProperty() {
+        return monthlyCost;
+    }
+
+    /** Which prices the estimate uses, in one short line. */
+    public ReadOnlyStringProperty costBasisProperty() {
+        return costBasis;
+    }
+
+    /** The estimate's full attribution, with the pricing pages the prices come from. */
+    public ReadOnlyStringProperty costSourcesProperty() {
+        return costSources;
+    }
+
+    public StringProperty registryEndpointProperty() {
+        return registryEndpoint;
+    }
+
+    public ObjectProperty<Integer> logRetentionDaysProperty() {
+        return logRetentionDays;
+    }
+
+    public StringProperty baseImageProperty() {
+        return baseImage;
+    }
+
+    public StringProperty localPortProperty() {
+        return localPort;
+    }
+
+    public BooleanProperty hostNetworkProperty() {
+        return hostNetwork;
+    }
+}

@@ -1,0 +1,19 @@
+package dev.hubwizard.ui.start;
+
+import dev.hubwizard.profile.Profile;
+
+/**
+ * What the start screen asks the rest of the app to do with a profile. The composition root
+ * implements it: the start screen has already asked the user to confirm where that is needed.
+ */
+public interface StartActions {
+
+    /** Shows the profile's wizard. */
+    void open(Profile profile);
+
+    /** Deploys the profile again; the user has been told what a redeploy changes and agreed. */
+    void redeploy(Profile profile);
+
+    /** Removes the AWS resources the profile's deploys created; the user has agreed. */
+    void tearDown(Profile profile);
+}

@@ -1,0 +1,372 @@
+package dev.hubwizard.ui.start;
+
+import dev.hubwizard.engine.Problem;
+import dev.hubwizard.engine.ProblemException;
+import dev.hubwizard.profile.CognitoSettings;
+import dev.hubwizard.profile.DeploymentStatus;
+import dev.hubwizard.profile.HubSettings;
+import dev.hubwizard.profile.Options;
+import dev.hubwizard.profile.Profile;
+import dev.hubwizard.profile.ProfileEntry;
+import dev.hubwizard.profile.ProfileStore;
+import dev.hubwizard.profile.ProfileValidator;
+import dev.hubwizard.profile.SignIn;
+import dev.hubwizard.ui.BackgroundWork;
+import dev.hubwizard.ui.Dialogs;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+
+/**
+ * The start screen's state and commands: the saved hubs, which one is selected, and New, Open,
+ * Duplicate, Delete, Redeploy and Tear down. Reading and writing profiles runs in the background;
+ * questions go through {@link Dialogs}. No controls here: tested without a window.
+ */
+public final class StartViewModel {
+
+    static final String TEAR_DOWN_FIRST = "Tear down first";
+    static final String DELETE_ANYWAY = "Delete anyway";
+    private static final String NAME_HINT = "Letters, digits, '-' and '_'. The name is also the profile's file name"
+            + " and names the hub's AWS resources.";
+
+    private final ProfileStore store;
+    private final StartActions actions;
+    private final Dialogs dialogs;
+    private final BackgroundWork background;
+    private final Clock clock;
+    private final Path hubImageFolder;
+    private final Consumer<String> openUrl;
+    private final ObservableList<HubRow> rows = FXCollections.observableArrayList();
+    private final FilteredList<HubRow> brokenRows = new FilteredList<>(rows, HubRow::isBroken);
+    private final ObjectProperty<HubRow> selected = new SimpleObjectProperty<>();
+    private final BooleanProperty loading = new SimpleBooleanProperty();
+    private final StringProperty status = new SimpleStringProperty("");
+    private final StringProperty listProblem = new SimpleStringProperty("");
+    private final BooleanBinding canOpen;
+    private final BooleanBinding canDelete;
+    private final BooleanBinding canRedeploy;
+    private final BooleanBinding canTearDown;
+
+    /**
+     * @param hubImageFolder the hub image folder new profiles build from
+     * @param openUrl        opens a hub's URL in the browser
+     */
+    public StartViewModel(ProfileStore store, StartActions actions, Dialogs dialogs, BackgroundWork background,
+                          Clock clock, Path hubImageFolder, Consumer<String> openUrl) {
+        this.store = store;
+        this.actions = actions;
+        this.dialogs = dialogs;
+        this.background = background;
+        this.clock = clock;
+        this.hubImageFolder = hubImageFolder;
+        this.openUrl = openUrl;
+        canOpen = selectedProfileMatches(p -> true);
+        canDelete = selected.isNotNull().and(loading.not());
+        canRedeploy = selectedProfileMatches(p -> p.deployment().status() != DeploymentStatus.NEW);
+        canTearDown = selectedProfileMatches(p -> !p.deployment().resources().isEmpty());
+    }
+
+    private BooleanBinding selectedProfileMatches(Predicate<Profile> test) {
+        return Bindings.createBooleanBinding(() -> !loading.get() && selectedProfile().filter(test).isPresent(),
+                selected, loading);
+    }
+
+    public ObservableList<HubRow> rows() {
+        return rows;
+    }
+
+    /** The files that could not be read, for the list of problems under the table. */
+    public ObservableList<HubRow> brokenRows() {
+        return brokenRows;
+    }
+
+    public ObjectProperty<HubRow> selectedProperty() {
+        return selected;
+    }
+
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading;
+    }
+
+    /** What the last command did, in a sentence. */
+    public StringProperty statusProperty() {
+        return status;
+    }
+
+    /** Why the profiles could not be listed at all; empty when they could. */
+    public StringProperty listProblemProperty() {
+        return listProblem;
+    }
+
+    public BooleanBinding canOpenProperty() {
+        return canOpen;
+    }
+
+    public BooleanBinding canDuplicateProperty() {
+        return canOpen;
+    }
+
+    public BooleanBinding canDeleteProperty() {
+        return canDelete;
+    }
+
+    public BooleanBinding canRedeployProperty() {
+        return canRedeploy;
+    }
+
+    public BooleanBinding canTearDownProperty() {
+        return canTearDown;
+    }
+
+    /** Lists the profiles again, keeping the selection where it was. */
+    public void reload() {
+        reload(selected.get() == null ? null : selected.get().name());
+    }
+
+    private void reload(String select) {
+        loading.set(true);
+        background.run(store::list, entries -> {
+            listProblem.set("");
+            showEntries(entries, select);
+        }, failure -> {
+            listProblem.set(ProblemException.of(failure).text());
+            showEntries(List.of(), null);
+        });
+    }
+
+    private void showEntries(List<ProfileEntry> entries, String select) {
+        List<HubRow> fresh = new ArrayList<>();
+        for (ProfileEntry entry : entries) {
+            fresh.add(HubRow.of(entry, clock.instant(), clock.getZone()));
+        }
+        rows.setAll(fresh);
+        selected.set(fresh.stream().filter(r -> r.name().equals(select)).findFirst()
+                .orElse(fresh.isEmpty() ? null : fresh.get(0)));
+        loading.set(false);
+    }
+
+    /** Asks for a name, creates the profile with sensible defaults and opens it. */
+    public void newHub() {
+        Optional<String> name = dialogs.askName("New hub", "What should the new hub be called?", NAME_HINT,
+                suggestedName(), this::problemWithNewName);
+        if (name.isEmpty()) {
+            return;
+        }
+        Profile profile = Profile.named(name.get()).withHub(new HubSettings(hubImageFolder.toString(), List.of(),
+                List.of(), SignIn.FIRST_USE_PASSWORD, CognitoSettings.NONE, HubSettings.PORT, false))
+                .withOptions(Options.NONE);
+        background.run(() -> {
+            if (store.exists(profile.name())) {
+                throw new ProblemException("'" + profile.name() + "' was not created", "a hub with that name exists",
+                        "Choose another name");
+            }
+            store.save(profile);
+            return profile;
+        }, created -> {
+            status.set("Created '" + created.name() + "' in " + store.directory().toAbsolutePath() + ".");
+            reload(created.name());
+            actions.open(created);
+        }, this::failed);
+    }
+
+    public void open() {
+        selectedProfile().ifPresent(actions::open);
+    }
+
+    /** Copies the selected hub's settings under a new name; the copy has no deployment of its own. */
+    public void duplicate() {
+        Optional<Profile> original = selectedProfile();
+        if (original.isEmpty()) {
+            return;
+        }
+        String from = original.get().name();
+        Optional<String> name = dialogs.askName("Duplicate '" + from + "'", "What should the copy of '" + from
+                        + "' be called?", "The copy has the same settings, its own AWS resources and no deployment"
+                        + " yet. " + NAME_HINT, freeName(from + "-copy"), this::problemWithNewName);
+        if (name.isEmpty()) {
+            return;
+        }
+        background.run(() -> store.duplicate(from, name.get()), copy -> {
+            status.set("Copied '" + from + "' to '" + copy.name() + "'.");
+            reload(copy.name());
+        }, this::failed);
+    }
+
+    /**
+     * Deletes the selected profile after asking. A profile that still records AWS resources is the
+     * only way to find and remove them, so the user is offered to tear it down first.
+     */
+    public void delete() {
+        HubRow row = selected.get();
+        if (row == null) {
+            return;
+        }
+        String name = row.name();
+        int resources = row.profile().map(p -> p.deployment().resources().size()).orElse(0);
+        if (resources > 0) {
+            Optional<String> choice = dialogs.choose("Delete '" + name + "'", "'" + name + "' still has "
+                    + plural(resources, "AWS resource") + " running", "Hub Wizard does not delete a hub that still"
+                    + " has AWS resources: its profile is the only record of what its deploys created, and without it"
+                    + " nothing would find them to remove them. They would keep running, and costing money, until"
+                    + " someone deletes them by hand in the AWS console.\n\nTear the hub down first, then delete it.",
+                    List.of(TEAR_DOWN_FIRST, DELETE_ANYWAY));
+            if (choice.filter(TEAR_DOWN_FIRST::equals).isPresent()) {
+                row.profile().ifPresent(actions::tearDown);
+            } else if (choice.filter(DELETE_ANYWAY::equals).isPresent()) {
+                remove(name, () -> store.deleteEvenIfDeployed(name));
+            }
+            return;
+        }
+        String file = row.entry().file().getFileName().toString();
+        String body = (row.isBroken() ? "The file cannot be read, so Hub Wizard cannot tell whether it records AWS"
+                + " resources. " : "Nothing in AWS is changed. ")
+                + "The file " + file + " is renamed to " + file + ".bak in " + store.directory().toAbsolutePath()
+                + ", so you can get it back by renaming it.";
+        if (dialogs.confirm("Delete '" + name + "'", "Delete the hub '" + name + "'?", body, "Delete")) {
+            remove(name, () -> store.delete(name));
+        }
+    }
+
+    private interface Removal {
+        void run() throws Exception;
+    }
+
+    private void remove(String name, Removal removal) {
+        background.run(() -> {
+            removal.run();
+            return name;
+        }, removed -> {
+            status.set("Deleted '" + removed + "'; its file is kept as " + removed + ".yaml.bak.");
+            reload(null);
+        }, this::failed);
+    }
+
+    /** Warns what a redeploy changes, then redeploys only if the user agrees. */
+    public void redeploy() {
+        Optional<Profile> profile = selectedProfile();
+        if (profile.isEmpty()) {
+            return;
+        }
+        Profile p = profile.get();
+        if (dialogs.confirm("Redeploy '" + p.name() + "'", redeployHeader(p), redeployWarning(p), "Redeploy")) {
+            actions.redeploy(p);
+        }
+    }
+
+    public void tearDown() {
+        Optional<Profile> profile = selectedProfile();
+        if (profile.isEmpty()) {
+            return;
+        }
+        Profile p = profile.get();
+        int count = p.deployment().resources().size();
+        String body = "Hub Wizard deletes the " + plural(count, "AWS resource") + " this hub's deploys created, and"
+                + " nothing else in the account. The hub stops and its address stops working"
+                + (p.options().keepUserFiles() ? "." : "; files in users' home folders are lost.")
+                + "\n\nThe profile stays, so you can deploy the hub again later.";
+        if (dialogs.confirm("Tear down '" + p.name() + "'", "Tear down the hub '" + p.name() + "'?", body,
+                "Tear down")) {
+            actions.tearDown(p);
+        }
+    }
+
+    /** Opens a hub's address in the browser. */
+    public void openUrl(HubRow row) {
+        if (!row.url().isBlank()) {
+            openUrl.accept(row.url());
+        }
+    }
+
+    static String redeployHeader(Profile profile) {
+        boolean losesAddress = !profile.options().stableAddress();
+        boolean losesFiles = !profile.options().keepUserFiles();
+        if (losesAddress && losesFiles) {
+            return "The hub gets a new address, and users' files are lost";
+        }
+        if (losesAddress) {
+            return "The hub gets a new address";
+        }
+        if (losesFiles) {
+            return "Users' files are lost";
+        }
+        return "The hub restarts with its current settings";
+    }
+
+    /** What a redeploy changes for the hub's users, given the profile's options. */
+    static String redeployWarning(Profile profile) {
+        List<String> points = new ArrayList<>();
+        if (!profile.options().stableAddress()) {
+            String url = profile.deployment().url();
+            points.add("The address changes. The hub is reached at its task's public IP address, and a redeploy"
+                    + " starts a new task with a new one: " + (url.isBlank() ? "the current address" : url)
+                    + " stops working. Send your users the new address when the redeploy is done, or turn on"
+                    + " \"Stable address\" in the settings.");
+        }
+        if (!profile.options().keepUserFiles()) {
+            points.add("Files in users' home folders are lost. They live inside the running task, which the redeploy"
+                    + " replaces. Ask your users to download what they want to keep first, or turn on \"Keep users'"
+                    + " files\" in the settings.");
+        }
+        if (points.isEmpty()) {
+            points.add("The address and the users' files stay as they are; the hub is unavailable for a few minutes"
+                    + " while the new task starts.");
+        }
+        return String.join("\n\n", points);
+    }
+
+    /** The same rule the profile store applies, and no clash with a hub that exists (in any letter case). */
+    Optional<String> problemWithNewName(String name) {
+        Optional<String> problem = ProfileValidator.profileName(name);
+        if (problem.isPresent()) {
+            return problem;
+        }
+        boolean taken = rows.stream().anyMatch(r -> r.name().toLowerCase(Locale.ROOT)
+                .equals(name.toLowerCase(Locale.ROOT)));
+        return taken ? Optional.of("a hub named '" + name + "' already exists: choose another name") : Optional.empty();
+    }
+
+    private String suggestedName() {
+        return freeName("team-hub");
+    }
+
+    private String freeName(String base) {
+        String name = base;
+        for (int i = 2; problemWithNewName(name).isPresent() && i < 1000; i++) {
+            name = base + "-" + i;
+        }
+        return name;
+    }
+
+    private Optional<Profile> selectedProfile() {
+        return selected.get() == null ? Optional.empty() : selected.get().profile();
+    }
+
+    private void failed(Exception failure) {
+        Problem problem = ProblemException.of(failure);
+        status.set(problem.what());
+        dialogs.showProblem(problem);
+        reload();
+    }
+
+    private static String plural(int count, String noun) {
+        return count + " " + noun + (count == 1 ? "" : "s");
+    }
+}

@@ -1,0 +1,29 @@
+package dev.hubwizard.ui.start;
+
+import dev.hubwizard.profile.Profile;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** Remembers what the start screen asked the app to do, by profile name. */
+final class RecordingActions implements StartActions {
+
+    final List<String> opened = new CopyOnWriteArrayList<>();
+    final List<String> redeployed = new CopyOnWriteArrayList<>();
+    final List<String> tornDown = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void open(Profile profile) {
+        opened.add(profile.name());
+    }
+
+    @Override
+    public void redeploy(Profile profile) {
+        redeployed.add(profile.name());
+    }
+
+    @Override
+    public void tearDown(Profile profile) {
+        tornDown.add(profile.name());
+    }
+}

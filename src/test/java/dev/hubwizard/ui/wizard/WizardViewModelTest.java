@@ -1,0 +1,96 @@
+package dev.hubwizard.ui.wizard;
+
+import dev.hubwizard.deploy.DeployPlan;
+import dev.hubwizard.engine.Journal;
+import dev.hubwizard.engine.JournalStore;
+import dev.hubwizard.engine.Runner;
+import dev.hubwizard.engine.Session;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Back / Next without a window. */
+class WizardViewModelTest {
+
+    @TempDir
+    Path logs;
+
+    private final Runner runner = Runner.withBackgroundThreads();
+
+    @AfterEach
+    void close() {
+        runner.close();
+    }
+
+    private WizardViewModel wizard(PageModel... pages) {
+        DeployController deploy = new DeployController(runner, () -> {
+            try {
+                return new Session(new Journal(JournalStore.inMemory()));
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }, DeployPlan::placeholders, logs, "test");
+        return new WizardViewModel(List.of(pages), deploy);
+    }
+
+    @Test
+    void nextFollowsThePageTurningInvalidAndValidAgainAndAgain() {
+        PageModel form = new PageModel("form", "Form", "", List.of());
+        WizardViewModel wizard = wizard(form, new PageModel("after", "After", "", List.of()));
+
+        for (int round = 0; round < 3; round++) {
+            form.validProperty().set(false);
+            assertThat(wizard.canGoNextProperty().get()).as("round " + round).isFalse();
+            form.validProperty().set(true);
+            assertThat(wizard.canGoNextProperty().get()).as("round " + round).isTrue();
+        }
+    }
+
+    @Test
+    void nextWaitsForThePageToFinishWhatItMust() {
+        Runnable[] proceed = new Runnable[1];
+        PageModel saving = new PageModel("form", "Form", "", List.of()) {
+            @Override
+            public void beforeNext(Runnable then) {
+                proceed[0] = then;
+            }
+        };
+        WizardViewModel wizard = wizard(saving, new PageModel("after", "After", "", List.of()));
+
+        wizard.next();
+        assertThat(wizard.indexProperty().get()).as("still saving").isZero();
+        proceed[0].run();
+        assertThat(wizard.indexProperty().get()).isEqualTo(1);
+    }
+
+    @Test
+    void aPageThatFinishesAfterTheUserLeftDoesNotMoveTheWizard() {
+        Runnable[] proceed = new Runnable[1];
+        PageModel saving = new PageModel("form", "Form", "", List.of()) {
+            @Override
+            public void beforeNext(Runnable then) {
+                proceed[0] = then;
+            }
+        };
+        PageModel other = new PageModel("other", "Other", "", List.of());
+        WizardViewModel wizard = wizard(saving, new PageModel("after", "After", "", List.of()), other);
+
+        wizard.next();
+        wizard.show(other);
+        proceed[0].run();
+
+        assertThat(wizard.pageProperty().get()).isSameAs(other);
+    }
+
+    @Test
+    void theGuideHasTheSettingsPageAfterPreflightWithStableIds() {
+        PageModel settings = new PageModel("settings", "Settings", "", List.of());
+        assertThat(WizardPages.guide(settings)).extracting(PageModel::id).containsExactly("preflight", "settings",
+                "build", "test-local", "repository", "push", "network", "task-definition", "service", "hub-url");
+    }
+}
