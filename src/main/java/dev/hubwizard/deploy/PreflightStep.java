@@ -82,10 +82,9 @@ public final class PreflightStep implements Step {
         List<Check> failed = report.failed();
         if (!failed.isEmpty()) {
             Check first = failed.get(0);
-            throw new ProblemException(new Problem(
-                    failed.size() == 1 ? first.name() + ": " + first.summary()
-                            : failed.size() + " checks failed, first " + first.name() + ": " + first.summary(),
-                    "", first.fix()));
+            String names = String.join(" and ", failed.stream().map(Check::name).toList());
+            throw new ProblemException(new Problem(names + (failed.size() == 1 ? " needs" : " need") + " attention",
+                    first.name() + ": " + first.summary(), first.fix()));
         }
     }
 

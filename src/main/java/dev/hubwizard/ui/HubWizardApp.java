@@ -2,7 +2,12 @@ package dev.hubwizard.ui;
 
 import dev.hubwizard.cost.CostEstimator;
 import dev.hubwizard.cost.PriceList;
-import dev.hubwizard.deploy.DeployPlan;
+import dev.hubwizard.aws.AwsConfigProfiles;
+import dev.hubwizard.aws.AwsRegions;
+import dev.hubwizard.aws.CheckIp;
+import dev.hubwizard.deploy.DeployTools;
+import dev.hubwizard.docker.DockerClients;
+import dev.hubwizard.docker.LiveContainers;
 import dev.hubwizard.engine.Runner;
 import dev.hubwizard.profile.AppDirectories;
 import dev.hubwizard.profile.ProfileStore;
@@ -18,8 +23,6 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.List;
-import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -37,6 +40,8 @@ public final class HubWizardApp extends Application {
     private Preferences preferences;
     private Path hubImageFolder;
     private Runner runner;
+    private DockerClients docker;
+    private LiveContainers containers;
     private AppWindow window;
 
     /** Entry point from {@code Main}, which must not extend Application to start from the class path. */
@@ -57,15 +62,24 @@ public final class HubWizardApp extends Application {
         runner = Runner.withBackgroundThreads();
         BackgroundWork background = BackgroundWork.daemonThreads();
         Supplier<CostEstimator> costs = memoized(() -> new CostEstimator(PriceList.bundled()));
-        // The lead wires the real look-ups (~/.aws/config, the SDK's regions, the public-address check).
-        SettingsLookups lookups = new SettingsLookups(List::of, () -> AwsRegion.COMMERCIAL, Optional::empty);
+        SettingsLookups lookups = new SettingsLookups(
+                () -> AwsConfigProfiles.list().stream().map(AwsConfigProfiles.AwsProfile::name).toList(),
+                () -> AwsRegions.all().stream().map(r -> new AwsRegion(r.id(), r.name())).toList(),
+                CheckIp::currentAddress);
         Services services = new Services(new ProfileStore(directories.profiles()), costs, lookups,
                 getHostServices()::showDocument, background, Clock.systemDefaultZone(), hubImageFolder, runner,
-                DeployPlan::placeholders, directories.logs());
+                memoized(this::deployTools), directories.logs());
         window = new AppWindow(stage, preferencesFile, preferences, background);
         new Navigator(window, services).showStart();
         // Parse the price list while the user reads the start screen, not when the settings page opens.
         background.run(costs::get, estimator -> { }, failure -> { });
+    }
+
+    /** The Docker side, made by the first run that needs it: never on the FX thread, never at start-up. */
+    private synchronized DeployTools deployTools() {
+        docker = DockerClients.fromEnvironment();
+        containers = new LiveContainers(docker);
+        return DeployTools.withDefaultWaits(docker, containers, hubImageFolder);
     }
 
     @Override
@@ -80,6 +94,21 @@ public final class HubWizardApp extends Application {
         }
         if (runner != null) {
             runner.close();
+        }
+        closeDocker();
+    }
+
+    /** No container of a local test outlives the app. */
+    private synchronized void closeDocker() {
+        if (containers != null) {
+            containers.removeAll();
+        }
+        if (docker != null) {
+            try {
+                docker.close();
+            } catch (IOException ignored) {
+                // Exiting: the engine drops the connection either way.
+            }
         }
     }
 

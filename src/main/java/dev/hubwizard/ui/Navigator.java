@@ -1,10 +1,14 @@
 package dev.hubwizard.ui;
 
-import dev.hubwizard.engine.Journal;
+import dev.hubwizard.deploy.HubUrlStep;
+import dev.hubwizard.deploy.LocalTestApproval;
 import dev.hubwizard.engine.Problem;
-import dev.hubwizard.engine.Session;
+import dev.hubwizard.engine.RunResult;
 import dev.hubwizard.profile.Profile;
-import dev.hubwizard.profile.ProfileJournalStore;
+import dev.hubwizard.ui.finish.FinishPage;
+import dev.hubwizard.ui.localtest.LocalTestPage;
+import dev.hubwizard.ui.plan.PlanPage;
+import dev.hubwizard.ui.preflight.PreflightPage;
 import dev.hubwizard.ui.settings.SettingsPage;
 import dev.hubwizard.ui.start.StartActions;
 import dev.hubwizard.ui.start.StartView;
@@ -13,19 +17,24 @@ import dev.hubwizard.ui.wizard.DeployController;
 import dev.hubwizard.ui.wizard.WizardPages;
 import dev.hubwizard.ui.wizard.WizardView;
 import dev.hubwizard.ui.wizard.WizardViewModel;
+import org.controlsfx.control.Notifications;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.List;
 
 /**
  * Moves the window between the start screen and a profile's wizard, and does what the start screen
  * asks ({@link StartActions}). Each opened profile gets a wizard of its own: its settings page, a
- * deploy controller whose journal is the profile's file, and its name in the window's title.
+ * deploy controller whose runs go through the profile's Deployment, and its name in the title.
  */
 public final class Navigator implements StartActions {
 
+    /** A deploy this long that ends while the window is in the background earns a notification. */
+    private static final Duration LONG_RUN = Duration.ofSeconds(30);
+
     private final AppWindow window;
     private final Services services;
+    private OpenHub open;
 
     public Navigator(AppWindow window, Services services) {
         this.window = window;
@@ -33,6 +42,7 @@ public final class Navigator implements StartActions {
     }
 
     public void showStart() {
+        closeOpenHub();
         StartViewModel model = new StartViewModel(services.profiles(), this, window.dialogs(), services.background(),
                 services.clock(), services.hubImageFolder(), services.openUrl());
         window.show(new StartView(model, window.themeSwitch()), HubWizardApp.TITLE);
@@ -41,13 +51,14 @@ public final class Navigator implements StartActions {
 
     @Override
     public void open(Profile profile) {
-        showWizard(profile);
+        showWizard(profile, false);
     }
 
-    /** For now the wizard, where each step runs with Run; the one-click redeploy plan replaces this. */
+    /** One click: the wizard opens and runs the whole deploy, following it to the hub's address. */
     @Override
     public void redeploy(Profile profile) {
-        showWizard(profile);
+        WizardViewModel model = showWizard(profile, true);
+        model.runAll(List.of(HubUrlStep.ID));
     }
 
     @Override
@@ -57,27 +68,63 @@ public final class Navigator implements StartActions {
                 + " in the AWS console, or use a later build of Hub Wizard"));
     }
 
-    /** Shows the profile's wizard, on its first page. */
-    public WizardViewModel showWizard(Profile profile) {
-        String name = profile.name();
-        DeployController deploy = new DeployController(services.runner(), () -> session(name), services.deployPlan(),
-                services.logDirectory(), name);
+    /**
+     * Shows the profile's wizard on its first page.
+     *
+     * @param unattended approve the local test as soon as the hub answers (the one-click redeploy)
+     */
+    public WizardViewModel showWizard(Profile profile, boolean unattended) {
+        closeOpenHub();
+        WizardViewModel[] wizard = new WizardViewModel[1];
+        LocalTestPage localTest = new LocalTestPage(() -> {
+            wizard[0].show(wizard[0].pages().filtered(p -> p.id().equals(LocalTestPage.ID)).get(0));
+            wizard[0].statusProperty().set("Waiting for you: open the hub on this computer, then press Looks good");
+        });
+        OpenHub hub = new OpenHub(profile, services.profiles(), services.tools(), services.runner(),
+                unattended ? LocalTestApproval.WHEN_HEALTHY : localTest.approval());
+        open = hub;
+        DeployController deploy = new DeployController(hub, services.logDirectory(), profile.name());
         SettingsPage settings = new SettingsPage(profile, services.profiles(), services.costs().get(),
-                services.background(), services.lookups(), saved -> window.setTitle(title(saved)));
-        WizardViewModel model = new WizardViewModel(WizardPages.guide(settings), deploy);
-        window.show(new WizardView(model, PageViews::of, this::showStart, window.themeSwitch()), title(profile));
+                services.background(), services.lookups(), saved -> {
+                    boolean changed = !saved.equals(hub.profile());
+                    hub.saved(saved);
+                    if (changed) {
+                        wizard[0].reset();
+                    }
+                    window.setTitle(title(saved));
+                });
+        WizardViewModel model = new WizardViewModel(WizardPages.guide(new PreflightPage(deploy), settings,
+                new PlanPage(deploy, hub::profile, services.costs()), localTest,
+                new FinishPage(deploy, hub::profile, services.costs())), deploy);
+        wizard[0] = model;
+        deploy.lastResultProperty().addListener((obs, old, result) -> notifyIfAway(result, hub.profile()));
+        window.show(new WizardView(model, page -> PageViews.of(page, services.openUrl()), this::showStart,
+                window.themeSwitch(), services.openUrl()), title(profile));
         return model;
+    }
+
+    /** A long deploy that ended while the user looked elsewhere: say so outside the window. */
+    private void notifyIfAway(RunResult result, Profile profile) {
+        if (result == null || window.stage().isFocused() || result.wallTime().compareTo(LONG_RUN) < 0) {
+            return;
+        }
+        Notifications note = Notifications.create().title(title(profile)).owner(window.stage());
+        if (result.succeeded()) {
+            note.text("The run is done after " + result.wallTime().toMinutes() + " min.").showInformation();
+        } else {
+            note.text(result.firstFailure().map(f -> "Stopped: " + f.problem().what()).orElse("Stopped."))
+                    .showWarning();
+        }
+    }
+
+    private void closeOpenHub() {
+        if (open != null) {
+            open.close();
+            open = null;
+        }
     }
 
     static String title(Profile profile) {
         return HubWizardApp.TITLE + " — " + profile.name();
-    }
-
-    private Session session(String name) {
-        try {
-            return new Session(new Journal(new ProfileJournalStore(services.profiles(), name)));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

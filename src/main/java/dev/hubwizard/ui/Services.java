@@ -1,7 +1,7 @@
 package dev.hubwizard.ui;
 
 import dev.hubwizard.cost.CostEstimator;
-import dev.hubwizard.engine.Plan;
+import dev.hubwizard.deploy.DeployTools;
 import dev.hubwizard.engine.Runner;
 import dev.hubwizard.profile.ProfileStore;
 import dev.hubwizard.ui.settings.SettingsLookups;
@@ -23,10 +23,10 @@ import java.util.function.Supplier;
  * @param clock          "3 hours ago" is measured against it
  * @param hubImageFolder the hub image folder new profiles build from
  * @param runner         runs the deploy steps
- * @param deployPlan     the deploy plan, made on first use
+ * @param tools          the Docker side of deploys, made on first use (on a background thread)
  * @param logDirectory   where each run's full log goes
  */
 public record Services(ProfileStore profiles, Supplier<CostEstimator> costs, SettingsLookups lookups,
                        Consumer<String> openUrl, BackgroundWork background, Clock clock, Path hubImageFolder,
-                       Runner runner, Supplier<Plan> deployPlan, Path logDirectory) {
+                       Runner runner, Supplier<DeployTools> tools, Path logDirectory) {
 }

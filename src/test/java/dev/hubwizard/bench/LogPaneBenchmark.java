@@ -12,6 +12,7 @@ import dev.hubwizard.engine.StepContext;
 import dev.hubwizard.ui.Theme;
 import dev.hubwizard.ui.log.LogPane;
 import dev.hubwizard.ui.wizard.DeployController;
+import dev.hubwizard.ui.wizard.DeploySource;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -84,7 +85,7 @@ final class LogPaneBenchmark implements Benchmark {
         CompletableFuture<DeployController> ready = new CompletableFuture<>();
         LogPane[] pane = new LogPane[1];
         Platform.runLater(() -> {
-            DeployController deploy = new DeployController(runner, () -> session, () -> plan, logs, "bench");
+            DeployController deploy = new DeployController(DeploySource.of(runner, () -> session, () -> plan), logs, "bench");
             pane[0] = new LogPane();
             pane[0].show(deploy.log("burst").lines());
             Stage stage = new Stage();

@@ -82,7 +82,7 @@ class PreflightIT {
         PreflightStep step = preflight(profile, dead, List.of(new AwsProfile("default", false, "")));
 
         assertThatThrownBy(() -> step.run(recorder.context(PreflightStep.ID)))
-                .isInstanceOf(ProblemException.class).hasMessageContaining("2 checks failed, first Docker");
+                .isInstanceOf(ProblemException.class).hasMessageContaining("Docker and AWS credentials need attention");
 
         PreflightReport report = report();
         Check dockerCheck = report.checks().get(0);

@@ -101,7 +101,7 @@ public final class DocScreenshots {
         onFx(() -> {
             Stage stage = new Stage();
             Navigator navigator = navigator(stage, Theme.LIGHT, store, runner, home, HEIGHT);
-            WizardViewModel model = navigator.showWizard(store.load("team-hub"));
+            WizardViewModel model = navigator.showWizard(store.load("team-hub"), false);
             model.pages().forEach(p -> ids.add(p.id()));
             stage.close();
             return null;
@@ -120,7 +120,7 @@ public final class DocScreenshots {
             if (screen.equals("start")) {
                 navigator.showStart();
             } else {
-                WizardViewModel model = navigator.showWizard(store.load("team-hub"));
+                WizardViewModel model = navigator.showWizard(store.load("team-hub"), false);
                 PageModel page = model.pages().stream().filter(p -> p.id().equals(screen)).findFirst()
                         .orElseThrow(() -> new IllegalArgumentException("no wizard page '" + screen + "'"));
                 model.show(page);

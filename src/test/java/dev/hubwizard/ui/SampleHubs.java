@@ -2,7 +2,9 @@ package dev.hubwizard.ui;
 
 import dev.hubwizard.cost.CostEstimator;
 import dev.hubwizard.cost.PriceList;
-import dev.hubwizard.deploy.DeployPlan;
+import dev.hubwizard.deploy.DeployTools;
+import dev.hubwizard.docker.DockerClients;
+import dev.hubwizard.docker.LiveContainers;
 import dev.hubwizard.engine.ResourceRecord;
 import dev.hubwizard.engine.Runner;
 import dev.hubwizard.profile.Architecture;
@@ -88,7 +90,10 @@ public final class SampleHubs {
     public static Services services(ProfileStore store, BackgroundWork background, Runner runner, Path logs,
                                     SettingsLookups lookups, java.util.function.Consumer<String> openUrl) {
         CostEstimator costs = new CostEstimator(PriceList.bundled());
+        // No Docker and no AWS here: a wizard opened on these services finds neither and says so.
+        DockerClients noDocker = DockerClients.forHost("unix:///nonexistent/hubwizard.sock");
+        DeployTools tools = DeployTools.withDefaultWaits(noDocker, new LiveContainers(noDocker), Path.of("hub-image"));
         return new Services(store, () -> costs, lookups, openUrl, background, clock(), Path.of("hub-image"), runner,
-                DeployPlan::placeholders, logs);
+                () -> tools, logs);
     }
 }

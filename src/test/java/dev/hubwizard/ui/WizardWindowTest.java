@@ -10,6 +10,7 @@ import dev.hubwizard.engine.Step;
 import dev.hubwizard.engine.StepContext;
 import dev.hubwizard.ui.log.LogPane;
 import dev.hubwizard.ui.wizard.DeployController;
+import dev.hubwizard.ui.wizard.DeploySource;
 import dev.hubwizard.ui.wizard.PageModel;
 import dev.hubwizard.ui.wizard.PageState;
 import dev.hubwizard.ui.wizard.StepPageView;
@@ -77,12 +78,13 @@ class WizardWindowTest {
                 new TestStep("one", Set.of(), 3, null),
                 new TestStep("two", Set.of("one"), 2000, null),
                 new TestStep("three", Set.of("two"), 1, release)));
-        DeployController deploy = new DeployController(runner, WizardWindowTest::session, () -> plan, logs, "test");
+        DeployController deploy = new DeployController(DeploySource.of(runner, WizardWindowTest::session, () -> plan), logs,
+                "test");
         model = new WizardViewModel(List.of(
                 new PageModel("one", "First page", "Does one.", List.of("one")),
                 new PageModel("two", "Second page", "Does two.", List.of("two")),
                 new PageModel("three", "Third page", "Does three and waits.", List.of("three"))), deploy);
-        Scene scene = new Scene(new WizardView(model, StepPageView::new, () -> { }, new Label()), 1100, 720);
+        Scene scene = new Scene(new WizardView(model, StepPageView::new, () -> { }, new Label(), url -> { }), 1100, 720);
         Theme.LIGHT.applyTo(scene);
         stage.setScene(scene);
         stage.setTitle(HubWizardApp.TITLE);

@@ -3,11 +3,13 @@ package dev.hubwizard.ui.wizard;
 import dev.hubwizard.engine.LogFile;
 import dev.hubwizard.engine.LogLine;
 import dev.hubwizard.engine.Plan;
+import dev.hubwizard.engine.Preview;
+import dev.hubwizard.engine.ProblemException;
+import dev.hubwizard.engine.Values;
 import dev.hubwizard.engine.Progress;
 import dev.hubwizard.engine.Run;
 import dev.hubwizard.engine.RunListener;
 import dev.hubwizard.engine.RunResult;
-import dev.hubwizard.engine.Runner;
 import dev.hubwizard.engine.Session;
 import dev.hubwizard.engine.StepEvent;
 import dev.hubwizard.engine.StepState;
@@ -29,9 +31,9 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 
 /**
  * Runs the deploy plan's steps for the wizard and mirrors what the engine reports into FX
@@ -46,9 +48,7 @@ public final class DeployController {
 
     private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
-    private final Runner runner;
-    private final Supplier<Session> session;
-    private final Supplier<Plan> plan;
+    private final DeploySource source;
     private final Path logDirectory;
     private final String logName;
     private final Map<String, StepState> states = new HashMap<>();
@@ -71,16 +71,12 @@ public final class DeployController {
     private volatile Session currentSession;
 
     /**
-     * @param session      the profile's session, made on first use (it loads the journal)
-     * @param plan         the deploy plan, made on first use
+     * @param source       the profile's session, plan and how runs start; asked on background threads
      * @param logDirectory where each run's full log file goes
      * @param logName      the file name's prefix (the profile's name)
      */
-    public DeployController(Runner runner, Supplier<Session> session, Supplier<Plan> plan, Path logDirectory,
-                            String logName) {
-        this.runner = runner;
-        this.session = session;
-        this.plan = plan;
+    public DeployController(DeploySource source, Path logDirectory, String logName) {
+        this.source = source;
         this.logDirectory = logDirectory;
         this.logName = logName;
     }
@@ -148,15 +144,14 @@ public final class DeployController {
 
     private void start(Collection<String> stepIds, Set<String> done) {
         try {
-            Plan whole = plan.get();
+            Plan whole = source.plan();
             Set<String> wanted = new LinkedHashSet<>();
             for (String id : stepIds) {
                 whole.upTo(id).steps().forEach(s -> wanted.add(s.id()));
             }
             // Steps asked for run again even when done; their dependencies only when not yet done.
             wanted.removeIf(id -> done.contains(id) && !stepIds.contains(id));
-            Session s = currentSession == null ? session.get() : currentSession;
-            currentSession = s;
+            currentSession = source.session();
             LogFile file = new LogFile(logDirectory.resolve(
                     logName + "-" + FILE_TIME.format(LocalDateTime.now()) + ".log"));
             RunListener toUi = new RunListener() {
@@ -190,16 +185,52 @@ public final class DeployController {
                 }
             };
             events.offer(file.path());
-            Run run = runner.start(whole.only(wanted), s, RunListener.all(file, toUi));
+            Run run = source.start(whole.only(wanted), RunListener.all(file, toUi));
             synchronized (this) {
                 current = run;
             }
-        } catch (IOException | RuntimeException e) {
+        } catch (Exception e) {
             tail(ALL).append(new LogLine(java.time.Instant.now(), ALL, dev.hubwizard.engine.LogLevel.ERROR,
-                    "Could not start: " + e.getMessage()));
+                    "Could not start: " + ProblemException.of(e).text()));
             events.offer(LINES);
             events.offer(new RunResult(Map.of(), java.time.Duration.ZERO));
         }
+    }
+
+    /**
+     * Forgets what ran: the profile changed, so every step must look again. The log stays. FX thread;
+     * not while a run is going.
+     */
+    public void forget() {
+        states.clear();
+        currentSession = null;
+    }
+
+    /** The values the steps of this session handed on, once a run has started. */
+    public Optional<Values> values() {
+        Session s = currentSession;
+        return s == null ? Optional.empty() : Optional.of(s.values());
+    }
+
+    /**
+     * What the whole plan would do, asked of each step in the background; {@code onDone} gets the
+     * answer on the FX thread.
+     */
+    public void preview(Consumer<List<Preview.StepPreview>> onDone) {
+        Thread worker = new Thread(() -> {
+            List<Preview.StepPreview> previews;
+            try {
+                Session s = source.session();
+                currentSession = s;
+                previews = Preview.of(source.plan(), s, RunListener.all());
+            } catch (Exception e) {
+                previews = List.of(new Preview.StepPreview("plan", "Plan", List.of(), ProblemException.of(e)));
+            }
+            List<Preview.StepPreview> answer = previews;
+            javafx.application.Platform.runLater(() -> onDone.accept(answer));
+        }, "plan-preview");
+        worker.setDaemon(true);
+        worker.start();
     }
 
     public synchronized void cancel() {

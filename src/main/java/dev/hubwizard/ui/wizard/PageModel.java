@@ -22,6 +22,8 @@ public class PageModel {
     private final String title;
     private final String description;
     private final List<String> stepIds;
+    private final List<String> runTargets;
+    private final String runLabel;
     private final ObjectProperty<PageState> state = new SimpleObjectProperty<>(PageState.IDLE);
     private final ObjectProperty<Duration> duration = new SimpleObjectProperty<>(Duration.ZERO);
     private final DoubleProperty progress = new SimpleDoubleProperty(0);
@@ -30,10 +32,22 @@ public class PageModel {
     private final StringProperty blockedReason = new SimpleStringProperty("");
 
     public PageModel(String id, String title, String description, List<String> stepIds) {
+        this(id, title, description, stepIds, stepIds, "Run");
+    }
+
+    /**
+     * @param stepIds    the steps whose state this page shows in the step list
+     * @param runTargets what Run runs (with whatever they need that has not run yet); usually the same
+     * @param runLabel   the Run button's text on this page ("Deploy" on the plan page)
+     */
+    public PageModel(String id, String title, String description, List<String> stepIds, List<String> runTargets,
+                     String runLabel) {
         this.id = id;
         this.title = title;
         this.description = description;
         this.stepIds = List.copyOf(stepIds);
+        this.runTargets = List.copyOf(runTargets);
+        this.runLabel = runLabel;
     }
 
     public String id() {
@@ -52,8 +66,20 @@ public class PageModel {
         return stepIds;
     }
 
+    public List<String> runTargets() {
+        return runTargets;
+    }
+
+    public String runLabel() {
+        return runLabel;
+    }
+
     public boolean runsSteps() {
-        return !stepIds.isEmpty();
+        return !runTargets.isEmpty();
+    }
+
+    /** Called each time the page comes into view; a page that loads or checks something on sight does it here. */
+    public void shown() {
     }
 
     public ObjectProperty<PageState> stateProperty() {

@@ -33,6 +33,7 @@ import java.util.function.Function;
 public final class WizardView extends BorderPane {
 
     private final WizardViewModel model;
+    private final java.util.function.Consumer<String> showDocument;
     private final Function<PageModel, Node> pageViews;
     private final Map<PageModel, Node> built = new HashMap<>();
     private final StackPane pageHolder = new StackPane();
@@ -47,8 +48,11 @@ public final class WizardView extends BorderPane {
      * @param allHubs     goes back to the start screen
      * @param themeSwitch the control that switches between light and dark
      */
-    public WizardView(WizardViewModel model, Function<PageModel, Node> pageViews, Runnable allHubs, Node themeSwitch) {
+    /** @param showDocument opens a file or address with the user's own program ("Show details": the log) */
+    public WizardView(WizardViewModel model, Function<PageModel, Node> pageViews, Runnable allHubs, Node themeSwitch,
+                      java.util.function.Consumer<String> showDocument) {
         this.model = model;
+        this.showDocument = showDocument;
         this.pageViews = pageViews;
         getStyleClass().add("wizard");
         setId("wizard-view");
@@ -100,7 +104,8 @@ public final class WizardView extends BorderPane {
         title.getStyleClass().add("page-title");
         title.textProperty().bind(Bindings.createStringBinding(() -> model.pageProperty().get().title(),
                 model.pageProperty()));
-        VBox page = new VBox(12, title, pageHolder);
+        ProblemPanel problem = new ProblemPanel(model.problemProperty(), model::retry, this::showFullLog);
+        VBox page = new VBox(12, title, problem, pageHolder);
         page.getStyleClass().add("page-area");
         VBox.setVgrow(pageHolder, Priority.ALWAYS);
         pageHolder.setAlignment(Pos.TOP_LEFT);
@@ -128,6 +133,8 @@ public final class WizardView extends BorderPane {
         cancel.disableProperty().bind(model.deploy().runningProperty().not());
         cancel.setOnAction(e -> model.cancel());
         Button run = button("run", "Run", "Run this step");
+        run.textProperty().bind(Bindings.createStringBinding(() -> model.pageProperty().get().runLabel(),
+                model.pageProperty()));
         run.disableProperty().bind(model.canRunProperty().not());
         run.setOnAction(e -> model.run());
         Button next = button("next", "Next", "Go to the next step");
@@ -180,6 +187,14 @@ public final class WizardView extends BorderPane {
         node.visibleProperty().bind(condition);
     }
 
+    /** "Show details": the full log of the run, every line of every step, in the user's viewer. */
+    private void showFullLog() {
+        java.nio.file.Path file = model.deploy().lastLogFileProperty().get();
+        if (file != null) {
+            showDocument.accept(file.toUri().toString());
+        }
+    }
+
     private void show(PageModel page) {
         Node view = built.computeIfAbsent(page, pageViews);
         pageHolder.getChildren().setAll(view);
@@ -188,7 +203,8 @@ public final class WizardView extends BorderPane {
                 split.getItems().setAll(pageArea, logArea);
                 split.setDividerPositions(logDivider);
             }
-            log.show(model.deploy().log(page.id()).lines());
+            // A page that runs the whole deploy (the plan page) shows every step's lines.
+            log.show(model.deploy().log(page.stepIds().isEmpty() ? DeployController.ALL : page.id()).lines());
         } else if (split.getItems().size() != 1) {
             if (split.getDividers().size() == 1) {
                 logDivider = split.getDividerPositions()[0];

@@ -36,6 +36,9 @@ public final class WizardViewModel {
     private final Map<String, PageModel> pageOfStep = new HashMap<>();
     private final Map<String, Duration> stepDurations = new HashMap<>();
     private final BooleanBinding canGoBack;
+    /** Whether the view moves along with a running deploy; the user's own navigation ends it. */
+    private boolean following;
+    private String failedStep;
     private final BooleanBinding canGoNext;
     private final BooleanBinding canRun;
 
@@ -65,6 +68,8 @@ public final class WizardViewModel {
             }
         });
         deploy.lastResultProperty().addListener((obs, old, result) -> finished(result));
+        page.addListener((obs, old, now) -> now.shown());
+        page.get().shown();
     }
 
     public ObservableList<PageModel> pages() {
@@ -106,6 +111,7 @@ public final class WizardViewModel {
 
     public void back() {
         if (canGoBack.get()) {
+            following = false;
             index.set(index.get() - 1);
         }
     }
@@ -116,27 +122,81 @@ public final class WizardViewModel {
             int from = index.get();
             page.get().beforeNext(() -> {
                 if (index.get() == from) {
+                    following = false;
                     index.set(from + 1);
                 }
             });
         }
     }
 
+    /** Shows a page the user picked; the view stops following a running deploy. */
     public void show(PageModel target) {
+        following = false;
+        goTo(target);
+    }
+
+    private void goTo(PageModel target) {
         int at = pages.indexOf(target);
         if (at >= 0) {
             index.set(at);
         }
     }
 
-    /** Runs the current page's steps (and whatever they need that has not run yet). */
+    /**
+     * Runs the current page's steps (and whatever they need that has not run yet). A page that runs
+     * the whole deploy (the plan page's Deploy) makes the view follow it from page to page.
+     */
     public void run() {
         if (!canRun.get()) {
             return;
         }
+        PageModel current = page.get();
+        following = current.stepIds().isEmpty();
+        start(current.runTargets(), current.title());
+    }
+
+    /** Runs the deploy from start to end, following it; for the one-click redeploy. */
+    public void runAll(List<String> targets) {
+        following = true;
+        start(targets, "Redeploy");
+    }
+
+    /** Back to "nothing has run" after the profile changed: every page's steps must run again. */
+    public void reset() {
+        if (deploy.runningProperty().get()) {
+            return;
+        }
+        deploy.forget();
+        stepDurations.clear();
         problem.set(null);
-        status.set("Running: " + page.get().title());
-        deploy.run(page.get().stepIds());
+        failedStep = null;
+        for (PageModel p : pages) {
+            if (!p.stepIds().isEmpty()) {
+                p.stateProperty().set(PageState.IDLE);
+                p.durationProperty().set(Duration.ZERO);
+                p.progressProperty().set(0);
+                p.progressTextProperty().set("");
+            }
+        }
+    }
+
+    /** Runs the step that failed again (and whatever it needs that has not run yet). */
+    public void retry() {
+        if (failedStep != null && !deploy.runningProperty().get()) {
+            start(List.of(failedStep), "Retry");
+        }
+    }
+
+    private void start(List<String> targets, String what) {
+        problem.set(null);
+        failedStep = null;
+        status.set("Running: " + what);
+        deploy.run(targets);
+    }
+
+    /** The page whose step failed last, for "Retry step"; empty when nothing failed. */
+    public java.util.Optional<PageModel> failedPage() {
+        return java.util.Optional.ofNullable(failedStep).map(pageOfStep::get);
     }
 
     public void cancel() {
@@ -162,7 +222,15 @@ public final class WizardViewModel {
             owner.progressProperty().set(1);
         }
         if (event.problem() != null) {
+            failedStep = event.stepId();
             problem.set(event.problem());
+            if (following) {
+                goTo(owner);
+            }
+        }
+        if (following && event.state() == StepState.RUNNING) {
+            // Steps run side by side; the view shows the earliest running page of the guide.
+            pages.stream().filter(p -> p.stateProperty().get() == PageState.RUNNING).findFirst().ifPresent(this::goTo);
         }
     }
 
@@ -172,6 +240,10 @@ public final class WizardViewModel {
         }
         if (result.succeeded()) {
             status.set("Done in " + seconds(result.wallTime()));
+            if (following) {
+                goTo(pages.get(pages.size() - 1));
+            }
+            following = false;
         } else if (result.cancelled()) {
             status.set("Cancelled. Nothing is left half-recorded: press Run to continue where it stopped.");
         } else {

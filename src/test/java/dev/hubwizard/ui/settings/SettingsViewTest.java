@@ -2,7 +2,8 @@ package dev.hubwizard.ui.settings;
 
 import dev.hubwizard.cost.CostEstimator;
 import dev.hubwizard.cost.PriceList;
-import dev.hubwizard.deploy.DeployPlan;
+import dev.hubwizard.engine.Plan;
+import dev.hubwizard.ui.wizard.DeploySource;
 import dev.hubwizard.engine.Journal;
 import dev.hubwizard.engine.JournalStore;
 import dev.hubwizard.engine.Runner;
@@ -68,11 +69,12 @@ class SettingsViewTest {
         runner = Runner.withBackgroundThreads();
         settings = new SettingsPage(store.load("team-hub"), store, new CostEstimator(PriceList.bundled()),
                 BackgroundWork.daemonThreads(), SampleHubs.lookups(), saved::add);
-        DeployController deploy = new DeployController(runner, SettingsViewTest::session, DeployPlan::placeholders,
-                home.resolve("logs"), "team-hub");
+        DeployController deploy = new DeployController(DeploySource.of(runner, SettingsViewTest::session,
+                () -> new Plan("test", List.of())), home.resolve("logs"), "team-hub");
         wizard = new WizardViewModel(List.of(settings,
                 new PageModel("build", "Build the image", "Builds it.", List.of("build"))), deploy);
-        Scene scene = new Scene(new WizardView(wizard, PageViews::of, () -> { }, new Label()), 1100, 800);
+        Scene scene = new Scene(new WizardView(wizard, page -> PageViews.of(page, url -> { }), () -> { }, new Label(),
+                url -> { }), 1100, 800);
         Theme.LIGHT.applyTo(scene);
         stage.setScene(scene);
         stage.show();

@@ -1,6 +1,6 @@
 package dev.hubwizard.ui.wizard;
 
-import dev.hubwizard.deploy.DeployPlan;
+import dev.hubwizard.engine.Plan;
 import dev.hubwizard.engine.Journal;
 import dev.hubwizard.engine.JournalStore;
 import dev.hubwizard.engine.Runner;
@@ -28,13 +28,13 @@ class WizardViewModelTest {
     }
 
     private WizardViewModel wizard(PageModel... pages) {
-        DeployController deploy = new DeployController(runner, () -> {
+        DeployController deploy = new DeployController(DeploySource.of(runner, () -> {
             try {
                 return new Session(new Journal(JournalStore.inMemory()));
             } catch (java.io.IOException e) {
                 throw new IllegalStateException(e);
             }
-        }, DeployPlan::placeholders, logs, "test");
+        }, () -> new Plan("test", List.of())), logs, "test");
         return new WizardViewModel(List.of(pages), deploy);
     }
 
@@ -90,7 +90,10 @@ class WizardViewModelTest {
     @Test
     void theGuideHasTheSettingsPageAfterPreflightWithStableIds() {
         PageModel settings = new PageModel("settings", "Settings", "", List.of());
-        assertThat(WizardPages.guide(settings)).extracting(PageModel::id).containsExactly("preflight", "settings",
-                "build", "test-local", "repository", "push", "network", "task-definition", "service", "hub-url");
+        assertThat(WizardPages.guide(new PageModel("preflight", "", "", List.of("preflight")), settings,
+                new PageModel("plan", "", "", List.of()), new PageModel("test-local", "", "", List.of("test-local")),
+                new PageModel("hub-url", "", "", List.of("hub-url")))).extracting(PageModel::id).containsExactly(
+                "preflight", "settings", "plan", "build", "test-local", "repository", "push", "network",
+                "task-definition", "service", "hub-url");
     }
 }

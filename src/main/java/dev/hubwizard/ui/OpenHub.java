@@ -1,0 +1,83 @@
+package dev.hubwizard.ui;
+
+import dev.hubwizard.deploy.DeployTools;
+import dev.hubwizard.deploy.Deployment;
+import dev.hubwizard.deploy.LocalTestApproval;
+import dev.hubwizard.engine.Plan;
+import dev.hubwizard.engine.Run;
+import dev.hubwizard.engine.RunListener;
+import dev.hubwizard.engine.Runner;
+import dev.hubwizard.engine.Session;
+import dev.hubwizard.profile.Profile;
+import dev.hubwizard.profile.ProfileStore;
+import dev.hubwizard.ui.wizard.DeploySource;
+
+import java.util.function.Supplier;
+
+/**
+ * The profile a wizard has open, as the source of its runs. When the settings page saves a change the
+ * next run gets a fresh Deployment (new AWS clients for a new region or account, the journal reloaded
+ * from the file); until then one Deployment serves every run.
+ */
+final class OpenHub implements DeploySource, AutoCloseable {
+
+    private final ProfileStore store;
+    private final Supplier<DeployTools> tools;
+    private final Runner runner;
+    private final LocalTestApproval approval;
+    private Profile profile;
+    private Deployment deployment;
+
+    OpenHub(Profile profile, ProfileStore store, Supplier<DeployTools> tools, Runner runner,
+            LocalTestApproval approval) {
+        this.profile = profile;
+        this.store = store;
+        this.tools = tools;
+        this.runner = runner;
+        this.approval = approval;
+    }
+
+    synchronized Profile profile() {
+        return profile;
+    }
+
+    /** The profile as just saved; the next run uses it. */
+    synchronized void saved(Profile saved) {
+        profile = saved;
+        closeDeployment();
+    }
+
+    private synchronized Deployment deployment() {
+        if (deployment == null) {
+            deployment = new Deployment(profile, store, tools.get());
+        }
+        return deployment;
+    }
+
+    @Override
+    public Session session() throws Exception {
+        return deployment().session();
+    }
+
+    @Override
+    public Plan plan() {
+        return deployment().deployPlan(approval);
+    }
+
+    @Override
+    public Run start(Plan plan, RunListener listener) throws Exception {
+        return deployment().start(runner, plan, listener);
+    }
+
+    private synchronized void closeDeployment() {
+        if (deployment != null) {
+            deployment.close();
+            deployment = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        closeDeployment();
+    }
+}

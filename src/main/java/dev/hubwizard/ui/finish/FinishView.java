@@ -1,0 +1,66 @@
+package dev.hubwizard.ui.finish;
+
+import dev.hubwizard.cost.CostEstimate;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.StringProperty;
+import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The end of the wizard: the hub's address to click or copy, who the admins are, what to do next,
+ * and what it costs while it runs.
+ */
+public final class FinishView extends VBox {
+
+    public FinishView(javafx.scene.Node stepState, StringProperty url, ObjectProperty<List<String>> admins,
+                      ObjectProperty<CostEstimate> cost, Consumer<String> openUrl, Consumer<String> copy) {
+        super(14);
+        getStyleClass().addAll("page", "finish");
+        Label lead = new Label("Your hub is running at");
+        lead.getStyleClass().add("page-description");
+        Hyperlink link = new Hyperlink();
+        link.setId("hub-link");
+        link.getStyleClass().addAll("hub-link", "hub-link-big");
+        link.textProperty().bind(url);
+        link.setOnAction(e -> openUrl.accept(url.get()));
+        Button copyButton = new Button("Copy");
+        copyButton.setId("copy-url");
+        copyButton.setAccessibleHelp("Copy the hub's address");
+        copyButton.setOnAction(e -> copy.accept(url.get()));
+        HBox address = new HBox(10, link, copyButton);
+        address.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+
+        Label adminLine = new Label();
+        adminLine.setId("finish-admins");
+        adminLine.setWrapText(true);
+        adminLine.textProperty().bind(Bindings.createStringBinding(() -> admins.get() == null ? ""
+                : "Admins: " + String.join(", ", admins.get()), admins));
+
+        Label next = new Label("""
+                What next:
+                •  Open the address and sign in as an admin; the first sign-in sets your password.
+                •  Send the address to your allowed users: each sets a password the first time.
+                •  To add or remove users, change them on the Settings page and press Redeploy on the start screen.
+                •  When you no longer need the hub, Tear down on the start screen removes everything it created.""");
+        next.getStyleClass().add("finish-next");
+        next.setWrapText(true);
+
+        Label costLine = new Label();
+        costLine.setId("finish-cost");
+        costLine.getStyleClass().add("cost-total");
+        costLine.textProperty().bind(Bindings.createStringBinding(() -> cost.get() == null ? ""
+                : "While it runs the hub costs " + cost.get().summary() + ".", cost));
+
+        VBox ready = new VBox(12, lead, address, adminLine, next, costLine);
+        ready.visibleProperty().bind(url.isNotEmpty());
+        ready.managedProperty().bind(url.isNotEmpty());
+        getChildren().addAll(stepState, ready);
+    }
+}

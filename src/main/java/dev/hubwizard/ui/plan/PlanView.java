@@ -1,0 +1,141 @@
+package dev.hubwizard.ui.plan;
+
+import dev.hubwizard.cost.CostEstimate;
+import dev.hubwizard.cost.CostLine;
+import dev.hubwizard.engine.Intent;
+import dev.hubwizard.engine.Preview.StepPreview;
+import javafx.beans.property.ObjectProperty;
+import javafx.geometry.HPos;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Before the first change in AWS: every resource the deploy will create, reuse or change, as the
+ * engine's own steps report it, and what the hub will cost a month.
+ */
+public final class PlanView extends VBox {
+
+    private final GridPane intents = new GridPane();
+    private final GridPane costs = new GridPane();
+    private final Label total = new Label();
+    private final Label attribution = new Label();
+
+    public PlanView(String description, ObjectProperty<List<StepPreview>> previews, ObjectProperty<CostEstimate> cost) {
+        super(14);
+        getStyleClass().addAll("page", "plan");
+        Label intro = new Label(description);
+        intro.getStyleClass().add("page-description");
+        intro.setWrapText(true);
+        Label loading = new Label("Asking AWS what exists already…");
+        loading.getStyleClass().add("progress-text");
+        loading.visibleProperty().bind(previews.isNull());
+        loading.managedProperty().bind(previews.isNull());
+        intents.setId("plan-intents");
+        intents.getStyleClass().add("plan-intents");
+        intents.setHgap(12);
+        intents.setVgap(6);
+        ColumnConstraints badge = new ColumnConstraints();
+        badge.setMinWidth(70);
+        badge.setHalignment(HPos.LEFT);
+        intents.getColumnConstraints().addAll(badge, new ColumnConstraints(), new ColumnConstraints());
+
+        Label costTitle = new Label("Cost");
+        costTitle.getStyleClass().add("section-title");
+        costs.setId("plan-costs");
+        costs.getStyleClass().add("cost-lines");
+        costs.setHgap(16);
+        costs.setVgap(4);
+        total.setId("plan-total");
+        total.getStyleClass().add("cost-total");
+        attribution.getStyleClass().add("cost-attribution");
+        attribution.setWrapText(true);
+        VBox costBox = new VBox(6, costTitle, costs, total, attribution);
+        costBox.getStyleClass().add("cost-box");
+
+        VBox content = new VBox(14, intents, costBox);
+        ScrollPane scroll = new ScrollPane(content);
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("plain-scroll");
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        getChildren().addAll(intro, loading, scroll);
+        previews.addListener((obs, old, now) -> showIntents(now));
+        cost.addListener((obs, old, now) -> showCost(now));
+        showIntents(previews.get());
+        showCost(cost.get());
+    }
+
+    private void showIntents(List<StepPreview> previews) {
+        intents.getChildren().clear();
+        if (previews == null) {
+            return;
+        }
+        int row = 0;
+        for (StepPreview preview : previews) {
+            Label step = new Label(preview.title());
+            step.getStyleClass().add("plan-step");
+            intents.add(step, 0, row++, 3, 1);
+            if (preview.problem() != null) {
+                Label problem = new Label("Could not check: " + preview.problem().text());
+                problem.getStyleClass().add("plan-problem");
+                problem.setWrapText(true);
+                intents.add(problem, 1, row++, 2, 1);
+            }
+            for (Intent intent : preview.intents()) {
+                Label action = new Label(label(intent.action()));
+                action.getStyleClass().addAll("intent-badge", "intent-" + intent.action().name().toLowerCase(Locale.ROOT));
+                Label what = new Label(intent.action() == Intent.Action.RUN ? intent.name()
+                        : intent.kind() + " " + intent.name());
+                what.getStyleClass().add("intent-what");
+                Label detail = new Label(intent.detail());
+                detail.getStyleClass().add("intent-detail");
+                detail.setWrapText(true);
+                GridPane.setHgrow(detail, Priority.ALWAYS);
+                intents.addRow(row++, action, what, detail);
+            }
+        }
+    }
+
+    static String label(Intent.Action action) {
+        return switch (action) {
+            case CREATE -> "Create";
+            case REUSE -> "Reuse";
+            case CHANGE -> "Change";
+            case DELETE -> "Delete";
+            case KEEP -> "Keep";
+            case RUN -> "Run";
+        };
+    }
+
+    private void showCost(CostEstimate estimate) {
+        costs.getChildren().clear();
+        if (estimate == null) {
+            total.setText("");
+            attribution.setText("");
+            return;
+        }
+        int row = 0;
+        for (CostLine line : estimate.lines()) {
+            Label item = new Label(line.item());
+            Label amount = new Label(CostEstimate.dollars(line.monthly()));
+            amount.getStyleClass().add("cost-amount");
+            Label basis = new Label(line.basis());
+            basis.getStyleClass().add("cost-basis");
+            costs.addRow(row++, item, amount, basis);
+        }
+        total.setText(estimate.known() ? "In all: " + estimate.summary() : estimate.summary());
+        attribution.setText(estimate.attribution());
+    }
+
+    /** For the finish page and the profile: one line. */
+    static HBox costLine(CostEstimate estimate) {
+        return new HBox(new Label(estimate.summary()));
+    }
+}

@@ -1,0 +1,44 @@
+package dev.hubwizard.ui.preflight;
+
+import dev.hubwizard.deploy.PreflightReport;
+import dev.hubwizard.deploy.PreflightStep;
+import dev.hubwizard.ui.wizard.DeployController;
+import dev.hubwizard.ui.wizard.PageModel;
+import dev.hubwizard.ui.wizard.PageState;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+
+import java.util.List;
+
+/** The preflight page: runs its checks as soon as it is shown, and holds what they found. */
+public final class PreflightPage extends PageModel {
+
+    public static final String ID = "preflight";
+
+    private final DeployController deploy;
+    private final ObjectProperty<PreflightReport> report = new SimpleObjectProperty<>();
+
+    public PreflightPage(DeployController deploy) {
+        super(ID, "Preflight", "Before anything runs: is Docker running, do AWS credentials work and whose account "
+                + "are they, which region, is the local test's port free, does this computer build images for the "
+                + "Fargate platform, and is there room for one more VPC.", List.of(PreflightStep.ID),
+                List.of(PreflightStep.ID), "Check again");
+        this.deploy = deploy;
+        deploy.onStepEvent(event -> {
+            if (event.stepId().equals(PreflightStep.ID) && event.state().isFinished()) {
+                report.set(deploy.values().flatMap(v -> v.get(PreflightStep.REPORT)).orElse(null));
+            }
+        });
+    }
+
+    public ObjectProperty<PreflightReport> reportProperty() {
+        return report;
+    }
+
+    @Override
+    public void shown() {
+        if (stateProperty().get() == PageState.IDLE && !deploy.runningProperty().get()) {
+            deploy.run(List.of(PreflightStep.ID));
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package dev.hubwizard.ui.wizard;
+
+import dev.hubwizard.engine.Problem;
+import javafx.beans.property.ObjectProperty;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/**
+ * What failed, why, and what to do next, with "Retry step" and "Show details" (the full log). Shown
+ * over the page whose step failed; never a bare stack trace.
+ */
+public final class ProblemPanel extends VBox {
+
+    public ProblemPanel(ObjectProperty<Problem> problem, Runnable retry, Runnable showDetails) {
+        super(6);
+        setId("problem-panel");
+        getStyleClass().add("problem-panel");
+        Label what = new Label();
+        what.setId("problem-what");
+        what.getStyleClass().add("problem-what");
+        what.setWrapText(true);
+        Label why = new Label();
+        why.setId("problem-why");
+        why.getStyleClass().add("problem-why");
+        why.setWrapText(true);
+        Label next = new Label();
+        next.setId("problem-next");
+        next.getStyleClass().add("problem-next");
+        next.setWrapText(true);
+        Button retryButton = new Button("Retry step");
+        retryButton.setId("retry");
+        retryButton.setAccessibleHelp("Run the failed step again");
+        retryButton.setOnAction(e -> retry.run());
+        Button details = new Button("Show details");
+        details.setId("show-details");
+        details.setAccessibleHelp("Show the full log of this run");
+        details.setOnAction(e -> showDetails.run());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox buttons = new HBox(8, spacer, details, retryButton);
+        buttons.setAlignment(Pos.CENTER_RIGHT);
+        getChildren().addAll(what, why, next, buttons);
+        problem.addListener((obs, old, now) -> show(now, what, why, next));
+        show(problem.get(), what, why, next);
+    }
+
+    private void show(Problem problem, Label what, Label why, Label next) {
+        setVisible(problem != null);
+        setManaged(problem != null);
+        if (problem != null) {
+            what.setText(problem.what());
+            why.setText(problem.why().isBlank() ? "" : "Why: " + problem.why());
+            why.setManaged(!problem.why().isBlank());
+            next.setText(problem.next().isBlank() ? "" : "What to do: " + problem.next());
+            next.setManaged(!problem.next().isBlank());
+        }
+    }
+}
