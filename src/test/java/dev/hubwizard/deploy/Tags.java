@@ -49,7 +49,8 @@ final class Tags {
             case ResourceKind.VPC, ResourceKind.SUBNET, ResourceKind.INTERNET_GATEWAY, ResourceKind.ROUTE_TABLE,
                  ResourceKind.SECURITY_GROUP -> ec2(aws, record.id());
             case ResourceKind.ECR_REPOSITORY -> ecr(aws, record.id());
-            case ResourceKind.ECS_CLUSTER, ResourceKind.ECS_SERVICE, ResourceKind.TASK_DEFINITION -> ecs(aws, record.id());
+            case ResourceKind.ECS_CLUSTER, ResourceKind.ECS_SERVICE, ResourceKind.TASK_DEFINITION ->
+                    ecs(aws, record.id());
             case ResourceKind.IAM_ROLE -> role(aws, record.name());
             case ResourceKind.LOG_GROUP -> logGroup(aws, aws.logs().describeLogGroups(r -> r
                     .logGroupNamePrefix(record.id())).logGroups().get(0).logGroupArn());
