@@ -135,6 +135,31 @@ public final class AwsProblems {
         return new Problem("The call " + action + " failed", message, "Open the log for details, then press Retry");
     }
 
+    /**
+     * Whether AWS answered that the resource does not exist: {@code InvalidVpcID.NotFound} (EC2),
+     * {@code ...NotFoundException} (ECS, ECR, Logs), {@code NoSuchEntity} (IAM). Looks through causes, so a
+     * {@link dev.hubwizard.engine.ProblemException} from {@link AwsCall} answers too.
+     */
+    public static boolean isNotFound(Throwable e) {
+        String code = errorCode(e);
+        return code.endsWith(".NotFound") || code.endsWith("NotFoundException") || "NoSuchEntity".equals(code);
+    }
+
+    /** Whether AWS refused because something still uses the resource (a network interface, a subnet...). */
+    public static boolean isInUse(Throwable e) {
+        return "DependencyViolation".equals(errorCode(e));
+    }
+
+    private static String errorCode(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof AwsServiceException service && service.awsErrorDetails() != null
+                    && service.awsErrorDetails().errorCode() != null) {
+                return service.awsErrorDetails().errorCode();
+            }
+        }
+        return "";
+    }
+
     private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (type.isInstance(t)) {

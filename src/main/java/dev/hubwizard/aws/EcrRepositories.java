@@ -1,6 +1,8 @@
 package dev.hubwizard.aws;
 
+import dev.hubwizard.engine.Cancellation;
 import dev.hubwizard.engine.ProblemException;
+import dev.hubwizard.engine.ResourceRecord;
 import dev.hubwizard.engine.StepContext;
 import software.amazon.awssdk.services.ecr.model.ImageTagMutability;
 import software.amazon.awssdk.services.ecr.model.Repository;
@@ -10,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import static dev.hubwizard.aws.AwsCall.call;
+import static dev.hubwizard.aws.AwsCall.run;
 
 /** The profile's ECR repository: found by name (unique in the account and region) or created. */
 public final class EcrRepositories {
@@ -46,6 +49,19 @@ public final class EcrRepositories {
                     }
                 }).resource();
         return toRecord(repository);
+    }
+
+    /** Deletes the recorded repository with every image in it (see {@link Deletion}). */
+    public void delete(StepContext ctx, ResourceRecord record)
+            throws ProblemException, Cancellation.CancelledException, InterruptedException {
+        // The ARN ends in the name, which is what ECR addresses repositories by.
+        String name = record.id().substring(record.id().lastIndexOf("repository/") + "repository/".length());
+        Deletion.delete(ctx, tags, record, "ECR repository", () -> describe(name)
+                        .filter(r -> r.repositoryArn().equals(record.id())),
+                r -> ProfileTags.fromEcr(call("ecr:ListTagsForResource",
+                        () -> aws.ecr().listTagsForResource(t -> t.resourceArn(r.repositoryArn())).tags())),
+                r -> run("ecr:DeleteRepository", () -> aws.ecr().deleteRepository(d -> d.repositoryName(name)
+                        .registryId(r.registryId()).force(true))));
     }
 
     private Optional<Repository> describe(String name) throws ProblemException {

@@ -1,7 +1,9 @@
 package dev.hubwizard.aws;
 
+import dev.hubwizard.engine.Cancellation;
 import dev.hubwizard.engine.Intent;
 import dev.hubwizard.engine.ProblemException;
+import dev.hubwizard.engine.ResourceRecord;
 import dev.hubwizard.engine.StepContext;
 import software.amazon.awssdk.services.ecs.model.Cluster;
 import software.amazon.awssdk.services.ecs.model.ClusterField;
@@ -11,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import static dev.hubwizard.aws.AwsCall.call;
+import static dev.hubwizard.aws.AwsCall.run;
 
 /** The profile's ECS cluster, found by name (an INACTIVE one is a deleted one) or created. */
 public final class EcsClusters {
@@ -51,6 +54,17 @@ public final class EcsClusters {
                     }
                 }).resource();
         return new EcsCluster(cluster.clusterName(), cluster.clusterArn());
+    }
+
+    /**
+     * Deletes the recorded cluster (see {@link Deletion}). ECS refuses while services or tasks are still
+     * in it, which teardown removes first; anything else in it is someone else's and stays, with the cluster.
+     */
+    public void delete(StepContext ctx, ResourceRecord record)
+            throws ProblemException, Cancellation.CancelledException, InterruptedException {
+        Deletion.delete(ctx, tags, record, "ECS cluster", () -> find(record.id()),
+                c -> ProfileTags.fromEcs(c.tags()),
+                c -> run("ecs:DeleteCluster", () -> aws.ecs().deleteCluster(r -> r.cluster(c.clusterArn()))));
     }
 
     public List<Intent> preview(String name) throws ProblemException {

@@ -47,6 +47,7 @@ import static dev.hubwizard.aws.AwsCall.call;
 public final class EcsServices {
 
     static final String DIGEST = "imageDigest";
+    static final String CLUSTER = "cluster";
 
     private final AwsClients aws;
     private final ProfileTags tags;
@@ -98,7 +99,7 @@ public final class EcsServices {
                     @Override
                     public Map<String, String> attributes(Service s) {
                         // A service adopted after a crash was created with this spec's image.
-                        return Map.of("cluster", spec.cluster(), DIGEST, spec.imageDigest());
+                        return Map.of(CLUSTER, spec.cluster(), DIGEST, spec.imageDigest());
                     }
 
                     @Override
@@ -110,6 +111,63 @@ public final class EcsServices {
         boolean deploying = outcome.created() || update(ctx, service, spec);
         waitUntilStable(ctx, spec, deploying, outcome.created() ? List.of() : service.events());
         return new EcsService(spec.name(), service.serviceArn(), spec.cluster(), spec.taskDefinitionArn());
+    }
+
+    /**
+     * Deletes the recorded service (see {@link Deletion}): scaled to 0 first, since ECS refuses to delete a
+     * service that still wants a task; then deleted, and waited on with the SDK's services-inactive waiter.
+     * ECS stops the service's task meanwhile; a DRAINING service (an earlier teardown stopped mid-way) is
+     * only waited on.
+     */
+    public void delete(StepContext ctx, ResourceRecord record, DeletionWaits waits)
+            throws ProblemException, Cancellation.CancelledException, InterruptedException {
+        String cluster = clusterOf(record);
+        Deletion.delete(ctx, tags, record, "ECS service", () -> find(cluster, record.id()),
+                s -> ProfileTags.fromEcs(s.tags()),
+                s -> {
+                    if ("ACTIVE".equals(s.status())) {
+                        if (s.desiredCount() != null && s.desiredCount() > 0) {
+                            call("ecs:UpdateService", () -> aws.ecs().updateService(r -> r.cluster(cluster)
+                                    .service(s.serviceArn()).desiredCount(0)));
+                        }
+                        call("ecs:DeleteService", () -> aws.ecs().deleteService(r -> r.cluster(cluster)
+                                .service(s.serviceArn())));
+                        ctx.log().info("Deleting service " + s.serviceName() + ": ECS stops its task and drains it");
+                    }
+                    waitUntilInactive(ctx, cluster, s.serviceArn(), waits);
+                });
+    }
+
+    private void waitUntilInactive(StepContext ctx, String cluster, String serviceArn, DeletionWaits waits)
+            throws ProblemException, Cancellation.CancelledException {
+        WaiterOverrideConfiguration waiting = WaiterOverrideConfiguration.builder()
+                .waitTimeout(waits.timeout())
+                .maxAttempts(waits.attempts())
+                .backoffStrategyV2(BackoffStrategy.fixedDelayWithoutJitter(waits.every()))
+                .build();
+        try (EcsWaiter waiter = aws.ecs().waiter()) {
+            waiter.waitUntilServicesInactive(DescribeServicesRequest.builder().cluster(cluster).services(serviceArn)
+                    .build(), waiting);
+        } catch (AwsServiceException e) {
+            throw AwsProblems.explain("ecs:DescribeServices", e);
+        } catch (SdkClientException e) {
+            ctx.throwIfCancelled();
+            // The waiter counts a service ECS no longer lists at all (MISSING) as a failure: it is deleted too.
+            if (find(cluster, serviceArn).isPresent()) {
+                throw new ProblemException(new Problem("The service " + revisionOf(serviceArn) + " is still being "
+                        + "deleted", "ECS did not report it INACTIVE within " + waits.timeout().toMinutes()
+                        + " min (" + e.getMessage() + ")", "Wait a few minutes, then run the teardown again"), e);
+            }
+        }
+    }
+
+    /** The service's cluster, as recorded, or read off a long-format ARN ({@code service/CLUSTER/NAME}). */
+    private static String clusterOf(ResourceRecord record) {
+        if (!record.attribute(CLUSTER).isEmpty()) {
+            return record.attribute(CLUSTER);
+        }
+        String[] path = record.id().substring(record.id().indexOf(":service/") + ":service/".length()).split("/");
+        return path.length == 2 ? path[0] : "default";
     }
 
     /** @param spec what the service should run, or empty when the task definition is not known yet */

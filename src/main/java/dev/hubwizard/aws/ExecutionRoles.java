@@ -1,7 +1,9 @@
 package dev.hubwizard.aws;
 
 import dev.hubwizard.engine.Intent;
+import dev.hubwizard.engine.Problem;
 import dev.hubwizard.engine.ProblemException;
+import dev.hubwizard.engine.ResourceRecord;
 import dev.hubwizard.engine.StepContext;
 import software.amazon.awssdk.services.iam.model.AttachedPolicy;
 import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
@@ -86,6 +88,79 @@ public final class ExecutionRoles {
         }
         boolean ours = ctx.journal().findById(ResourceKind.IAM_ROLE, role.arn()).isPresent();
         return new ExecutionRole(NAME, role.arn(), ours);
+    }
+
+    /**
+     * Deletes the recorded role, unless something else now relies on it. The role has a well-known name:
+     * once this profile made it, other profiles (and people) reuse it without recording it, so the tag
+     * alone does not make it safe to delete. The rule:
+     * <ul>
+     *   <li>not this profile's any more (no such role, or not tagged for it): as for every resource
+     *       ({@link Deletion});</li>
+     *   <li>an ACTIVE task definition in the region runs with it: if one of this profile's own (its
+     *       deregistration failed) the role stays on record for the next teardown; if any other, the role
+     *       is left in place for it and leaves this profile's record;</li>
+     *   <li>IAM says it was last used in another region (IAM is global, task definitions are regional):
+     *       left in place and off the record, the same way;</li>
+     *   <li>otherwise AWS's managed policy (the one a deploy attaches) is detached and the role deleted. A
+     *       policy someone else attached makes IAM refuse, and the role is reported.</li>
+     * </ul>
+     */
+    public void delete(StepContext ctx, ResourceRecord record, TaskDefinitions taskDefinitions)
+            throws ProblemException {
+        Optional<Role> found = find().filter(r -> r.arn().equals(record.id()));
+        if (found.isEmpty()) {
+            Deletion.gone(ctx, record, "IAM role");
+            return;
+        }
+        Role role = found.get();
+        Map<String, String> carried = ProfileTags.fromIam(role.tags());
+        if (!tags.ownedBy(carried)) {
+            throw Deletion.notOurs(tags, record, "IAM role", carried);
+        }
+        List<String> users = taskDefinitions.activeUsing(role.arn());
+        List<String> ours = users.stream()
+                .filter(arn -> ctx.journal().findById(ResourceKind.TASK_DEFINITION, arn).isPresent()).toList();
+        if (!ours.isEmpty()) {
+            throw new ProblemException(new Problem("Kept the IAM role " + NAME + " for now",
+                    "this profile's task definition(s) " + ours + " still use it: they could not be deregistered",
+                    "Deal with what is said about them; the role goes with the next teardown"));
+        }
+        String lastRegion = role.roleLastUsed() == null ? null : role.roleLastUsed().region();
+        String elsewhere = !users.isEmpty() ? "task definition(s) " + users + " use it"
+                : lastRegion != null && !lastRegion.equals(aws.region().id())
+                ? "it was last used in region " + lastRegion + ", where this profile runs nothing" : "";
+        if (!elsewhere.isEmpty()) {
+            ctx.journal().forget(record.kind(), record.id());
+            ctx.log().warn("Leaving the IAM role " + NAME + " in place: this profile created it, but " + elsewhere
+                    + ". It is no longer on this profile's record");
+            return;
+        }
+        String policyArn = policyArn(role);
+        if (hasPolicy(role)) {
+            run("iam:DetachRolePolicy", () -> aws.iam().detachRolePolicy(r -> r.roleName(NAME).policyArn(policyArn)));
+        }
+        try {
+            run("iam:DeleteRole", () -> aws.iam().deleteRole(r -> r.roleName(NAME)));
+        } catch (ProblemException e) {
+            if (!AwsProblems.isNotFound(e)) {
+                throw deleteRefused(e);
+            }
+        }
+        ctx.journal().forget(record.kind(), record.id());
+        ctx.log().info("Deleted " + Deletion.describe("IAM role", record));
+    }
+
+    /** IAM's DeleteConflict: someone attached policies (or an instance profile) this profile did not. */
+    private static ProblemException deleteRefused(ProblemException e) {
+        if (!e.problem().why().startsWith("DeleteConflict")) {
+            return e;
+        }
+        return new ProblemException(new Problem("Kept the IAM role " + NAME,
+                "IAM refused to delete it (" + e.problem().why() + "): something Hub Wizard did not add is "
+                        + "attached to it",
+                "If nothing needs the role any more, detach its other policies (or remove it from its instance "
+                        + "profiles) in the IAM console, then run the teardown again"), e);
     }
 
     public List<Intent> preview() throws ProblemException {

@@ -40,8 +40,13 @@ public final class HubEndpoint {
     private final AwsClients aws;
     private final StoppedTasks stoppedTasks;
     private final Duration timeout;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3))
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    /**
+     * HTTP/1.1: Java's default HTTP/2 attempt sends "Upgrade: h2c" on plain HTTP, which the hub's
+     * configurable-http-proxy takes for a WebSocket and never answers, so the health check would time out
+     * against a hub that is up.
+     */
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(3)).followRedirects(HttpClient.Redirect.NEVER).build();
 
     /** @param timeout how long the task may take to run and the hub to answer (JupyterHub starts in seconds) */
     public HubEndpoint(AwsClients aws, StoppedTasks stoppedTasks, Duration timeout) {

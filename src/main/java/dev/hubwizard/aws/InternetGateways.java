@@ -1,10 +1,13 @@
 package dev.hubwizard.aws;
 
+import dev.hubwizard.engine.Cancellation;
 import dev.hubwizard.engine.Journal;
 import dev.hubwizard.engine.ProblemException;
+import dev.hubwizard.engine.ResourceRecord;
 import dev.hubwizard.engine.StepContext;
 import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.InternetGateway;
+import software.amazon.awssdk.services.ec2.model.InternetGatewayAttachment;
 import software.amazon.awssdk.services.ec2.model.ResourceType;
 
 import java.util.List;
@@ -61,6 +64,27 @@ public final class InternetGateways {
             ctx.log().info("Attached internet gateway " + gateway.internetGatewayId() + " to VPC " + vpcId);
         }
         return gateway;
+    }
+
+    /**
+     * Detaches the recorded gateway from its VPC, then deletes it (see {@link Deletion}). AWS refuses the
+     * detach while public addresses are still mapped in the VPC, until Fargate has released them.
+     */
+    public void delete(StepContext ctx, ResourceRecord record, DeletionWaits waits)
+            throws ProblemException, Cancellation.CancelledException, InterruptedException {
+        Deletion.delete(ctx, tags, record, "internet gateway",
+                () -> describe(List.of(Filter.builder().name("internet-gateway-id").values(record.id()).build())),
+                g -> ProfileTags.fromEc2(g.tags()),
+                g -> {
+                    for (InternetGatewayAttachment attachment : g.attachments()) {
+                        Deletion.whileInUse(ctx, waits, "internet gateway " + record.id(), () -> run(
+                                "ec2:DetachInternetGateway", () -> aws.ec2().detachInternetGateway(r -> r
+                                        .internetGatewayId(record.id()).vpcId(attachment.vpcId()))));
+                        ctx.log().info("Detached internet gateway " + record.id() + " from VPC " + attachment.vpcId());
+                    }
+                    run("ec2:DeleteInternetGateway", () -> aws.ec2().deleteInternetGateway(r -> r
+                            .internetGatewayId(record.id())));
+                });
     }
 
     private Optional<InternetGateway> describe(List<Filter> filters) throws ProblemException {

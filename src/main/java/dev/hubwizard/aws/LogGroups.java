@@ -1,7 +1,9 @@
 package dev.hubwizard.aws;
 
+import dev.hubwizard.engine.Cancellation;
 import dev.hubwizard.engine.Intent;
 import dev.hubwizard.engine.ProblemException;
+import dev.hubwizard.engine.ResourceRecord;
 import dev.hubwizard.engine.StepContext;
 import software.amazon.awssdk.services.cloudwatchlogs.model.LogGroup;
 import software.amazon.awssdk.services.cloudwatchlogs.model.OutputLogEvent;
@@ -71,6 +73,15 @@ public final class LogGroups {
             ctx.log().info("Log group " + name + " keeps logs for " + retentionDays + " days");
         }
         return new CloudWatchLogGroup(name, retentionDays);
+    }
+
+    /** Deletes the recorded log group and the hub's logs in it (see {@link Deletion}). */
+    public void delete(StepContext ctx, ResourceRecord record)
+            throws ProblemException, Cancellation.CancelledException, InterruptedException {
+        Deletion.delete(ctx, tags, record, "log group", () -> find(record.id()),
+                g -> call("logs:ListTagsForResource", () -> aws.logs().listTagsForResource(r -> r
+                        .resourceArn(arnOf(g))).tags()),
+                g -> run("logs:DeleteLogGroup", () -> aws.logs().deleteLogGroup(r -> r.logGroupName(record.id()))));
     }
 
     public List<Intent> preview(String name, int retentionDays) throws ProblemException {

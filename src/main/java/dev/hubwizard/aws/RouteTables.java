@@ -1,7 +1,9 @@
 package dev.hubwizard.aws;
 
+import dev.hubwizard.engine.Cancellation;
 import dev.hubwizard.engine.Journal;
 import dev.hubwizard.engine.ProblemException;
+import dev.hubwizard.engine.ResourceRecord;
 import dev.hubwizard.engine.StepContext;
 import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.ResourceType;
@@ -87,6 +89,40 @@ public final class RouteTables {
             }
         }
         return table;
+    }
+
+    /**
+     * Deletes the recorded table (see {@link Deletion}) once it routes no subnet: AWS refuses to delete a
+     * table with associations, so each is removed first.
+     */
+    public void delete(StepContext ctx, ResourceRecord record)
+            throws ProblemException, Cancellation.CancelledException, InterruptedException {
+        Deletion.delete(ctx, tags, record, "route table",
+                () -> describe(List.of(Filter.builder().name("route-table-id").values(record.id()).build())).stream()
+                        .findFirst(),
+                t -> ProfileTags.fromEc2(t.tags()),
+                t -> {
+                    for (RouteTableAssociation association : t.associations()) {
+                        if (association.subnetId() != null && !Boolean.TRUE.equals(association.main())) {
+                            disassociate(ctx, association);
+                        }
+                    }
+                    run("ec2:DeleteRouteTable", () -> aws.ec2().deleteRouteTable(r -> r.routeTableId(record.id())));
+                });
+    }
+
+    private void disassociate(StepContext ctx, RouteTableAssociation association) throws ProblemException {
+        try {
+            run("ec2:DisassociateRouteTable", () -> aws.ec2().disassociateRouteTable(r -> r
+                    .associationId(association.routeTableAssociationId())));
+            ctx.log().info("Route table " + association.routeTableId() + " no longer routes subnet "
+                    + association.subnetId());
+        } catch (ProblemException e) {
+            // The subnet went first, and its association with it.
+            if (!AwsProblems.isNotFound(e)) {
+                throw e;
+            }
+        }
     }
 
     /** Whether {@code subnetId} is public: its route table (else the VPC's main one) leads to an internet gateway. */

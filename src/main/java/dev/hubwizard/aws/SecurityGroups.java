@@ -1,7 +1,9 @@
 package dev.hubwizard.aws;
 
+import dev.hubwizard.engine.Cancellation;
 import dev.hubwizard.engine.Journal;
 import dev.hubwizard.engine.ProblemException;
+import dev.hubwizard.engine.ResourceRecord;
 import dev.hubwizard.engine.StepContext;
 import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.IpPermission;
@@ -89,6 +91,20 @@ public final class SecurityGroups {
             ctx.log().info("Security group " + group.groupId() + ": port " + HUB_PORT + " closed to " + stale);
         }
         return group;
+    }
+
+    /**
+     * Deletes the recorded group (see {@link Deletion}), waiting while the network interfaces of stopped
+     * tasks still use it.
+     */
+    public void delete(StepContext ctx, ResourceRecord record, DeletionWaits waits)
+            throws ProblemException, Cancellation.CancelledException, InterruptedException {
+        Deletion.delete(ctx, tags, record, "security group",
+                () -> describe(List.of(Filter.builder().name("group-id").values(record.id()).build())),
+                g -> ProfileTags.fromEc2(g.tags()),
+                g -> Deletion.whileInUse(ctx, waits, "security group " + record.id(),
+                        () -> run("ec2:DeleteSecurityGroup", () -> aws.ec2().deleteSecurityGroup(r -> r
+                                .groupId(record.id())))));
     }
 
     /** The address ranges port 8000 is open to. */

@@ -1,7 +1,9 @@
 package dev.hubwizard.aws;
 
+import dev.hubwizard.engine.Cancellation;
 import dev.hubwizard.engine.Journal;
 import dev.hubwizard.engine.ProblemException;
+import dev.hubwizard.engine.ResourceRecord;
 import dev.hubwizard.engine.StepContext;
 import software.amazon.awssdk.services.ec2.model.AvailabilityZone;
 import software.amazon.awssdk.services.ec2.model.Filter;
@@ -118,6 +120,20 @@ public final class Subnets {
                         return tags.ownedBy(ProfileTags.fromEc2(s.tags()));
                     }
                 }).resource();
+    }
+
+    /**
+     * Deletes the recorded subnet (see {@link Deletion}), waiting while the network interfaces of stopped
+     * tasks are still in it.
+     */
+    public void delete(StepContext ctx, ResourceRecord record, DeletionWaits waits)
+            throws ProblemException, Cancellation.CancelledException, InterruptedException {
+        Deletion.delete(ctx, tags, record, "subnet",
+                () -> describe(List.of(Filter.builder().name("subnet-id").values(record.id()).build())).stream()
+                        .findFirst(),
+                s -> ProfileTags.fromEc2(s.tags()),
+                s -> Deletion.whileInUse(ctx, waits, "subnet " + record.id(),
+                        () -> run("ec2:DeleteSubnet", () -> aws.ec2().deleteSubnet(r -> r.subnetId(record.id())))));
     }
 
     /** The region's zones that take new subnets, in name order, so runs pick the same ones. */

@@ -1,18 +1,24 @@
 package dev.hubwizard.aws;
 
+import dev.hubwizard.engine.Cancellation;
 import dev.hubwizard.engine.Intent;
 import dev.hubwizard.engine.ProblemException;
+import dev.hubwizard.engine.ResourceRecord;
 import dev.hubwizard.engine.StepContext;
 import software.amazon.awssdk.services.ecs.model.ClientException;
 import software.amazon.awssdk.services.ecs.model.DescribeTaskDefinitionResponse;
 import software.amazon.awssdk.services.ecs.model.TaskDefinition;
 import software.amazon.awssdk.services.ecs.model.TaskDefinitionField;
+import software.amazon.awssdk.services.ecs.model.TaskDefinitionStatus;
+
+import java.util.ArrayList;
 
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import static dev.hubwizard.aws.AwsCall.call;
+import static dev.hubwizard.aws.AwsCall.run;
 
 /**
  * The hub's task definition family. A new revision is registered only when the wanted definition
@@ -31,15 +37,7 @@ public final class TaskDefinitions {
 
     /** The family's latest ACTIVE revision, with its tags. */
     public Optional<DescribeTaskDefinitionResponse> latest(String family) throws ProblemException {
-        return call("ecs:DescribeTaskDefinition", () -> {
-            try {
-                return Optional.of(aws.ecs().describeTaskDefinition(r -> r.taskDefinition(family)
-                        .include(TaskDefinitionField.TAGS)));
-            } catch (ClientException e) {
-                // ECS's answer for a family with no active revision: "Unable to describe task definition."
-                return Optional.empty();
-            }
-        });
+        return describe(family);
     }
 
     public TaskDefinitionRevision ensure(StepContext ctx, TaskDefinitionSpec spec) throws ProblemException {
@@ -68,6 +66,46 @@ public final class TaskDefinitions {
                 Map.of("revision", Integer.toString(revision.revision())));
         ctx.log().info("Registered task definition " + revision);
         return revision;
+    }
+
+    /**
+     * Deregisters the recorded revision (see {@link Deletion}); one already INACTIVE is gone. ECS keeps
+     * INACTIVE revisions listed, but nothing can start from them.
+     */
+    public void deregister(StepContext ctx, ResourceRecord record)
+            throws ProblemException, Cancellation.CancelledException, InterruptedException {
+        Deletion.delete(ctx, tags, record, "task definition", "Deregistered",
+                () -> describe(record.id()).filter(d -> d.taskDefinition().status() == TaskDefinitionStatus.ACTIVE),
+                d -> ProfileTags.fromEcs(d.tags()),
+                d -> run("ecs:DeregisterTaskDefinition", () -> aws.ecs().deregisterTaskDefinition(r -> r
+                        .taskDefinition(record.id()))));
+    }
+
+    /** The ACTIVE revisions in this region, of any family, that run their tasks with this role. */
+    public List<String> activeUsing(String roleArn) throws ProblemException {
+        List<String> active = call("ecs:ListTaskDefinitions", () -> aws.ecs().listTaskDefinitionsPaginator(r -> r
+                .status(TaskDefinitionStatus.ACTIVE)).taskDefinitionArns().stream().toList());
+        List<String> users = new ArrayList<>();
+        for (String arn : active) {
+            Optional<TaskDefinition> td = describe(arn).map(DescribeTaskDefinitionResponse::taskDefinition);
+            if (td.isPresent() && (roleArn.equals(td.get().executionRoleArn())
+                    || roleArn.equals(td.get().taskRoleArn()))) {
+                users.add(arn);
+            }
+        }
+        return users;
+    }
+
+    private Optional<DescribeTaskDefinitionResponse> describe(String taskDefinition) throws ProblemException {
+        return call("ecs:DescribeTaskDefinition", () -> {
+            try {
+                return Optional.of(aws.ecs().describeTaskDefinition(r -> r.taskDefinition(taskDefinition)
+                        .include(TaskDefinitionField.TAGS)));
+            } catch (ClientException e) {
+                // ECS's answer for a revision it does not know, or a family with no ACTIVE revision.
+                return Optional.empty();
+            }
+        });
     }
 
     /** @param spec the wanted definition, or empty when the image (or role, log group) is not known yet */

@@ -1,7 +1,10 @@
 package dev.hubwizard.aws;
 
+import dev.hubwizard.engine.Cancellation;
 import dev.hubwizard.engine.Journal;
+import dev.hubwizard.engine.Problem;
 import dev.hubwizard.engine.ProblemException;
+import dev.hubwizard.engine.ResourceRecord;
 import dev.hubwizard.engine.StepContext;
 import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.ResourceType;
@@ -72,6 +75,27 @@ public final class Vpcs {
             ctx.log().info("Turned on DNS host names in VPC " + vpc.vpcId());
         }
         return vpc;
+    }
+
+    /**
+     * Deletes the recorded VPC (see {@link Deletion}) after everything this profile put in it: while the
+     * journal still records a subnet, gateway, route table or security group in it, AWS would only refuse.
+     */
+    public void delete(StepContext ctx, ResourceRecord record, DeletionWaits waits)
+            throws ProblemException, Cancellation.CancelledException, InterruptedException {
+        Deletion.delete(ctx, tags, record, "VPC", () -> byId(record.id()), v -> ProfileTags.fromEc2(v.tags()),
+                v -> {
+                    List<ResourceRecord> inside = ctx.journal().all().stream()
+                            .filter(r -> record.id().equals(r.attribute("vpc"))).toList();
+                    if (!inside.isEmpty()) {
+                        throw new ProblemException(new Problem("Kept VPC " + record.id(),
+                                "this profile's " + inside.stream().map(r -> r.kind() + " " + r.id()).toList()
+                                        + " is still in it, and AWS deletes a VPC only once it is empty",
+                                "Deal with what is said about those first; the VPC goes with the next teardown"));
+                    }
+                    Deletion.whileInUse(ctx, waits, "VPC " + record.id(),
+                            () -> run("ec2:DeleteVpc", () -> aws.ec2().deleteVpc(r -> r.vpcId(record.id()))));
+                });
     }
 
     private List<Vpc> describe(List<Filter> filters) throws ProblemException {

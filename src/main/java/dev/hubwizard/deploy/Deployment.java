@@ -1,6 +1,7 @@
 package dev.hubwizard.deploy;
 
 import dev.hubwizard.aws.AwsClients;
+import dev.hubwizard.aws.DeletionWaits;
 import dev.hubwizard.engine.Journal;
 import dev.hubwizard.engine.Plan;
 import dev.hubwizard.engine.Run;
@@ -55,13 +56,23 @@ public final class Deployment implements AutoCloseable {
     }
 
     /**
-     * Starts a deploy (or the part of it in {@code plan}) and keeps the profile's summary true while
-     * it runs.
+     * Deletes what this profile's deploys created, as its journal records it; {@link TeardownPlan#preview}
+     * lists that first.
+     */
+    public Plan teardownPlan(TeardownChoices choices) {
+        return TeardownPlan.create(profile, aws, choices, DeletionWaits.DEFAULT);
+    }
+
+    /**
+     * Starts a deploy or a teardown (or the part of one in {@code plan}) and keeps the profile's summary
+     * true while it runs.
      */
     public Run start(Runner runner, Plan plan, RunListener listener) throws IOException {
         Session s = session();
-        return runner.start(plan, s, RunListener.all(
-                new DeploymentRecorder(store, profile.name(), s.values(), Clock.systemUTC()), listener));
+        RunListener recorder = TeardownPlan.NAME.equals(plan.name())
+                ? new TeardownRecorder(store, profile.name(), s.journal())
+                : new DeploymentRecorder(store, profile.name(), s.values(), Clock.systemUTC());
+        return runner.start(plan, s, RunListener.all(recorder, listener));
     }
 
     @Override

@@ -10,7 +10,6 @@ import dev.hubwizard.engine.StepState;
 import dev.hubwizard.engine.Values;
 import dev.hubwizard.profile.DeploymentState;
 import dev.hubwizard.profile.DeploymentStatus;
-import dev.hubwizard.profile.ProfileException;
 import dev.hubwizard.profile.ProfileStore;
 
 import java.time.Clock;
@@ -23,16 +22,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class DeploymentRecorder implements RunListener {
 
-    private final ProfileStore store;
-    private final String profileName;
+    private final SummaryWriter summary;
     private final Values values;
     private final Clock clock;
     private final AtomicBoolean started = new AtomicBoolean();
     private volatile DeploymentStatus before = DeploymentStatus.NEW;
 
     public DeploymentRecorder(ProfileStore store, String profileName, Values values, Clock clock) {
-        this.store = store;
-        this.profileName = profileName;
+        this.summary = new SummaryWriter(store, profileName);
         this.values = values;
         this.clock = clock;
     }
@@ -40,9 +37,9 @@ public final class DeploymentRecorder implements RunListener {
     @Override
     public void stateChanged(StepEvent event) {
         if (event.state() == StepState.RUNNING && started.compareAndSet(false, true)) {
-            write(state -> {
+            summary.write(state -> {
                 before = state.status();
-                return withStatus(state, DeploymentStatus.DEPLOYING);
+                return SummaryWriter.withStatus(state, DeploymentStatus.DEPLOYING);
             });
         }
     }
@@ -57,11 +54,11 @@ public final class DeploymentRecorder implements RunListener {
             return;
         }
         if (result.succeeded() && result.outcomes().containsKey(HubUrlStep.ID)) {
-            write(this::deployed);
+            summary.write(this::deployed);
         } else if (result.firstFailure().isPresent()) {
-            write(state -> withStatus(state, DeploymentStatus.FAILED));
+            summary.write(state -> SummaryWriter.withStatus(state, DeploymentStatus.FAILED));
         } else {
-            write(state -> withStatus(state, before));
+            summary.write(state -> SummaryWriter.withStatus(state, before));
         }
     }
 
@@ -75,21 +72,4 @@ public final class DeploymentRecorder implements RunListener {
         return new DeploymentState(DeploymentStatus.DEPLOYED, state.resources(), image, digest, taskDefinition,
                 service, url, clock.instant());
     }
-
-    private static DeploymentState withStatus(DeploymentState state, DeploymentStatus status) {
-        return new DeploymentState(status, state.resources(), state.imageTag(), state.imageDigest(),
-                state.taskDefinitionArn(), state.serviceArn(), state.url(), state.deployedAt());
-    }
-
-    private void write(java.util.function.UnaryOperator<DeploymentState> change) {
-        try {
-            store.update(profileName, p -> p.withDeployment(change.apply(p.deployment())));
-        } catch (ProfileException e) {
-            // The run's own outcome stands and the journal is written by the steps themselves; only the
-            // summary is stale, and the next run rewrites it.
-            LOG.warn("Could not record the deployment summary in profile {}: {}", profileName, e.getMessage());
-        }
-    }
-
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DeploymentRecorder.class);
 }

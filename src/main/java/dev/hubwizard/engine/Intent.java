@@ -31,4 +31,12 @@ public record Intent(Action action, String kind, String name, String detail) {
     public static Intent change(String kind, String name, String detail) {
         return new Intent(Action.CHANGE, kind, name, detail);
     }
+
+    public static Intent delete(String kind, String name, String detail) {
+        return new Intent(Action.DELETE, kind, name, detail);
+    }
+
+    public static Intent keep(String kind, String name, String detail) {
+        return new Intent(Action.KEEP, kind, name, detail);
+    }
 }

@@ -25,6 +25,7 @@ public final class Run {
     private final Map<String, Thread> running = new ConcurrentHashMap<>();
     private final CompletableFuture<RunResult> completion = new CompletableFuture<>();
     private final long startNanos = System.nanoTime();
+    private boolean finishing;
 
     Run(Plan plan, Session session, Executor executor, RunListener listener, Clock clock) {
         this.plan = plan;
@@ -161,17 +162,25 @@ public final class Run {
         }
     }
 
+    /**
+     * Tells the listeners first, then completes: whoever awaits the run then finds what they wrote on
+     * finishing (the profile's deployment summary) already written, and a runner closed right after
+     * does not interrupt them mid-write.
+     */
     private void finishIfIdle() {
         RunResult result;
         synchronized (this) {
-            if (completion.isDone() || !running.isEmpty()
+            if (finishing || !running.isEmpty()
                     || events.values().stream().anyMatch(e -> !e.state().isFinished())) {
                 return;
             }
+            finishing = true;
             result = new RunResult(events, Duration.ofNanos(System.nanoTime() - startNanos));
         }
-        if (completion.complete(result)) {
+        try {
             listener.finished(result);
+        } finally {
+            completion.complete(result);
         }
     }
 

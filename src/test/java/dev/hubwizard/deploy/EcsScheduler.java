@@ -5,6 +5,7 @@ import software.amazon.awssdk.services.ec2.model.DomainType;
 import software.amazon.awssdk.services.ecs.model.KeyValuePair;
 import software.amazon.awssdk.services.ecs.model.LaunchType;
 import software.amazon.awssdk.services.ecs.model.Service;
+import software.amazon.awssdk.services.ecs.model.ServiceField;
 import software.amazon.awssdk.services.ecs.model.Task;
 
 import java.util.List;
@@ -23,19 +24,34 @@ final class EcsScheduler {
         this.aws = aws;
     }
 
-    /** Starts a task of the service's current revision in its network, as ECS would for the service. */
+    /**
+     * Starts a task of the service's current revision in its network, as ECS would for the service, with
+     * the service's tags (the service propagates them to its tasks).
+     */
     Task startTask(String cluster, String serviceName) {
-        Service service = aws.ecs().describeServices(r -> r.cluster(cluster).services(serviceName)).services().get(0);
+        Service service = aws.ecs().describeServices(r -> r.cluster(cluster).services(serviceName)
+                .include(ServiceField.TAGS)).services().get(0);
         return aws.ecs().runTask(r -> r.cluster(cluster).taskDefinition(service.taskDefinition())
-                .launchType(LaunchType.FARGATE).group("service:" + serviceName)
+                .launchType(LaunchType.FARGATE).group("service:" + serviceName).tags(service.tags())
                 .networkConfiguration(service.networkConfiguration())).tasks().get(0);
     }
 
-    /** What Fargate does with assignPublicIp: here an Elastic IP with a loopback address. */
-    void givePublicIp(Task task, String loopbackAddress) {
+    /**
+     * What Fargate does with assignPublicIp: here an Elastic IP with a loopback address.
+     *
+     * @return the address's allocation, for {@link #release}
+     */
+    String givePublicIp(Task task, String loopbackAddress) {
         String allocation = aws.ec2().allocateAddress(r -> r.domain(DomainType.VPC).address(loopbackAddress))
                 .allocationId();
         aws.ec2().associateAddress(r -> r.allocationId(allocation).networkInterfaceId(networkInterface(task)));
+        return allocation;
+    }
+
+    /** What Fargate does once a task has stopped: its public address and its network interface go. */
+    void release(Task task, String allocation) {
+        aws.ec2().releaseAddress(r -> r.allocationId(allocation));
+        aws.ec2().deleteNetworkInterface(r -> r.networkInterfaceId(networkInterface(task)));
     }
 
     /** What the hub's container would have written through the awslogs driver. */

@@ -62,10 +62,18 @@ final class Inventory {
                 .map(Repository::repositoryName).map(n -> new Entry(n, n)).toList());
         List<Entry> clusters = new ArrayList<>();
         List<Entry> services = new ArrayList<>();
+        // In ECS an INACTIVE cluster or service is a deleted one; moto keeps listing them.
         for (String cluster : aws.ecs().listClusters().clusterArns()) {
+            if (!"ACTIVE".equals(aws.ecs().describeClusters(r -> r.clusters(cluster)).clusters().get(0).status())) {
+                continue;
+            }
             clusters.add(new Entry(cluster, cluster.substring(cluster.lastIndexOf('/') + 1)));
-            aws.ecs().listServices(r -> r.cluster(cluster)).serviceArns()
-                    .forEach(s -> services.add(new Entry(s, s.substring(s.lastIndexOf('/') + 1))));
+            for (String service : aws.ecs().listServices(r -> r.cluster(cluster)).serviceArns()) {
+                if (!"INACTIVE".equals(aws.ecs().describeServices(r -> r.cluster(cluster).services(service))
+                        .services().get(0).status())) {
+                    services.add(new Entry(service, service.substring(service.lastIndexOf('/') + 1)));
+                }
+            }
         }
         all.put("ecs-cluster", clusters);
         all.put("ecs-service", services);

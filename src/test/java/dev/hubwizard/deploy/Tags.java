@@ -1,6 +1,8 @@
 package dev.hubwizard.deploy;
 
 import dev.hubwizard.aws.AwsClients;
+import dev.hubwizard.aws.ResourceKind;
+import dev.hubwizard.engine.ResourceRecord;
 import software.amazon.awssdk.services.ec2.model.Filter;
 
 import java.util.Map;
@@ -39,5 +41,20 @@ final class Tags {
 
     static Map<String, String> logGroup(AwsClients aws, String arn) {
         return new TreeMap<>(aws.logs().listTagsForResource(r -> r.resourceArn(arn)).tags());
+    }
+
+    /** The tags of a journaled resource, read from its own service by the id the journal holds. */
+    static Map<String, String> of(AwsClients aws, ResourceRecord record) {
+        return switch (record.kind()) {
+            case ResourceKind.VPC, ResourceKind.SUBNET, ResourceKind.INTERNET_GATEWAY, ResourceKind.ROUTE_TABLE,
+                 ResourceKind.SECURITY_GROUP -> ec2(aws, record.id());
+            case ResourceKind.ECR_REPOSITORY -> ecr(aws, record.id());
+            case ResourceKind.ECS_CLUSTER, ResourceKind.ECS_SERVICE, ResourceKind.TASK_DEFINITION ->
+                    ecs(aws, record.id());
+            case ResourceKind.IAM_ROLE -> role(aws, record.name());
+            case ResourceKind.LOG_GROUP -> logGroup(aws, aws.logs().describeLogGroups(r -> r
+                    .logGroupNamePrefix(record.id())).logGroups().get(0).logGroupArn());
+            default -> throw new IllegalArgumentException("No tags known for " + record.kind());
+        };
     }
 }
