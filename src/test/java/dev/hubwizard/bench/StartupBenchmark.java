@@ -9,15 +9,15 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Time from {@code java -jar target/hubwizard.jar} to the wizard's window on an X display: starts a
- * private Xvfb, launches the jar several times and polls the window tree for the title. When the
- * installer profile has built the app image (Linux), its launcher is measured the same way: that is
- * what the installed app runs, on its own trimmed runtime.
+ * private Xvfb, launches the jar several times and polls the window tree for the title. When the .deb
+ * is installed (docs/install.md), its launcher is measured the same way: the installed app on its own
+ * trimmed runtime, with the class data sharing archive its postinst made.
  */
 final class StartupBenchmark implements Benchmark {
 
     private static final int RUNS = 5;
     private static final String NAME = "startup";
-    private static final Path APP_IMAGE_LAUNCHER = Path.of("target", "installer", "image", "hubwizard", "bin", "hubwizard");
+    private static final Path INSTALLED_LAUNCHER = Path.of("/opt/hubwizard/bin/hubwizard");
 
     @Override
     public String name() {
@@ -45,10 +45,12 @@ final class StartupBenchmark implements Benchmark {
                     new Row(NAME, "launch to window, median of " + RUNS + " (JDK " + Runtime.version().feature()
                             + ", Xvfb)", Benchmarks.millis(times.get(times.size() / 2)), "< 1000 ms"),
                     new Row(NAME, "launch to window, slowest", Benchmarks.millis(times.get(times.size() - 1)), "")));
-            if (Files.isExecutable(APP_IMAGE_LAUNCHER)) {
-                List<Double> packaged = launches(List.of(APP_IMAGE_LAUNCHER.toString()), display);
-                rows.add(new Row(NAME, "app image launcher to window, median of " + RUNS + " (" + APP_IMAGE_LAUNCHER
-                        + ")", Benchmarks.millis(packaged.get(packaged.size() / 2)), "< 1000 ms"));
+            String installed = "installed app (" + INSTALLED_LAUNCHER + ") to window, median of " + RUNS;
+            if (Files.isExecutable(INSTALLED_LAUNCHER)) {
+                List<Double> packaged = launches(List.of(INSTALLED_LAUNCHER.toString()), display);
+                rows.add(new Row(NAME, installed, Benchmarks.millis(packaged.get(packaged.size() / 2)), "< 1000 ms"));
+            } else {
+                rows.add(new Row(NAME, installed, "not run: install the .deb first (docs/install.md)", "< 1000 ms"));
             }
             return rows;
         } finally {
