@@ -167,12 +167,17 @@ class InstalledPackageIT {
             long start = System.nanoTime();
             app = builder.start();
             Process started = app;
-            String[] window = new String[1];
+            String[] windowLine = new String[1];
             waitFor(() -> {
                 assertThat(started.isAlive()).as("the app exited; its output:\n" + log()).isTrue();
-                window[0] = wizardWindow(display);
-                return window[0] != null;
+                windowLine[0] = wizardWindow(display);
+                return windowLine[0] != null;
             }, 60, "a window titled \"Hub Wizard…\"");
+            String windowClass = Files.readAllLines(DESKTOP_ENTRY).stream().filter(l -> l.startsWith("StartupWMClass="))
+                    .findFirst().orElseThrow().substring("StartupWMClass=".length());
+            assertThat(windowLine[0]).as("the window's X class, which ties it to the menu entry")
+                    .contains("(\"" + windowClass + "\"");
+            String windowId = windowLine[0].trim().split("\\s+")[0];
             System.out.printf("installed app: window after %.0f ms (first start, JavaFX unpacks its natives)%n",
                     (System.nanoTime() - start) / 1e6);
 
@@ -184,7 +189,7 @@ class InstalledPackageIT {
 
             Thread.sleep(1500); // let the first page finish its layout and CSS before the picture
             Path screenshot = INSTALLER_DIR.resolve("installed-app.png");
-            Run importRun = run(List.of("import", "-window", window[0], screenshot.toString()), Map.of("DISPLAY", display));
+            Run importRun = run(List.of("import", "-window", windowId, screenshot.toString()), Map.of("DISPLAY", display));
             assertThat(importRun.exit()).as(importRun.out()).isZero();
             assertThat(pngSize(screenshot)).as("the window's size in " + screenshot).satisfies(size -> {
                 assertThat(size[0]).isGreaterThanOrEqualTo(900);
@@ -209,10 +214,11 @@ class InstalledPackageIT {
                 "HUBWIZARD_HOME", scratch.resolve("hubwizard-home").toString());
     }
 
+    /** The line xwininfo prints for the wizard's window: id, "title": ("class" "class"), geometry. */
     private static String wizardWindow(String display) throws Exception {
         for (String line : run(List.of("xwininfo", "-root", "-tree"), Map.of("DISPLAY", display)).out().lines().toList()) {
             if (line.contains("\"Hub Wizard")) {
-                return line.trim().split("\\s+")[0];
+                return line;
             }
         }
         return null;
