@@ -93,7 +93,7 @@ class InstalledPackageIT {
 
     @Test
     @Order(1)
-    void packageDeclaresWhatJavaFxNeedsAndCarriesItsOwnTrimmedRuntime() throws Exception {
+    void packageDependsOnGtkAndCarriesATrimmedRuntimeAndTheHubImage() throws Exception {
         Run fields = run(List.of("dpkg-deb", "-f", deb.toString(), "Package", "Depends", "Section"), Map.of());
         assertThat(fields.out()).contains("Package: hubwizard", "Section: devel");
         assertThat(fields.out()).as("GTK 3: JavaFX's natives are inside its jars, so jpackage cannot find it")
@@ -103,6 +103,10 @@ class InstalledPackageIT {
         assertThat(release).contains("JAVA_VERSION=\"17.", "java.desktop", "jdk.crypto.ec")
                 .doesNotContain("jdk.compiler", "jdk.jlink", "jdk.jdeps");
         assertThat(INSTALL_DIR.resolve("lib/runtime/bin/javac")).doesNotExist();
+        if (Files.isRegularFile(Path.of("hub-image", "Dockerfile"))) {
+            assertThat(INSTALL_DIR.resolve("lib/app/hub-image/Dockerfile")).as("the hub image folder the app builds from")
+                    .isRegularFile();
+        }
     }
 
     @Test
