@@ -1,5 +1,7 @@
 package dev.hubwizard.packaging;
 
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import dev.hubwizard.testbed.Requirements;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -11,12 +13,17 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
 import java.io.File;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,9 +35,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The .deb that {@code mvn -Pinstaller verify} built, installed for real with dpkg, used the way a
  * person would, and purged again so that the machine is left as it was found: the wizard's window
- * appears (a screenshot is saved), the CLI answers as {@code hubwizard} on the PATH, and neither needs
- * a JDK. Runs only with the installer profile, which passes {@code hubwizard.installer.dir}; needs root
- * for dpkg, Xvfb, xwininfo and ImageMagick's import (.ci/services/40-installer.sh installs them).
+ * appears (a screenshot is saved), the CLI answers as {@code hubwizard} on the PATH, neither needs a
+ * JDK, and the trimmed runtime makes an AWS call over elliptic-curve TLS (to a loopback stand-in).
+ * Runs only with the installer profile, which passes {@code hubwizard.installer.dir}; needs root for
+ * dpkg, Xvfb, xwininfo and ImageMagick's import (.ci/services/40-installer.sh installs them).
  */
 @EnabledOnOs(OS.LINUX)
 @EnabledIfSystemProperty(named = "hubwizard.installer.dir", matches = ".+")
@@ -42,6 +50,17 @@ class InstalledPackageIT {
     private static final Path COMMAND = Path.of("/usr/bin/hubwizard");
     private static final Path DESKTOP_ENTRY = Path.of("/usr/share/applications/hubwizard.desktop");
     private static final Path INSTALLER_DIR = Path.of(System.getProperty("hubwizard.installer.dir", "target/installer"));
+    /** What STS answers to GetCallerIdentity, for the bundled runtime's AWS call. */
+    private static final String STS_CALLER_IDENTITY = """
+            <GetCallerIdentityResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/">
+              <GetCallerIdentityResult>
+                <Arn>arn:aws:iam::123456789012:user/test</Arn>
+                <UserId>AIDATEST</UserId>
+                <Account>123456789012</Account>
+              </GetCallerIdentityResult>
+              <ResponseMetadata><RequestId>1</RequestId></ResponseMetadata>
+            </GetCallerIdentityResponse>
+            """;
 
     private static Path deb;
     private static Path scratch;
@@ -155,6 +174,65 @@ class InstalledPackageIT {
 
     @Test
     @Order(5)
+    void bundledRuntimeCallsAwsOverEllipticCurveTls() throws Exception {
+        // A loopback HTTPS endpoint with an elliptic-curve certificate for 127.0.0.1, answering as STS
+        // and as a hub's health check; the runtime trusts it through a trust store of its own.
+        Path tls = Files.createDirectories(scratch.resolve("tls"));
+        Path keys = tls.resolve("server.p12");
+        Path trust = tls.resolve("trust.p12");
+        String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
+        for (List<String> command : List.of(
+                List.of(keytool, "-genkeypair", "-alias", "hub", "-keyalg", "EC", "-groupname", "secp256r1",
+                        "-dname", "CN=127.0.0.1", "-ext", "SAN=ip:127.0.0.1", "-validity", "2",
+                        "-keystore", keys.toString(), "-storepass", "changeit"),
+                List.of(keytool, "-exportcert", "-alias", "hub", "-keystore", keys.toString(), "-storepass", "changeit",
+                        "-file", tls.resolve("hub.cer").toString()),
+                List.of(keytool, "-importcert", "-noprompt", "-alias", "hub", "-file", tls.resolve("hub.cer").toString(),
+                        "-keystore", trust.toString(), "-storepass", "changeit"))) {
+            Run keytoolRun = run(command, Map.of());
+            assertThat(keytoolRun.exit()).as(keytoolRun.out()).isZero();
+        }
+        KeyStore keyStore = KeyStore.getInstance(keys.toFile(), "changeit".toCharArray());
+        KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        keyManagers.init(keyStore, "changeit".toCharArray());
+        SSLContext serverTls = SSLContext.getInstance("TLS");
+        serverTls.init(keyManagers.getKeyManagers(), null, null);
+        HttpsServer server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.setHttpsConfigurator(new HttpsConfigurator(serverTls));
+        server.createContext("/", exchange -> {
+            byte[] body = STS_CALLER_IDENTITY.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "text/xml");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.createContext("/hub/health", exchange -> {
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        server.start();
+        try {
+            Path app = INSTALL_DIR.resolve("lib/app");
+            List<String> classPath = new ArrayList<>();
+            for (String line : Files.readAllLines(app.resolve("hubwizard.cfg"))) {
+                if (line.startsWith("app.classpath=")) {
+                    classPath.add(line.substring("app.classpath=".length()).replace("$APPDIR", app.toString()));
+                }
+            }
+            classPath.add(Path.of("target", "test-classes").toAbsolutePath().toString());
+            Run smoke = runWithOnly(List.of(INSTALL_DIR.resolve("lib/runtime/bin/java").toString(),
+                    "-Djavax.net.ssl.trustStore=" + trust, "-Djavax.net.ssl.trustStorePassword=changeit",
+                    "-cp", String.join(File.pathSeparator, classPath), BundledRuntimeSmoke.class.getName(),
+                    "https://127.0.0.1:" + server.getAddress().getPort() + "/"), noJdk());
+            assertThat(smoke.exit()).as(smoke.out()).isZero();
+            assertThat(smoke.out()).contains("sts account 123456789012", "java.net.http status 200 over TLS_");
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    @Order(6)
     void wizardWindowAppearsRunningOnTheBundledRuntime() throws Exception {
         String display = freeDisplay();
         Process xvfb = new ProcessBuilder("Xvfb", display, "-screen", "0", "1600x1000x24", "-nolisten", "tcp")
