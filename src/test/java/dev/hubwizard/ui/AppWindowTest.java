@@ -129,6 +129,9 @@ class AppWindowTest {
         robot.clickOn("#theme-switch");
         assertThat(window.themeProperty().get()).as("the wizard's switch is the same switch").isEqualTo(Theme.DARK);
 
+        // The wizard opens on the preflight, which checks at once (here: no Docker, no AWS) and keeps
+        // "All hubs" disabled while it runs.
+        waitUntil(() -> !robot.lookup("#all-hubs").query().isDisabled());
         robot.clickOn("#all-hubs");
 
         assertThat(robot.lookup("#start-view").tryQuery()).isPresent();
