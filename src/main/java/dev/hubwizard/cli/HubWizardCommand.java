@@ -27,7 +27,8 @@ public final class HubWizardCommand implements Runnable {
                     .addSubcommand("profiles", new ProfilesCommand(context))
                     .addSubcommand("deploy", new DeployCommand(context, false))
                     .addSubcommand("redeploy", new DeployCommand(context, true))
-                    .addSubcommand("status", new StatusCommand(context));
+                    .addSubcommand("status", new StatusCommand(context))
+                    .addSubcommand("teardown", new TeardownCommand(context));
             commandLine.getSubcommands().get("redeploy").getCommandSpec().usageMessage().description(
                     "Deploy again after a change: rebuild, push only a changed image, register a task definition "
                             + "only when it changed, update the service. Says so when nothing changed.");

@@ -2,7 +2,19 @@ package dev.hubwizard.ui;
 
 import dev.hubwizard.deploy.HubUrlStep;
 import dev.hubwizard.deploy.LocalTestApproval;
+import dev.hubwizard.deploy.Deployment;
+import dev.hubwizard.deploy.TeardownChoices;
+import dev.hubwizard.deploy.TeardownPlan;
+import dev.hubwizard.engine.Intent;
+import dev.hubwizard.engine.Plan;
 import dev.hubwizard.engine.Problem;
+import dev.hubwizard.engine.ProblemException;
+import dev.hubwizard.engine.Run;
+import dev.hubwizard.engine.RunListener;
+import dev.hubwizard.engine.Session;
+import dev.hubwizard.engine.Step;
+import dev.hubwizard.ui.wizard.DeploySource;
+import dev.hubwizard.ui.wizard.StepPageView;
 import dev.hubwizard.engine.RunResult;
 import dev.hubwizard.profile.Profile;
 import dev.hubwizard.ui.finish.FinishPage;
@@ -21,6 +33,7 @@ import org.controlsfx.control.Notifications;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Moves the window between the start screen and a profile's wizard, and does what the start screen
@@ -34,7 +47,11 @@ public final class Navigator implements StartActions {
 
     private final AppWindow window;
     private final Services services;
-    private OpenHub open;
+    private static final String TEAR_DOWN_ALL = "Tear down everything";
+    private static final String TEAR_DOWN_KEEP_IMAGES = "Tear down, keep the images";
+
+    /** What the window has open (a profile's wizard, a teardown): closed when the window moves on. */
+    private AutoCloseable open;
 
     public Navigator(AppWindow window, Services services) {
         this.window = window;
@@ -61,11 +78,71 @@ public final class Navigator implements StartActions {
         model.runAll(List.of(HubUrlStep.ID));
     }
 
+    /**
+     * Shows what the profile's journal says it created, asks (delete everything, or keep the images),
+     * then runs the teardown in a wizard of its own, page by step.
+     */
     @Override
     public void tearDown(Profile profile) {
-        window.dialogs().showProblem(new Problem("Tear down is not available in this build",
-                "the teardown plan is not part of it yet", "Remove the resources listed in the profile file by hand"
-                + " in the AWS console, or use a later build of Hub Wizard"));
+        Deployment deployment = new Deployment(profile, services.profiles(), services.tools().get());
+        services.background().run(() -> TeardownPlan.preview(deployment.teardownPlan(TeardownChoices.DELETE_EVERYTHING),
+                deployment.session()), intents -> confirmTeardown(profile, deployment, intents), failure -> {
+                    deployment.close();
+                    window.dialogs().showProblem(ProblemException.of(failure));
+                });
+    }
+
+    private void confirmTeardown(Profile profile, Deployment deployment, List<Intent> intents) {
+        List<Intent> deletions = intents.stream().filter(i -> i.action() == Intent.Action.DELETE).toList();
+        if (deletions.isEmpty()) {
+            deployment.close();
+            window.dialogs().showProblem(new Problem("Nothing to tear down",
+                    profile.name() + " records no AWS resources it created",
+                    "There is nothing to delete; Delete removes the profile itself"));
+            return;
+        }
+        String list = String.join("\n", intents.stream().map(i -> (i.action() == Intent.Action.DELETE ? "Delete   "
+                : "Keep     ") + i.kind() + "  " + i.name()).toList());
+        Optional<String> choice = window.dialogs().choose("Tear down " + profile.name(),
+                "Delete the " + deletions.size() + " resources " + profile.name() + " created in "
+                        + profile.aws().region() + "?",
+                list + "\n\nThe hub stops at once and its users' files are lost. Nothing this hub did not create "
+                        + "is touched. Keeping the images keeps the ECR repository (a few cents a month).",
+                List.of(TEAR_DOWN_ALL, TEAR_DOWN_KEEP_IMAGES));
+        if (choice.isEmpty()) {
+            deployment.close();
+            return;
+        }
+        showTeardown(profile, deployment, choice.get().equals(TEAR_DOWN_KEEP_IMAGES) ? TeardownChoices.KEEP_IMAGES
+                : TeardownChoices.DELETE_EVERYTHING);
+    }
+
+    /** The teardown as a wizard of its own: one page per step, run at once, followed to the end. */
+    private void showTeardown(Profile profile, Deployment deployment, TeardownChoices choices) {
+        closeOpenHub();
+        open = deployment;
+        Plan plan = deployment.teardownPlan(choices);
+        DeploySource source = new DeploySource() {
+            @Override
+            public Session session() throws Exception {
+                return deployment.session();
+            }
+
+            @Override
+            public Plan plan() {
+                return plan;
+            }
+
+            @Override
+            public Run start(Plan toRun, RunListener listener) throws Exception {
+                return deployment.start(services.runner(), toRun, listener);
+            }
+        };
+        DeployController deploy = new DeployController(source, services.logDirectory(), profile.name() + "-teardown");
+        WizardViewModel model = new WizardViewModel(WizardPages.forPlan(plan), deploy);
+        window.show(new WizardView(model, StepPageView::new, this::showStart, window.themeSwitch(),
+                services.openUrl()), title(profile) + " — tear down");
+        model.runAll(plan.steps().stream().map(Step::id).toList());
     }
 
     /**
@@ -119,7 +196,11 @@ public final class Navigator implements StartActions {
 
     private void closeOpenHub() {
         if (open != null) {
-            open.close();
+            try {
+                open.close();
+            } catch (Exception ignored) {
+                // Closing AWS clients on the way out of a screen: nothing the user can act on.
+            }
             open = null;
         }
     }

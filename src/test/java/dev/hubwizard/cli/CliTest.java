@@ -1,6 +1,7 @@
 package dev.hubwizard.cli;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.hubwizard.engine.ResourceRecord;
 import dev.hubwizard.profile.AppDirectories;
 import dev.hubwizard.profile.DeploymentState;
 import dev.hubwizard.profile.DeploymentStatus;
@@ -130,5 +131,32 @@ class CliTest {
         assertThat(run("status", "--profile", "team-hub")).isEqualTo(ExitCodes.FAILED);
 
         assertThat(err()).contains("does not answer", "hubwizard redeploy --profile team-hub");
+    }
+
+    @Test
+    void teardownShowsThePlanFirstAndDeletesNothingWithoutYes() throws Exception {
+        ResourceRecord vpc = new ResourceRecord("vpc", "vpc-0abc", "team-hub-vpc", Map.of(), "network",
+                Instant.now());
+        ResourceRecord repository = new ResourceRecord("ecr-repository",
+                "arn:aws:ecr:us-east-1:123456789012:repository/team-hub", "team-hub", Map.of(), "repository",
+                Instant.now());
+        store.save(valid("team-hub").withDeployment(new DeploymentState(DeploymentStatus.DEPLOYED,
+                List.of(vpc, repository), "", "", "", "", "", Instant.now())));
+
+        assertThat(run("teardown", "--profile", "team-hub", "--keep-images")).isEqualTo(ExitCodes.USAGE);
+
+        assertThat(out()).contains("deletes 1 resources it created, and nothing else", "delete  VPC", "vpc-0abc",
+                "keep    ECR repository");
+        assertThat(err()).contains("Nothing was deleted. Add --yes");
+        assertThat(store.load("team-hub").deployment().resources()).hasSize(2);
+    }
+
+    @Test
+    void teardownOfAProfileThatCreatedNothingSaysSo() throws Exception {
+        store.save(valid("team-hub"));
+
+        assertThat(run("teardown", "--profile", "team-hub", "--yes")).isZero();
+
+        assertThat(out()).contains("Nothing to tear down");
     }
 }

@@ -45,4 +45,11 @@ public final class WizardPages {
                                 + "stable. Its events appear in the log as they happen.", List.of("service")),
                 finish);
     }
+
+    /** A page per step of a plan, in its order: for runs such as the teardown that have no guide. */
+    public static List<PageModel> forPlan(dev.hubwizard.engine.Plan plan) {
+        return plan.steps().stream()
+                .map(step -> new PageModel(step.id(), step.title(), step.title() + ".", List.of(step.id())))
+                .toList();
+    }
 }
