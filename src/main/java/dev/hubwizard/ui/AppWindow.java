@@ -49,6 +49,9 @@ public final class AppWindow {
         this.scene = new Scene(new Region());
         this.dialogs = new JavaFxDialogs(() -> stage, theme::get);
         stage.setScene(scene);
+        // The window's own icon (task bar, Alt+Tab); the same picture as the installers'.
+        stage.getIcons().add(new javafx.scene.image.Image(
+                java.util.Objects.requireNonNull(AppWindow.class.getResource("hubwizard.png")).toExternalForm()));
         stage.setMinWidth(900);
         stage.setMinHeight(600);
         place(preferences.window().fitTo(screens()));
