@@ -36,6 +36,7 @@ public final class HubEndpoint {
     static final String HEALTH_PATH = "/hub/health";
     private static final Duration POLL_EVERY = Duration.ofSeconds(1);
     private static final Duration CHECK_TASK_EVERY = Duration.ofSeconds(15);
+    private static final Duration TASK_APPEARS_EVERY = Duration.ofSeconds(2);
 
     private final AwsClients aws;
     private final StoppedTasks stoppedTasks;
@@ -96,9 +97,22 @@ public final class HubEndpoint {
             throws ProblemException, Cancellation.CancelledException {
         String current = call("ecs:DescribeServices", () -> aws.ecs().describeServices(r -> r.cluster(cluster)
                 .services(service)).services().stream().findFirst().map(s -> s.taskDefinition()).orElse(""));
-        Optional<Task> newest = stoppedTasks.tasks(cluster, service, DesiredStatus.RUNNING).stream()
-                .filter(t -> current.equals(t.taskDefinitionArn()))
-                .max(Comparator.comparing(t -> t.createdAt() == null ? Instant.EPOCH : t.createdAt()));
+        // Right after a deployment ECS may call the service stable a moment before it lists the new
+        // task: wait for it (within the step's time) rather than fail on the first look.
+        Instant deadline = Instant.now().plus(timeout);
+        Optional<Task> newest = newestRunning(cluster, service, current);
+        if (newest.isEmpty()) {
+            ctx.log().info("Waiting for ECS to start the task of " + service);
+        }
+        while (newest.isEmpty() && Instant.now().isBefore(deadline)) {
+            try {
+                ctx.pause(TASK_APPEARS_EVERY);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new Cancellation.CancelledException();
+            }
+            newest = newestRunning(cluster, service, current);
+        }
         if (newest.isEmpty()) {
             Optional<StoppedTask> stopped = stoppedTasks.latest(cluster, service, ctx.log());
             if (stopped.isPresent()) {
@@ -127,6 +141,13 @@ public final class HubEndpoint {
             }
         }
         return task;
+    }
+
+    private Optional<Task> newestRunning(String cluster, String service, String taskDefinition)
+            throws ProblemException {
+        return stoppedTasks.tasks(cluster, service, DesiredStatus.RUNNING).stream()
+                .filter(t -> taskDefinition.equals(t.taskDefinitionArn()))
+                .max(Comparator.comparing(t -> t.createdAt() == null ? Instant.EPOCH : t.createdAt()));
     }
 
     private String publicIp(Task task) throws ProblemException {

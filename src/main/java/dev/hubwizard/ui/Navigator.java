@@ -47,8 +47,8 @@ public final class Navigator implements StartActions {
 
     private final AppWindow window;
     private final Services services;
-    private static final String TEAR_DOWN_ALL = "Tear down everything";
-    private static final String TEAR_DOWN_KEEP_IMAGES = "Tear down, keep the images";
+    private static final String TEAR_DOWN_ALL = "Delete everything";
+    private static final String TEAR_DOWN_KEEP_IMAGES = "Delete all but the images";
 
     /** What the window has open (a profile's wizard, a teardown): closed when the window moves on. */
     private AutoCloseable open;
@@ -101,8 +101,9 @@ public final class Navigator implements StartActions {
                     "There is nothing to delete; Delete removes the profile itself"));
             return;
         }
-        String list = String.join("\n", intents.stream().map(i -> (i.action() == Intent.Action.DELETE ? "Delete   "
-                : "Keep     ") + i.kind() + "  " + i.name()).toList());
+        String list = String.join("\n", intents.stream().filter(i -> i.action() != Intent.Action.RUN)
+                .map(i -> (i.action() == Intent.Action.DELETE ? "Delete  " : "Keep    ") + i.kind() + "  "
+                        + shortId(i.name())).toList());
         Optional<String> choice = window.dialogs().choose("Tear down " + profile.name(),
                 "Delete the " + deletions.size() + " resources " + profile.name() + " created in "
                         + profile.aws().region() + "?",
@@ -203,6 +204,15 @@ public final class Navigator implements StartActions {
             }
             open = null;
         }
+    }
+
+    /** An ARN's resource part ({@code service/team-hub-cluster/team-hub-service}): the rest is the same for all. */
+    static String shortId(String id) {
+        if (!id.startsWith("arn:")) {
+            return id;
+        }
+        String[] parts = id.split(":", 6); // arn:partition:service:region:account:resource
+        return parts.length == 6 ? parts[5] : id;
     }
 
     static String title(Profile profile) {

@@ -1,6 +1,7 @@
 package dev.hubwizard.ui;
 
 import dev.hubwizard.engine.Runner;
+import dev.hubwizard.profile.Profile;
 import dev.hubwizard.profile.ProfileStore;
 import dev.hubwizard.ui.preferences.Preferences;
 import dev.hubwizard.ui.preferences.PreferencesFile;
@@ -42,7 +43,8 @@ import java.util.concurrent.TimeUnit;
 public final class DocScreenshots {
 
     /** The screens whose pictures are in {@code docs/}. */
-    static final List<String> DOCUMENTED = List.of("start", "settings");
+    static final String NEW_USER = "preflight-new-user";
+    static final List<String> DOCUMENTED = List.of("start", NEW_USER);
     static final double WIDTH = 1100;
     static final double HEIGHT = 720;
     /** The settings form is long: a taller window shows more of it. */
@@ -113,12 +115,23 @@ public final class DocScreenshots {
     static void shoot(String screen, Theme theme, ProfileStore store, Runner runner, Path home, Path file)
             throws Exception {
         Stage[] stage = new Stage[1];
+        if (screen.equals(NEW_USER)) {
+            // Whatever the test JVM was given, a new user has no credentials of any kind.
+            List.of("aws.accessKeyId", "aws.secretAccessKey", "aws.sessionToken", "aws.endpointUrl")
+                    .forEach(System::clearProperty);
+        }
         onFx(() -> {
             stage[0] = new Stage();
             Navigator navigator = navigator(stage[0], theme, store, runner, home,
                     screen.equals("start") ? HEIGHT : FORM_HEIGHT);
             if (screen.equals("start")) {
                 navigator.showStart();
+            } else if (screen.equals(NEW_USER)) {
+                // A first hub with every default, on a computer with no Docker and no AWS credentials:
+                // the preflight says what is missing and how to fix it.
+                Profile first = Profile.named("my-first-hub");
+                store.saveSettings(first);
+                navigator.showWizard(first, false);
             } else {
                 WizardViewModel model = navigator.showWizard(store.load("team-hub"), false);
                 PageModel page = model.pages().stream().filter(p -> p.id().equals(screen)).findFirst()
@@ -130,6 +143,15 @@ public final class DocScreenshots {
             return null;
         });
         settle();
+        if (screen.equals(NEW_USER)) {
+            // Its checks run on sight: the picture is of what they found.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (onFx(() -> stage[0].getScene().lookup("#checks") instanceof javafx.scene.layout.Pane checks
+                    && checks.getChildren().isEmpty()) && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+            }
+            settle();
+        }
         WritableImage image = onFx(() -> stage[0].getScene().snapshot(null));
         write(image, file);
         onFx(() -> {

@@ -51,6 +51,7 @@ public final class FinishView extends VBox {
                 •  When you no longer need the hub, Tear down on the start screen removes everything it created.""");
         next.getStyleClass().add("finish-next");
         next.setWrapText(true);
+        next.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
 
         Label costLine = new Label();
         costLine.setId("finish-cost");

@@ -12,6 +12,7 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 import java.util.List;
@@ -34,6 +35,7 @@ public final class PlanView extends VBox {
         Label intro = new Label(description);
         intro.getStyleClass().add("page-description");
         intro.setWrapText(true);
+        intro.setMinHeight(Region.USE_PREF_SIZE);
         Label loading = new Label("Asking AWS what exists already…");
         loading.getStyleClass().add("progress-text");
         loading.visibleProperty().bind(previews.isNull());
@@ -45,7 +47,11 @@ public final class PlanView extends VBox {
         ColumnConstraints badge = new ColumnConstraints();
         badge.setMinWidth(70);
         badge.setHalignment(HPos.LEFT);
-        intents.getColumnConstraints().addAll(badge, new ColumnConstraints(), new ColumnConstraints());
+        ColumnConstraints what = new ColumnConstraints();
+        what.setPercentWidth(38);
+        ColumnConstraints detail = new ColumnConstraints();
+        detail.setHgrow(Priority.ALWAYS);
+        intents.getColumnConstraints().addAll(badge, what, detail);
 
         Label costTitle = new Label("Cost");
         costTitle.getStyleClass().add("section-title");
@@ -94,11 +100,19 @@ public final class PlanView extends VBox {
                 Label what = new Label(intent.action() == Intent.Action.RUN ? intent.name()
                         : intent.kind() + " " + intent.name());
                 what.getStyleClass().add("intent-what");
+                what.setWrapText(true);
+                intents.add(action, 0, row);
+                if (intent.action() == Intent.Action.RUN) {
+                    // A step that creates nothing says what it does in one sentence, across both columns.
+                    intents.add(what, 1, row++, 2, 1);
+                    continue;
+                }
                 Label detail = new Label(intent.detail());
                 detail.getStyleClass().add("intent-detail");
                 detail.setWrapText(true);
                 GridPane.setHgrow(detail, Priority.ALWAYS);
-                intents.addRow(row++, action, what, detail);
+                intents.add(what, 1, row);
+                intents.add(detail, 2, row++);
             }
         }
     }

@@ -45,6 +45,7 @@ public final class PreflightView extends VBox {
             mark.getStyleClass().addAll("check-mark", "check-" + check.status().name().toLowerCase());
             Label name = new Label(check.name());
             name.getStyleClass().add("check-name");
+            name.setMinWidth(Region.USE_PREF_SIZE);
             Label summary = new Label(check.summary());
             summary.getStyleClass().add("check-summary");
             summary.setWrapText(true);

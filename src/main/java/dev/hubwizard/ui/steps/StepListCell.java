@@ -28,6 +28,8 @@ public final class StepListCell extends ListCell<PageModel> {
 
     public StepListCell() {
         getStyleClass().add("step-cell");
+        // As wide as the list, never wider: a long title is cut with "…" rather than scrolled sideways.
+        setPrefWidth(0);
         icon.getStyleClass().add("step-icon");
         duration.getStyleClass().add("step-duration");
         title.getStyleClass().add("step-title");

@@ -91,7 +91,12 @@ public final class DeployController {
 
     /** The lines of a step, or of a group of steps ({@link #groupLogs}), or of all ({@link #ALL}). FX thread. */
     public LogBuffer log(String name) {
-        return logs.computeIfAbsent(name, id -> new LogBuffer(tail(id)));
+        return logs.computeIfAbsent(name, id -> {
+            // Catch up at once: the lines that arrived before anyone looked are in the tail already.
+            LogBuffer buffer = new LogBuffer(tail(id));
+            buffer.refresh();
+            return buffer;
+        });
     }
 
     private LogTail tail(String name) {

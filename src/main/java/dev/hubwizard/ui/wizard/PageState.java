@@ -28,7 +28,8 @@ public enum PageState {
         if (states.stream().allMatch(s -> s == StepState.DONE)) {
             return DONE;
         }
-        return states.contains(StepState.DONE) ? RUNNING : WAITING;
+        // Some steps done, the rest waiting for others: waiting, not running.
+        return WAITING;
     }
 
     public String label() {

@@ -198,13 +198,14 @@ public final class WizardView extends BorderPane {
     private void show(PageModel page) {
         Node view = built.computeIfAbsent(page, pageViews);
         pageHolder.getChildren().setAll(view);
-        if (page.runsSteps()) {
+        // A page shows its steps' log; a form or the plan has none to show (the plan's Deploy moves
+        // the view to each running page, with its log).
+        if (!page.stepIds().isEmpty()) {
             if (!split.getItems().contains(logArea)) {
                 split.getItems().setAll(pageArea, logArea);
                 split.setDividerPositions(logDivider);
             }
-            // A page that runs the whole deploy (the plan page) shows every step's lines.
-            log.show(model.deploy().log(page.stepIds().isEmpty() ? DeployController.ALL : page.id()).lines());
+            log.show(model.deploy().log(page.id()).lines());
         } else if (split.getItems().size() != 1) {
             if (split.getDividers().size() == 1) {
                 logDivider = split.getDividerPositions()[0];

@@ -1,0 +1,238 @@
+package dev.hubwizard.ui;
+
+import dev.hubwizard.cost.CostEstimator;
+import dev.hubwizard.cost.PriceList;
+import dev.hubwizard.deploy.DeployTestBed;
+import dev.hubwizard.deploy.DeployTools;
+import dev.hubwizard.deploy.FargateStandIn;
+import dev.hubwizard.docker.LiveContainers;
+import dev.hubwizard.engine.Runner;
+import dev.hubwizard.engine.StepEvent;
+import dev.hubwizard.profile.Profile;
+import dev.hubwizard.ui.localtest.LocalTestPage;
+import dev.hubwizard.ui.plan.PlanPage;
+import dev.hubwizard.ui.preferences.Preferences;
+import dev.hubwizard.ui.preferences.PreferencesFile;
+import dev.hubwizard.ui.preferences.WindowBounds;
+import dev.hubwizard.ui.wizard.PageModel;
+import dev.hubwizard.ui.wizard.PageState;
+import dev.hubwizard.ui.wizard.WizardViewModel;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The README's visual tour, made by the app itself: the wizard deploys a real hub against the test
+ * bed (moto, the local registry, the Docker Engine, {@link FargateStandIn} playing Fargate — all on
+ * loopback), and every page is captured as it happens, light and dark, plus the teardown
+ * confirmation. Run it under a display with the test class path (see {@link DocScreenshots}):
+ *
+ * <pre>
+ * xvfb-run -a -s "-screen 0 1600x1200x24" java -Daws.disableEc2Metadata=true \
+ *     -cp target/test-classes:target/classes:$(cat target/test.classpath) dev.hubwizard.ui.DocTour [OUT_DIR]
+ * </pre>
+ */
+public final class DocTour {
+
+    private static final double WIDTH = 1100;
+    private static final double HEIGHT = 760;
+
+    private final Path out;
+    private final Stage stage;
+    private final AppWindow window;
+
+    private DocTour(Path out, Stage stage, AppWindow window) {
+        this.out = out;
+        this.stage = stage;
+        this.window = window;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path out = Path.of(args.length > 0 ? args[0] : "docs");
+        Files.createDirectories(out);
+        Path home = Files.createTempDirectory("hubwizard-tour");
+        Platform.startup(() -> { });
+        Platform.setImplicitExit(false);
+        ExecutorService fargateThread = Executors.newSingleThreadExecutor();
+        try (DeployTestBed bed = DeployTestBed.start(home.resolve("profiles"));
+             Runner runner = Runner.withBackgroundThreads()) {
+            bed.reset(); // an empty emulator, whose tasks keep running as ECS's do
+            Profile profile = bed.profile("team-hub", List.of("ada"), List.of("ada", "grace", "alan"));
+            LiveContainers containers = new LiveContainers(bed.docker());
+            DeployTools tools = DeployTools.withDefaultWaits(bed.docker(), containers, Path.of("hub-image"));
+            CostEstimator costs = new CostEstimator(PriceList.bundled());
+            BackgroundWork background = BackgroundWork.daemonThreads();
+            Services services = new Services(bed.store(), () -> costs, SampleHubs.lookups(), url -> { }, background,
+                    Clock.systemDefaultZone(), Path.of("hub-image"), runner, () -> tools, home.resolve("logs"));
+            Stage stage = onFx(Stage::new);
+            AppWindow window = onFx(() -> new AppWindow(stage, new PreferencesFile(home.resolve("settings.yaml")),
+                    new Preferences(Theme.LIGHT, WindowBounds.sized(WIDTH, HEIGHT)), background));
+            Navigator navigator = new Navigator(window, services);
+            FargateStandIn fargate = bed.fargate(profile);
+            new DocTour(out, stage, window).deploy(navigator, profile, fargate, fargateThread);
+            containers.removeAll();
+        } finally {
+            fargateThread.shutdownNow();
+            Platform.exit();
+        }
+        System.exit(0);
+    }
+
+    private void deploy(Navigator navigator, Profile profile, FargateStandIn fargate, ExecutorService fargateThread)
+            throws Exception {
+        WizardViewModel model = onFx(() -> navigator.showWizard(profile, false));
+        // Fargate is played off the FX thread: it starts containers.
+        model.deploy().onStepEvent((StepEvent event) -> fargateThread.execute(() -> fargate.stateChanged(event)));
+
+        waitFor(() -> page(model, "preflight").stateProperty().get() == PageState.DONE, 60);
+        both("preflight");
+        show(model, "settings");
+        both("settings");
+        PlanPage plan = (PlanPage) show(model, "plan");
+        waitFor(() -> plan.previewsProperty().get() != null, 60);
+        both("plan");
+
+        onFx(() -> {
+            model.run();
+            return null;
+        });
+        PageModel build = page(model, "build");
+        waitFor(() -> build.stateProperty().get() == PageState.DONE || build.progressProperty().get() > 0.3, 120);
+        shoot("build-running");
+        LocalTestPage localTest = (LocalTestPage) page(model, "test-local");
+        waitFor(() -> localTest.waitingAtProperty().get() != null, 180);
+        both("test-local");
+        PageModel push = page(model, "push");
+        onFx(() -> {
+            localTest.looksGood();
+            return null;
+        });
+        waitFor(() -> push.stateProperty().get() != PageState.IDLE && push.stateProperty().get() != PageState.WAITING,
+                120);
+        show(model, "push");
+        shoot("push");
+        waitFor(() -> !model.deploy().runningProperty().get(), 600);
+        if (!model.deploy().lastResultProperty().get().succeeded()) {
+            throw new IllegalStateException("the tour's deploy failed: " + model.statusProperty().get());
+        }
+        for (String id : List.of("hub-url", "repository", "network", "task-definition", "service")) {
+            show(model, id);
+            both(id);
+        }
+        show(model, "push");
+        shoot("push-dark", Theme.DARK);
+        show(model, "build");
+        shoot("build-dark", Theme.DARK);
+
+        onFx(() -> {
+            navigator.showStart();
+            return null;
+        });
+        settle();
+        Platform.runLater(() -> navigator.tearDown(profile));
+        Window dialog = waitForWindow("Tear down team-hub");
+        settle();
+        DocScreenshots.write(onFx(() -> dialog.getScene().snapshot(null)), out.resolve("teardown-confirm.png"));
+        System.out.println("saved teardown-confirm.png");
+        onFx(() -> {
+            dialog.hide();
+            return null;
+        });
+    }
+
+    private static PageModel page(WizardViewModel model, String id) {
+        return model.pages().stream().filter(p -> p.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    private static PageModel show(WizardViewModel model, String id) throws Exception {
+        PageModel page = page(model, id);
+        onFx(() -> {
+            model.show(page);
+            return null;
+        });
+        return page;
+    }
+
+    private void both(String name) throws Exception {
+        shoot(name, Theme.LIGHT);
+        shoot(name + "-dark", Theme.DARK);
+    }
+
+    private void shoot(String name) throws Exception {
+        shoot(name, Theme.LIGHT);
+    }
+
+    private void shoot(String name, Theme theme) throws Exception {
+        onFx(() -> {
+            window.themeProperty().set(theme);
+            stage.getScene().getRoot().requestFocus();
+            return null;
+        });
+        settle();
+        Scene scene = stage.getScene();
+        DocScreenshots.write(onFx(() -> scene.snapshot(null)), out.resolve(name + ".png"));
+        System.out.println("saved " + name + ".png");
+        onFx(() -> {
+            window.themeProperty().set(Theme.LIGHT);
+            return null;
+        });
+    }
+
+    private static Window waitForWindow(String title) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            Window found = onFx(() -> Window.getWindows().stream()
+                    .filter(w -> w instanceof Stage s && title.equals(s.getTitle())).findFirst().orElse(null));
+            if (found != null) {
+                return found;
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("no window titled " + title);
+    }
+
+    private static void waitFor(BooleanSupplier condition, int seconds) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (!onFx(condition::getAsBoolean)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the tour waited " + seconds + " s in vain");
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    /** A few pulses and a moment for CSS, layout and whatever was handed back with runLater. */
+    private static void settle() throws Exception {
+        for (int i = 0; i < 6; i++) {
+            onFx(() -> null);
+            Thread.sleep(150);
+        }
+    }
+
+    private interface FxCall<T> {
+        T call() throws Exception;
+    }
+
+    private static <T> T onFx(FxCall<T> work) throws Exception {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                result.complete(work.call());
+            } catch (Throwable e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result.get(60, TimeUnit.SECONDS);
+    }
+}
