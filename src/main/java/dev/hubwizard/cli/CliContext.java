@@ -2,13 +2,10 @@ package dev.hubwizard.cli;
 
 import dev.hubwizard.deploy.BundledHubImage;
 import dev.hubwizard.deploy.DeployTools;
-import dev.hubwizard.docker.DockerClients;
-import dev.hubwizard.docker.LiveContainers;
 import dev.hubwizard.engine.Runner;
 import dev.hubwizard.profile.AppDirectories;
 import dev.hubwizard.profile.ProfileStore;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 
@@ -22,8 +19,7 @@ final class CliContext implements AutoCloseable {
     private final ProfileStore store;
     private final PrintStream out;
     private final PrintStream err;
-    private DockerClients docker;
-    private LiveContainers containers;
+    private DeployTools tools;
     private Runner runner;
 
     CliContext(AppDirectories directories, PrintStream out, PrintStream err) {
@@ -57,12 +53,10 @@ final class CliContext implements AutoCloseable {
     }
 
     synchronized DeployTools tools() {
-        if (docker == null) {
-            docker = DockerClients.fromEnvironment();
-            containers = new LiveContainers(docker);
+        if (tools == null) {
+            tools = DeployTools.forThisMachine(BundledHubImage.locate().orElse(Path.of("hub-image")));
         }
-        Path imageFolder = BundledHubImage.locate().orElse(Path.of("hub-image"));
-        return DeployTools.withDefaultWaits(docker, containers, imageFolder);
+        return tools;
     }
 
     @Override
@@ -70,15 +64,8 @@ final class CliContext implements AutoCloseable {
         if (runner != null) {
             runner.close();
         }
-        if (containers != null) {
-            containers.removeAll();
-        }
-        if (docker != null) {
-            try {
-                docker.close();
-            } catch (IOException ignored) {
-                // Exiting: the engine drops the connection either way.
-            }
+        if (tools != null) {
+            tools.close();
         }
     }
 }

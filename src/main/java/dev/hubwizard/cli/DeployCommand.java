@@ -9,6 +9,7 @@ import dev.hubwizard.engine.RunResult;
 import dev.hubwizard.engine.Session;
 import dev.hubwizard.profile.Profile;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.util.Map;
@@ -26,8 +27,8 @@ final class DeployCommand implements Callable<Integer> {
     private final CliContext context;
     private final boolean redeploy;
 
-    @Option(names = "--profile", required = true, paramLabel = "NAME", description = "The profile to deploy.")
-    String profileName;
+    @Mixin
+    ProfileOption target;
 
     @Option(names = {"-v", "--verbose"}, description = "Also print debug lines.")
     boolean verbose;
@@ -39,7 +40,7 @@ final class DeployCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Optional<Profile> loaded = ProfileLoader.load(context, profileName, true);
+        Optional<Profile> loaded = ProfileLoader.load(context, target.name, true);
         if (loaded.isEmpty()) {
             return ExitCodes.BROKEN_PROFILE;
         }

@@ -4,6 +4,7 @@ import dev.hubwizard.engine.ResourceRecord;
 import dev.hubwizard.profile.DeploymentState;
 import dev.hubwizard.profile.Profile;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.net.URI;
@@ -25,8 +26,8 @@ final class StatusCommand implements Callable<Integer> {
 
     private final CliContext context;
 
-    @Option(names = "--profile", required = true, paramLabel = "NAME", description = "The profile.")
-    String profileName;
+    @Mixin
+    ProfileOption target;
 
     @Option(names = "--offline", description = "Do not check whether the hub answers.")
     boolean offline;
@@ -37,7 +38,7 @@ final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        Optional<Profile> loaded = ProfileLoader.load(context, profileName, false);
+        Optional<Profile> loaded = ProfileLoader.load(context, target.name, false);
         if (loaded.isEmpty()) {
             return ExitCodes.BROKEN_PROFILE;
         }
@@ -74,7 +75,7 @@ final class StatusCommand implements Callable<Integer> {
                     + ": it may be starting; try again in a minute, or redeploy.");
         } catch (java.io.IOException e) {
             context.err().println("The hub does not answer at " + health + " (" + e.getMessage() + "). If it was "
-                    + "redeployed its address may have changed; run `hubwizard redeploy --profile " + profileName
+                    + "redeployed its address may have changed; run `hubwizard redeploy --profile " + target.name
                     + "` to find it.");
         }
         return ExitCodes.FAILED;

@@ -8,6 +8,7 @@ import dev.hubwizard.engine.Plan;
 import dev.hubwizard.engine.RunResult;
 import dev.hubwizard.profile.Profile;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.Console;
@@ -25,8 +26,8 @@ final class TeardownCommand implements Callable<Integer> {
 
     private final CliContext context;
 
-    @Option(names = "--profile", required = true, paramLabel = "NAME", description = "The profile to tear down.")
-    String profileName;
+    @Mixin
+    ProfileOption target;
 
     @Option(names = "--yes", description = "Do not ask: delete what the plan lists.")
     boolean yes;
@@ -43,7 +44,7 @@ final class TeardownCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Optional<Profile> loaded = ProfileLoader.load(context, profileName, false);
+        Optional<Profile> loaded = ProfileLoader.load(context, target.name, false);
         if (loaded.isEmpty()) {
             return ExitCodes.BROKEN_PROFILE;
         }

@@ -15,11 +15,29 @@ import java.time.Duration;
  * @param hubHealthTimeout   how long the hub URL step waits for the hub to answer
  */
 public record DeployTools(DockerClients docker, LiveContainers containers, Path defaultImageFolder,
-                          Duration localHealthTimeout, Duration stableTimeout, Duration hubHealthTimeout) {
+                          Duration localHealthTimeout, Duration stableTimeout, Duration hubHealthTimeout)
+        implements AutoCloseable {
 
     public static DeployTools withDefaultWaits(DockerClients docker, LiveContainers containers,
                                                Path defaultImageFolder) {
         return new DeployTools(docker, containers, defaultImageFolder, LocalTestStep.HEALTH_TIMEOUT,
                 ServiceStep.STABLE_TIMEOUT, HubUrlStep.HEALTH_TIMEOUT);
+    }
+
+    /** The app's Docker side, made on first use by the app or the CLI: the engine from DOCKER_HOST. */
+    public static DeployTools forThisMachine(Path defaultImageFolder) {
+        DockerClients docker = DockerClients.fromEnvironment();
+        return withDefaultWaits(docker, new LiveContainers(docker), defaultImageFolder);
+    }
+
+    /** On exit: no local test's container outlives the app, then the connection to Docker goes. */
+    @Override
+    public void close() {
+        containers.removeAll();
+        try {
+            docker.close();
+        } catch (java.io.IOException ignored) {
+            // Exiting: the engine drops the connection either way.
+        }
     }
 }

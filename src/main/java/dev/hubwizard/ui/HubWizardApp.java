@@ -6,8 +6,6 @@ import dev.hubwizard.aws.AwsConfigProfiles;
 import dev.hubwizard.aws.AwsRegions;
 import dev.hubwizard.aws.CheckIp;
 import dev.hubwizard.deploy.DeployTools;
-import dev.hubwizard.docker.DockerClients;
-import dev.hubwizard.docker.LiveContainers;
 import dev.hubwizard.engine.Runner;
 import dev.hubwizard.profile.AppDirectories;
 import dev.hubwizard.profile.ProfileStore;
@@ -40,8 +38,7 @@ public final class HubWizardApp extends Application {
     private Preferences preferences;
     private Path hubImageFolder;
     private Runner runner;
-    private DockerClients docker;
-    private LiveContainers containers;
+    private DeployTools tools;
     private AppWindow window;
 
     /** Entry point from {@code Main}, which must not extend Application to start from the class path. */
@@ -77,9 +74,8 @@ public final class HubWizardApp extends Application {
 
     /** The Docker side, made by the first run that needs it: never on the FX thread, never at start-up. */
     private synchronized DeployTools deployTools() {
-        docker = DockerClients.fromEnvironment();
-        containers = new LiveContainers(docker);
-        return DeployTools.withDefaultWaits(docker, containers, hubImageFolder);
+        tools = DeployTools.forThisMachine(hubImageFolder);
+        return tools;
     }
 
     @Override
@@ -100,15 +96,8 @@ public final class HubWizardApp extends Application {
 
     /** No container of a local test outlives the app. */
     private synchronized void closeDocker() {
-        if (containers != null) {
-            containers.removeAll();
-        }
-        if (docker != null) {
-            try {
-                docker.close();
-            } catch (IOException ignored) {
-                // Exiting: the engine drops the connection either way.
-            }
+        if (tools != null) {
+            tools.close();
         }
     }
 

@@ -172,14 +172,14 @@ public final class DocScreenshots {
     }
 
     /** A few pulses and a moment for CSS, layout and the results handed back with runLater. */
-    private static void settle() throws Exception {
+    static void settle() throws Exception {
         for (int i = 0; i < 5; i++) {
             onFx(() -> null);
             Thread.sleep(120);
         }
     }
 
-    private static <T> T onFx(Callable<T> work) throws Exception {
+    static <T> T onFx(Callable<T> work) throws Exception {
         CompletableFuture<T> result = new CompletableFuture<>();
         Platform.runLater(() -> {
             try {
@@ -191,7 +191,7 @@ public final class DocScreenshots {
         return result.get(30, TimeUnit.SECONDS);
     }
 
-    private interface Callable<T> {
+    interface Callable<T> {
         T call() throws Exception;
     }
 

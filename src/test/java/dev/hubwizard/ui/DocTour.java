@@ -26,7 +26,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -212,27 +211,11 @@ public final class DocTour {
         }
     }
 
-    /** A few pulses and a moment for CSS, layout and whatever was handed back with runLater. */
     private static void settle() throws Exception {
-        for (int i = 0; i < 6; i++) {
-            onFx(() -> null);
-            Thread.sleep(150);
-        }
+        DocScreenshots.settle();
     }
 
-    private interface FxCall<T> {
-        T call() throws Exception;
-    }
-
-    private static <T> T onFx(FxCall<T> work) throws Exception {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                result.complete(work.call());
-            } catch (Throwable e) {
-                result.completeExceptionally(e);
-            }
-        });
-        return result.get(60, TimeUnit.SECONDS);
+    private static <T> T onFx(DocScreenshots.Callable<T> work) throws Exception {
+        return DocScreenshots.onFx(work);
     }
 }
