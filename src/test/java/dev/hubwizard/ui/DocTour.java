@@ -111,7 +111,7 @@ public final class DocTour {
         shoot("build-running");
         LocalTestPage localTest = (LocalTestPage) page(model, "test-local");
         waitFor(() -> localTest.waitingAtProperty().get() != null, 180);
-        both("test-local");
+        shoot("test-local-running");
         PageModel push = page(model, "push");
         onFx(() -> {
             localTest.looksGood();
@@ -125,14 +125,13 @@ public final class DocTour {
         if (!model.deploy().lastResultProperty().get().succeeded()) {
             throw new IllegalStateException("the tour's deploy failed: " + model.statusProperty().get());
         }
-        for (String id : List.of("hub-url", "repository", "network", "task-definition", "service")) {
+        for (String id : List.of("hub-url", "build", "test-local", "repository", "network", "task-definition",
+                "service")) {
             show(model, id);
             both(id);
         }
         show(model, "push");
         shoot("push-dark", Theme.DARK);
-        show(model, "build");
-        shoot("build-dark", Theme.DARK);
 
         onFx(() -> {
             navigator.showStart();

@@ -144,6 +144,8 @@ class WizardWindowTest {
         robot.clickOn("#next").clickOn("#next");
         robot.clickOn("#run");
         waitUntil(() -> model.pages().get(2).stateProperty().get() == PageState.RUNNING);
+        Label elapsed = robot.lookup("#elapsed-three").queryAs(Label.class);
+        waitUntil(() -> elapsed.getText().matches("0:0[1-9]"));
         Button cancel = robot.lookup("#cancel").queryButton();
         assertThat(cancel.isDisabled()).isFalse();
         assertThat(robot.lookup("#run").queryButton().isDisabled()).as("one run at a time").isTrue();

@@ -1,10 +1,15 @@
 package dev.hubwizard.ui.wizard;
 
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.util.Duration;
 import javafx.scene.layout.VBox;
 
 /** The page of a step that has no page of its own yet: what it does, and how far it is. */
@@ -29,8 +34,41 @@ public final class StepPageView extends VBox {
         state.getStyleClass().add("page-state");
         state.textProperty().bind(Bindings.createStringBinding(() -> page.stateProperty().get().label(),
                 page.stateProperty()));
-        VBox progress = new VBox(6, new HBox(12, state, bar), progressText);
+        Label elapsed = new Label();
+        elapsed.setId("elapsed-" + page.id());
+        elapsed.getStyleClass().add("elapsed");
+        elapsed.setMinWidth(Region.USE_PREF_SIZE);
+        ticking(page, elapsed);
+        HBox barRow = new HBox(12, state, bar, elapsed);
+        barRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        VBox progress = new VBox(6, barRow, progressText);
         progress.visibleProperty().bind(page.stateProperty().isNotEqualTo(PageState.IDLE));
         getChildren().addAll(description, progress);
+    }
+
+    /**
+     * A clock while the page's steps run: where the amount of work is unknown (waiting for the service
+     * to be stable), the time gone by is what tells the user that something still happens.
+     */
+    private static void ticking(PageModel page, Label elapsed) {
+        long[] started = new long[1];
+        Timeline clock = new Timeline(new KeyFrame(Duration.seconds(1),
+                e -> elapsed.setText(clockText(System.nanoTime() - started[0]))));
+        clock.setCycleCount(Animation.INDEFINITE);
+        page.stateProperty().addListener((obs, old, now) -> {
+            if (now == PageState.RUNNING && old != PageState.RUNNING) {
+                started[0] = System.nanoTime();
+                elapsed.setText(clockText(0));
+                clock.play();
+            } else if (now != PageState.RUNNING) {
+                clock.stop();
+                elapsed.setText("");
+            }
+        });
+    }
+
+    static String clockText(long nanos) {
+        long seconds = nanos / 1_000_000_000L;
+        return String.format(java.util.Locale.ROOT, "%d:%02d", seconds / 60, seconds % 60);
     }
 }
