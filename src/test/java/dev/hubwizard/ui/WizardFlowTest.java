@@ -57,6 +57,7 @@ class WizardFlowTest {
     static Path logs;
 
     private final AtomicInteger attempts = new AtomicInteger();
+    private volatile boolean brokenPlan;
     private Runner runner;
     private WizardViewModel model;
 
@@ -114,8 +115,13 @@ class WizardFlowTest {
     void start(Stage stage) {
         runner = Runner.withBackgroundThreads();
         Plan plan = new Plan("deploy", List.of(new Build(), new NetworkStep()));
-        DeployController deploy = new DeployController(DeploySource.of(runner, WizardFlowTest::session, () -> plan),
-                logs, "flow");
+        DeployController deploy = new DeployController(DeploySource.of(runner, WizardFlowTest::session, () -> {
+            if (brokenPlan) {
+                throw new IllegalStateException(new ProblemException("No AWS credentials", "none were found",
+                        "Add a profile"));
+            }
+            return plan;
+        }), logs, "flow");
         Profile profile = Profile.named("team-hub");
         CostEstimator costs = new CostEstimator(PriceList.bundled());
         model = new WizardViewModel(List.of(
@@ -185,6 +191,18 @@ class WizardFlowTest {
         waitUntil(() -> model.pages().get(3).stateProperty().get() == PageState.DONE);
         assertThat(panel.isVisible()).isFalse();
         assertThat(attempts).hasValue(2);
+    }
+
+    @Test
+    void aRunThatCannotStartSaysWhyOnTheFirstStepsPage(FxRobot robot) throws TimeoutException {
+        brokenPlan = true;
+        robot.clickOn("4  Network and cluster");
+        robot.clickOn("#run");
+
+        waitUntil(() -> model.pages().get(3).stateProperty().get() == PageState.FAILED);
+        assertThat(robot.lookup("#problem-what").queryAs(Label.class).getText()).isEqualTo("No AWS credentials");
+        assertThat(robot.lookup("#status").queryAs(Label.class).getText()).isEqualTo("Failed: No AWS credentials");
+        assertThat(robot.lookup("#run").queryButton().isDisabled()).as("ready for another try").isFalse();
     }
 
     @Test

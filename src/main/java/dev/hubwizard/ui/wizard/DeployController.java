@@ -195,10 +195,17 @@ public final class DeployController {
                 current = run;
             }
         } catch (Exception e) {
-            tail(ALL).append(new LogLine(java.time.Instant.now(), ALL, dev.hubwizard.engine.LogLevel.ERROR,
-                    "Could not start: " + ProblemException.of(e).text()));
+            // Nothing ran: report it as the first asked-for step failing, so the page shows what, why and
+            // what next, with Retry, like any other failure.
+            String stepId = stepIds.iterator().next();
+            dev.hubwizard.engine.Problem problem = ProblemException.of(e);
+            tail(logGroups.getOrDefault(stepId, stepId)).append(new LogLine(java.time.Instant.now(), stepId, dev.hubwizard.engine.LogLevel.ERROR,
+                    "Could not start: " + problem.text()));
             events.offer(LINES);
-            events.offer(new RunResult(Map.of(), java.time.Duration.ZERO));
+            StepEvent failed = new StepEvent(stepId, dev.hubwizard.engine.StepState.FAILED, java.time.Duration.ZERO,
+                    problem, e);
+            events.offer(failed);
+            events.offer(new RunResult(Map.of(stepId, failed), java.time.Duration.ZERO));
         }
     }
 
