@@ -11,6 +11,7 @@ import java.util.Map;
 public record HomesOnEfs(HubFileSystem fileSystem, Map<String, Integer> userIds) {
 
     public HomesOnEfs {
-        userIds = Map.copyOf(userIds);
+        // Sorted: the ids become an environment variable, and another order would be another task definition.
+        userIds = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(userIds));
     }
 }

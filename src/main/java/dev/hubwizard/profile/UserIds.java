@@ -45,9 +45,13 @@ public final class UserIds {
         return current;
     }
 
-    /** {@code alice=2001,bob=2002}: the form the hub image reads ({@code HUB_USER_UIDS}) and the journal keeps. */
+    /**
+     * {@code alice=2001,bob=2002}, by name: the form the hub image reads ({@code HUB_USER_UIDS}) and the journal
+     * keeps. Always in the same order, since the text becomes part of the task definition.
+     */
     public static String format(Map<String, Integer> ids) {
-        return ids.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(","));
+        return new TreeMap<>(ids).entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining(","));
     }
 
     /** The inverse of {@link #format}; entries that are not NAME=NUMBER are skipped. */
