@@ -87,6 +87,13 @@ public final class Certificates {
                 }).resource();
     }
 
+    /** The CNAME record ACM checks for, if it has named it yet: read-only, for previews. */
+    public Optional<DnsRecord> namedValidationRecord(String arn, boolean addedByHubWizard) throws ProblemException {
+        return describe(arn).flatMap(c -> c.domainValidationOptions().stream().map(DomainValidation::resourceRecord)
+                        .filter(r -> r != null && r.name() != null).findFirst())
+                .map(r -> new DnsRecord(r.name(), r.typeAsString(), r.value(), addedByHubWizard));
+    }
+
     /**
      * The CNAME record ACM checks for, once ACM has named it.
      *
@@ -97,12 +104,9 @@ public final class Certificates {
         long deadline = System.nanoTime() + RECORD_TIMEOUT.toNanos();
         // ACM has no waiter for this: it fills the record in within seconds of the request.
         while (true) {
-            Optional<software.amazon.awssdk.services.acm.model.ResourceRecord> record = describe(arn)
-                    .flatMap(c -> c.domainValidationOptions().stream().map(DomainValidation::resourceRecord)
-                            .filter(r -> r != null && r.name() != null).findFirst());
+            Optional<DnsRecord> record = namedValidationRecord(arn, addedByHubWizard);
             if (record.isPresent()) {
-                return new DnsRecord(record.get().name(), record.get().typeAsString(), record.get().value(),
-                        addedByHubWizard);
+                return record.get();
             }
             if (System.nanoTime() - deadline > 0) {
                 throw new ProblemException("ACM has not said how to validate the certificate",

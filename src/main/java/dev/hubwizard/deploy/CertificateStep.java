@@ -95,15 +95,22 @@ public final class CertificateStep implements Step {
         intents.add(certificates.preview(context.journal(), domain));
         Optional<HostedZone> zone = zones.find(domain);
         Optional<DnsRecord> validation = context.get(VALIDATION_RECORD);
+        if (validation.isEmpty()) {
+            Optional<CertificateDetail> certificate = certificates.find(context.journal(), domain);
+            validation = certificate.isEmpty() ? Optional.empty()
+                    : certificates.namedValidationRecord(certificate.get().certificateArn(), zone.isPresent());
+        }
         if (zone.isPresent()) {
             intents.add(validation.isPresent()
                     ? records.preview(zone.get(), validation.get().name(), RRType.CNAME, validation.get().value(),
                     "validates the certificate")
                     : Intent.create("DNS record (CNAME)", "validation of " + domain, "in Route 53 zone "
-                    + zone.get().name() + ": validates the certificate"));
+                    + DnsRecord.plain(zone.get().name()) + ": validates the certificate"));
         } else {
-            intents.add(Intent.create("DNS record (CNAME)", "validation of " + domain, "YOU add it where " + domain
-                    + "'s DNS is kept: its zone is not in this AWS account. Hub Wizard shows the record and waits"));
+            intents.add(Intent.create("DNS record (CNAME)", validation.map(DnsRecord::name)
+                    .orElse("validation of " + domain), "YOU add it where " + domain + "'s DNS is kept: its zone is "
+                    + "not in this AWS account. Hub Wizard shows the record and waits"
+                    + validation.map(v -> " (" + v.text() + ")").orElse("")));
         }
         return intents;
     }

@@ -98,7 +98,7 @@ final class LoadBalancerStandIn implements AutoCloseable {
      * reach the load balancer and the domain through it.
      */
     static LoadBalancerStandIn start(AwsClients aws, String domain, Path directory) throws Exception {
-        Path keyStore = directory.resolve("load-balancer.p12");
+        Path keyStore = Files.createTempDirectory(directory, "load-balancer").resolve("load-balancer.p12");
         Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
                 "-genkeypair", "-alias", "hub", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
                 "-dname", "CN=" + domain, "-ext", "SAN=dns:" + domain, "-storetype", "PKCS12",

@@ -7,6 +7,7 @@ import dev.hubwizard.aws.ResourceKind;
 import dev.hubwizard.engine.Intent;
 import dev.hubwizard.engine.JournalStore;
 import dev.hubwizard.engine.Plan;
+import dev.hubwizard.engine.Preview;
 import dev.hubwizard.engine.ResourceRecord;
 import dev.hubwizard.engine.RunResult;
 import dev.hubwizard.engine.Session;
@@ -164,6 +165,41 @@ class TeamHubAwsIT {
         assertThat(second.succeeded()).as(bed.failures(second)).isTrue();
         assertThat(AwsCallRecorder.changingCalls()).as("a redeploy with nothing changed only reads").isEmpty();
         assertThat(Inventory.teamIds(aws)).isEqualTo(before);
+    }
+
+    @Test
+    void thePlanPageListsWhatEachOptionCreatesThenReuses() throws Exception {
+        TeamOptions.createZone(aws);
+        JournalStore store = new FileJournalStore(dir.resolve("journal"));
+
+        List<Intent> before = intents(store);
+        assertThat(deploy(store).succeeded()).isTrue();
+        List<Intent> after = intents(store);
+
+        for (String kind : List.of("load balancer", "target group", "certificate", "DNS record (CNAME)",
+                "DNS record (A)", "user pool", "sign-in domain", "app client", "secret", "file system",
+                "access point")) {
+            assertThat(before).as(kind).filteredOn(i -> i.kind().equals(kind))
+                    .allSatisfy(i -> assertThat(i.action()).isEqualTo(Intent.Action.CREATE)).isNotEmpty();
+            assertThat(after).as(kind).filteredOn(i -> i.kind().equals(kind))
+                    .allSatisfy(i -> assertThat(i.action()).isEqualTo(Intent.Action.REUSE)).isNotEmpty();
+        }
+        assertThat(after).filteredOn(i -> i.kind().equals("listener")).hasSize(2)
+                .allSatisfy(i -> assertThat(i.action()).isEqualTo(Intent.Action.REUSE));
+        assertThat(after).filteredOn(i -> i.kind().equals("mount target")).hasSize(2);
+        assertThat(before).filteredOn(i -> i.kind().equals("security group")).extracting(Intent::name)
+                .containsExactlyInAnyOrder("team-hub-alb-sg", "team-hub-sg", "team-hub-efs-sg");
+        assertThat(after).filteredOn(i -> i.kind().equals("security group"))
+                .allSatisfy(i -> assertThat(i.action()).isEqualTo(Intent.Action.REUSE));
+    }
+
+    /** The plan page's lines for the deploy, from a fresh session over the journal on disk. */
+    private List<Intent> intents(JournalStore store) {
+        return Preview.of(plan(), AwsTestBed.session(store), new dev.hubwizard.engine.RunListener() {
+        }).stream().flatMap(p -> {
+            assertThat(p.problem()).as(p.stepId()).isNull();
+            return p.intents().stream();
+        }).toList();
     }
 
     @Test

@@ -9,13 +9,19 @@ import dev.hubwizard.engine.Step;
 import dev.hubwizard.profile.DeploymentState;
 import dev.hubwizard.profile.DeploymentStatus;
 import dev.hubwizard.profile.HubSettings;
+import dev.hubwizard.profile.Options;
 import dev.hubwizard.profile.Profile;
 import dev.hubwizard.testbed.AwsCallRecorder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +55,10 @@ class TeamHubIT {
     @BeforeAll
     static void start() throws Exception {
         bed = DeployTestBed.start(profiles);
+    }
+
+    @BeforeEach
+    void reset() {
         bed.reset();
     }
 
@@ -153,6 +163,36 @@ class TeamHubIT {
                 // The played file system's files; EFS deleted them with the file system.
                 bed.docker().client().removeVolumeCmd(TaskContainer.volumeOf(fileSystem)).exec();
             }
+        }
+    }
+
+    @Test
+    void aStableAddressWithoutADomainIsPlainHttpAndSaysSo() throws Exception {
+        Profile profile = bed.profile("plain-hub", List.of("ada"), List.of("ada")).withOptions(new Options(true, "",
+                false));
+        bed.store().saveSettings(profile);
+        try (LoadBalancerStandIn loadBalancer = LoadBalancerStandIn.start(bed.aws(), TeamOptions.DOMAIN, keys)) {
+            FargateStandIn fargate = bed.fargate(profile);
+            Deployment deployment = bed.deployment(profile);
+
+            RunResult deployed = bed.run(deployment, deployment.deployPlan(LocalTestApproval.WHEN_HEALTHY), fargate);
+
+            assertThat(deployed.succeeded()).as(bed.failures(deployed) + "\nFargate: " + fargate.failures()).isTrue();
+            String url = bed.store().load("plain-hub").deployment().url();
+            assertThat(url).startsWith("http://plain-hub-alb-").endsWith(".elb.amazonaws.com/");
+            assertThat(bed.logText()).contains("WARN [listeners] No domain name, so no HTTPS")
+                    .contains("WARN [load-balancer] The hub's address " + url + " is plain HTTP");
+            // A person at the stable address reaches the hub through the load balancer.
+            HttpClient browser = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            HttpResponse<String> login = browser.send(HttpRequest.newBuilder(URI.create(url + "hub/login")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(login.statusCode()).isEqualTo(200);
+            assertThat(login.body()).contains("name=\"username\"");
+
+            RunResult tornDown = bed.run(deployment, deployment.teardownPlan(TeardownChoices.DELETE_EVERYTHING),
+                    fargate);
+            assertThat(tornDown.succeeded()).as(bed.failures(tornDown)).isTrue();
+            assertThat(Inventory.teamIds(bed.aws())).allSatisfy((kind, ids) -> assertThat(ids).as(kind).isEmpty());
         }
     }
 
