@@ -1,5 +1,6 @@
 package dev.hubwizard.deploy;
 
+import dev.hubwizard.aws.CognitoUsers;
 import dev.hubwizard.aws.ResourceKind;
 import dev.hubwizard.engine.Intent;
 import dev.hubwizard.engine.Plan;
@@ -27,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * Issue 8's proof, a whole deploy with every team option on — a stable HTTPS address on a domain whose zone
@@ -72,7 +74,8 @@ class TeamHubIT {
     @Test
     void aHubATeamCanKeep() throws Exception {
         TeamOptions.createZone(bed.aws());
-        Profile profile = TeamOptions.everyOption(bed.profile(NAME, List.of("ada"), List.of("ada", "grace")),
+        Profile profile = TeamOptions.everyOption(bed.profile(NAME, List.of("ada"), List.of("ada",
+                        "grace_example_org")),
                 TeamOptions.DOMAIN);
         bed.store().saveSettings(profile);
         String fileSystem = null;
@@ -95,6 +98,19 @@ class TeamHubIT {
                     .findFirst().orElseThrow().id();
             fileSystem = homes;
 
+            // Invitations: Cognito e-mails each person a temporary password; the hub's status is untouched.
+            RunResult invited = bed.run(deployment, deployment.invitePlan(List.of(
+                    CognitoUsers.Invitation.byEmail("Grace@Example.org"), new CognitoUsers.Invitation("ada",
+                            "ada@example.org"))));
+            assertThat(invited.succeeded()).as(bed.failures(invited)).isTrue();
+            assertThat(InviteUsersStep.problems(profile, List.of(CognitoUsers.Invitation.byEmail("linus@example.org"))))
+                    .as("not one of the hub's users").isNotEmpty();
+            assertThat(deployment.invitedUsers()).extracting(CognitoUsers.InvitedUser::userName,
+                    CognitoUsers.InvitedUser::email, CognitoUsers.InvitedUser::status)
+                    .containsExactlyInAnyOrder(tuple("ada", "ada@example.org", "FORCE_CHANGE_PASSWORD"),
+                            tuple("grace_example_org", "Grace@Example.org", "FORCE_CHANGE_PASSWORD"));
+            assertThat(state().status()).isEqualTo(DeploymentStatus.DEPLOYED);
+
             // The hub made ada's account with her pinned id, and her home is on the file system.
             String container = fargate.runningContainer();
             assertThat(exec(container, "root", "stat", "-c", "%u", "/home/ada")).isEqualTo("2001");
@@ -111,7 +127,8 @@ class TeamHubIT {
             assertThat(fargate.runningContainer()).as("the same task").isEqualTo(container);
 
             // A new user: a new image and task definition, so a new task; the homes are the old ones.
-            Profile changed = profile.withHub(withAllowedUsers(profile.hub(), List.of("ada", "grace", "linus")));
+            Profile changed = profile.withHub(withAllowedUsers(profile.hub(), List.of("ada", "grace_example_org",
+                    "linus")));
             bed.store().saveSettings(changed);
             Deployment redeployment = bed.deployment(bed.store().load(NAME));
             RunResult redeployed = bed.run(redeployment, redeployment.deployPlan(LocalTestApproval.WHEN_HEALTHY),
@@ -125,7 +142,7 @@ class TeamHubIT {
             assertThat(exec(next, "root", "cat", "/home/ada/notes.txt")).isEqualTo("kept across redeploys");
             assertThat(exec(next, "root", "stat", "-c", "%u", "/home/ada/notes.txt")).isEqualTo("2001");
             assertThat(exec(next, "root", "id", "-u", "ada")).isEqualTo("2001");
-            assertThat(exec(next, "root", "id", "-u", "grace")).isEqualTo("2002");
+            assertThat(exec(next, "root", "id", "-u", "grace_example_org")).isEqualTo("2002");
             assertThat(exec(next, "root", "id", "-u", "linus")).isEqualTo("2003");
             assertThat(Inventory.teamIds(bed.aws()).get("efs-file-system")).containsExactly(fileSystem);
 
@@ -159,6 +176,8 @@ class TeamHubIT {
             assertThat(state().resources()).isEmpty();
             assertThat(Inventory.teamIds(bed.aws())).allSatisfy((kind, ids) -> assertThat(ids).as(kind).isEmpty());
         } finally {
+            // The played tasks first: their containers hold the volume.
+            bed.reset();
             if (fileSystem != null) {
                 // The played file system's files; EFS deleted them with the file system.
                 bed.docker().client().removeVolumeCmd(TaskContainer.volumeOf(fileSystem)).exec();
