@@ -272,6 +272,8 @@ public final class EcsServices {
             changes.add("network (subnets " + spec.network().subnetIds() + ", security group "
                     + spec.network().securityGroupId() + ", public IP)");
         }
+        // The health check grace period goes with every create and update but is not compared: a changed grace
+        // period alone is not worth replacing the hub's task.
         Set<String> targetGroups = new HashSet<>(service.loadBalancers().stream().map(LoadBalancer::targetGroupArn)
                 .toList());
         if (!targetGroups.equals(spec.behindLoadBalancer() ? Set.of(spec.targetGroupArn()) : Set.of())) {
