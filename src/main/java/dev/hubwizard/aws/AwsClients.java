@@ -12,11 +12,17 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+import software.amazon.awssdk.services.acm.AcmClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.efs.EfsClient;
+import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.route53.Route53Client;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.servicequotas.ServiceQuotasClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
@@ -81,6 +87,31 @@ public final class AwsClients implements AutoCloseable {
 
     public ServiceQuotasClient serviceQuotas() {
         return client(ServiceQuotasClient.class, ServiceQuotasClient::builder);
+    }
+
+    public ElasticLoadBalancingV2Client elbv2() {
+        return client(ElasticLoadBalancingV2Client.class, ElasticLoadBalancingV2Client::builder);
+    }
+
+    public AcmClient acm() {
+        return client(AcmClient.class, AcmClient::builder);
+    }
+
+    /** Route 53 is global: the SDK's endpoint rules send any region of the partition to its one endpoint. */
+    public Route53Client route53() {
+        return client(Route53Client.class, Route53Client::builder);
+    }
+
+    public CognitoIdentityProviderClient cognito() {
+        return client(CognitoIdentityProviderClient.class, CognitoIdentityProviderClient::builder);
+    }
+
+    public EfsClient efs() {
+        return client(EfsClient.class, EfsClient::builder);
+    }
+
+    public SecretsManagerClient secretsManager() {
+        return client(SecretsManagerClient.class, SecretsManagerClient::builder);
     }
 
     /** Every call these clients made, by operation. */

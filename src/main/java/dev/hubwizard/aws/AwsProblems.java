@@ -28,6 +28,8 @@ public final class AwsProblems {
     private static final Set<String> INVALID_CREDENTIALS = Set.of("InvalidClientTokenId", "UnrecognizedClientException",
             "AuthFailure", "InvalidAccessKeyId", "SignatureDoesNotMatch", "InvalidSignatureException",
             "IncompleteSignature", "MissingAuthenticationToken");
+    private static final Set<String> IN_USE = Set.of("DependencyViolation", "ResourceInUse", "ResourceInUseException",
+            "FileSystemInUse");
     private static final Set<String> THROTTLED = Set.of("Throttling", "ThrottlingException", "RequestLimitExceeded",
             "TooManyRequestsException");
 
@@ -137,17 +139,24 @@ public final class AwsProblems {
 
     /**
      * Whether AWS answered that the resource does not exist: {@code InvalidVpcID.NotFound} (EC2),
-     * {@code ...NotFoundException} (ECS, ECR, Logs), {@code NoSuchEntity} (IAM). Looks through causes, so a
+     * {@code ...NotFoundException} (ECS, ECR, Logs, ACM, Cognito, Secrets Manager), {@code ...NotFound} (ELB,
+     * EFS), {@code NoSuchEntity} (IAM). Looks through causes, so a
      * {@link dev.hubwizard.engine.ProblemException} from {@link AwsCall} answers too.
      */
     public static boolean isNotFound(Throwable e) {
         String code = errorCode(e);
-        return code.endsWith(".NotFound") || code.endsWith("NotFoundException") || "NoSuchEntity".equals(code);
+        return code.endsWith(".NotFound") || code.endsWith("NotFoundException") || code.endsWith("NotFound")
+                || "NoSuchEntity".equals(code);
     }
 
-    /** Whether AWS refused because something still uses the resource (a network interface, a subnet...). */
+    /**
+     * Whether AWS refused because something still uses the resource: a network interface holds a subnet
+     * or security group ({@code DependencyViolation}, EC2), a listener a target group or certificate
+     * ({@code ResourceInUse}, ELB; {@code ResourceInUseException}, ACM), mount targets a file system
+     * ({@code FileSystemInUse}, EFS).
+     */
     public static boolean isInUse(Throwable e) {
-        return "DependencyViolation".equals(errorCode(e));
+        return IN_USE.contains(errorCode(e));
     }
 
     private static String errorCode(Throwable e) {

@@ -18,6 +18,7 @@ import software.amazon.awssdk.services.ecs.model.DeploymentConfiguration;
 import software.amazon.awssdk.services.ecs.model.DeploymentRolloutState;
 import software.amazon.awssdk.services.ecs.model.DescribeServicesRequest;
 import software.amazon.awssdk.services.ecs.model.LaunchType;
+import software.amazon.awssdk.services.ecs.model.LoadBalancer;
 import software.amazon.awssdk.services.ecs.model.NetworkConfiguration;
 import software.amazon.awssdk.services.ecs.model.PropagateTags;
 import software.amazon.awssdk.services.ecs.model.Service;
@@ -48,6 +49,11 @@ public final class EcsServices {
 
     static final String DIGEST = "imageDigest";
     static final String CLUSTER = "cluster";
+    /**
+     * How long the load balancer's failing health checks are ignored after a task starts: the hub answers in
+     * seconds, but pulling the image and mounting the file system come first.
+     */
+    static final int HEALTH_CHECK_GRACE_SECONDS = 120;
 
     private final AwsClients aws;
     private final ProfileTags tags;
@@ -175,7 +181,9 @@ public final class EcsServices {
             throws ProblemException {
         Optional<Service> service = find(cluster, name);
         if (service.isEmpty()) {
-            return List.of(Intent.create("ECS service", name, "1 Fargate task with a public IP"));
+            return List.of(Intent.create("ECS service", name, "1 Fargate task with a public IP"
+                    + (spec.map(ServiceSpec::behindLoadBalancer).orElse(false) ? " (to pull its image; users "
+                    + "reach it through the load balancer)" : "")));
         }
         if (spec.isEmpty()) {
             return List.of(Intent.change("ECS service", name, "deploys the new task definition if there is one"));
@@ -188,16 +196,27 @@ public final class EcsServices {
     }
 
     private Service create(ServiceSpec spec) throws ProblemException {
-        return call("ecs:CreateService", () -> aws.ecs().createService(r -> r.cluster(spec.cluster())
-                .serviceName(spec.name())
-                .taskDefinition(spec.taskDefinitionArn())
-                .desiredCount(1)
-                .launchType(LaunchType.FARGATE)
-                .networkConfiguration(network(spec.network()))
-                .deploymentConfiguration(deployment())
-                .tags(tags.ecs(spec.name()))
-                .propagateTags(PropagateTags.SERVICE)
-                .enableECSManagedTags(true)).service());
+        return call("ecs:CreateService", () -> aws.ecs().createService(r -> {
+            r.cluster(spec.cluster())
+                    .serviceName(spec.name())
+                    .taskDefinition(spec.taskDefinitionArn())
+                    .desiredCount(1)
+                    .launchType(LaunchType.FARGATE)
+                    .networkConfiguration(network(spec.network()))
+                    .deploymentConfiguration(deployment())
+                    .tags(tags.ecs(spec.name()))
+                    .propagateTags(PropagateTags.SERVICE)
+                    .enableECSManagedTags(true);
+            if (spec.behindLoadBalancer()) {
+                r.loadBalancers(loadBalancer(spec)).healthCheckGracePeriodSeconds(HEALTH_CHECK_GRACE_SECONDS);
+            }
+        }).service());
+    }
+
+    /** ECS registers the task's IP, port 8000 of the hub's container, in the target group. */
+    private static LoadBalancer loadBalancer(ServiceSpec spec) {
+        return LoadBalancer.builder().targetGroupArn(spec.targetGroupArn())
+                .containerName(TaskDefinitionSpec.CONTAINER).containerPort(SecurityGroups.HUB_PORT).build();
     }
 
     /** Updates the service if it runs something else than wanted; says whether it did. */
@@ -209,14 +228,23 @@ public final class EcsServices {
             return false;
         }
         boolean sameDefinition = spec.taskDefinitionArn().equals(service.taskDefinition());
-        call("ecs:UpdateService", () -> aws.ecs().updateService(r -> r.cluster(spec.cluster())
-                .service(spec.name())
-                .taskDefinition(spec.taskDefinitionArn())
-                .desiredCount(1)
-                .networkConfiguration(network(spec.network()))
-                .deploymentConfiguration(deployment())
-                // Same revision, new image behind the same tag: only a new task pulls it.
-                .forceNewDeployment(sameDefinition)).service());
+        boolean hadLoadBalancer = !service.loadBalancers().isEmpty();
+        call("ecs:UpdateService", () -> aws.ecs().updateService(r -> {
+            r.cluster(spec.cluster())
+                    .service(spec.name())
+                    .taskDefinition(spec.taskDefinitionArn())
+                    .desiredCount(1)
+                    .networkConfiguration(network(spec.network()))
+                    .deploymentConfiguration(deployment())
+                    // Same revision, new image behind the same tag: only a new task pulls it.
+                    .forceNewDeployment(sameDefinition);
+            if (spec.behindLoadBalancer()) {
+                r.loadBalancers(loadBalancer(spec)).healthCheckGracePeriodSeconds(HEALTH_CHECK_GRACE_SECONDS);
+            } else if (hadLoadBalancer) {
+                // The stable address was turned off: an empty list takes the service off the load balancer.
+                r.loadBalancers(List.of());
+            }
+        }).service());
         ctx.log().info("Updated service " + spec.name() + ": " + String.join("; ", changes));
         record.ifPresent(r -> {
             Map<String, String> attributes = new HashMap<>(r.attributes());
@@ -243,6 +271,13 @@ public final class EcsServices {
                 || current.assignPublicIp() != AssignPublicIp.ENABLED) {
             changes.add("network (subnets " + spec.network().subnetIds() + ", security group "
                     + spec.network().securityGroupId() + ", public IP)");
+        }
+        // The health check grace period goes with every create and update but is not compared: a changed grace
+        // period alone is not worth replacing the hub's task.
+        Set<String> targetGroups = new HashSet<>(service.loadBalancers().stream().map(LoadBalancer::targetGroupArn)
+                .toList());
+        if (!targetGroups.equals(spec.behindLoadBalancer() ? Set.of(spec.targetGroupArn()) : Set.of())) {
+            changes.add(spec.behindLoadBalancer() ? "behind the load balancer" : "off the load balancer");
         }
         return changes;
     }

@@ -19,15 +19,25 @@ import static dev.hubwizard.aws.AwsCall.call;
 import static dev.hubwizard.aws.AwsCall.run;
 
 /**
- * The task execution role: the name the ECS console gives it ({@code ecsTaskExecutionRole}), trusted by
- * {@code ecs-tasks.amazonaws.com}, with AWS's managed AmazonECSTaskExecutionRolePolicy. Most accounts
- * have it already; it is created (and journaled as this profile's) only when missing.
+ * Task execution roles, trusted by {@code ecs-tasks.amazonaws.com}, with AWS's managed
+ * AmazonECSTaskExecutionRolePolicy. Usually the one the ECS console makes ({@code ecsTaskExecutionRole}): most
+ * accounts have it already; it is created (and journaled as this profile's) only when missing.
+ *
+ * <p>A hub with Cognito sign-in has a role of its own ({@link #profileRoleName}), because its task must also
+ * read the app client's secret: granting that to the shared role would let every task in the account that runs
+ * with it read the hub's secret, and a role this profile did not create is not Hub Wizard's to change. The
+ * role of its own gets an inline policy allowing {@code secretsmanager:GetSecretValue} on that one secret.
  */
 public final class ExecutionRoles {
 
     public static final String NAME = "ecsTaskExecutionRole";
     static final String TRUSTED_SERVICE = "ecs-tasks.amazonaws.com";
     static final String POLICY_NAME = "AmazonECSTaskExecutionRolePolicy";
+    /** The inline policy that lets a hub's own role read its secrets. */
+    static final String SECRETS_POLICY = "read-hub-secrets";
+    private static final String SECRETS_DOCUMENT = """
+            {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"secretsmanager:GetSecretValue",\
+            "Resource":%s}]}""";
     private static final String TRUST_POLICY = """
             {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"%s"},\
             "Action":"sts:AssumeRole"}]}""".formatted(TRUSTED_SERVICE);
@@ -40,10 +50,19 @@ public final class ExecutionRoles {
         this.tags = tags;
     }
 
+    /** A hub's own execution role, for a profile prefix: {@code hubwizard-team-hub-execution}. */
+    public static String profileRoleName(String prefix) {
+        return ShortNames.fit("hubwizard-" + prefix + "-execution", 64);
+    }
+
     public Optional<Role> find() throws ProblemException {
+        return find(NAME);
+    }
+
+    public Optional<Role> find(String name) throws ProblemException {
         return call("iam:GetRole", () -> {
             try {
-                return Optional.of(aws.iam().getRole(r -> r.roleName(NAME)).role());
+                return Optional.of(aws.iam().getRole(r -> r.roleName(name)).role());
             } catch (NoSuchEntityException e) {
                 return Optional.empty();
             }
@@ -51,12 +70,19 @@ public final class ExecutionRoles {
     }
 
     public ExecutionRole ensure(StepContext ctx) throws ProblemException {
-        Journaled.Outcome<Role> outcome = Journaled.ensure(ctx, ResourceKind.IAM_ROLE, "IAM role", NAME, this::find,
-                Journaled.NAME_IS_IDENTITY,
-                () -> call("iam:CreateRole", () -> aws.iam().createRole(r -> r.roleName(NAME)
+        return ensure(ctx, NAME);
+    }
+
+    public ExecutionRole ensure(StepContext ctx, String name) throws ProblemException {
+        String description = NAME.equals(name) ? "Lets ECS pull images and write logs for Fargate tasks (Hub Wizard)"
+                : "Lets ECS pull the hub's image, write its logs and read its secrets (Hub Wizard profile "
+                + tags.profile() + ")";
+        Journaled.Outcome<Role> outcome = Journaled.ensure(ctx, ResourceKind.IAM_ROLE, "IAM role", name,
+                () -> find(name), Journaled.NAME_IS_IDENTITY,
+                () -> call("iam:CreateRole", () -> aws.iam().createRole(r -> r.roleName(name)
                         .assumeRolePolicyDocument(TRUST_POLICY)
-                        .description("Lets ECS pull images and write logs for Fargate tasks (Hub Wizard)")
-                        .tags(tags.iam(NAME))).role()),
+                        .description(description)
+                        .tags(tags.iam(name))).role()),
                 new Journaled.Identity<>() {
                     @Override
                     public String id(Role r) {
@@ -75,7 +101,7 @@ public final class ExecutionRoles {
                 });
         Role role = outcome.resource();
         if (!trustsEcsTasks(role)) {
-            throw new ProblemException("The IAM role " + NAME + " cannot be used by ECS tasks",
+            throw new ProblemException("The IAM role " + name + " cannot be used by ECS tasks",
                     "a role of that name exists, but its trust policy does not let " + TRUSTED_SERVICE
                             + " assume it",
                     "Add " + TRUSTED_SERVICE + " to the role's trust relationships in the IAM console, "
@@ -83,11 +109,42 @@ public final class ExecutionRoles {
         }
         if (!hasPolicy(role)) {
             String policyArn = policyArn(role);
-            run("iam:AttachRolePolicy", () -> aws.iam().attachRolePolicy(r -> r.roleName(NAME).policyArn(policyArn)));
-            ctx.log().info("Attached " + POLICY_NAME + " to " + NAME);
+            run("iam:AttachRolePolicy", () -> aws.iam().attachRolePolicy(r -> r.roleName(name).policyArn(policyArn)));
+            ctx.log().info("Attached " + POLICY_NAME + " to " + name);
         }
         boolean ours = ctx.journal().findById(ResourceKind.IAM_ROLE, role.arn()).isPresent();
-        return new ExecutionRole(NAME, role.arn(), ours);
+        return new ExecutionRole(name, role.arn(), ours);
+    }
+
+    /**
+     * Lets the role read exactly these secrets (an inline policy, written only when it says something else).
+     * Only a role this profile created is changed; for any other the user is told what to add.
+     */
+    public void allowSecretsRead(StepContext ctx, ExecutionRole role, List<String> secretArns) throws ProblemException {
+        String wanted = SECRETS_DOCUMENT.formatted(secretArns.stream().map(a -> "\"" + a + "\"")
+                .collect(java.util.stream.Collectors.joining(",", "[", "]")));
+        if (!role.createdByThisProfile()) {
+            throw new ProblemException(new Problem("The hub's task could not read its secret",
+                    "the IAM role " + role.name() + " exists, but this profile did not create it, so Hub Wizard does "
+                            + "not change its permissions",
+                    "Add an inline policy " + SECRETS_POLICY + " to " + role.name() + " allowing "
+                            + "secretsmanager:GetSecretValue on " + String.join(", ", secretArns)
+                            + " (or delete the role so that Hub Wizard makes its own), then press Retry"));
+        }
+        Optional<String> current = call("iam:GetRolePolicy", () -> {
+            try {
+                return Optional.of(URLDecoder.decode(aws.iam().getRolePolicy(r -> r.roleName(role.name())
+                        .policyName(SECRETS_POLICY)).policyDocument(), StandardCharsets.UTF_8));
+            } catch (NoSuchEntityException e) {
+                return Optional.empty();
+            }
+        });
+        if (current.filter(c -> allowsReadingExactly(c, secretArns)).isPresent()) {
+            return;
+        }
+        run("iam:PutRolePolicy", () -> aws.iam().putRolePolicy(r -> r.roleName(role.name())
+                .policyName(SECRETS_POLICY).policyDocument(wanted)));
+        ctx.log().info("The IAM role " + role.name() + " may now read " + String.join(", ", secretArns));
     }
 
     /**
@@ -108,7 +165,8 @@ public final class ExecutionRoles {
      */
     public void delete(StepContext ctx, ResourceRecord record, TaskDefinitions taskDefinitions)
             throws ProblemException {
-        Optional<Role> found = find().filter(r -> r.arn().equals(record.id()));
+        String name = record.name().isEmpty() ? NAME : record.name();
+        Optional<Role> found = find(name).filter(r -> r.arn().equals(record.id()));
         if (found.isEmpty()) {
             Deletion.gone(ctx, record, "IAM role");
             return;
@@ -122,7 +180,7 @@ public final class ExecutionRoles {
         List<String> ours = users.stream()
                 .filter(arn -> ctx.journal().findById(ResourceKind.TASK_DEFINITION, arn).isPresent()).toList();
         if (!ours.isEmpty()) {
-            throw new ProblemException(new Problem("Kept the IAM role " + NAME + " for now",
+            throw new ProblemException(new Problem("Kept the IAM role " + name + " for now",
                     "this profile's task definition(s) " + ours + " still use it: they could not be deregistered",
                     "Deal with what is said about them; the role goes with the next teardown"));
         }
@@ -132,19 +190,25 @@ public final class ExecutionRoles {
                 ? "it was last used in region " + lastRegion + ", where this profile runs nothing" : "";
         if (!elsewhere.isEmpty()) {
             ctx.journal().forget(record.kind(), record.id());
-            ctx.log().warn("Leaving the IAM role " + NAME + " in place: this profile created it, but " + elsewhere
+            ctx.log().warn("Leaving the IAM role " + name + " in place: this profile created it, but " + elsewhere
                     + ". It is no longer on this profile's record");
             return;
         }
         String policyArn = policyArn(role);
         if (hasPolicy(role)) {
-            run("iam:DetachRolePolicy", () -> aws.iam().detachRolePolicy(r -> r.roleName(NAME).policyArn(policyArn)));
+            run("iam:DetachRolePolicy", () -> aws.iam().detachRolePolicy(r -> r.roleName(name).policyArn(policyArn)));
+        }
+        boolean hasSecretsPolicy = call("iam:ListRolePolicies", () -> aws.iam().listRolePoliciesPaginator(r -> r
+                .roleName(name)).policyNames().stream().anyMatch(SECRETS_POLICY::equals));
+        if (hasSecretsPolicy) {
+            run("iam:DeleteRolePolicy", () -> aws.iam().deleteRolePolicy(r -> r.roleName(name)
+                    .policyName(SECRETS_POLICY)));
         }
         try {
-            run("iam:DeleteRole", () -> aws.iam().deleteRole(r -> r.roleName(NAME)));
+            run("iam:DeleteRole", () -> aws.iam().deleteRole(r -> r.roleName(name)));
         } catch (ProblemException e) {
             if (!AwsProblems.isNotFound(e)) {
-                throw deleteRefused(e);
+                throw deleteRefused(name, e);
             }
         }
         ctx.journal().forget(record.kind(), record.id());
@@ -152,11 +216,11 @@ public final class ExecutionRoles {
     }
 
     /** IAM's DeleteConflict: someone attached policies (or an instance profile) this profile did not. */
-    private static ProblemException deleteRefused(ProblemException e) {
+    private static ProblemException deleteRefused(String name, ProblemException e) {
         if (!e.problem().why().startsWith("DeleteConflict")) {
             return e;
         }
-        return new ProblemException(new Problem("Kept the IAM role " + NAME,
+        return new ProblemException(new Problem("Kept the IAM role " + name,
                 "IAM refused to delete it (" + e.problem().why() + "): something Hub Wizard did not add is "
                         + "attached to it",
                 "If nothing needs the role any more, detach its other policies (or remove it from its instance "
@@ -164,14 +228,20 @@ public final class ExecutionRoles {
     }
 
     public List<Intent> preview() throws ProblemException {
-        Optional<Role> role = find();
+        return preview(NAME, "");
+    }
+
+    /** @param more what else the role gets, for a hub's own role ("may read the Cognito client secret") */
+    public List<Intent> preview(String name, String more) throws ProblemException {
+        Optional<Role> role = find(name);
+        String extra = more.isEmpty() ? "" : "; " + more;
         if (role.isEmpty()) {
-            return List.of(Intent.create("IAM role", NAME, "trusted by ECS tasks, with " + POLICY_NAME));
+            return List.of(Intent.create("IAM role", name, "trusted by ECS tasks, with " + POLICY_NAME + extra));
         }
         if (!hasPolicy(role.get())) {
-            return List.of(Intent.change("IAM role", NAME, "attach " + POLICY_NAME));
+            return List.of(Intent.change("IAM role", name, "attach " + POLICY_NAME + extra));
         }
-        return List.of(Intent.reuse("IAM role", NAME, role.get().arn()));
+        return List.of(Intent.reuse("IAM role", name, role.get().arn() + extra));
     }
 
     private boolean hasPolicy(Role role) throws ProblemException {
@@ -184,6 +254,21 @@ public final class ExecutionRoles {
     private static String policyArn(Role role) {
         String partition = role.arn().split(":", 3)[1];
         return "arn:" + partition + ":iam::aws:policy/service-role/" + POLICY_NAME;
+    }
+
+    /**
+     * Whether a policy document already allows reading these secrets and no others. Compared by content, not
+     * by text: IAM may hand a document back with other spacing.
+     */
+    static boolean allowsReadingExactly(String document, List<String> secretArns) {
+        java.util.Set<String> named = new java.util.HashSet<>();
+        java.util.regex.Matcher arn = java.util.regex.Pattern.compile("\"(arn:[^\"]+)\"").matcher(document);
+        while (arn.find()) {
+            named.add(arn.group(1));
+        }
+        String compact = document.replaceAll("\\s", "");
+        return named.equals(new java.util.HashSet<>(secretArns)) && compact.contains("\"Effect\":\"Allow\"")
+                && compact.contains("\"Action\":\"secretsmanager:GetSecretValue\"");
     }
 
     private static boolean trustsEcsTasks(Role role) {

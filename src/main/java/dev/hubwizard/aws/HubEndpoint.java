@@ -13,6 +13,9 @@ import software.amazon.awssdk.services.ecs.model.DesiredStatus;
 import software.amazon.awssdk.services.ecs.model.KeyValuePair;
 import software.amazon.awssdk.services.ecs.model.Task;
 import software.amazon.awssdk.services.ecs.waiters.EcsWaiter;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.DescribeTargetHealthRequest;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealth;
+import software.amazon.awssdk.services.elasticloadbalancingv2.waiters.ElasticLoadBalancingV2Waiter;
 
 import java.io.IOException;
 import java.net.URI;
@@ -28,8 +31,9 @@ import static dev.hubwizard.aws.AwsCall.call;
 
 /**
  * The hub's address: the service's running task, its network interface, that interface's public IP;
- * then {@code http://IP:8000/hub/health} is polled until it answers 200. A task that stopped instead
- * is explained with its reason and last log lines.
+ * then {@code http://IP:8000/hub/health} is polled until it answers 200. Behind a load balancer the address
+ * is the stable one instead, polled once the load balancer finds the task healthy. A task that stopped
+ * instead is explained with its reason and last log lines.
  */
 public final class HubEndpoint {
 
@@ -61,8 +65,56 @@ public final class HubEndpoint {
         Task task = runningTask(ctx, cluster, service);
         String ip = publicIp(task);
         HubAddress address = new HubAddress(ip, URI.create("http://" + ip + ":" + SecurityGroups.HUB_PORT + "/"));
-        URI health = address.url().resolve(HEALTH_PATH);
-        ctx.log().info("The hub's task " + StoppedTasks.taskId(task) + " runs at " + ip + "; waiting for " + health);
+        ctx.log().info("The hub's task " + StoppedTasks.taskId(task) + " runs at " + ip + "; waiting for "
+                + address.url().resolve(HEALTH_PATH));
+        poll(ctx, cluster, task, address.url(), (health, lastAnswer) -> new ProblemException(
+                "The hub does not answer at " + address.url(),
+                "its task runs, but " + health + " gave " + lastAnswer + " for " + timeout.toSeconds()
+                        + " s. Port " + SecurityGroups.HUB_PORT + " is open only to the profile's address "
+                        + "range: if this computer's public address is outside it, the hub is there but "
+                        + "out of reach",
+                "Check the allowed address range in the network settings (and any VPN or proxy), "
+                        + "then press Retry"));
+        return address;
+    }
+
+    /**
+     * The hub behind its load balancer: the service's task, then the load balancer's own health check of it
+     * (the SDK's target-in-service waiter on the target group), then {@code url}'s {@code /hub/health} from
+     * this computer, which also proves that the address (and with a domain, its DNS and certificate) works.
+     *
+     * @param url the stable address: {@code https://DOMAIN/} or {@code http://LOAD-BALANCER-DNS/}
+     */
+    public HubAddress waitUntilHealthyBehind(StepContext ctx, String cluster, String service, String targetGroupArn,
+                                             URI url)
+            throws ProblemException, Cancellation.CancelledException, InterruptedException {
+        Task task = runningTask(ctx, cluster, service);
+        String privateIp = detail(task, "privateIPv4Address").orElseThrow(() -> new ProblemException(
+                "The hub's task has no address yet", "ECS has not attached a network interface to task "
+                + StoppedTasks.taskId(task), "Press Retry in a moment"));
+        ctx.log().info("The hub's task " + StoppedTasks.taskId(task) + " runs at " + privateIp
+                + " in the VPC; waiting until the load balancer finds it healthy");
+        waitForTarget(ctx, cluster, task, targetGroupArn, privateIp);
+        ctx.log().info("The load balancer sends users to the hub; waiting for " + url.resolve(HEALTH_PATH));
+        poll(ctx, cluster, task, url, (health, lastAnswer) -> new ProblemException(
+                "The hub does not answer at " + url,
+                "the load balancer finds the hub healthy, but " + health + " gave " + lastAnswer + " for "
+                        + timeout.toSeconds() + " s here. The load balancer is open only to the profile's address "
+                        + "range; and a domain reaches it only once its DNS record does (new records can take "
+                        + "minutes to reach this computer)",
+                "Check that " + url.getHost() + " points at the load balancer and that this computer's address is "
+                        + "in the allowed range, then press Retry"));
+        return new HubAddress("", url);
+    }
+
+    /** Why the health check failed, as a problem: {@code (health URL, last answer) -> problem}. */
+    private interface Unreachable {
+        ProblemException problem(URI health, String lastAnswer);
+    }
+
+    private void poll(StepContext ctx, String cluster, Task task, URI url, Unreachable unreachable)
+            throws ProblemException, Cancellation.CancelledException, InterruptedException {
+        URI health = url.resolve(HEALTH_PATH);
         Instant deadline = Instant.now().plus(timeout);
         Instant nextTaskCheck = Instant.now().plus(CHECK_TASK_EVERY);
         String lastAnswer = "no answer yet";
@@ -70,8 +122,8 @@ public final class HubEndpoint {
             ctx.throwIfCancelled();
             Optional<Integer> status = get(health);
             if (status.isPresent() && status.get() == 200) {
-                ctx.log().info("The hub answers at " + address.url());
-                return address;
+                ctx.log().info("The hub answers at " + url);
+                return;
             }
             lastAnswer = status.map(s -> "HTTP " + s).orElse("no answer");
             if (Instant.now().isAfter(nextTaskCheck)) {
@@ -80,15 +132,33 @@ public final class HubEndpoint {
             }
             if (Instant.now().isAfter(deadline)) {
                 failIfStopped(ctx, cluster, task);
-                throw new ProblemException("The hub does not answer at " + address.url(),
-                        "its task runs, but " + health + " gave " + lastAnswer + " for " + timeout.toSeconds()
-                                + " s. Port " + SecurityGroups.HUB_PORT + " is open only to the profile's address "
-                                + "range: if this computer's public address is outside it, the hub is there but "
-                                + "out of reach",
-                        "Check the allowed address range in the network settings (and any VPN or proxy), "
-                                + "then press Retry");
+                throw unreachable.problem(health, lastAnswer);
             }
             ctx.pause(POLL_EVERY);
+        }
+    }
+
+    /** The SDK's target-in-service waiter; a target that stays unhealthy is explained with ELB's reason. */
+    private void waitForTarget(StepContext ctx, String cluster, Task task, String targetGroupArn, String ip)
+            throws ProblemException, Cancellation.CancelledException {
+        DescribeTargetHealthRequest request = DescribeTargetHealthRequest.builder().targetGroupArn(targetGroupArn)
+                .targets(t -> t.id(ip).port(SecurityGroups.HUB_PORT)).build();
+        try (ElasticLoadBalancingV2Waiter waiter = aws.elbv2().waiter()) {
+            waiter.waitUntilTargetInService(request, Waits.upTo(timeout, Duration.ofSeconds(10)));
+        } catch (AwsServiceException e) {
+            throw AwsProblems.explain("elasticloadbalancing:DescribeTargetHealth", e);
+        } catch (SdkClientException e) {
+            ctx.throwIfCancelled();
+            failIfStopped(ctx, cluster, task);
+            Optional<TargetHealth> health = call("elasticloadbalancing:DescribeTargetHealth", () -> aws.elbv2()
+                    .describeTargetHealth(request).targetHealthDescriptions().stream().findFirst()
+                    .map(d -> d.targetHealth()));
+            String said = health.map(h -> h.stateAsString() + (h.description() == null ? "" : ": "
+                    + h.description())).orElse("no answer");
+            throw new ProblemException(new Problem("The load balancer does not find the hub healthy",
+                    "its health check of " + HEALTH_PATH + " on the task " + ip + " says " + said + " after "
+                            + timeout.toSeconds() + " s",
+                    "Read the hub's log lines above (a hub that does not start never answers), then press Retry"), e);
         }
     }
 
@@ -150,12 +220,17 @@ public final class HubEndpoint {
                 .max(Comparator.comparing(t -> t.createdAt() == null ? Instant.EPOCH : t.createdAt()));
     }
 
-    private String publicIp(Task task) throws ProblemException {
-        Optional<String> eni = task.attachments().stream()
+    /** A detail of the task's network interface attachment ({@code networkInterfaceId}, {@code privateIPv4Address}). */
+    private static Optional<String> detail(Task task, String name) {
+        return task.attachments().stream()
                 .filter(a -> "ElasticNetworkInterface".equals(a.type()))
                 .flatMap(a -> a.details().stream())
-                .filter(d -> "networkInterfaceId".equals(d.name()))
+                .filter(d -> name.equals(d.name()))
                 .map(KeyValuePair::value).findFirst();
+    }
+
+    private String publicIp(Task task) throws ProblemException {
+        Optional<String> eni = detail(task, "networkInterfaceId");
         if (eni.isEmpty()) {
             throw new ProblemException("The hub's task has no network interface yet",
                     "ECS has not attached one to task " + StoppedTasks.taskId(task), "Press Retry in a moment");

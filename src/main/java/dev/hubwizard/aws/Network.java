@@ -4,7 +4,9 @@ import dev.hubwizard.engine.Intent;
 import dev.hubwizard.engine.Journal;
 import dev.hubwizard.engine.ProblemException;
 import dev.hubwizard.engine.StepContext;
+import dev.hubwizard.aws.SecurityGroups.Ingress;
 import dev.hubwizard.profile.NetworkSettings;
+import dev.hubwizard.profile.Options;
 import dev.hubwizard.profile.Profile;
 import dev.hubwizard.profile.ResourceNames;
 import software.amazon.awssdk.services.ec2.model.SecurityGroup;
@@ -12,17 +14,24 @@ import software.amazon.awssdk.services.ec2.model.Subnet;
 import software.amazon.awssdk.services.ec2.model.Vpc;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The hub's network in the profile's mode: a VPC of its own (two public subnets in two zones, an
  * internet gateway, a route table sending 0.0.0.0/0 to it), the account's default VPC, or a VPC and
- * subnets the user picked — each with the hub's security group.
+ * subnets the user picked — each with the hub's security group. With a stable address the load
+ * balancer's group takes the profile's address range on ports 80 and 443 and the hub's group lets in
+ * only the load balancer; with kept files the file system's group lets in NFS from the hub's group.
  */
 public final class Network {
 
+    private static final Set<Integer> LOAD_BALANCER_PORTS = Set.of(SecurityGroups.HTTP_PORT, SecurityGroups.HTTPS_PORT);
+
     private final NetworkSettings settings;
+    private final Options options;
     private final String prefix;
     private final Vpcs vpcs;
     private final Subnets subnets;
@@ -33,6 +42,7 @@ public final class Network {
     public Network(AwsClients aws, Profile profile) {
         ProfileTags tags = new ProfileTags(profile.name());
         this.settings = profile.network();
+        this.options = profile.options();
         // Named after the profile, not after the user-editable resource names, so a rename of the
         // repository or cluster never orphans the network.
         this.prefix = ResourceNames.derivedFrom(profile.name()).taskFamily();
@@ -59,6 +69,14 @@ public final class Network {
         return prefix + "-sg";
     }
 
+    public String loadBalancerSecurityGroupName() {
+        return prefix + "-alb-sg";
+    }
+
+    public String fileSystemSecurityGroupName() {
+        return prefix + "-efs-sg";
+    }
+
     public HubNetwork ensure(StepContext ctx) throws ProblemException {
         String vpcId;
         List<String> subnetIds;
@@ -81,8 +99,38 @@ public final class Network {
             }
             default -> throw new IllegalStateException("Unknown network mode " + settings.mode());
         }
-        String groupId = securityGroups.ensure(ctx, securityGroupName(), vpcId, settings.ingressCidr()).groupId();
-        return new HubNetwork(vpcId, subnetIds, groupId);
+        String loadBalancerGroupId = "";
+        if (options.stableAddress()) {
+            loadBalancerGroupId = securityGroups.ensure(ctx, ResourceKind.LOAD_BALANCER_SECURITY_GROUP,
+                    loadBalancerSecurityGroupName(), vpcId, "the load balancer, HTTP and HTTPS", LOAD_BALANCER_PORTS,
+                    loadBalancerIngress()).groupId();
+        }
+        String groupId = securityGroups.ensure(ctx, ResourceKind.SECURITY_GROUP, securityGroupName(), vpcId,
+                "port " + SecurityGroups.HUB_PORT, Set.of(SecurityGroups.HUB_PORT),
+                List.of(hubIngress(loadBalancerGroupId))).groupId();
+        String fileSystemGroupId = "";
+        if (options.keepUserFiles()) {
+            fileSystemGroupId = securityGroups.ensure(ctx, ResourceKind.FILE_SYSTEM_SECURITY_GROUP,
+                    fileSystemSecurityGroupName(), vpcId, "NFS from the hub's task", Set.of(SecurityGroups.NFS_PORT),
+                    List.of(new Ingress(SecurityGroups.NFS_PORT, groupId))).groupId();
+        }
+        return new HubNetwork(vpcId, subnetIds, groupId, loadBalancerGroupId, fileSystemGroupId);
+    }
+
+    /** Port 80 from the profile's range; 443 too when there is a domain (HTTP then only redirects to it). */
+    private List<Ingress> loadBalancerIngress() {
+        List<Ingress> rules = new ArrayList<>();
+        rules.add(new Ingress(SecurityGroups.HTTP_PORT, settings.ingressCidr()));
+        if (options.https()) {
+            rules.add(new Ingress(SecurityGroups.HTTPS_PORT, settings.ingressCidr()));
+        }
+        return rules;
+    }
+
+    /** Behind a load balancer the task takes traffic from it alone; otherwise from the profile's range. */
+    private Ingress hubIngress(String loadBalancerGroupId) {
+        return new Ingress(SecurityGroups.HUB_PORT, loadBalancerGroupId.isEmpty() ? settings.ingressCidr()
+                : loadBalancerGroupId);
     }
 
     /** What {@link #ensure} would do, from read-only calls. */
@@ -116,17 +164,44 @@ public final class Network {
             }
             default -> throw new IllegalStateException("Unknown network mode " + settings.mode());
         }
+        String who = settings.isOpenToAnywhere() ? "anyone" : settings.ingressCidr();
+        String loadBalancerGroupId = "";
+        if (options.stableAddress()) {
+            Optional<SecurityGroup> group = securityGroups.find(journal, ResourceKind.LOAD_BALANCER_SECURITY_GROUP,
+                    loadBalancerSecurityGroupName(), vpcId);
+            loadBalancerGroupId = group.map(SecurityGroup::groupId).orElse("");
+            intents.add(groupIntent(loadBalancerSecurityGroupName(), group, LOAD_BALANCER_PORTS, loadBalancerIngress(),
+                    "the load balancer's: port 80" + (options.https() ? " and 443" : "") + " open to " + who));
+        }
         Optional<SecurityGroup> group = securityGroups.find(journal, securityGroupName(), vpcId);
-        String wanted = "port " + SecurityGroups.HUB_PORT + " open to " + settings.ingressCidr();
-        if (group.isEmpty()) {
-            intents.add(Intent.create("security group", securityGroupName(), wanted));
-        } else if (SecurityGroups.hubPortSources(group.get()).equals(List.of(settings.ingressCidr()))) {
-            intents.add(Intent.reuse("security group", securityGroupName(), wanted));
-        } else {
-            intents.add(Intent.change("security group", securityGroupName(),
-                    wanted + " (now " + SecurityGroups.hubPortSources(group.get()) + ")"));
+        String hubSource = options.stableAddress() ? "the load balancer only" : who;
+        intents.add(groupIntent(securityGroupName(), group, Set.of(SecurityGroups.HUB_PORT),
+                options.stableAddress() && loadBalancerGroupId.isEmpty() ? null : List.of(hubIngress(loadBalancerGroupId)),
+                "the hub's: port " + SecurityGroups.HUB_PORT + " open to " + hubSource));
+        if (options.keepUserFiles()) {
+            Optional<SecurityGroup> nfs = securityGroups.find(journal, ResourceKind.FILE_SYSTEM_SECURITY_GROUP,
+                    fileSystemSecurityGroupName(), vpcId);
+            intents.add(groupIntent(fileSystemSecurityGroupName(), nfs, Set.of(SecurityGroups.NFS_PORT),
+                    group.map(g -> List.of(new Ingress(SecurityGroups.NFS_PORT, g.groupId()))).orElse(null),
+                    "the file system's: NFS (port " + SecurityGroups.NFS_PORT + ") open to the hub's task only"));
         }
         return intents;
+    }
+
+    /**
+     * @param wanted the rules the group must end with, or null when they name a group that does not exist
+     *               yet (then an existing group changes for sure)
+     */
+    private static Intent groupIntent(String name, Optional<SecurityGroup> group, Set<Integer> ports,
+                                      List<Ingress> wanted, String detail) {
+        if (group.isEmpty()) {
+            return Intent.create("security group", name, detail);
+        }
+        List<Ingress> now = SecurityGroups.ingress(group.get(), ports);
+        if (wanted != null && new HashSet<>(now).equals(new HashSet<>(wanted))) {
+            return Intent.reuse("security group", name, detail);
+        }
+        return Intent.change("security group", name, detail + " (now " + (now.isEmpty() ? "closed" : now) + ")");
     }
 
     private Vpc defaultVpc() throws ProblemException {

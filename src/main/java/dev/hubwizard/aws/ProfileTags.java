@@ -65,6 +65,58 @@ public record ProfileTags(String profile) {
                 .toList();
     }
 
+    List<software.amazon.awssdk.services.elasticloadbalancingv2.model.Tag> elbv2(String name) {
+        return named(name).entrySet().stream()
+                .map(t -> software.amazon.awssdk.services.elasticloadbalancingv2.model.Tag.builder().key(t.getKey())
+                        .value(t.getValue()).build())
+                .toList();
+    }
+
+    List<software.amazon.awssdk.services.acm.model.Tag> acm(String name) {
+        return named(name).entrySet().stream()
+                .map(t -> software.amazon.awssdk.services.acm.model.Tag.builder().key(t.getKey()).value(t.getValue())
+                        .build())
+                .toList();
+    }
+
+    List<software.amazon.awssdk.services.efs.model.Tag> efs(String name) {
+        return named(name).entrySet().stream()
+                .map(t -> software.amazon.awssdk.services.efs.model.Tag.builder().key(t.getKey()).value(t.getValue())
+                        .build())
+                .toList();
+    }
+
+    List<software.amazon.awssdk.services.secretsmanager.model.Tag> secretsManager(String name) {
+        return named(name).entrySet().stream()
+                .map(t -> software.amazon.awssdk.services.secretsmanager.model.Tag.builder().key(t.getKey())
+                        .value(t.getValue()).build())
+                .toList();
+    }
+
+    static Map<String, String> fromElbv2(List<software.amazon.awssdk.services.elasticloadbalancingv2.model.Tag> tags) {
+        Map<String, String> map = new LinkedHashMap<>();
+        tags.forEach(t -> map.put(t.key(), t.value()));
+        return map;
+    }
+
+    static Map<String, String> fromAcm(List<software.amazon.awssdk.services.acm.model.Tag> tags) {
+        Map<String, String> map = new LinkedHashMap<>();
+        tags.forEach(t -> map.put(t.key(), t.value()));
+        return map;
+    }
+
+    static Map<String, String> fromEfs(List<software.amazon.awssdk.services.efs.model.Tag> tags) {
+        Map<String, String> map = new LinkedHashMap<>();
+        tags.forEach(t -> map.put(t.key(), t.value()));
+        return map;
+    }
+
+    static Map<String, String> fromSecretsManager(List<software.amazon.awssdk.services.secretsmanager.model.Tag> tags) {
+        Map<String, String> map = new LinkedHashMap<>();
+        tags.forEach(t -> map.put(t.key(), t.value()));
+        return map;
+    }
+
     static Map<String, String> fromEc2(List<software.amazon.awssdk.services.ec2.model.Tag> tags) {
         Map<String, String> map = new LinkedHashMap<>();
         tags.forEach(t -> map.put(t.key(), t.value()));

@@ -15,6 +15,28 @@ public final class ResourceKind {
     public static final String TASK_DEFINITION = "task-definition";
     public static final String ECS_SERVICE = "ecs-service";
 
+    // A stable address: the load balancer, what it needs and what points at it.
+    public static final String LOAD_BALANCER = "load-balancer";
+    public static final String LOAD_BALANCER_SECURITY_GROUP = "load-balancer-security-group";
+    public static final String TARGET_GROUP = "target-group";
+    public static final String LISTENER = "listener";
+    public static final String CERTIFICATE = "acm-certificate";
+    /** A Route 53 record set this profile created; id {@code ZONE-ID/name/TYPE}. */
+    public static final String DNS_RECORD = "dns-record";
+
+    // Cognito sign-in.
+    public static final String USER_POOL = "cognito-user-pool";
+    /** The hosted UI's domain; id = the domain prefix. */
+    public static final String USER_POOL_DOMAIN = "cognito-domain";
+    public static final String USER_POOL_CLIENT = "cognito-app-client";
+    public static final String SECRET = "secret";
+
+    // Users' files that survive redeploys.
+    public static final String FILE_SYSTEM = "efs-file-system";
+    public static final String FILE_SYSTEM_SECURITY_GROUP = "efs-security-group";
+    public static final String MOUNT_TARGET = "efs-mount-target";
+    public static final String ACCESS_POINT = "efs-access-point";
+
     private ResourceKind() {
     }
 }

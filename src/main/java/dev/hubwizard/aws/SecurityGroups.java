@@ -11,19 +11,46 @@ import software.amazon.awssdk.services.ec2.model.IpRange;
 import software.amazon.awssdk.services.ec2.model.Ipv6Range;
 import software.amazon.awssdk.services.ec2.model.ResourceType;
 import software.amazon.awssdk.services.ec2.model.SecurityGroup;
+import software.amazon.awssdk.services.ec2.model.UserIdGroupPair;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import static dev.hubwizard.aws.AwsCall.call;
 import static dev.hubwizard.aws.AwsCall.run;
 
-/** The hub's security group: inbound TCP 8000 from the profile's CIDR only; outbound as AWS defaults (all). */
+/**
+ * The hub's security groups: each lets in TCP on its own ports from exactly the sources wanted (an
+ * address range or another group) and nothing else on those ports; outbound as AWS defaults (all). The
+ * hub's own group opens port 8000; with a stable address the load balancer's opens 80 and 443, and with
+ * kept files the file system's opens NFS (2049).
+ */
 public final class SecurityGroups {
 
     public static final int HUB_PORT = 8000;
+    public static final int HTTP_PORT = 80;
+    public static final int HTTPS_PORT = 443;
+    public static final int NFS_PORT = 2049;
+
+    /**
+     * One inbound rule: TCP {@code port} from {@code source}, an address range ({@code 203.0.113.0/24}) or
+     * another security group ({@code sg-…}).
+     */
+    public record Ingress(int port, String source) {
+
+        boolean fromGroup() {
+            return source.startsWith("sg-");
+        }
+
+        @Override
+        public String toString() {
+            return port + " from " + source;
+        }
+    }
 
     private final AwsClients aws;
     private final ProfileTags tags;
@@ -37,25 +64,37 @@ public final class SecurityGroups {
      * The group in {@code vpcId} (a group recorded for another VPC, before the profile's network changed,
      * is not it). Names are unique per VPC, so the name finds it when the journal does not.
      */
-    public Optional<SecurityGroup> find(Journal journal, String name, String vpcId) throws ProblemException {
+    public Optional<SecurityGroup> find(Journal journal, String kind, String name, String vpcId)
+            throws ProblemException {
         if (vpcId.isBlank()) {
             return Optional.empty();
         }
         Filter inVpc = Filter.builder().name("vpc-id").values(vpcId).build();
-        return Journaled.find(journal, ResourceKind.SECURITY_GROUP, name,
+        return Journaled.find(journal, kind, name,
                 id -> describe(List.of(inVpc, Filter.builder().name("group-id").values(id).build())),
                 () -> describe(List.of(inVpc, Filter.builder().name("group-name").values(name).build())));
     }
 
-    public SecurityGroup ensure(StepContext ctx, String name, String vpcId, String ingressCidr)
-            throws ProblemException {
-        SecurityGroup group = Journaled.ensure(ctx, ResourceKind.SECURITY_GROUP, "security group", name,
-                () -> find(ctx.journal(), name, vpcId),
+    /** The hub's own group, by its journal kind. */
+    public Optional<SecurityGroup> find(Journal journal, String name, String vpcId) throws ProblemException {
+        return find(journal, ResourceKind.SECURITY_GROUP, name, vpcId);
+    }
+
+    /**
+     * Finds or creates the group, then opens and closes its {@code ports} until exactly {@code wanted} gets
+     * in on them; rules on other ports (someone's SSH) are left alone.
+     *
+     * @param purpose what the group lets in, for its description ("port 8000")
+     */
+    public SecurityGroup ensure(StepContext ctx, String kind, String name, String vpcId, String purpose,
+                                Set<Integer> ports, List<Ingress> wanted) throws ProblemException {
+        SecurityGroup group = Journaled.ensure(ctx, kind, "security group", name,
+                () -> find(ctx.journal(), kind, name, vpcId),
                 id -> describe(List.of(Filter.builder().name("group-id").values(id).build())).isEmpty(),
                 () -> {
                     String id = call("ec2:CreateSecurityGroup", () -> aws.ec2().createSecurityGroup(r -> r
                             .groupName(name).vpcId(vpcId)
-                            .description("JupyterHub of Hub Wizard profile " + tags.profile() + ": port " + HUB_PORT)
+                            .description("JupyterHub of Hub Wizard profile " + tags.profile() + ": " + purpose)
                             .tagSpecifications(tags.ec2(ResourceType.SECURITY_GROUP, name))).groupId());
                     // What the create call just established; asking AWS again would be a call before the record.
                     return SecurityGroup.builder().groupId(id).groupName(name).vpcId(vpcId).build();
@@ -76,19 +115,19 @@ public final class SecurityGroups {
                         return tags.ownedBy(ProfileTags.fromEc2(g.tags()));
                     }
                 }).resource();
-        List<String> open = hubPortSources(group);
-        if (!open.contains(ingressCidr)) {
+        List<Ingress> open = ingress(group, ports);
+        List<Ingress> missing = wanted.stream().filter(i -> !open.contains(i)).toList();
+        if (!missing.isEmpty()) {
             run("ec2:AuthorizeSecurityGroupIngress", () -> aws.ec2().authorizeSecurityGroupIngress(r -> r
-                    .groupId(group.groupId()).ipPermissions(permission(List.of(ingressCidr)))));
-            ctx.log().info("Security group " + group.groupId() + ": port " + HUB_PORT + " open to " + ingressCidr);
+                    .groupId(group.groupId()).ipPermissions(permissions(missing, purpose))));
+            ctx.log().info("Security group " + group.groupId() + " (" + name + "): opened " + missing);
         }
-        List<String> stale = new ArrayList<>(open);
-        stale.remove(ingressCidr);
+        List<Ingress> stale = open.stream().filter(i -> !wanted.contains(i)).toList();
         if (!stale.isEmpty()) {
-            // The profile now allows another address range: close the port to the old ones.
+            // The profile now wants other sources (another address range, the load balancer): close the old.
             run("ec2:RevokeSecurityGroupIngress", () -> aws.ec2().revokeSecurityGroupIngress(r -> r
-                    .groupId(group.groupId()).ipPermissions(permission(stale))));
-            ctx.log().info("Security group " + group.groupId() + ": port " + HUB_PORT + " closed to " + stale);
+                    .groupId(group.groupId()).ipPermissions(permissions(stale, purpose))));
+            ctx.log().info("Security group " + group.groupId() + " (" + name + "): closed " + stale);
         }
         return group;
     }
@@ -109,25 +148,37 @@ public final class SecurityGroups {
 
     /** The address ranges port 8000 is open to. */
     public static List<String> hubPortSources(SecurityGroup group) {
-        List<String> sources = new ArrayList<>();
-        for (IpPermission p : group.ipPermissions()) {
-            if ("tcp".equals(p.ipProtocol()) && Integer.valueOf(HUB_PORT).equals(p.fromPort())
-                    && Integer.valueOf(HUB_PORT).equals(p.toPort())) {
-                p.ipRanges().forEach(r -> sources.add(r.cidrIp()));
-                p.ipv6Ranges().forEach(r -> sources.add(r.cidrIpv6()));
-            }
-        }
-        return sources;
+        return ingress(group, Set.of(HUB_PORT)).stream().map(Ingress::source).toList();
     }
 
-    private static IpPermission permission(List<String> cidrs) {
-        String description = "JupyterHub";
-        return IpPermission.builder().ipProtocol("tcp").fromPort(HUB_PORT).toPort(HUB_PORT)
-                .ipRanges(cidrs.stream().filter(c -> !c.contains(":"))
-                        .map(c -> IpRange.builder().cidrIp(c).description(description).build()).toList())
-                .ipv6Ranges(cidrs.stream().filter(c -> c.contains(":"))
-                        .map(c -> Ipv6Range.builder().cidrIpv6(c).description(description).build()).toList())
-                .build();
+    /** What gets in on {@code ports}: single-port TCP rules, from address ranges and from groups. */
+    public static List<Ingress> ingress(SecurityGroup group, Set<Integer> ports) {
+        Set<Ingress> rules = new LinkedHashSet<>();
+        for (IpPermission p : group.ipPermissions()) {
+            if ("tcp".equals(p.ipProtocol()) && p.fromPort() != null && p.fromPort().equals(p.toPort())
+                    && ports.contains(p.fromPort())) {
+                int port = p.fromPort();
+                p.ipRanges().forEach(r -> rules.add(new Ingress(port, r.cidrIp())));
+                p.ipv6Ranges().forEach(r -> rules.add(new Ingress(port, r.cidrIpv6())));
+                p.userIdGroupPairs().forEach(g -> rules.add(new Ingress(port, g.groupId())));
+            }
+        }
+        return new ArrayList<>(rules);
+    }
+
+    private static List<IpPermission> permissions(List<Ingress> rules, String purpose) {
+        String description = "JupyterHub: " + purpose;
+        return rules.stream().map(rule -> {
+            IpPermission.Builder p = IpPermission.builder().ipProtocol("tcp").fromPort(rule.port()).toPort(rule.port());
+            if (rule.fromGroup()) {
+                p.userIdGroupPairs(UserIdGroupPair.builder().groupId(rule.source()).description(description).build());
+            } else if (rule.source().contains(":")) {
+                p.ipv6Ranges(Ipv6Range.builder().cidrIpv6(rule.source()).description(description).build());
+            } else {
+                p.ipRanges(IpRange.builder().cidrIp(rule.source()).description(description).build());
+            }
+            return p.build();
+        }).toList();
     }
 
     private Optional<SecurityGroup> describe(List<Filter> filters) throws ProblemException {

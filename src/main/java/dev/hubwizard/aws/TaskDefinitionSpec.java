@@ -4,15 +4,20 @@ import dev.hubwizard.profile.Architecture;
 import software.amazon.awssdk.services.ecs.model.Compatibility;
 import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
 import software.amazon.awssdk.services.ecs.model.CPUArchitecture;
+import software.amazon.awssdk.services.ecs.model.EFSAuthorizationConfigIAM;
+import software.amazon.awssdk.services.ecs.model.EFSTransitEncryption;
 import software.amazon.awssdk.services.ecs.model.KeyValuePair;
 import software.amazon.awssdk.services.ecs.model.LogDriver;
+import software.amazon.awssdk.services.ecs.model.MountPoint;
 import software.amazon.awssdk.services.ecs.model.NetworkMode;
 import software.amazon.awssdk.services.ecs.model.OSFamily;
 import software.amazon.awssdk.services.ecs.model.PortMapping;
 import software.amazon.awssdk.services.ecs.model.RegisterTaskDefinitionRequest;
+import software.amazon.awssdk.services.ecs.model.Secret;
 import software.amazon.awssdk.services.ecs.model.Tag;
 import software.amazon.awssdk.services.ecs.model.TaskDefinition;
 import software.amazon.awssdk.services.ecs.model.TransportProtocol;
+import software.amazon.awssdk.services.ecs.model.Volume;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -31,17 +36,32 @@ import java.util.TreeMap;
  * @param architecture must match the image's, or the container dies with "exec format error"
  * @param image        {@code repository-uri:tag}
  * @param environment  what the hub image reads at start
+ * @param secrets      more variables, by name, whose values ECS reads from Secrets Manager (the ARN) as the
+ *                     task starts: they never appear in the task definition
+ * @param homes        the EFS file system mounted as {@code /home}; empty: homes live and die with the task
  */
 public record TaskDefinitionSpec(String family, int cpu, int memory, Architecture architecture,
                                  String executionRoleArn, String image, int containerPort, String logGroup,
-                                 String logRegion, Map<String, String> environment) {
+                                 String logRegion, Map<String, String> environment, Map<String, String> secrets,
+                                 Optional<HubFileSystem> homes) {
 
     public static final String CONTAINER = "hub";
     /** Streams are named {@code hub/hub/<task id>}: prefix, container, task. */
     public static final String LOG_STREAM_PREFIX = "hub";
+    static final String HOMES_VOLUME = "homes";
+    static final String HOMES_PATH = "/home";
 
     public TaskDefinitionSpec {
         environment = java.util.Collections.unmodifiableMap(new TreeMap<>(environment));
+        secrets = java.util.Collections.unmodifiableMap(new TreeMap<>(secrets));
+    }
+
+    /** A hub with no secrets and homes inside the task. */
+    public TaskDefinitionSpec(String family, int cpu, int memory, Architecture architecture, String executionRoleArn,
+                              String image, int containerPort, String logGroup, String logRegion,
+                              Map<String, String> environment) {
+        this(family, cpu, memory, architecture, executionRoleArn, image, containerPort, logGroup, logRegion,
+                environment, Map.of(), Optional.empty());
     }
 
     RegisterTaskDefinitionRequest request(List<Tag> tags) {
@@ -56,6 +76,10 @@ public record TaskDefinitionSpec(String family, int cpu, int memory, Architectur
                         .build())
                 .environment(environment.entrySet().stream()
                         .map(e -> KeyValuePair.builder().name(e.getKey()).value(e.getValue()).build()).toList())
+                .secrets(secrets.entrySet().stream()
+                        .map(e -> Secret.builder().name(e.getKey()).valueFrom(e.getValue()).build()).toList())
+                .mountPoints(homes.stream().map(h -> MountPoint.builder().sourceVolume(HOMES_VOLUME)
+                        .containerPath(HOMES_PATH).readOnly(false).build()).toList())
                 .logConfiguration(l -> l.logDriver(LogDriver.AWSLOGS).options(Map.of(
                         "awslogs-group", logGroup,
                         "awslogs-region", logRegion,
@@ -72,7 +96,21 @@ public record TaskDefinitionSpec(String family, int cpu, int memory, Architectur
                         .cpuArchitecture(architecture == Architecture.ARM64 ? CPUArchitecture.ARM64
                                 : CPUArchitecture.X86_64))
                 .containerDefinitions(container)
+                .volumes(homes.stream().map(TaskDefinitionSpec::volume).toList())
                 .tags(tags)
+                .build();
+    }
+
+    /**
+     * EFS through the access point, TLS in transit (required with an access point). Access control is the
+     * network's: only the hub's security group reaches the mount targets; IAM authorization would add a task
+     * role for the one task that may reach it anyway.
+     */
+    private static Volume volume(HubFileSystem homes) {
+        return Volume.builder().name(HOMES_VOLUME).efsVolumeConfiguration(e -> e
+                .fileSystemId(homes.fileSystemId())
+                .transitEncryption(EFSTransitEncryption.ENABLED)
+                .authorizationConfig(a -> a.accessPointId(homes.accessPointId()).iam(EFSAuthorizationConfigIAM.DISABLED)))
                 .build();
     }
 
@@ -96,10 +134,34 @@ public record TaskDefinitionSpec(String family, int cpu, int memory, Architectur
                 : Architecture.X86_64;
         Map<String, String> environment = new TreeMap<>();
         c.environment().forEach(e -> environment.put(e.name(), e.value()));
+        Map<String, String> secrets = new TreeMap<>();
+        c.secrets().forEach(e -> secrets.put(e.name(), e.valueFrom()));
+        if (!homesLikeHubWizards(td, c)) {
+            return Optional.empty();
+        }
+        Optional<HubFileSystem> homes = td.volumes().stream().findFirst().map(Volume::efsVolumeConfiguration)
+                .map(efs -> new HubFileSystem(efs.fileSystemId(), efs.authorizationConfig().accessPointId()));
         return Optional.of(new TaskDefinitionSpec(td.family(), cpu, memory, architecture,
                 td.executionRoleArn(), c.image(), c.portMappings().get(0).containerPort(),
                 c.logConfiguration().options().get("awslogs-group"),
-                c.logConfiguration().options().get("awslogs-region"), environment));
+                c.logConfiguration().options().get("awslogs-region"), environment, secrets, homes));
+    }
+
+    /** No volume at all, or exactly the homes volume {@link #volume} makes, mounted as {@code /home}. */
+    private static boolean homesLikeHubWizards(TaskDefinition td, ContainerDefinition c) {
+        if (td.volumes().isEmpty() && c.mountPoints().isEmpty()) {
+            return true;
+        }
+        if (td.volumes().size() != 1 || c.mountPoints().size() != 1) {
+            return false;
+        }
+        Volume volume = td.volumes().get(0);
+        MountPoint mount = c.mountPoints().get(0);
+        var efs = volume.efsVolumeConfiguration();
+        return efs != null && efs.authorizationConfig() != null && HOMES_VOLUME.equals(volume.name())
+                && HOMES_VOLUME.equals(mount.sourceVolume()) && HOMES_PATH.equals(mount.containerPath())
+                && !Boolean.TRUE.equals(mount.readOnly()) && efs.transitEncryption() == EFSTransitEncryption.ENABLED
+                && efs.authorizationConfig().iam() == EFSAuthorizationConfigIAM.DISABLED;
     }
 
     /** What differs from {@code registered}, in words for the log and the plan page. */
@@ -117,6 +179,11 @@ public record TaskDefinitionSpec(String family, int cpu, int memory, Architectur
             differences.add("environment (" + String.join(", ", changedKeys(registered.environment, environment))
                     + ")");
         }
+        if (!registered.secrets.equals(secrets)) {
+            differences.add("secrets (" + String.join(", ", changedKeys(registered.secrets, secrets)) + ")");
+        }
+        compare(differences, "homes", registered.homes.map(Object::toString).orElse("in the task"),
+                homes.map(Object::toString).orElse("in the task"));
         return differences;
     }
 

@@ -37,9 +37,11 @@ public final class CostEstimator {
                 String.format(Locale.ROOT, "%.0f h × (%s vCPU × $%s + %s GB × $%s)", hours, number(task.vcpu()),
                         vcpuPrice, number(task.memoryGb()), gbPrice)));
         Options options = profile.options();
-        int publicAddresses = options.stableAddress() ? 2 : 1;
+        // Behind a load balancer the task keeps its own public address: in a public subnet without a NAT
+        // gateway (which would cost far more) that is how it reaches ECR to pull its image.
+        int publicAddresses = options.stableAddress() ? 3 : 1;
         lines.add(new CostLine(publicAddresses == 1 ? "Public IPv4 address of the task"
-                : "Public IPv4 addresses (the load balancer's, in two zones)",
+                : "Public IPv4 addresses (the load balancer's two, one per zone, and the task's)",
                 hours * publicAddresses * prices.publicIpv4PerHour(),
                 String.format(Locale.ROOT, "%d × %.0f h × $%s", publicAddresses, hours, prices.publicIpv4PerHour())));
         lines.add(new CostLine("CloudWatch Logs",
@@ -65,9 +67,14 @@ public final class CostEstimator {
         return new CostEstimate(region, lines, prices.date(), prices.source());
     }
 
-    /** The monthly cost of keeping an EFS file system after teardown, at the assumed size. */
+    /** The monthly cost of keeping an EFS file system after teardown, at the given size. */
     public double keptFileSystemMonthly(String region, double gigabytes) {
         return prices.region(region).map(p -> gigabytes * p.efsGbMonth()).orElse(0.0);
+    }
+
+    /** What the estimates assume users keep in their homes, in GB, when the real size is not known. */
+    public double assumedHomesGb() {
+        return prices.homesGb();
     }
 
     private static String number(double value) {

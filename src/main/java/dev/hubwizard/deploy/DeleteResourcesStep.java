@@ -26,8 +26,13 @@ final class DeleteResourcesStep implements Step {
      * @param kind   the journal kind ({@code security-group})
      * @param label  what the user calls it ("security group")
      * @param detail what deleting it means, for the preview
+     * @param kept   what keeping it means, for the preview and the log, when it is kept by choice
      */
-    record Target(String kind, String label, String detail) {
+    record Target(String kind, String label, String detail, String kept) {
+
+        Target(String kind, String label, String detail) {
+            this(kind, label, detail, "kept, as chosen");
+        }
     }
 
     private final String id;
@@ -72,7 +77,7 @@ final class DeleteResourcesStep implements Step {
     public void run(StepContext context) throws Exception {
         List<ResourceRecord> records = context.journal().ofKind(target.kind());
         if (kept) {
-            records.forEach(r -> context.log().info("Keeping " + describe(r) + ", as chosen"));
+            records.forEach(r -> context.log().info("Keeping " + describe(r) + ": " + target.kept()));
             return;
         }
         if (records.isEmpty()) {
@@ -94,7 +99,7 @@ final class DeleteResourcesStep implements Step {
     @Override
     public List<Intent> preview(StepContext context) {
         return context.journal().ofKind(target.kind()).stream()
-                .map(r -> kept ? Intent.keep(target.label(), r.id(), withName(r, "kept, as chosen"))
+                .map(r -> kept ? Intent.keep(target.label(), r.id(), withName(r, target.kept()))
                         : Intent.delete(target.label(), r.id(), withName(r, target.detail())))
                 .toList();
     }

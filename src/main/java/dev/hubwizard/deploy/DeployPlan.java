@@ -7,7 +7,9 @@ import dev.hubwizard.docker.ImagePusher;
 import dev.hubwizard.docker.LocalHubRunner;
 import dev.hubwizard.docker.RegistryManifests;
 import dev.hubwizard.engine.Plan;
+import dev.hubwizard.profile.Options;
 import dev.hubwizard.profile.Profile;
+import dev.hubwizard.profile.SignIn;
 
 import dev.hubwizard.engine.Step;
 
@@ -29,6 +31,15 @@ import java.util.Set;
  *   log-group ────────────────┘   cluster ─────────┘
  * </pre>
  * Repository, network, cluster, role and log group need nothing: they run while the image builds.
+ *
+ * <p>Each of a team's options adds its steps, and only when it is on:
+ * <pre>
+ *   stable address: network ──► load-balancer ──► listeners ──► service
+ *                                     └──────► domain-record ──► hub-url        (with a domain)
+ *   with a domain:  certificate ──► listeners          (runs from the start: validation takes minutes)
+ *   Cognito:        cognito ──► role, task-definition  (pool, domain, app client, its secret)
+ *   kept files:     network ──► file-system ──► task-definition
+ * </pre>
  */
 public final class DeployPlan {
 
@@ -39,20 +50,38 @@ public final class DeployPlan {
 
     public static Plan create(Profile profile, AwsClients aws, DeployTools tools, LocalTestApproval approval) {
         LocalHubRunner localHub = new LocalHubRunner(tools.docker(), tools.containers());
-        List<Step> steps = List.of(
-                new BuildImageStep(profile, new ImageBuilder(tools.docker()), tools.defaultImageFolder(),
-                        BuildNetwork.matching(profile.hub().hostNetwork())),
-                new LocalTestStep(profile, localHub, approval, tools.localHealthTimeout()),
-                new RepositoryStep(profile, aws),
-                new PushStep(profile, aws,
-                        new DockerImagePush(new ImagePusher(tools.docker()), new RegistryManifests())),
-                new NetworkStep(profile, aws),
-                new ClusterStep(profile, aws),
-                new ExecutionRoleStep(profile, aws),
-                new LogGroupStep(profile, aws),
-                new TaskDefinitionStep(profile, aws),
-                new ServiceStep(profile, aws, tools.stableTimeout()),
-                new HubUrlStep(profile, aws, tools.hubHealthTimeout()));
+        Options options = profile.options();
+        boolean cognito = profile.hub().signIn() == SignIn.COGNITO;
+        List<Step> steps = new ArrayList<>();
+        steps.add(new BuildImageStep(profile, new ImageBuilder(tools.docker()), tools.defaultImageFolder(),
+                BuildNetwork.matching(profile.hub().hostNetwork())));
+        steps.add(new LocalTestStep(profile, localHub, approval, tools.localHealthTimeout()));
+        steps.add(new RepositoryStep(profile, aws));
+        steps.add(new PushStep(profile, aws,
+                new DockerImagePush(new ImagePusher(tools.docker()), new RegistryManifests())));
+        steps.add(new NetworkStep(profile, aws));
+        if (options.https()) {
+            steps.add(new CertificateStep(profile, aws));
+        }
+        if (options.stableAddress()) {
+            steps.add(new LoadBalancerStep(profile, aws));
+            steps.add(new ListenersStep(profile, aws));
+        }
+        if (options.https()) {
+            steps.add(new DomainRecordStep(profile, aws));
+        }
+        if (options.keepUserFiles()) {
+            steps.add(new FileSystemStep(profile, aws));
+        }
+        steps.add(new ClusterStep(profile, aws));
+        if (cognito) {
+            steps.add(new CognitoStep(profile, aws));
+        }
+        steps.add(new ExecutionRoleStep(profile, aws));
+        steps.add(new LogGroupStep(profile, aws));
+        steps.add(new TaskDefinitionStep(profile, aws));
+        steps.add(new ServiceStep(profile, aws, tools.stableTimeout()));
+        steps.add(new HubUrlStep(profile, aws, tools.hubHealthTimeout()));
         List<Step> plan = new ArrayList<>();
         plan.add(new PreflightStep(profile, tools.docker(), localHub, aws));
         // Nothing starts before the preflight: a missing Docker or expired sign-in is said once,

@@ -1,9 +1,17 @@
 package dev.hubwizard.deploy;
 
 import dev.hubwizard.aws.AwsClients;
+import dev.hubwizard.aws.CognitoUsers;
 import dev.hubwizard.aws.DeletionWaits;
+import dev.hubwizard.aws.FileSystems;
+import dev.hubwizard.aws.ProfileTags;
+import dev.hubwizard.aws.ResourceKind;
+import dev.hubwizard.aws.UserPools;
+import dev.hubwizard.cost.CostEstimator;
 import dev.hubwizard.engine.Journal;
 import dev.hubwizard.engine.Plan;
+import dev.hubwizard.engine.ProblemException;
+import dev.hubwizard.engine.ResourceRecord;
 import dev.hubwizard.engine.Run;
 import dev.hubwizard.engine.RunListener;
 import dev.hubwizard.engine.Runner;
@@ -12,8 +20,13 @@ import dev.hubwizard.profile.Profile;
 import dev.hubwizard.profile.ProfileJournalStore;
 import dev.hubwizard.profile.ProfileStore;
 
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolType;
+
 import java.io.IOException;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * One profile's deployment as the wizard and the CLI drive it: its AWS clients, its session (whose
@@ -64,15 +77,53 @@ public final class Deployment implements AutoCloseable {
     }
 
     /**
-     * Starts a deploy or a teardown (or the part of one in {@code plan}) and keeps the profile's summary
-     * true while it runs.
+     * Invites people to the hub's Cognito user pool (see {@link InviteUsersStep}, whose {@code problems} a dialog
+     * can show while the list is typed); run it with {@link #start}.
+     */
+    public Plan invitePlan(List<CognitoUsers.Invitation> invitations) {
+        return new Plan(InviteUsersStep.PLAN, List.of(new InviteUsersStep(profile, aws, invitations)));
+    }
+
+    /** Who is in the hub's user pool and whether they have signed in yet; empty before the first deploy. */
+    public List<CognitoUsers.InvitedUser> invitedUsers() throws IOException, ProblemException {
+        Optional<UserPoolType> pool = new UserPools(aws, new ProfileTags(profile.name()))
+                .find(session().journal(), profile.hub().cognito().userPoolName());
+        return pool.isEmpty() ? List.of() : new CognitoUsers(aws).list(pool.get().id());
+    }
+
+    /**
+     * The users' files a teardown keeps (by default), with what keeping them costs a month at their size now:
+     * for the teardown confirmation.
+     */
+    public List<KeptFileSystem> keptFileSystems(CostEstimator costs) throws IOException, ProblemException {
+        FileSystems fileSystems = new FileSystems(aws, new ProfileTags(profile.name()));
+        List<KeptFileSystem> kept = new ArrayList<>();
+        for (ResourceRecord record : session().journal().ofKind(ResourceKind.FILE_SYSTEM)) {
+            Optional<Long> bytes = fileSystems.size(record.id());
+            if (bytes.isPresent()) {
+                double gigabytes = bytes.get() / 1e9;
+                kept.add(new KeptFileSystem(record.id(), bytes.get(),
+                        costs.keptFileSystemMonthly(profile.aws().region(), gigabytes)));
+            }
+        }
+        return kept;
+    }
+
+    /**
+     * Starts a deploy, a teardown or an invitation (or the part of one in {@code plan}); a deploy or teardown
+     * keeps the profile's summary true while it runs.
      */
     public Run start(Runner runner, Plan plan, RunListener listener) throws IOException {
         Session s = session();
-        RunListener recorder = TeardownPlan.NAME.equals(plan.name())
-                ? new TeardownRecorder(store, profile.name(), s.journal())
-                : new DeploymentRecorder(store, profile.name(), s.values(), Clock.systemUTC());
-        return runner.start(plan, s, RunListener.all(recorder, listener));
+        if (TeardownPlan.NAME.equals(plan.name())) {
+            return runner.start(plan, s, RunListener.all(new TeardownRecorder(store, profile.name(), s.journal()),
+                    listener));
+        }
+        if (DeployPlan.NAME.equals(plan.name())) {
+            return runner.start(plan, s, RunListener.all(new DeploymentRecorder(store, profile.name(), s.values(),
+                    Clock.systemUTC()), listener));
+        }
+        return runner.start(plan, s, listener);
     }
 
     @Override

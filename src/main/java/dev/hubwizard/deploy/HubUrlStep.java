@@ -4,6 +4,7 @@ import dev.hubwizard.aws.AwsClients;
 import dev.hubwizard.aws.EcsService;
 import dev.hubwizard.aws.HubAddress;
 import dev.hubwizard.aws.HubEndpoint;
+import dev.hubwizard.aws.HubLoadBalancer;
 import dev.hubwizard.aws.LogGroups;
 import dev.hubwizard.aws.ProfileTags;
 import dev.hubwizard.aws.StoppedTasks;
@@ -17,7 +18,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
-/** Finds the running hub's public address and waits until {@code /hub/health} answers there. */
+/**
+ * Finds the running hub's address and waits until {@code /hub/health} answers there: the task's public IP,
+ * or with a stable address {@code https://DOMAIN/} (or {@code http://LOAD-BALANCER-DNS/} without a domain),
+ * once the load balancer finds the task healthy.
+ */
 public final class HubUrlStep implements Step {
 
     public static final String ID = "hub-url";
@@ -25,9 +30,11 @@ public final class HubUrlStep implements Step {
     /** JupyterHub answers seconds after its task runs; minutes mean something is wrong. */
     public static final Duration HEALTH_TIMEOUT = Duration.ofMinutes(5);
 
+    private final Profile profile;
     private final HubEndpoint endpoint;
 
     public HubUrlStep(Profile profile, AwsClients aws, Duration healthTimeout) {
+        this.profile = profile;
         this.endpoint = new HubEndpoint(aws, new StoppedTasks(aws, new LogGroups(aws, new ProfileTags(profile.name()))),
                 healthTimeout);
     }
@@ -44,17 +51,29 @@ public final class HubUrlStep implements Step {
 
     @Override
     public Set<String> dependsOn() {
-        return Set.of(ServiceStep.ID);
+        // With a domain the address works once the domain points at the load balancer.
+        return profile.options().https() ? Set.of(ServiceStep.ID, DomainRecordStep.ID) : Set.of(ServiceStep.ID);
     }
 
     @Override
     public void run(StepContext context) throws Exception {
         EcsService service = context.require(ServiceStep.SERVICE);
-        context.put(HUB_URL, endpoint.waitUntilHealthy(context, service.cluster(), service.name()));
+        if (profile.options().stableAddress()) {
+            HubLoadBalancer balancer = context.require(LoadBalancerStep.LOAD_BALANCER);
+            context.put(HUB_URL, endpoint.waitUntilHealthyBehind(context, service.cluster(), service.name(),
+                    balancer.targetGroupArn(), HubUrls.stable(profile, balancer.dnsName())));
+        } else {
+            context.put(HUB_URL, endpoint.waitUntilHealthy(context, service.cluster(), service.name()));
+        }
     }
 
     @Override
     public List<Intent> preview(StepContext context) {
-        return List.of(Intent.run("Find the hub's public address and wait until it answers"));
+        if (profile.options().https()) {
+            return List.of(Intent.run("Wait until the hub answers at https://" + profile.options().domainName() + "/"));
+        }
+        return List.of(Intent.run(profile.options().stableAddress()
+                ? "Wait until the hub answers at the load balancer's address (plain HTTP)"
+                : "Find the hub's public address and wait until it answers"));
     }
 }

@@ -6,6 +6,8 @@ import dev.hubwizard.aws.AwsConfigProfiles.AwsProfile;
 import dev.hubwizard.aws.AwsIdentity;
 import dev.hubwizard.aws.AwsRegions;
 import dev.hubwizard.aws.CallerIdentity;
+import dev.hubwizard.aws.DnsRecord;
+import dev.hubwizard.aws.HostedZones;
 import dev.hubwizard.aws.VpcQuota;
 import dev.hubwizard.docker.DockerClients;
 import dev.hubwizard.docker.EngineInfo;
@@ -27,7 +29,7 @@ import java.util.function.Supplier;
 /**
  * Checks, before anything runs, what a deploy needs from this computer and the AWS account: Docker,
  * credentials (whose, in which account), the region, the local test's port, the image architecture
- * against the Fargate platform, and the VPC quota. Every check ends green, amber or red with a fix in
+ * against the Fargate platform, the VPC quota, and with a domain whether Route 53 serves it. Every check ends green, amber or red with a fix in
  * plain words; the step fails only when something is red.
  */
 public final class PreflightStep implements Step {
@@ -76,6 +78,9 @@ public final class PreflightStep implements Step {
         checks.add(log(context, architecture(engine)));
         if (identity.isPresent() && profile.network().mode() == NetworkMode.NEW_VPC) {
             checks.add(log(context, vpcQuota()));
+        }
+        if (identity.isPresent() && profile.options().https()) {
+            checks.add(log(context, hostedZone()));
         }
         PreflightReport report = new PreflightReport(checks, profiles);
         context.put(REPORT, report);
@@ -181,6 +186,23 @@ public final class PreflightStep implements Step {
         return engine.map(e -> architectureCheck(profile.task().architecture(), e.architecture()))
                 .orElseGet(() -> Check.warning("Architecture", "not checked: Docker did not answer",
                         "Start Docker, then press Retry"));
+    }
+
+    /** Whether the account's Route 53 serves the domain, so that Hub Wizard can add its DNS records itself. */
+    private Check hostedZone() {
+        String domain = profile.options().domainName();
+        try {
+            return new HostedZones(aws).find(domain)
+                    .map(zone -> Check.ok("Domain", domain + " is served by this account's Route 53 zone "
+                            + DnsRecord.plain(zone.name()) + ": Hub Wizard adds its DNS records"))
+                    .orElseGet(() -> Check.warning("Domain", domain + " is not in a Route 53 zone of this account: "
+                                    + "you will have to add two DNS records by hand",
+                            "During the deploy Hub Wizard shows them (one validates the certificate, one points "
+                                    + domain + " at the load balancer); add them where the domain's DNS is kept"));
+        } catch (ProblemException e) {
+            return Check.warning("Domain", "could not look for " + domain + " in Route 53: " + e.problem().what(),
+                    "Nothing to do if its DNS is kept elsewhere: you will add two DNS records by hand");
+        }
     }
 
     private Check vpcQuota() {

@@ -3,6 +3,7 @@ package dev.hubwizard.deploy;
 import dev.hubwizard.aws.AwsClients;
 import dev.hubwizard.aws.EcsService;
 import dev.hubwizard.aws.EcsServices;
+import dev.hubwizard.aws.HubLoadBalancer;
 import dev.hubwizard.aws.LogGroups;
 import dev.hubwizard.aws.ProfileTags;
 import dev.hubwizard.aws.ServiceSpec;
@@ -20,7 +21,9 @@ import java.util.Set;
 
 /**
  * Creates or updates the ECS service (one Fargate task with a public IP, circuit breaker with
- * rollback) and waits until it is stable, streaming its events into the log.
+ * rollback) and waits until it is stable, streaming its events into the log. With a stable address the
+ * task is registered behind the load balancer; it keeps its public IP all the same, since without a NAT
+ * gateway that is how a task in a public subnet reaches ECR to pull its image.
  */
 public final class ServiceStep implements Step {
 
@@ -54,23 +57,30 @@ public final class ServiceStep implements Step {
 
     @Override
     public Set<String> dependsOn() {
-        return Set.of(TaskDefinitionStep.ID, NetworkStep.ID, ClusterStep.ID, TEST_LOCAL);
+        return profile.options().stableAddress()
+                ? Set.of(TaskDefinitionStep.ID, NetworkStep.ID, ClusterStep.ID, TEST_LOCAL, ListenersStep.ID)
+                : Set.of(TaskDefinitionStep.ID, NetworkStep.ID, ClusterStep.ID, TEST_LOCAL);
     }
 
     @Override
     public void run(StepContext context) throws Exception {
         ServiceSpec spec = new ServiceSpec(context.require(ClusterStep.CLUSTER).name(), profile.names().service(),
                 context.require(TaskDefinitionStep.TASK_DEFINITION).arn(), context.require(NetworkStep.NETWORK),
-                context.get(PushStep.PUSHED_IMAGE).map(PushedImage::digest).orElse(""));
+                context.get(PushStep.PUSHED_IMAGE).map(PushedImage::digest).orElse(""),
+                profile.options().stableAddress() ? context.require(LoadBalancerStep.LOAD_BALANCER).targetGroupArn()
+                        : "");
         context.put(SERVICE, services.ensure(context, spec));
     }
 
     @Override
     public List<Intent> preview(StepContext context) throws Exception {
         String cluster = profile.names().cluster();
-        Optional<ServiceSpec> spec = context.get(TaskDefinitionStep.TASK_DEFINITION).flatMap(td -> context
-                .get(NetworkStep.NETWORK).map(network -> new ServiceSpec(cluster, profile.names().service(),
-                        td.arn(), network, context.get(PushStep.PUSHED_IMAGE).map(PushedImage::digest).orElse(""))));
+        Optional<String> targetGroup = profile.options().stableAddress()
+                ? context.get(LoadBalancerStep.LOAD_BALANCER).map(HubLoadBalancer::targetGroupArn) : Optional.of("");
+        Optional<ServiceSpec> spec = targetGroup.flatMap(tg -> context.get(TaskDefinitionStep.TASK_DEFINITION)
+                .flatMap(td -> context.get(NetworkStep.NETWORK).map(network -> new ServiceSpec(cluster,
+                        profile.names().service(), td.arn(), network,
+                        context.get(PushStep.PUSHED_IMAGE).map(PushedImage::digest).orElse(""), tg))));
         return services.preview(context.journal(), cluster, profile.names().service(), spec);
     }
 }

@@ -14,12 +14,20 @@ import dev.hubwizard.engine.Key;
 import dev.hubwizard.engine.Step;
 import dev.hubwizard.engine.StepContext;
 import dev.hubwizard.profile.Profile;
+import dev.hubwizard.profile.SignIn;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
-/** Registers a task definition revision for the pushed image, only when it differs from the latest. */
+/**
+ * Registers a task definition revision for the pushed image, only when it differs from the latest. With
+ * Cognito sign-in the task gets the client's settings and, through {@code secrets}, its secret; with kept
+ * files the EFS volume as {@code /home} and the pinned user ids.
+ */
 public final class TaskDefinitionStep implements Step {
 
     public static final String ID = "task-definition";
@@ -48,13 +56,23 @@ public final class TaskDefinitionStep implements Step {
 
     @Override
     public Set<String> dependsOn() {
-        return Set.of(PushStep.ID, ExecutionRoleStep.ID, LogGroupStep.ID);
+        Set<String> steps = new HashSet<>(Set.of(PushStep.ID, ExecutionRoleStep.ID, LogGroupStep.ID));
+        if (cognito()) {
+            steps.add(CognitoStep.ID);
+        }
+        if (profile.options().keepUserFiles()) {
+            steps.add(FileSystemStep.ID);
+        }
+        return Set.copyOf(steps);
     }
 
     @Override
     public void run(StepContext context) throws Exception {
         TaskDefinitionSpec spec = spec(context.require(PushStep.PUSHED_IMAGE), context.require(ExecutionRoleStep.ROLE),
-                context.require(LogGroupStep.LOG_GROUP));
+                context.require(LogGroupStep.LOG_GROUP),
+                cognito() ? Optional.of(context.require(CognitoStep.CLIENT)) : Optional.empty(),
+                profile.options().keepUserFiles() ? Optional.of(context.require(FileSystemStep.HOMES))
+                        : Optional.empty());
         context.put(TASK_DEFINITION, taskDefinitions.ensure(context, spec));
     }
 
@@ -63,14 +81,30 @@ public final class TaskDefinitionStep implements Step {
         Optional<PushedImage> image = context.get(PushStep.PUSHED_IMAGE);
         Optional<ExecutionRole> role = context.get(ExecutionRoleStep.ROLE);
         Optional<CloudWatchLogGroup> logGroup = context.get(LogGroupStep.LOG_GROUP);
-        Optional<TaskDefinitionSpec> spec = image.isPresent() && role.isPresent() && logGroup.isPresent()
-                ? Optional.of(spec(image.get(), role.get(), logGroup.get())) : Optional.empty();
+        Optional<CognitoClient> client = context.get(CognitoStep.CLIENT);
+        Optional<HomesOnEfs> homes = context.get(FileSystemStep.HOMES);
+        boolean known = image.isPresent() && role.isPresent() && logGroup.isPresent()
+                && (!cognito() || client.isPresent()) && (!profile.options().keepUserFiles() || homes.isPresent());
+        Optional<TaskDefinitionSpec> spec = known
+                ? Optional.of(spec(image.get(), role.get(), logGroup.get(), client, homes)) : Optional.empty();
         return taskDefinitions.preview(profile.names().taskFamily(), spec);
     }
 
-    private TaskDefinitionSpec spec(PushedImage image, ExecutionRole role, CloudWatchLogGroup logGroup) {
+    private TaskDefinitionSpec spec(PushedImage image, ExecutionRole role, CloudWatchLogGroup logGroup,
+                                    Optional<CognitoClient> cognito, Optional<HomesOnEfs> homes) {
+        Map<String, String> environment = new TreeMap<>(HubEnvironment.forTask(profile));
+        Map<String, String> secrets = new TreeMap<>();
+        cognito.ifPresent(c -> {
+            environment.putAll(HubEnvironment.cognito(c.domainUrl(), c.clientId(), HubUrls.callback(profile)));
+            secrets.put(HubEnvironment.COGNITO_CLIENT_SECRET, c.secretArn());
+        });
+        homes.ifPresent(h -> environment.put(HubEnvironment.USER_UIDS, HubEnvironment.userIds(h.userIds())));
         return new TaskDefinitionSpec(profile.names().taskFamily(), profile.task().cpu(), profile.task().memory(),
                 profile.task().architecture(), role.arn(), image.image(), SecurityGroups.HUB_PORT, logGroup.name(),
-                aws.region().id(), HubEnvironment.forTask(profile));
+                aws.region().id(), environment, secrets, homes.map(HomesOnEfs::fileSystem));
+    }
+
+    private boolean cognito() {
+        return profile.hub().signIn() == SignIn.COGNITO;
     }
 }

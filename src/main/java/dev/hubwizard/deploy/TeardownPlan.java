@@ -1,22 +1,36 @@
 package dev.hubwizard.deploy;
 
+import dev.hubwizard.aws.AccessPoints;
 import dev.hubwizard.aws.AwsClients;
+import dev.hubwizard.aws.Certificates;
 import dev.hubwizard.aws.DeletionWaits;
+import dev.hubwizard.aws.DnsRecords;
 import dev.hubwizard.aws.EcrRepositories;
 import dev.hubwizard.aws.EcsClusters;
 import dev.hubwizard.aws.EcsServices;
 import dev.hubwizard.aws.EcsTasks;
 import dev.hubwizard.aws.ExecutionRoles;
+import dev.hubwizard.aws.FileSystems;
 import dev.hubwizard.aws.InternetGateways;
+import dev.hubwizard.aws.Listeners;
+import dev.hubwizard.aws.LoadBalancers;
 import dev.hubwizard.aws.LogGroups;
+import dev.hubwizard.aws.MountTargets;
 import dev.hubwizard.aws.ProfileTags;
 import dev.hubwizard.aws.ResourceKind;
 import dev.hubwizard.aws.RouteTables;
+import dev.hubwizard.aws.Secrets;
 import dev.hubwizard.aws.SecurityGroups;
 import dev.hubwizard.aws.StoppedTasks;
 import dev.hubwizard.aws.Subnets;
+import dev.hubwizard.aws.TargetGroups;
 import dev.hubwizard.aws.TaskDefinitions;
+import dev.hubwizard.aws.UserPoolClients;
+import dev.hubwizard.aws.UserPoolDomains;
+import dev.hubwizard.aws.UserPools;
 import dev.hubwizard.aws.Vpcs;
+import dev.hubwizard.cost.CostEstimator;
+import dev.hubwizard.cost.PriceList;
 import dev.hubwizard.engine.Cancellation;
 import dev.hubwizard.engine.Intent;
 import dev.hubwizard.engine.Plan;
@@ -30,6 +44,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -40,16 +55,26 @@ import java.util.stream.Collectors;
  * {@link #preview}) lists every recorded resource by kind and id before anything happens.
  *
  * <pre>
- *   service ─┬─► stop-tasks ─┬─► cluster, log group, repository (unless kept) ─────────────┐
- *            │               ├─► security group ───────────────────────┐                    │
- *            │               ├─► route table ──► subnets ──────────────┼─► VPC ─────────────┤
- *            │               └─► internet gateway ─────────────────────┘                    │
- *            └─► task definitions ──► execution role ───────────────────────────────────────┴─► check-leftovers
+ *   service ─┬─► stop-tasks ─┬─► cluster, log group, repository (unless kept), secrets ────────────────────┐
+ *            │               ├─► mount targets ─┬─► file system's security group ─► security group ─┐    │
+ *            │               │                  └─► file system (only when confirmed) ◄─ access points │    │
+ *            │               ├─► route table ──► subnets (after mount targets, load balancer) ──────┼─► VPC
+ *            │               └─► internet gateway (after the load balancer) ─────────────────────────┘    │
+ *            ├─► listeners ─┬─► target groups, certificates                                               │
+ *            │              └─► load balancer ──► its security group (after the hub's, which names it) ──┤
+ *            ├─► app clients ──► sign-in domains ──► user pools                                          │
+ *            └─► task definitions ──► execution role                                                     │
+ *   DNS records (any time) ───────────────────────────────────────────────────────────────────────────────┴─► check-leftovers
  * </pre>
  * The service goes first (ECS would otherwise start a new task), then its task, whose network
- * interface holds the security group and the subnets; the VPC goes once it is empty. Each resource is
- * forgotten the moment AWS confirms it is gone, so an interrupted teardown is finished by running it
- * again. What cannot be deleted is reported by the last step, which alone fails the run.
+ * interface holds the security group and the subnets; the VPC goes once it is empty. Security groups go
+ * in the order their rules name each other: the file system's (it names the hub's), the hub's (it names the
+ * load balancer's), the load balancer's. Each resource is forgotten the moment AWS confirms it is gone, so
+ * an interrupted teardown is finished by running it again. What cannot be deleted is reported by the last
+ * step, which alone fails the run.
+ *
+ * <p>The users' files stay unless their deletion was confirmed ({@link TeardownChoices#deletingFileSystem});
+ * their mount targets go all the same (they live in the hub's subnets and cost nothing to make again).
  */
 public final class TeardownPlan {
 
@@ -66,11 +91,39 @@ public final class TeardownPlan {
     static final String VPC = "delete-vpc";
     static final String ROLE = "delete-execution-role";
     static final String REPOSITORY = "delete-repository";
+    static final String LISTENERS = "delete-listeners";
+    static final String TARGET_GROUPS = "delete-target-groups";
+    static final String CERTIFICATES = "delete-certificates";
+    static final String LOAD_BALANCERS = "delete-load-balancers";
+    static final String LOAD_BALANCER_SECURITY_GROUP = "delete-load-balancer-security-group";
+    static final String DNS_RECORDS = "delete-dns-records";
+    static final String APP_CLIENTS = "delete-app-clients";
+    static final String SIGN_IN_DOMAINS = "delete-sign-in-domains";
+    static final String USER_POOLS = "delete-user-pools";
+    static final String SECRETS = "delete-secrets";
+    static final String MOUNT_TARGETS = "delete-mount-targets";
+    static final String ACCESS_POINTS = "delete-access-points";
+    static final String FILE_SYSTEMS = "delete-file-systems";
+    static final String FILE_SYSTEM_SECURITY_GROUP = "delete-file-system-security-group";
 
     private TeardownPlan() {
     }
 
     public static Plan create(Profile profile, AwsClients aws, TeardownChoices choices, DeletionWaits waits) {
+        return create(profile, aws, choices, waits, new CostEstimator(PriceList.bundled()));
+    }
+
+    /**
+     * @param costs for what keeping the users' files costs a month
+     * @throws IllegalArgumentException when the users' files are to be deleted on a confirmation typed for
+     *                                  another profile
+     */
+    public static Plan create(Profile profile, AwsClients aws, TeardownChoices choices, DeletionWaits waits,
+                              CostEstimator costs) {
+        if (!choices.keepFileSystem() && !choices.fileSystemDeletionConfirmedFor(profile.name())) {
+            throw new IllegalArgumentException("The deletion of the users' files was confirmed for another hub, not "
+                    + profile.name());
+        }
         ProfileTags tags = new ProfileTags(profile.name());
         LogGroups logGroups = new LogGroups(aws, tags);
         EcsServices services = new EcsServices(aws, tags, new StoppedTasks(aws, logGroups), waits.timeout(),
@@ -84,8 +137,21 @@ public final class TeardownPlan {
         Vpcs vpcs = new Vpcs(aws, tags);
         ExecutionRoles roles = new ExecutionRoles(aws, tags);
         EcrRepositories repositories = new EcrRepositories(aws, tags);
+        Listeners listeners = new Listeners(aws, tags);
+        TargetGroups targetGroups = new TargetGroups(aws, tags);
+        Certificates certificates = new Certificates(aws, tags);
+        LoadBalancers loadBalancers = new LoadBalancers(aws, tags);
+        DnsRecords dnsRecords = new DnsRecords(aws);
+        UserPoolClients appClients = new UserPoolClients(aws);
+        UserPoolDomains signInDomains = new UserPoolDomains(aws);
+        UserPools userPools = new UserPools(aws, tags);
+        Secrets secrets = new Secrets(aws, tags);
+        MountTargets mountTargets = new MountTargets(aws, tags);
+        AccessPoints accessPoints = new AccessPoints(aws, tags);
+        FileSystems fileSystems = new FileSystems(aws, tags);
         Leftovers leftovers = new Leftovers();
         Set<String> afterTasks = Set.of(StopTasksStep.ID);
+        String keptFiles = keptFilesNote(profile, costs);
 
         List<DeleteResourcesStep> deletions = List.of(
                 new DeleteResourcesStep(SERVICE, "Delete the ECS service", Set.of(),
@@ -94,26 +160,79 @@ public final class TeardownPlan {
                 new DeleteResourcesStep(TASK_DEFINITIONS, "Deregister the task definitions", Set.of(SERVICE),
                         target(ResourceKind.TASK_DEFINITION, "task definition", "deregistered"),
                         choices, leftovers, taskDefinitions::deregister),
+                new DeleteResourcesStep(LISTENERS, "Delete the load balancer's listeners", Set.of(SERVICE),
+                        target(ResourceKind.LISTENER, "listener", ""),
+                        choices, leftovers, listeners::delete),
+                new DeleteResourcesStep(TARGET_GROUPS, "Delete the target group", Set.of(LISTENERS),
+                        target(ResourceKind.TARGET_GROUP, "target group", ""),
+                        choices, leftovers, (ctx, r) -> targetGroups.delete(ctx, r, waits)),
+                new DeleteResourcesStep(CERTIFICATES, "Delete the certificate", Set.of(LISTENERS),
+                        target(ResourceKind.CERTIFICATE, "certificate", "once no listener uses it"),
+                        choices, leftovers, (ctx, r) -> certificates.delete(ctx, r, waits)),
+                new DeleteResourcesStep(LOAD_BALANCERS, "Delete the load balancer", Set.of(LISTENERS),
+                        target(ResourceKind.LOAD_BALANCER, "load balancer", "the hub's stable address goes with it"),
+                        choices, leftovers, loadBalancers::delete),
+                new DeleteResourcesStep(DNS_RECORDS, "Delete the DNS records", Set.of(),
+                        target(ResourceKind.DNS_RECORD, "DNS record", "only while it still says what Hub Wizard "
+                                + "wrote"),
+                        choices, leftovers, dnsRecords::delete),
+                new DeleteResourcesStep(APP_CLIENTS, "Delete the Cognito app client", Set.of(SERVICE),
+                        target(ResourceKind.USER_POOL_CLIENT, "app client", ""),
+                        choices, leftovers, appClients::delete),
+                new DeleteResourcesStep(SIGN_IN_DOMAINS, "Delete the sign-in domain", Set.of(APP_CLIENTS),
+                        target(ResourceKind.USER_POOL_DOMAIN, "sign-in domain", ""),
+                        choices, leftovers, signInDomains::delete),
+                new DeleteResourcesStep(USER_POOLS, "Delete the user pool", Set.of(SIGN_IN_DOMAINS),
+                        target(ResourceKind.USER_POOL, "user pool", "with its users; only the pool this profile "
+                                + "made"),
+                        choices, leftovers, userPools::delete),
+                new DeleteResourcesStep(SECRETS, "Delete the secret", afterTasks,
+                        target(ResourceKind.SECRET, "secret", "scheduled for deletion in " + Secrets.RECOVERY_DAYS
+                                + " days (restorable until then, at no cost)"),
+                        choices, leftovers, secrets::delete),
+                new DeleteResourcesStep(MOUNT_TARGETS, "Delete the file system's mount targets", afterTasks,
+                        target(ResourceKind.MOUNT_TARGET, "mount target", "the files stay on the file system"),
+                        choices, leftovers, mountTargets::delete),
+                new DeleteResourcesStep(ACCESS_POINTS, choices.keepFileSystem() ? "Keep the access point"
+                        : "Delete the access point", afterTasks,
+                        new DeleteResourcesStep.Target(ResourceKind.ACCESS_POINT, "access point", "",
+                                "kept with the users' files"),
+                        choices, leftovers, accessPoints::delete),
+                new DeleteResourcesStep(FILE_SYSTEMS, choices.keepFileSystem() ? "Keep the users' files"
+                        : "Delete the users' files", Set.of(MOUNT_TARGETS, ACCESS_POINTS),
+                        new DeleteResourcesStep.Target(ResourceKind.FILE_SYSTEM, "file system",
+                                "EVERY FILE IN THE USERS' HOMES IS DELETED", keptFiles),
+                        choices, leftovers, (ctx, r) -> fileSystems.delete(ctx, r, waits)),
+                new DeleteResourcesStep(FILE_SYSTEM_SECURITY_GROUP, "Delete the file system's security group",
+                        Set.of(MOUNT_TARGETS), target(ResourceKind.FILE_SYSTEM_SECURITY_GROUP, "security group", ""),
+                        choices, leftovers, (ctx, r) -> securityGroups.delete(ctx, r, waits)),
                 new DeleteResourcesStep(CLUSTER, "Delete the ECS cluster", afterTasks,
                         target(ResourceKind.ECS_CLUSTER, "ECS cluster", ""),
                         choices, leftovers, clusters::delete),
                 new DeleteResourcesStep(LOG_GROUP, "Delete the log group", afterTasks,
                         target(ResourceKind.LOG_GROUP, "log group", "with the hub's logs"),
                         choices, leftovers, logGroups::delete),
-                new DeleteResourcesStep(SECURITY_GROUP, "Delete the security group", afterTasks,
+                new DeleteResourcesStep(SECURITY_GROUP, "Delete the security group",
+                        Set.of(StopTasksStep.ID, FILE_SYSTEM_SECURITY_GROUP),
                         target(ResourceKind.SECURITY_GROUP, "security group", ""),
+                        choices, leftovers, (ctx, r) -> securityGroups.delete(ctx, r, waits)),
+                new DeleteResourcesStep(LOAD_BALANCER_SECURITY_GROUP, "Delete the load balancer's security group",
+                        Set.of(LOAD_BALANCERS, SECURITY_GROUP),
+                        target(ResourceKind.LOAD_BALANCER_SECURITY_GROUP, "security group", ""),
                         choices, leftovers, (ctx, r) -> securityGroups.delete(ctx, r, waits)),
                 new DeleteResourcesStep(ROUTE_TABLE, "Delete the route table", afterTasks,
                         target(ResourceKind.ROUTE_TABLE, "route table", "its subnets disassociated first"),
                         choices, leftovers, routeTables::delete),
-                new DeleteResourcesStep(INTERNET_GATEWAY, "Delete the internet gateway", afterTasks,
+                new DeleteResourcesStep(INTERNET_GATEWAY, "Delete the internet gateway",
+                        Set.of(StopTasksStep.ID, LOAD_BALANCERS),
                         target(ResourceKind.INTERNET_GATEWAY, "internet gateway", "detached from its VPC first"),
                         choices, leftovers, (ctx, r) -> gateways.delete(ctx, r, waits)),
-                new DeleteResourcesStep(SUBNETS, "Delete the subnets", Set.of(ROUTE_TABLE),
-                        target(ResourceKind.SUBNET, "subnet", ""),
+                new DeleteResourcesStep(SUBNETS, "Delete the subnets", Set.of(ROUTE_TABLE, MOUNT_TARGETS,
+                        LOAD_BALANCERS), target(ResourceKind.SUBNET, "subnet", ""),
                         choices, leftovers, (ctx, r) -> subnets.delete(ctx, r, waits)),
-                new DeleteResourcesStep(VPC, "Delete the VPC", Set.of(SUBNETS, SECURITY_GROUP, INTERNET_GATEWAY,
-                        ROUTE_TABLE), target(ResourceKind.VPC, "VPC", "once it is empty"),
+                new DeleteResourcesStep(VPC, "Delete the VPC", Set.of(SUBNETS, SECURITY_GROUP,
+                        LOAD_BALANCER_SECURITY_GROUP, FILE_SYSTEM_SECURITY_GROUP, INTERNET_GATEWAY, ROUTE_TABLE),
+                        target(ResourceKind.VPC, "VPC", "once it is empty"),
                         choices, leftovers, (ctx, r) -> vpcs.delete(ctx, r, waits)),
                 new DeleteResourcesStep(ROLE, "Delete the task execution role", Set.of(TASK_DEFINITIONS),
                         target(ResourceKind.IAM_ROLE, "IAM role",
@@ -133,6 +252,15 @@ public final class TeardownPlan {
         steps.add(new LeftoversStep(profile.name(), choices, leftovers, labels,
                 steps.stream().map(Step::id).collect(Collectors.toSet())));
         return new Plan(NAME, steps);
+    }
+
+    /** What keeping the users' files means: they stay, at a price, until deleted with the typed confirmation. */
+    static String keptFilesNote(Profile profile, CostEstimator costs) {
+        double gigabytes = costs.assumedHomesGb();
+        double monthly = costs.keptFileSystemMonthly(profile.aws().region(), gigabytes);
+        return "kept with the users' files, about " + String.format(Locale.ROOT, "$%.2f", monthly) + " a month at "
+                + String.format(Locale.ROOT, "%.0f", gigabytes) + " GB (EFS bills what is stored); to delete "
+                + "them, tear down again and type the hub's name, " + profile.name();
     }
 
     /**

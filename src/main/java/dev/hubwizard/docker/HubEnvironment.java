@@ -58,6 +58,20 @@ public final class HubEnvironment {
         return environment;
     }
 
+    /**
+     * What Cognito sign-in adds for the task: the hosted UI, the app client and the callback. The client's
+     * secret is not here: it reaches the container as {@link #COGNITO_CLIENT_SECRET} through the task
+     * definition's {@code secrets}.
+     */
+    public static java.util.Map<String, String> cognito(String domainUrl, String clientId, String callbackUrl) {
+        return java.util.Map.of(COGNITO_DOMAIN, domainUrl, COGNITO_CLIENT_ID, clientId, CALLBACK_URL, callbackUrl);
+    }
+
+    /** The value of {@link #USER_UIDS}: {@code alice=2001,bob=2002}. */
+    public static String userIds(java.util.Map<String, Integer> ids) {
+        return dev.hubwizard.profile.UserIds.format(ids);
+    }
+
     /** The value of {@link #ALLOWED_USERS} for normalised names. */
     public static String allowedUsers(List<String> names) {
         return String.join(",", names);

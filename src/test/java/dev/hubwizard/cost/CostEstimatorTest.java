@@ -51,10 +51,14 @@ class CostEstimatorTest {
 
         assertThat(estimate.lines()).extracting(CostLine::item).contains(
                 "Application Load Balancer (stable address)", "EFS file system (users' files)",
-                "Public IPv4 addresses (the load balancer's, in two zones)");
+                "Public IPv4 addresses (the load balancer's two, one per zone, and the task's)");
         CostLine alb = estimate.lines().stream().filter(l -> l.item().startsWith("Application")).findFirst()
                 .orElseThrow();
         assertThat(alb.monthly()).isCloseTo(730 * (0.0225 + 0.008), within(0.01));
+        CostLine addresses = estimate.lines().stream().filter(l -> l.item().startsWith("Public IPv4")).findFirst()
+                .orElseThrow();
+        assertThat(addresses.monthly()).as("the task keeps its own address to pull its image")
+                .isCloseTo(3 * 730 * 0.005, within(0.01));
     }
 
     @Test

@@ -21,7 +21,10 @@ import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
 import software.amazon.awssdk.services.ecs.model.KeyValuePair;
 import software.amazon.awssdk.services.ecs.model.Service;
 import software.amazon.awssdk.services.ecs.model.Task;
+import software.amazon.awssdk.services.ecs.model.TaskDefinition;
+import software.amazon.awssdk.services.ecs.model.Volume;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -44,6 +47,11 @@ import java.util.stream.Collectors;
  *       server, so the test also proves the pushed image starts and serves the profile's users;</li>
  *   <li>when a teardown's stop-tasks step is done, for each of its tasks ECS reports STOPPED it stops
  *       the container and releases the public IP and network interface, as Fargate does.</li>
+ *   <li>the team options: it gives the container the task definition's {@code secrets}, read from Secrets
+ *       Manager as ECS reads them when a task starts; it mounts the task definition's EFS volume, played by
+ *       a Docker volume named after the file system ({@link TaskContainer}); and for a service behind a load
+ *       balancer it registers the task's private IP in the target group, and deregisters it when the task
+ *       goes, as ECS does (moto then reports a registered target healthy).</li>
  * </ul>
  * Its AWS calls are AWS's own doing, so they are made off the {@link AwsCallRecorder}'s record.
  */
@@ -63,7 +71,9 @@ public final class FargateStandIn implements RunListener, AutoCloseable {
     /** The hubs' own logs; kept, not asserted. */
     private final StepRecorder hubLogs = new StepRecorder();
 
-    private record Running(Task task, String allocation, LocalHub hub) {
+    /** @param hub what serves it: the local test's {@link LocalHub}, or a {@link TaskContainer} with volumes */
+    private record Running(Task task, String allocation, AutoCloseable hub, String containerId,
+                           String targetGroupArn) {
     }
 
     public FargateStandIn(AwsClients aws, DockerClients docker, LiveContainers containers, LocalRegistry registry,
@@ -115,24 +125,56 @@ public final class FargateStandIn implements RunListener, AutoCloseable {
         }
         Task task = scheduler.startTask(cluster, service);
         String allocation = scheduler.givePublicIp(task, PUBLIC_IP);
-        running.put(task.taskArn(), new Running(task, allocation, runHub(task)));
+        String targetGroup = current.loadBalancers().stream().map(lb -> lb.targetGroupArn()).findFirst().orElse("");
+        Running started = runHub(task, allocation, targetGroup);
+        running.put(task.taskArn(), started);
+        if (!targetGroup.isEmpty()) {
+            aws.elbv2().registerTargets(r -> r.targetGroupArn(targetGroup).targets(t -> t.id(privateIp(task))
+                    .port(SecurityGroups.HUB_PORT)));
+        }
     }
 
-    private LocalHub runHub(Task task) {
-        ContainerDefinition container = aws.ecs().describeTaskDefinition(r -> r.taskDefinition(
-                task.taskDefinitionArn())).taskDefinition().containerDefinitions().get(0);
+    private Running runHub(Task task, String allocation, String targetGroup) {
+        TaskDefinition definition = aws.ecs().describeTaskDefinition(r -> r.taskDefinition(task.taskDefinitionArn()))
+                .taskDefinition();
+        ContainerDefinition container = definition.containerDefinitions().get(0);
         // ECR's host, as the task definition names it, is this machine's registry here.
         String image = registry.address() + container.image().substring(container.image().indexOf('/'));
         pull(image);
-        Map<String, String> environment = container.environment().stream()
-                .collect(Collectors.toMap(KeyValuePair::name, KeyValuePair::value));
+        Map<String, String> environment = new HashMap<>(container.environment().stream()
+                .collect(Collectors.toMap(KeyValuePair::name, KeyValuePair::value)));
+        // ECS reads each secret with the task execution role as the task starts.
+        container.secrets().forEach(secret -> environment.put(secret.name(), aws.secretsManager()
+                .getSecretValue(r -> r.secretId(secret.valueFrom())).secretString()));
         String taskId = task.taskArn().substring(task.taskArn().lastIndexOf('/') + 1);
+        String name = "hubwizard-fargate-" + taskId;
+        if (!definition.volumes().isEmpty()) {
+            Map<String, String> mounts = new HashMap<>();
+            for (Volume volume : definition.volumes()) {
+                container.mountPoints().stream().filter(m -> m.sourceVolume().equals(volume.name())).forEach(m ->
+                        mounts.put(TaskContainer.volumeOf(volume.efsVolumeConfiguration().fileSystemId()),
+                                m.containerPath()));
+            }
+            TaskContainer hub = TaskContainer.start(docker, image, name, environment, mounts);
+            return new Running(task, allocation, hub, hub.id(), targetGroup);
+        }
         try {
-            return runner.start(new LocalRun(image, "hubwizard-fargate-" + taskId, SecurityGroups.HUB_PORT, true,
-                    environment), hubLogs.context("fargate"));
+            LocalHub hub = runner.start(new LocalRun(image, name, SecurityGroups.HUB_PORT, true, environment),
+                    hubLogs.context("fargate"));
+            return new Running(task, allocation, hub, hub.containerId(), targetGroup);
         } catch (ProblemException e) {
             throw new IllegalStateException("The played Fargate task could not start: " + e.problem().text(), e);
         }
+    }
+
+    /** The container of the one task it runs, for a look inside. */
+    public String runningContainer() {
+        return running.values().stream().findFirst().map(Running::containerId).orElseThrow();
+    }
+
+    private static String privateIp(Task task) {
+        return task.attachments().get(0).details().stream().filter(d -> d.name().equals("privateIPv4Address"))
+                .map(KeyValuePair::value).findFirst().orElseThrow();
     }
 
     private void pull(String image) {
@@ -160,8 +202,20 @@ public final class FargateStandIn implements RunListener, AutoCloseable {
 
     private void release(Running task) {
         running.remove(task.task().taskArn());
-        task.hub().close();
+        stop(task);
+        if (!task.targetGroupArn().isEmpty()) {
+            aws.elbv2().deregisterTargets(r -> r.targetGroupArn(task.targetGroupArn()).targets(t -> t
+                    .id(privateIp(task.task())).port(SecurityGroups.HUB_PORT)));
+        }
         scheduler.release(task.task(), task.allocation());
+    }
+
+    private static void stop(Running task) {
+        try {
+            task.hub().close();
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not stop the played task's container", e);
+        }
     }
 
     /** Stops every hub it runs; what moto still holds of them (after a reset: nothing) is released. */
@@ -169,7 +223,7 @@ public final class FargateStandIn implements RunListener, AutoCloseable {
     public void close() {
         for (Running task : List.copyOf(running.values())) {
             running.remove(task.task().taskArn());
-            task.hub().close();
+            stop(task);
             try {
                 AwsCallRecorder.offTheRecord(() -> scheduler.release(task.task(), task.allocation()));
             } catch (RuntimeException gone) {

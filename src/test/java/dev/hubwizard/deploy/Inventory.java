@@ -88,6 +88,66 @@ final class Inventory {
         return result;
     }
 
+    /**
+     * What the team options could have created, listed the same way: load balancers and what belongs to them,
+     * certificates, Route 53 records (SOA and NS left out), user pools with their domains and app clients,
+     * secrets (those scheduled for deletion left out: AWS deletes them itself), file systems with their mount
+     * targets and access points.
+     */
+    static Map<String, List<String>> teamIds(AwsClients aws) {
+        Map<String, List<String>> all = new TreeMap<>();
+        List<String> balancers = aws.elbv2().describeLoadBalancers().loadBalancers().stream()
+                .map(lb -> lb.loadBalancerArn()).toList();
+        all.put("load-balancer", balancers);
+        List<String> listeners = new ArrayList<>();
+        balancers.forEach(arn -> aws.elbv2().describeListeners(r -> r.loadBalancerArn(arn)).listeners()
+                .forEach(l -> listeners.add(l.listenerArn())));
+        all.put("listener", listeners);
+        all.put("target-group", aws.elbv2().describeTargetGroups().targetGroups().stream()
+                .map(g -> g.targetGroupArn()).toList());
+        all.put("acm-certificate", aws.acm().listCertificates().certificateSummaryList().stream()
+                .map(c -> c.certificateArn()).toList());
+        List<String> records = new ArrayList<>();
+        aws.route53().listHostedZones().hostedZones().forEach(z -> aws.route53().listResourceRecordSets(r -> r
+                .hostedZoneId(z.id())).resourceRecordSets().stream()
+                .filter(set -> !"SOA".equals(set.typeAsString()) && !"NS".equals(set.typeAsString()))
+                .forEach(set -> records.add(set.typeAsString() + " " + set.name())));
+        all.put("dns-record", records);
+        List<String> pools = new ArrayList<>();
+        List<String> clients = new ArrayList<>();
+        List<String> domains = new ArrayList<>();
+        aws.cognito().listUserPools(r -> r.maxResults(60)).userPools().forEach(p -> {
+            pools.add(p.id());
+            aws.cognito().listUserPoolClients(r -> r.userPoolId(p.id())).userPoolClients()
+                    .forEach(c -> clients.add(c.clientId()));
+            String domain = aws.cognito().describeUserPool(r -> r.userPoolId(p.id())).userPool().domain();
+            if (domain != null) {
+                domains.add(domain);
+            }
+        });
+        all.put("cognito-user-pool", pools);
+        all.put("cognito-app-client", clients);
+        all.put("cognito-domain", domains);
+        all.put("secret", aws.secretsManager().listSecrets().secretList().stream()
+                .filter(secret -> secret.deletedDate() == null).map(secret -> secret.arn()).toList());
+        List<String> fileSystems = aws.efs().describeFileSystems().fileSystems().stream()
+                .map(f -> f.fileSystemId()).toList();
+        all.put("efs-file-system", fileSystems);
+        List<String> mountTargets = new ArrayList<>();
+        List<String> accessPoints = new ArrayList<>();
+        fileSystems.forEach(id -> {
+            aws.efs().describeMountTargets(r -> r.fileSystemId(id)).mountTargets()
+                    .forEach(m -> mountTargets.add(m.mountTargetId()));
+            aws.efs().describeAccessPoints(r -> r.fileSystemId(id)).accessPoints()
+                    .forEach(a -> accessPoints.add(a.accessPointId()));
+        });
+        all.put("efs-mount-target", mountTargets);
+        all.put("efs-access-point", accessPoints);
+        Map<String, List<String>> result = new TreeMap<>();
+        all.forEach((kind, ids) -> result.put(kind, ids.stream().sorted().toList()));
+        return result;
+    }
+
     private static String name(List<Tag> tags) {
         return tags.stream().filter(t -> "Name".equals(t.key())).map(Tag::value).findFirst().orElse("(no name)");
     }

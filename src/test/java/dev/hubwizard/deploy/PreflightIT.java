@@ -8,6 +8,7 @@ import dev.hubwizard.docker.LocalHubRunner;
 import dev.hubwizard.engine.ProblemException;
 import dev.hubwizard.profile.AwsTarget;
 import dev.hubwizard.profile.HubSettings;
+import dev.hubwizard.profile.Options;
 import dev.hubwizard.profile.Profile;
 import dev.hubwizard.testbed.DockerEngine;
 import dev.hubwizard.testbed.MotoServer;
@@ -108,6 +109,30 @@ class PreflightIT {
             assertThat(port.status()).isEqualTo(Check.Status.FAILED);
             assertThat(port.summary()).contains("already in use").contains("another program");
         }
+    }
+
+    @Test
+    void aDomainWhoseZoneIsElsewhereIsAmberWithTheTwoRecordsToAddAndGreenOnceTheZoneIsInTheAccount()
+            throws Exception {
+        Profile profile = profile(freePort()).withOptions(new Options(true, TeamOptions.DOMAIN, false));
+
+        preflight(profile, docker, List.of(new AwsProfile("default", false, ""))).run(
+                recorder.context(PreflightStep.ID));
+        Check elsewhere = report().checks().get(report().checks().size() - 1);
+        TeamOptions.createZone(aws);
+        aws.close();
+        StepRecorder again = new StepRecorder();
+        preflight(profile, docker, List.of(new AwsProfile("default", false, ""))).run(again.context(PreflightStep.ID));
+        List<Check> checks = again.session().values().require(PreflightStep.REPORT).checks();
+        Check inAccount = checks.get(checks.size() - 1);
+
+        assertThat(elsewhere.name()).isEqualTo("Domain");
+        assertThat(elsewhere.status()).isEqualTo(Check.Status.WARNING);
+        assertThat(elsewhere.summary()).contains("not in a Route 53 zone of this account")
+                .contains("you will have to add two DNS records by hand");
+        assertThat(elsewhere.fix()).contains("one validates the certificate", "load balancer");
+        assertThat(inAccount.status()).isEqualTo(Check.Status.OK);
+        assertThat(inAccount.summary()).contains("Route 53 zone " + TeamOptions.ZONE);
     }
 
     private static int freePort() throws Exception {

@@ -43,11 +43,38 @@ final class Tags {
         return new TreeMap<>(aws.logs().listTagsForResource(r -> r.resourceArn(arn)).tags());
     }
 
+    static Map<String, String> elb(AwsClients aws, String arn) {
+        Map<String, String> tags = new TreeMap<>();
+        aws.elbv2().describeTags(r -> r.resourceArns(arn)).tagDescriptions().forEach(d -> d.tags()
+                .forEach(t -> tags.put(t.key(), t.value())));
+        return tags;
+    }
+
+    static Map<String, String> efs(AwsClients aws, String id) {
+        Map<String, String> tags = new TreeMap<>();
+        aws.efs().listTagsForResource(r -> r.resourceId(id)).tags().forEach(t -> tags.put(t.key(), t.value()));
+        return tags;
+    }
+
+    /** Kinds AWS gives no tags to: the journal alone (and the value they point at) makes them the profile's. */
+    static final java.util.Set<String> UNTAGGABLE = java.util.Set.of(ResourceKind.DNS_RECORD,
+            ResourceKind.USER_POOL_DOMAIN, ResourceKind.USER_POOL_CLIENT, ResourceKind.MOUNT_TARGET);
+
     /** The tags of a journaled resource, read from its own service by the id the journal holds. */
     static Map<String, String> of(AwsClients aws, ResourceRecord record) {
         return switch (record.kind()) {
             case ResourceKind.VPC, ResourceKind.SUBNET, ResourceKind.INTERNET_GATEWAY, ResourceKind.ROUTE_TABLE,
-                 ResourceKind.SECURITY_GROUP -> ec2(aws, record.id());
+                 ResourceKind.SECURITY_GROUP, ResourceKind.LOAD_BALANCER_SECURITY_GROUP,
+                 ResourceKind.FILE_SYSTEM_SECURITY_GROUP -> ec2(aws, record.id());
+            case ResourceKind.LOAD_BALANCER, ResourceKind.TARGET_GROUP, ResourceKind.LISTENER -> elb(aws, record.id());
+            case ResourceKind.CERTIFICATE -> new TreeMap<>(aws.acm().listTagsForCertificate(r -> r
+                    .certificateArn(record.id())).tags().stream().collect(java.util.stream.Collectors.toMap(
+                    t -> t.key(), t -> t.value())));
+            case ResourceKind.USER_POOL -> new TreeMap<>(aws.cognito().describeUserPool(r -> r.userPoolId(record.id()))
+                    .userPool().userPoolTags());
+            case ResourceKind.SECRET -> new TreeMap<>(aws.secretsManager().describeSecret(r -> r.secretId(record.id()))
+                    .tags().stream().collect(java.util.stream.Collectors.toMap(t -> t.key(), t -> t.value())));
+            case ResourceKind.FILE_SYSTEM, ResourceKind.ACCESS_POINT -> efs(aws, record.id());
             case ResourceKind.ECR_REPOSITORY -> ecr(aws, record.id());
             case ResourceKind.ECS_CLUSTER, ResourceKind.ECS_SERVICE, ResourceKind.TASK_DEFINITION ->
                     ecs(aws, record.id());

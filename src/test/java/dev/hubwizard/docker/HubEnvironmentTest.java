@@ -8,6 +8,7 @@ import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -40,6 +41,15 @@ class HubEnvironmentTest {
         assertThat(HubEnvironment.signIn(SignIn.FIRST_USE_PASSWORD)).isEqualTo("first-use");
         assertThat(HubEnvironment.signIn(SignIn.COGNITO)).isEqualTo("cognito");
         assertThat(HubEnvironment.allowedUsers(List.of("alice", "carol_example_org"))).isEqualTo("alice,carol_example_org");
+        assertThat(HubEnvironment.userIds(Map.of("bob", 2002, "alice", 2001))).isEqualTo("alice=2001,bob=2002");
+    }
+
+    @Test
+    void cognitoGivesTheTaskItsClientButNeverTheSecret() {
+        assertThat(HubEnvironment.cognito("https://team.auth.eu-west-1.amazoncognito.com", "client-id",
+                "https://hub.example.org/hub/oauth_callback"))
+                .containsOnlyKeys(HubEnvironment.COGNITO_DOMAIN, HubEnvironment.COGNITO_CLIENT_ID,
+                        HubEnvironment.CALLBACK_URL);
     }
 
     private static String value(Field field) {

@@ -32,11 +32,14 @@ public final class MotoServer implements AutoCloseable {
 
     /**
      * moto has no ECS scheduler. A service reports this many running tasks (the services-stable waiter
-     * needs one), and IAM knows AWS's managed policies (AmazonECSTaskExecutionRolePolicy).
+     * needs one), and IAM knows AWS's managed policies (AmazonECSTaskExecutionRolePolicy). ACM issues a
+     * DNS-validated certificate once it finds the validation record in DNS; moto looks at no DNS and issues
+     * every requested certificate this many seconds after the request: the tests check the record themselves.
      */
     private static final Map<String, String> AWS_LIKE = Map.of(
             "MOTO_ECS_SERVICE_RUNNING", "1",
-            "MOTO_IAM_LOAD_MANAGED_POLICIES", "true");
+            "MOTO_IAM_LOAD_MANAGED_POLICIES", "true",
+            "MOTO_ACM_VALIDATION_WAIT", "3");
 
     private static MotoServer shared;
 

@@ -34,12 +34,18 @@ public final class WizardPages {
                                 + "is not sent again.", List.of("push")),
                 new PageModel("network", "Network and cluster",
                         "Creates a VPC with two public subnets, an internet gateway and a security group that lets "
-                                + "your address reach port 8000, and an ECS cluster for Fargate.",
-                        List.of("network", "cluster")),
+                                + "your address reach port 8000, and an ECS cluster for Fargate. With the team options "
+                                + "also the load balancer, its HTTPS certificate and DNS records, and the file system "
+                                + "for users' files.",
+                        // The option steps show here when the profile has them; Run runs what every profile has.
+                        List.of("network", "cluster", "certificate", "load-balancer", "listeners", "domain-record",
+                                "file-system"), List.of("network", "cluster"), "Run"),
                 new PageModel("task-definition", "Task definition",
                         "Registers how the hub runs on Fargate: CPU, memory, port 8000, the image, the log group and "
-                                + "the role that lets ECS pull the image. A new revision only when something changed.",
-                        List.of("role", "log-group", "task-definition")),
+                                + "the role that lets ECS pull the image. A new revision only when something changed. "
+                                + "With Cognito sign-in, first the user pool and the hub's app client.",
+                        List.of("cognito", "role", "log-group", "task-definition"),
+                        List.of("role", "log-group", "task-definition"), "Run"),
                 new PageModel("service", "Service",
                         "Creates or updates the ECS service that keeps one hub task running, and waits until it is "
                                 + "stable. Its events appear in the log as they happen.", List.of("service")),

@@ -1,0 +1,89 @@
+package dev.hubwizard.deploy;
+
+import dev.hubwizard.aws.AwsClients;
+import dev.hubwizard.aws.ProfileTags;
+import dev.hubwizard.aws.ResourceKind;
+import dev.hubwizard.aws.Secrets;
+import dev.hubwizard.aws.UserPoolClients;
+import dev.hubwizard.aws.UserPoolDomains;
+import dev.hubwizard.aws.UserPools;
+import dev.hubwizard.engine.Intent;
+import dev.hubwizard.engine.Key;
+import dev.hubwizard.engine.Step;
+import dev.hubwizard.engine.StepContext;
+import dev.hubwizard.profile.CognitoSettings;
+import dev.hubwizard.profile.Profile;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolClientType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolType;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Cognito sign-in: the user pool, its hosted sign-in domain, the hub's app client, and the client's secret in
+ * Secrets Manager. The secret passes from Cognito to Secrets Manager within this one step, registered with the
+ * log's redactor on the way, and is never kept anywhere else; the task reads it from Secrets Manager.
+ */
+public final class CognitoStep implements Step {
+
+    public static final String ID = "cognito";
+    public static final Key<CognitoClient> CLIENT = Key.of("cognito-client", CognitoClient.class);
+    static final String SECRET_PURPOSE = "cognito-client-secret";
+
+    private final Profile profile;
+    private final CognitoSettings settings;
+    private final String region;
+    private final UserPools pools;
+    private final UserPoolDomains domains;
+    private final UserPoolClients clients;
+    private final Secrets secrets;
+
+    public CognitoStep(Profile profile, AwsClients aws) {
+        this.profile = profile;
+        this.settings = profile.hub().cognito();
+        this.region = profile.aws().region();
+        ProfileTags tags = new ProfileTags(profile.name());
+        this.pools = new UserPools(aws, tags);
+        this.domains = new UserPoolDomains(aws);
+        this.clients = new UserPoolClients(aws);
+        this.secrets = new Secrets(aws, tags);
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String title() {
+        return "Cognito sign-in";
+    }
+
+    @Override
+    public void run(StepContext context) throws Exception {
+        UserPoolType pool = pools.ensure(context, settings.userPoolName(), HubUrls.afterSignOut(profile));
+        boolean poolIsOurs = context.journal().findById(ResourceKind.USER_POOL, pool.id()).isPresent();
+        String prefix = domains.ensure(context, pool, settings.domainPrefix(), poolIsOurs);
+        UserPoolClientType client = clients.ensure(context, pool.id(), wanted());
+        String secretArn = secrets.ensure(context, Secrets.name(profile.name(), SECRET_PURPOSE), client.clientSecret());
+        context.put(CLIENT, new CognitoClient(pool.id(), UserPoolDomains.url(prefix, region), client.clientId(),
+                secretArn));
+    }
+
+    @Override
+    public List<Intent> preview(StepContext context) throws Exception {
+        List<Intent> intents = new ArrayList<>();
+        Optional<UserPoolType> pool = pools.find(context.journal(), settings.userPoolName());
+        intents.add(pools.preview(context.journal(), settings.userPoolName()));
+        intents.add(domains.preview(pool, settings.domainPrefix(), region));
+        intents.add(clients.preview(context.journal(), pool.map(UserPoolType::id), wanted()));
+        intents.add(secrets.preview(Secrets.name(profile.name(), SECRET_PURPOSE), "the app client's secret"));
+        return intents;
+    }
+
+    private UserPoolClients.Wanted wanted() {
+        return new UserPoolClients.Wanted(UserPoolClients.name(profile.name()), HubUrls.callback(profile),
+                HubUrls.afterSignOut(profile));
+    }
+}

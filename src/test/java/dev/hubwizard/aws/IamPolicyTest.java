@@ -1,0 +1,54 @@
+package dev.hubwizard.aws;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * docs/iam-policy.json allows every action the code names at its AWS calls ({@link AwsCall}): a call added
+ * without its permission would fail for every user who set up their account from the document.
+ */
+class IamPolicyTest {
+
+    private static final Pattern NAMED = Pattern.compile("\\b(?:call|run)\\(\"([a-z0-9-]+:[A-Za-z]+)\"");
+    /** Needs no permission: not even an explicit deny stops it. */
+    private static final Set<String> FREE = Set.of("sts:GetCallerIdentity");
+
+    @Test
+    void everyActionTheCodeNamesIsInThePolicy() throws IOException {
+        Set<String> allowed = new TreeSet<>();
+        for (JsonNode statement : new ObjectMapper().readTree(Path.of("docs", "iam-policy.json").toFile())
+                .get("Statement")) {
+            JsonNode actions = statement.get("Action");
+            if (actions.isArray()) {
+                actions.forEach(a -> allowed.add(a.asText()));
+            } else {
+                allowed.add(actions.asText());
+            }
+        }
+        Set<String> named = new TreeSet<>();
+        try (Stream<Path> sources = Files.walk(Path.of("src", "main", "java"))) {
+            for (Path source : sources.filter(p -> p.toString().endsWith(".java")).toList()) {
+                Matcher m = NAMED.matcher(Files.readString(source));
+                while (m.find()) {
+                    named.add(m.group(1));
+                }
+            }
+        }
+        named.removeAll(FREE);
+
+        assertThat(named).isNotEmpty();
+        assertThat(allowed).containsAll(named);
+    }
+}

@@ -1,0 +1,108 @@
+package dev.hubwizard.deploy;
+
+import com.github.dockerjava.api.command.ExecCreateCmdResponse;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.Bind;
+import com.github.dockerjava.api.model.Frame;
+import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.Volume;
+import com.github.dockerjava.api.async.ResultCallback;
+import dev.hubwizard.docker.DockerClients;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A played Fargate task whose task definition mounts EFS: the hub image on host networking serving
+ * 127.0.0.1:8000, with the file system played by a Docker volume named after it, mounted where the task
+ * definition says. The local test's runner has no volumes (the local test needs none), so the test runs
+ * these itself.
+ */
+final class TaskContainer implements AutoCloseable {
+
+    private final DockerClients docker;
+    private final String id;
+
+    private TaskContainer(DockerClients docker, String id) {
+        this.docker = docker;
+        this.id = id;
+    }
+
+    /** The Docker volume that plays an EFS file system: its files outlive every task, as on EFS. */
+    static String volumeOf(String fileSystemId) {
+        return "hubwizard-test-efs-" + fileSystemId;
+    }
+
+    /** @param mounts Docker volume name → path in the container */
+    static TaskContainer start(DockerClients docker, String image, String name, Map<String, String> environment,
+                               Map<String, String> mounts) {
+        List<String> env = new ArrayList<>();
+        environment.forEach((k, v) -> env.add(k + "=" + v));
+        // Host networking, as the local test runs it: loopback only, the hub's inner ports out of the way.
+        env.add("HUB_IP=127.0.0.1");
+        env.add("HUB_PORT=8000");
+        env.add("HUB_API_PORT=" + freePort());
+        env.add("HUB_PROXY_API_PORT=" + freePort());
+        List<Bind> binds = new ArrayList<>();
+        mounts.forEach((volume, path) -> binds.add(new Bind(volume, new Volume(path))));
+        try {
+            docker.client().removeContainerCmd(name).withForce(true).exec();
+        } catch (NotFoundException none) {
+            // The usual case.
+        }
+        String id = docker.client().createContainerCmd(image).withName(name).withEnv(env)
+                .withHostConfig(HostConfig.newHostConfig().withNetworkMode("host").withInit(true).withBinds(binds))
+                .exec().getId();
+        docker.client().startContainerCmd(id).exec();
+        return new TaskContainer(docker, id);
+    }
+
+    String id() {
+        return id;
+    }
+
+    /** Runs a command in a container as {@code user}; returns what it printed (stdout and stderr). */
+    static String exec(DockerClients docker, String containerId, String user, String... command)
+            throws InterruptedException {
+        ExecCreateCmdResponse exec = docker.client().execCreateCmd(containerId).withUser(user).withCmd(command)
+                .withAttachStdout(true).withAttachStderr(true).exec();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        docker.client().execStartCmd(exec.getId()).exec(new ResultCallback.Adapter<Frame>() {
+            @Override
+            public void onNext(Frame frame) {
+                out.writeBytes(frame.getPayload());
+            }
+        }).awaitCompletion(30, TimeUnit.SECONDS);
+        return out.toString(StandardCharsets.UTF_8).trim();
+    }
+
+    @Override
+    public void close() {
+        try {
+            docker.client().stopContainerCmd(id).withTimeout(5).exec();
+        } catch (RuntimeException stoppedOrGone) {
+            // Removed below either way.
+        }
+        try {
+            docker.client().removeContainerCmd(id).withForce(true).exec();
+        } catch (NotFoundException gone) {
+            // Already removed.
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,167 @@
+package dev.hubwizard.testbed;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * Amazon Cognito's hosted UI and OAuth endpoints as the hub uses them, on a free 127.0.0.1 port:
+ * {@code /oauth2/authorize} (a person signs in: here, whoever the test says, at once), {@code /oauth2/token}
+ * (the hub trades the code for an access token, proving the app client's secret) and {@code /oauth2/userInfo}
+ * (the person's claims, {@code preferred_username} among them only when the {@code profile} scope was asked
+ * for, as Cognito does). It checks what Cognito checks: the client id, the registered callback, the secret.
+ */
+public final class CognitoStandIn implements AutoCloseable {
+
+    /** Who signs in next: Cognito's claims for them. */
+    public record Person(String preferredUsername, String email) {
+    }
+
+    private final HttpServer server;
+    private final String clientId;
+    private final String clientSecret;
+    private final String callbackUrl;
+    private final Map<String, Grant> codes = new ConcurrentHashMap<>();
+    private final Map<String, Grant> tokens = new ConcurrentHashMap<>();
+    private final List<String> refusals = new CopyOnWriteArrayList<>();
+    private volatile Person signingIn;
+
+    private record Grant(Person person, List<String> scopes) {
+    }
+
+    private CognitoStandIn(String clientId, String clientSecret, String callbackUrl) throws IOException {
+        this.clientId = clientId;
+        this.clientSecret = clientSecret;
+        this.callbackUrl = callbackUrl;
+        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/oauth2/authorize", this::authorize);
+        server.createContext("/oauth2/token", this::token);
+        server.createContext("/oauth2/userInfo", this::userInfo);
+        server.start();
+    }
+
+    public static CognitoStandIn start(String clientId, String clientSecret, String callbackUrl) throws IOException {
+        return new CognitoStandIn(clientId, clientSecret, callbackUrl);
+    }
+
+    /** What the hub's {@code COGNITO_DOMAIN} is set to. */
+    public String domainUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** The person who signs in at the hosted UI next, as if they typed their password there. */
+    public void signInAs(Person person) {
+        signingIn = person;
+    }
+
+    /** What it turned down and why: a wrong secret or callback shows here. */
+    public List<String> refusals() {
+        return List.copyOf(refusals);
+    }
+
+    private void authorize(HttpExchange exchange) throws IOException {
+        Map<String, String> query = form(exchange.getRequestURI().getRawQuery());
+        if (!clientId.equals(query.get("client_id")) || !callbackUrl.equals(query.get("redirect_uri"))
+                || !"code".equals(query.get("response_type"))) {
+            refuse(exchange, 400, "authorize: unknown client or callback " + query);
+            return;
+        }
+        String code = UUID.randomUUID().toString();
+        codes.put(code, new Grant(signingIn, List.of(query.getOrDefault("scope", "").split(" "))));
+        String location = callbackUrl + "?code=" + encode(code) + "&state=" + encode(query.getOrDefault("state", ""));
+        exchange.getResponseHeaders().add("Location", location);
+        exchange.sendResponseHeaders(302, -1);
+        exchange.close();
+    }
+
+    /** Client authentication by form (the hub's default) or HTTP Basic, as Cognito accepts both. */
+    private void token(HttpExchange exchange) throws IOException {
+        Map<String, String> form = form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        String id = form.get("client_id");
+        String secret = form.get("client_secret");
+        String basic = exchange.getRequestHeaders().getFirst("Authorization");
+        if (basic != null && basic.startsWith("Basic ")) {
+            String[] pair = new String(Base64.getDecoder().decode(basic.substring(6)), StandardCharsets.UTF_8)
+                    .split(":", 2);
+            id = pair[0];
+            secret = pair[1];
+        }
+        Grant grant = codes.remove(form.getOrDefault("code", ""));
+        if (!clientId.equals(id) || !clientSecret.equals(secret)) {
+            refuse(exchange, 400, "token: wrong client id or secret");
+            return;
+        }
+        if (grant == null || !"authorization_code".equals(form.get("grant_type"))
+                || !callbackUrl.equals(form.get("redirect_uri"))) {
+            refuse(exchange, 400, "token: unknown code or callback");
+            return;
+        }
+        String token = UUID.randomUUID().toString();
+        tokens.put(token, grant);
+        json(exchange, 200, "{\"access_token\":\"" + token + "\",\"token_type\":\"Bearer\",\"expires_in\":3600}");
+    }
+
+    private void userInfo(HttpExchange exchange) throws IOException {
+        String bearer = exchange.getRequestHeaders().getFirst("Authorization");
+        Grant grant = bearer == null ? null : tokens.get(bearer.replaceFirst("^Bearer ", ""));
+        if (grant == null) {
+            refuse(exchange, 401, "userInfo: no valid access token");
+            return;
+        }
+        StringBuilder claims = new StringBuilder("{\"sub\":\"" + UUID.nameUUIDFromBytes(grant.person().email()
+                .getBytes(StandardCharsets.UTF_8)) + "\",\"email\":\"" + grant.person().email()
+                + "\",\"email_verified\":\"true\"");
+        if (grant.scopes().contains("profile")) {
+            claims.append(",\"preferred_username\":\"").append(grant.person().preferredUsername()).append('"');
+        }
+        json(exchange, 200, claims.append('}').toString());
+    }
+
+    private void refuse(HttpExchange exchange, int status, String why) throws IOException {
+        refusals.add(why);
+        json(exchange, status, "{\"error\":\"invalid_request\"}");
+    }
+
+    private static void json(HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+        exchange.close();
+    }
+
+    private static Map<String, String> form(String text) {
+        Map<String, String> values = new HashMap<>();
+        if (text == null || text.isEmpty()) {
+            return values;
+        }
+        for (String pair : text.split("&")) {
+            int equals = pair.indexOf('=');
+            String key = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
+            values.put(key, equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
+        }
+        return values;
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
