@@ -35,6 +35,11 @@ final class TeardownCommand implements Callable<Integer> {
     @Option(names = "--keep-images", description = "Keep the ECR repository and its images.")
     boolean keepImages;
 
+    @Option(names = "--delete-user-files", paramLabel = "NAME",
+            description = "Also delete the users' files (the EFS file system); kept otherwise. Give the profile's "
+                    + "name again to confirm.")
+    String deleteUserFiles;
+
     @Option(names = {"-v", "--verbose"}, description = "Also print debug lines.")
     boolean verbose;
 
@@ -50,6 +55,14 @@ final class TeardownCommand implements Callable<Integer> {
         }
         Profile profile = loaded.get();
         TeardownChoices choices = keepImages ? TeardownChoices.KEEP_IMAGES : TeardownChoices.DELETE_EVERYTHING;
+        if (deleteUserFiles != null) {
+            Optional<String> problem = TeardownChoices.fileSystemConfirmationProblem(profile.name(), deleteUserFiles);
+            if (problem.isPresent()) {
+                context.err().println(problem.get() + " (--delete-user-files " + profile.name() + ")");
+                return ExitCodes.USAGE;
+            }
+            choices = choices.deletingFileSystem(profile.name(), deleteUserFiles);
+        }
         try (Deployment deployment = new Deployment(profile, context.store(), context.tools())) {
             Plan plan = deployment.teardownPlan(choices);
             List<Intent> intents = TeardownPlan.preview(plan, deployment.session());

@@ -21,6 +21,15 @@ public interface Dialogs {
     Optional<String> askName(String title, String header, String hint, String initial,
                              Function<String, Optional<String>> problemWith);
 
+    /**
+     * Asks for a few lines of text (one entry per line); OK stays disabled while {@code problemWith} finds a
+     * problem, which is shown.
+     *
+     * @return the text, or empty when the user cancelled
+     */
+    Optional<String> askLines(String title, String header, String hint, String initial,
+                              Function<String, Optional<String>> problemWith);
+
     /** @return true only when the user pressed {@code confirmLabel}; Cancel and closing say no */
     boolean confirm(String title, String header, String body, String confirmLabel);
 

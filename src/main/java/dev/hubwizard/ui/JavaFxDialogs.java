@@ -9,7 +9,9 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputControl;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
@@ -40,37 +42,51 @@ public final class JavaFxDialogs implements Dialogs {
     @Override
     public Optional<String> askName(String title, String header, String hint, String initial,
                                     Function<String, Optional<String>> problemWith) {
+        TextField name = new TextField(initial);
+        name.setId("dialog-name");
+        return ask(title, header, hint, name, problemWith);
+    }
+
+    @Override
+    public Optional<String> askLines(String title, String header, String hint, String initial,
+                                     Function<String, Optional<String>> problemWith) {
+        TextArea lines = new TextArea(initial);
+        lines.setId("dialog-lines");
+        lines.setPrefRowCount(6);
+        return ask(title, header, hint, lines, problemWith);
+    }
+
+    private Optional<String> ask(String title, String header, String hint, TextInputControl input,
+                                 Function<String, Optional<String>> problemWith) {
         Dialog<String> dialog = new Dialog<>();
         prepare(dialog, title, header);
         ButtonType ok = new ButtonType("OK", ButtonBar.ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().addAll(ok, ButtonType.CANCEL);
 
-        TextField name = new TextField(initial);
-        name.setId("dialog-name");
-        name.setAccessibleText(header);
+        input.setAccessibleText(header);
         Label problem = new Label();
         problem.setId("dialog-problem");
         problem.getStyleClass().add("field-problem");
         problem.setWrapText(true);
         problem.textProperty().bind(Bindings.createStringBinding(
-                () -> name.getText().isEmpty() ? "" : problemWith.apply(name.getText()).orElse(""),
-                name.textProperty()));
+                () -> input.getText().isEmpty() ? "" : problemWith.apply(input.getText()).orElse(""),
+                input.textProperty()));
         problem.managedProperty().bind(problem.textProperty().isNotEmpty());
         problem.visibleProperty().bind(problem.managedProperty());
         Label note = body(hint);
         note.getStyleClass().setAll("label", "hint");
-        VBox content = new VBox(8, name, problem, note);
+        VBox content = new VBox(8, input, problem, note);
         content.setPrefWidth(WIDTH);
         dialog.getDialogPane().setContent(content);
 
         Button okButton = button(dialog.getDialogPane(), ok, "dialog-confirm");
         okButton.disableProperty().bind(Bindings.createBooleanBinding(
-                () -> problemWith.apply(name.getText()).isPresent(), name.textProperty()));
+                () -> problemWith.apply(input.getText()).isPresent(), input.textProperty()));
         button(dialog.getDialogPane(), ButtonType.CANCEL, "dialog-cancel");
-        dialog.setResultConverter(pressed -> pressed == ok ? name.getText() : null);
+        dialog.setResultConverter(pressed -> pressed == ok ? input.getText() : null);
         dialog.setOnShown(e -> {
-            name.requestFocus();
-            name.selectAll();
+            input.requestFocus();
+            input.selectAll();
         });
         return dialog.showAndWait();
     }

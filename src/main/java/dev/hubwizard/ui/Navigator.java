@@ -49,6 +49,7 @@ public final class Navigator implements StartActions {
     private final Services services;
     private static final String TEAR_DOWN_ALL = "Delete everything";
     private static final String TEAR_DOWN_KEEP_IMAGES = "Delete all but the images";
+    private static final String TEAR_DOWN_FILES_TOO = "Also delete the users' files";
 
     /** What the window has open (a profile's wizard, a teardown): closed when the window moves on. */
     private AutoCloseable open;
@@ -104,18 +105,34 @@ public final class Navigator implements StartActions {
         String list = String.join("\n", intents.stream().filter(i -> i.action() != Intent.Action.RUN)
                 .map(i -> (i.action() == Intent.Action.DELETE ? "Delete  " : "Keep    ") + i.kind() + "  "
                         + shortId(i.name())).toList());
+        boolean keptFiles = intents.stream().anyMatch(i -> i.action() == Intent.Action.KEEP);
+        List<String> choices = keptFiles ? List.of(TEAR_DOWN_ALL, TEAR_DOWN_KEEP_IMAGES, TEAR_DOWN_FILES_TOO)
+                : List.of(TEAR_DOWN_ALL, TEAR_DOWN_KEEP_IMAGES);
         Optional<String> choice = window.dialogs().choose("Tear down " + profile.name(),
                 "Delete the " + deletions.size() + " resources " + profile.name() + " created in "
                         + profile.aws().region() + "?",
-                list + "\n\nThe hub stops at once and its users' files are lost. Nothing this hub did not create "
-                        + "is touched. Keeping the images keeps the ECR repository (a few cents a month).",
-                List.of(TEAR_DOWN_ALL, TEAR_DOWN_KEEP_IMAGES));
+                list + "\n\nThe hub stops at once. Nothing this hub did not create is touched. Keeping the images "
+                        + "keeps the ECR repository (a few cents a month)." + (keptFiles ? " The users' files are "
+                        + "kept unless you choose to delete them too, which asks you to type the hub's name." : ""),
+                choices);
         if (choice.isEmpty()) {
             deployment.close();
             return;
         }
-        showTeardown(profile, deployment, choice.get().equals(TEAR_DOWN_KEEP_IMAGES) ? TeardownChoices.KEEP_IMAGES
-                : TeardownChoices.DELETE_EVERYTHING);
+        TeardownChoices chosen = choice.get().equals(TEAR_DOWN_KEEP_IMAGES) ? TeardownChoices.KEEP_IMAGES
+                : TeardownChoices.DELETE_EVERYTHING;
+        if (choice.get().equals(TEAR_DOWN_FILES_TOO)) {
+            Optional<String> typed = window.dialogs().askName("Delete the users' files",
+                    "Every file in the users' homes on " + profile.name() + " will be deleted for good.",
+                    "Type the hub's name to confirm.", "",
+                    text -> TeardownChoices.fileSystemConfirmationProblem(profile.name(), text));
+            if (typed.isEmpty()) {
+                deployment.close();
+                return;
+            }
+            chosen = chosen.deletingFileSystem(profile.name(), typed.get());
+        }
+        showTeardown(profile, deployment, chosen);
     }
 
     /** The teardown as a wizard of its own: one page per step, run at once, followed to the end. */
@@ -173,7 +190,8 @@ public final class Navigator implements StartActions {
                 });
         WizardViewModel model = new WizardViewModel(WizardPages.guide(new PreflightPage(deploy), settings,
                 new PlanPage(deploy, hub::profile, services.costs()), localTest,
-                new FinishPage(deploy, hub::profile, services.costs())), deploy);
+                new FinishPage(deploy, hub::profile, services.costs(), hub, window.dialogs(), services.background())),
+                deploy);
         wizard[0] = model;
         deploy.lastResultProperty().addListener((obs, old, result) -> notifyIfAway(result, hub.profile()));
         window.show(new WizardView(model, page -> PageViews.of(page, services.openUrl()), this::showStart,

@@ -1,17 +1,22 @@
 package dev.hubwizard.ui;
 
+import dev.hubwizard.aws.CognitoUsers;
 import dev.hubwizard.deploy.DeployTools;
 import dev.hubwizard.deploy.Deployment;
 import dev.hubwizard.deploy.LocalTestApproval;
 import dev.hubwizard.engine.Plan;
+import dev.hubwizard.engine.ProblemException;
+import dev.hubwizard.engine.RunResult;
 import dev.hubwizard.engine.Run;
 import dev.hubwizard.engine.RunListener;
 import dev.hubwizard.engine.Runner;
 import dev.hubwizard.engine.Session;
 import dev.hubwizard.profile.Profile;
 import dev.hubwizard.profile.ProfileStore;
+import dev.hubwizard.ui.finish.Invites;
 import dev.hubwizard.ui.wizard.DeploySource;
 
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -19,7 +24,7 @@ import java.util.function.Supplier;
  * next run gets a fresh Deployment (new AWS clients for a new region or account, the journal reloaded
  * from the file); until then one Deployment serves every run.
  */
-final class OpenHub implements DeploySource, AutoCloseable {
+final class OpenHub implements DeploySource, Invites, AutoCloseable {
 
     private final ProfileStore store;
     private final Supplier<DeployTools> tools;
@@ -67,6 +72,20 @@ final class OpenHub implements DeploySource, AutoCloseable {
     @Override
     public Run start(Plan plan, RunListener listener) throws Exception {
         return deployment().start(runner, plan, listener);
+    }
+
+    @Override
+    public List<CognitoUsers.InvitedUser> invited() throws Exception {
+        return deployment().invitedUsers();
+    }
+
+    @Override
+    public void invite(List<CognitoUsers.Invitation> invitations) throws Exception {
+        RunResult result = deployment().start(runner, deployment().invitePlan(invitations), new RunListener() {
+        }).await();
+        if (result.firstFailure().isPresent()) {
+            throw new ProblemException(result.firstFailure().get().problem());
+        }
     }
 
     private synchronized void closeDeployment() {

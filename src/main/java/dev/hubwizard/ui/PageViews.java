@@ -40,8 +40,7 @@ public final class PageViews {
                     openUrl);
         }
         if (page instanceof FinishPage finish) {
-            return new FinishView(new StepPageView(finish), finish.urlProperty(), finish.adminsProperty(),
-                    finish.costProperty(), openUrl, PageViews::copy);
+            return new FinishView(new StepPageView(finish), finish, openUrl, PageViews::copy);
         }
         return new StepPageView(page);
     }

@@ -159,4 +159,14 @@ class CliTest {
 
         assertThat(out()).contains("Nothing to tear down");
     }
+
+    @Test
+    void deletingTheUsersFilesNeedsTheProfilesNameTypedAgain() throws Exception {
+        store.save(valid("team-hub"));
+
+        assertThat(run("teardown", "--profile", "team-hub", "--yes", "--delete-user-files", "team-hbu"))
+                .isEqualTo(ExitCodes.USAGE);
+
+        assertThat(err()).contains("That is not the hub's name: type team-hub exactly");
+    }
 }

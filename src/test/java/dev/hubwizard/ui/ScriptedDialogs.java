@@ -61,6 +61,21 @@ public final class ScriptedDialogs implements Dialogs {
     }
 
     @Override
+    public Optional<String> askLines(String title, String header, String hint, String initial,
+                                     Function<String, Optional<String>> problemWith) {
+        asked.add(new Question("lines", title, header, initial, List.of()));
+        Object answer = next("lines");
+        if (answer == Cancel.CANCEL) {
+            return Optional.empty();
+        }
+        String text = (String) answer;
+        if (problemWith.apply(text).isPresent()) {
+            throw new AssertionError("the dialog would not accept '" + text + "': " + problemWith.apply(text).get());
+        }
+        return Optional.of(text);
+    }
+
+    @Override
     public Optional<String> choose(String title, String header, String body, List<String> choices) {
         asked.add(new Question("choose", title, header, body, choices));
         Object answer = next("choose");

@@ -5,7 +5,12 @@ import dev.hubwizard.cost.CostEstimate;
 import dev.hubwizard.cost.CostEstimator;
 import dev.hubwizard.deploy.HubUrlStep;
 import dev.hubwizard.engine.StepState;
+import dev.hubwizard.aws.CognitoUsers.InvitedUser;
+import dev.hubwizard.engine.ProblemException;
 import dev.hubwizard.profile.Profile;
+import dev.hubwizard.profile.SignIn;
+import dev.hubwizard.ui.BackgroundWork;
+import dev.hubwizard.ui.Dialogs;
 import dev.hubwizard.ui.wizard.DeployController;
 import dev.hubwizard.ui.wizard.PageModel;
 import javafx.beans.property.ObjectProperty;
@@ -14,6 +19,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /** The last page: the hub's address once it answers, its admins, and its running cost. */
@@ -23,14 +29,22 @@ public final class FinishPage extends PageModel {
 
     private final Supplier<Profile> profile;
     private final Supplier<CostEstimator> costs;
+    private final Invites invites;
+    private final Dialogs dialogs;
+    private final BackgroundWork background;
+    private final StringProperty invited = new SimpleStringProperty("");
     private final StringProperty url = new SimpleStringProperty("");
     private final ObjectProperty<List<String>> admins = new SimpleObjectProperty<>(List.of());
     private final ObjectProperty<CostEstimate> cost = new SimpleObjectProperty<>();
 
-    public FinishPage(DeployController deploy, Supplier<Profile> profile, Supplier<CostEstimator> costs) {
+    public FinishPage(DeployController deploy, Supplier<Profile> profile, Supplier<CostEstimator> costs,
+                      Invites invites, Dialogs dialogs, BackgroundWork background) {
         super(ID, "Hub URL", "Finds the hub's address and waits until it answers.", List.of(HubUrlStep.ID));
         this.profile = profile;
         this.costs = costs;
+        this.invites = invites;
+        this.dialogs = dialogs;
+        this.background = background;
         url.set(profile.get().deployment().url());
         deploy.onStepEvent(event -> {
             if (event.stepId().equals(HubUrlStep.ID) && event.state() == StepState.DONE) {
@@ -52,9 +66,47 @@ public final class FinishPage extends PageModel {
         return cost;
     }
 
+    /** Who is invited to the hub's Cognito sign-in, in words; empty when the hub signs in otherwise. */
+    public StringProperty invitedProperty() {
+        return invited;
+    }
+
+    /** Cognito sign-in: people are invited (Cognito e-mails them a temporary password). */
+    public boolean invites() {
+        return profile.get().hub().signIn() == SignIn.COGNITO;
+    }
+
     @Override
     public void shown() {
         admins.set(profile.get().hub().admins());
         cost.set(costs.get().estimate(profile.get()));
+        if (invites() && !urlProperty().get().isBlank()) {
+            background.run(invites::invited, this::showInvited,
+                    failure -> invited.set("Could not list who is invited: " + ProblemException.of(failure).text()));
+        }
+    }
+
+    /** Asks whom to invite, then invites them in the background and lists everyone invited. */
+    public void invite() {
+        Profile hub = profile.get();
+        Optional<String> text = dialogs.askLines("Invite users", "Whom should Cognito invite to " + hub.name() + "?",
+                "One person per line: their e-mail address (when their hub name is that address), or their hub "
+                        + "name and e-mail address. Cognito e-mails each a temporary password.",
+                "", typed -> InvitationList.problem(typed, hub));
+        text.ifPresent(typed -> {
+            invited.set("Inviting…");
+            background.run(() -> {
+                invites.invite(InvitationList.parse(typed));
+                return invites.invited();
+            }, this::showInvited, failure -> {
+                invited.set("");
+                dialogs.showProblem(ProblemException.of(failure));
+            });
+        });
+    }
+
+    private void showInvited(List<InvitedUser> users) {
+        invited.set(users.isEmpty() ? "Nobody is invited yet." : "Invited: " + String.join(", ", users.stream()
+                .map(u -> u.userName() + (u.status().equals("CONFIRMED") ? "" : " (invitation sent)")).toList()));
     }
 }

@@ -19,9 +19,11 @@ import java.util.function.Consumer;
  */
 public final class FinishView extends VBox {
 
-    public FinishView(javafx.scene.Node stepState, StringProperty url, ObjectProperty<List<String>> admins,
-                      ObjectProperty<CostEstimate> cost, Consumer<String> openUrl, Consumer<String> copy) {
+    public FinishView(javafx.scene.Node stepState, FinishPage page, Consumer<String> openUrl, Consumer<String> copy) {
         super(14);
+        StringProperty url = page.urlProperty();
+        ObjectProperty<List<String>> admins = page.adminsProperty();
+        ObjectProperty<CostEstimate> cost = page.costProperty();
         getStyleClass().addAll("page", "finish");
         Label lead = new Label("Your hub is running at");
         lead.getStyleClass().add("page-description");
@@ -59,7 +61,20 @@ public final class FinishView extends VBox {
         costLine.textProperty().bind(Bindings.createStringBinding(() -> cost.get() == null ? ""
                 : "While it runs the hub costs " + cost.get().summary() + ".", cost));
 
-        VBox ready = new VBox(12, lead, address, adminLine, next, costLine);
+        Button invite = new Button("Invite users…");
+        invite.setId("invite-users");
+        invite.setAccessibleHelp("Cognito e-mails each person a temporary password");
+        invite.setOnAction(e -> page.invite());
+        Label invitedLine = new Label();
+        invitedLine.setId("finish-invited");
+        invitedLine.setWrapText(true);
+        invitedLine.textProperty().bind(page.invitedProperty());
+        HBox invitations = new HBox(10, invite, invitedLine);
+        invitations.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        invitations.setVisible(page.invites());
+        invitations.setManaged(page.invites());
+
+        VBox ready = new VBox(12, lead, address, adminLine, invitations, next, costLine);
         ready.visibleProperty().bind(url.isNotEmpty());
         ready.managedProperty().bind(url.isNotEmpty());
         getChildren().addAll(stepState, ready);
