@@ -21,7 +21,7 @@ import dev.hubwizard.ui.BackgroundWork;
 import dev.hubwizard.ui.ScriptedDialogs;
 import dev.hubwizard.ui.wizard.DeployController;
 import dev.hubwizard.ui.wizard.DeploySource;
-import javafx.application.Platform;
+import org.testfx.api.FxToolkit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -62,13 +62,10 @@ class FinishPageTest {
         }
     };
 
+    /** The deploy controller hands events to the FX thread: start the toolkit the way TestFX does. */
     @BeforeAll
-    static void toolkit() {
-        try {
-            Platform.startup(() -> { });
-        } catch (IllegalStateException alreadyRunning) {
-            // Another test started it.
-        }
+    static void toolkit() throws Exception {
+        FxToolkit.registerPrimaryStage();
     }
 
     @AfterEach
