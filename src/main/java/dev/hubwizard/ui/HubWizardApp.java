@@ -14,6 +14,9 @@ import dev.hubwizard.ui.preferences.PreferencesFile;
 import dev.hubwizard.ui.settings.AwsRegion;
 import dev.hubwizard.ui.settings.SettingsLookups;
 import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.control.Label;
+import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 
 import java.io.IOException;
@@ -67,9 +70,17 @@ public final class HubWizardApp extends Application {
                 getHostServices()::showDocument, background, Clock.systemDefaultZone(), hubImageFolder, runner,
                 memoized(this::deployTools), directories.logs());
         window = new AppWindow(stage, preferencesFile, preferences, background);
-        new Navigator(window, services).showStart();
-        // Parse the price list while the user reads the start screen, not when the settings page opens.
-        background.run(costs::get, estimator -> { }, failure -> { });
+        // The window first, its content a pulse later: building the start screen loads a few hundred
+        // classes, and the window should not wait for them.
+        Label opening = new Label(TITLE);
+        opening.getStyleClass().add("brand");
+        window.show(new StackPane(opening), TITLE);
+        Navigator navigator = new Navigator(window, services);
+        Platform.runLater(() -> {
+            navigator.showStart();
+            // Parse the price list while the user reads the start screen, not when the settings page opens.
+            background.run(costs::get, estimator -> { }, failure -> { });
+        });
     }
 
     /** The Docker side, made by the first run that needs it: never on the FX thread, never at start-up. */
