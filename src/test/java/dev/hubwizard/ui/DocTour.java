@@ -98,7 +98,13 @@ public final class DocTour {
         both("preflight");
         show(model, "settings");
         both("settings");
-        PlanPage plan = (PlanPage) show(model, "plan");
+        // Next, as a user would: the settings page saves the profile and the plan page follows.
+        PlanPage plan = (PlanPage) page(model, "plan");
+        onFx(() -> {
+            model.next();
+            return null;
+        });
+        waitFor(() -> model.pageProperty().get() == plan, 30);
         waitFor(() -> plan.previewsProperty().get() != null, 60);
         both("plan");
 

@@ -65,7 +65,7 @@ public final class StepListCell extends ListCell<PageModel> {
         getStyleClass().removeAll(STATE_CLASSES);
         getStyleClass().add(styleClass(state));
         Duration took = page.durationProperty().get();
-        duration.setText(state == PageState.DONE && page.runsSteps() ? format(took) : "");
+        duration.setText(state == PageState.DONE && !page.stepIds().isEmpty() ? format(took) : "");
         setAccessibleText(page.title() + ", " + state.label());
     }
 

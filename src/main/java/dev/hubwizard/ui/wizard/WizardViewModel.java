@@ -120,8 +120,10 @@ public final class WizardViewModel {
     public void next() {
         if (canGoNext.get()) {
             int from = index.get();
-            page.get().beforeNext(() -> {
+            PageModel leaving = page.get();
+            leaving.beforeNext(() -> {
                 if (index.get() == from) {
+                    markSeen(leaving);
                     following = false;
                     index.set(from + 1);
                 }
@@ -152,12 +154,24 @@ public final class WizardViewModel {
         }
         PageModel current = page.get();
         following = current.stepIds().isEmpty();
+        markSeen(current);
         start(current.runTargets(), current.title());
+    }
+
+    /**
+     * A page without steps of its own (settings, plan) is done once the user has moved past it, so the
+     * step list does not show it as "not run yet" beside a finished deploy.
+     */
+    private static void markSeen(PageModel page) {
+        if (page.stepIds().isEmpty()) {
+            page.stateProperty().set(PageState.DONE);
+        }
     }
 
     /** Runs the deploy from start to end, following it; for the one-click redeploy. */
     public void runAll(List<String> targets) {
         following = true;
+        pages.forEach(WizardViewModel::markSeen);
         start(targets, "Redeploy");
     }
 
@@ -171,8 +185,9 @@ public final class WizardViewModel {
         problem.set(null);
         failedStep = null;
         for (PageModel p : pages) {
+            // The settings changed: the plan must be looked at again, like every step run again.
+            p.stateProperty().set(PageState.IDLE);
             if (!p.stepIds().isEmpty()) {
-                p.stateProperty().set(PageState.IDLE);
                 p.durationProperty().set(Duration.ZERO);
                 p.progressProperty().set(0);
                 p.progressTextProperty().set("");

@@ -69,6 +69,19 @@ class WizardViewModelTest {
     }
 
     @Test
+    void aPageWithoutStepsIsDoneOnceLeftAndNotRunAgainAfterTheSettingsChange() {
+        PageModel form = new PageModel("form", "Form", "", List.of());
+        WizardViewModel wizard = wizard(form, new PageModel("after", "After", "", List.of()));
+        assertThat(form.stateProperty().get()).isEqualTo(PageState.IDLE);
+
+        wizard.next();
+        assertThat(form.stateProperty().get()).isEqualTo(PageState.DONE);
+
+        wizard.reset();
+        assertThat(form.stateProperty().get()).isEqualTo(PageState.IDLE);
+    }
+
+    @Test
     void aPageThatFinishesAfterTheUserLeftDoesNotMoveTheWizard() {
         Runnable[] proceed = new Runnable[1];
         PageModel saving = new PageModel("form", "Form", "", List.of()) {
