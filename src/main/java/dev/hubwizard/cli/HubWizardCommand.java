@@ -11,8 +11,7 @@ import java.io.PrintStream;
 @Command(name = "hubwizard", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Deploys JupyterHub on AWS Fargate, redeploys it and tears it down.%n"
                 + "Run without arguments to open the wizard.",
-        footer = {"", "Profiles live in %s; see docs/profiles.md to write one by hand.",
-                "Exit codes: 0 done, 1 failed, 2 wrong usage, 3 profile missing or invalid, 130 cancelled."})
+        footer = {"", "Exit codes: 0 done, 1 failed, 2 wrong usage, 3 profile missing or invalid, 130 cancelled."})
 public final class HubWizardCommand implements Runnable {
 
     @Override
@@ -32,8 +31,12 @@ public final class HubWizardCommand implements Runnable {
             commandLine.getSubcommands().get("redeploy").getCommandSpec().usageMessage().description(
                     "Deploy again after a change: rebuild, push only a changed image, register a task definition "
                             + "only when it changed, update the service. Says so when nothing changed.");
-            commandLine.getCommandSpec().usageMessage().footer(String.format(String.join("%n",
-                    commandLine.getCommandSpec().usageMessage().footer()), directories.profiles()));
+            // Set here, not in the annotation: the folder is known only now. picocli formats footers
+            // itself, so a '%' in the path is doubled.
+            String profilesLine = "Profiles live in " + directories.profiles().toString().replace("%", "%%")
+                    + "; see docs/profiles.md to write one by hand.";
+            String[] footer = commandLine.getCommandSpec().usageMessage().footer();
+            commandLine.getCommandSpec().usageMessage().footer(footer[0], profilesLine, footer[1]);
             commandLine.setOut(new java.io.PrintWriter(out, true));
             commandLine.setErr(new java.io.PrintWriter(err, true));
             commandLine.setExecutionExceptionHandler((e, cl, parsed) -> {
