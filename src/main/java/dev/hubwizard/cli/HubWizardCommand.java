@@ -9,6 +9,8 @@ import java.io.PrintStream;
 
 /** {@code hubwizard}: with no arguments the wizard opens; with a command it runs headless. */
 @Command(name = "hubwizard", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        // Inherited: `hubwizard teardown --help` must print help, not "missing --profile".
+        scope = CommandLine.ScopeType.INHERIT,
         description = "Deploys JupyterHub on AWS Fargate, redeploys it and tears it down.%n"
                 + "Run without arguments to open the wizard.",
         footer = {"", "Exit codes: 0 done, 1 failed, 2 wrong usage, 3 profile missing or invalid, 130 cancelled."})

@@ -73,6 +73,15 @@ class CliTest {
     }
 
     @Test
+    void everyCommandPrintsItsHelpWithoutAskingForAProfile() {
+        for (String command : List.of("profiles", "deploy", "redeploy", "status", "teardown")) {
+            assertThat(run(command, "--help")).as(command + " --help: " + err()).isZero();
+            assertThat(out()).as(command).contains("Usage: hubwizard " + command);
+            assertThat(err()).as(command).isEmpty();
+        }
+    }
+
+    @Test
     void profilesListsTheGoodOnesAndReportsABrokenFile() throws Exception {
         store.save(valid("team-hub"));
         Files.writeString(store.directory().resolve("broken.yaml"), "schemaVersion: 2\nname: broken\naws:\n  regoin: x\n");
