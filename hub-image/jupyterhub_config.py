@@ -11,6 +11,7 @@ import ipaddress
 import logging
 import os
 import re
+import urllib.parse
 from pathlib import Path
 
 c = get_config()  # noqa: F821 -- JupyterHub provides get_config() to its config file
@@ -197,6 +198,12 @@ elif sign_in == "cognito":
     c.GenericOAuthenticator.scope = ["openid", "email", "profile"]
     c.GenericOAuthenticator.username_claim = "preferred_username"
     c.GenericOAuthenticator.login_service = "Amazon Cognito"
+    # Signing out of the hub signs out of Cognito's hosted UI too; otherwise "Sign in" would let the same
+    # person straight back in without a password. Cognito then returns to the hub's front page, the
+    # sign-out URL Hub Wizard registers with the app client.
+    front_page = c.GenericOAuthenticator.oauth_callback_url.removesuffix("hub/oauth_callback")
+    c.GenericOAuthenticator.logout_redirect_url = f"{domain}/logout?" + urllib.parse.urlencode(
+        {"client_id": c.GenericOAuthenticator.client_id, "logout_uri": front_page})
 else:
     raise SystemExit(f"Hub Wizard: HUB_SIGN_IN={sign_in!r} is not 'first-use' or 'cognito'.")
 

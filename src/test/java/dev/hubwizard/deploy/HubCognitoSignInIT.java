@@ -88,6 +88,14 @@ class HubCognitoSignInIT {
             assertThat(home.body()).contains("carol_example_org");
             assertThat(recorder.text()).anyMatch(line -> line.contains("User logged in: carol_example_org"));
 
+            // Signing out leaves the hub and then Cognito's hosted UI, which returns to the hub's front page.
+            HttpResponse<String> signedOut = carol.get(URI.create("http://127.0.0.1:" + port + "/hub/logout"));
+            assertThat(signedOut.statusCode()).isEqualTo(302);
+            assertThat(signedOut.headers().firstValue("Location")).contains(cognito.domainUrl() + "/logout?client_id="
+                    + CLIENT_ID + "&logout_uri=http%3A%2F%2F127.0.0.1%3A" + port + "%2F");
+            assertThat(carol.get(URI.create("http://127.0.0.1:" + port + "/hub/home")).statusCode())
+                    .as("signed out of the hub").isEqualTo(302);
+
             // Signed in to Cognito, but not one of the hub's users: the hub turns them away.
             cognito.signInAs(new Person("mallory", "mallory@example.org"));
             assertThat(new Browser().signIn(port, cognito).statusCode()).isEqualTo(403);
