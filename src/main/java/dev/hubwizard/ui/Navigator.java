@@ -4,9 +4,9 @@ import dev.hubwizard.deploy.HubUrlStep;
 import dev.hubwizard.deploy.LocalTestApproval;
 import dev.hubwizard.deploy.Deployment;
 import dev.hubwizard.deploy.TeardownChoices;
-import dev.hubwizard.deploy.TeardownPlan;
 import dev.hubwizard.engine.Intent;
 import dev.hubwizard.engine.Plan;
+import dev.hubwizard.engine.Preview;
 import dev.hubwizard.engine.Problem;
 import dev.hubwizard.engine.ProblemException;
 import dev.hubwizard.engine.Run;
@@ -86,14 +86,25 @@ public final class Navigator implements StartActions {
     @Override
     public void tearDown(Profile profile) {
         Deployment deployment = new Deployment(profile, services.profiles(), services.tools().get());
-        services.background().run(() -> TeardownPlan.preview(deployment.teardownPlan(TeardownChoices.DELETE_EVERYTHING),
-                deployment.session()), intents -> confirmTeardown(profile, deployment, intents), failure -> {
+        services.background().run(() -> Preview.of(deployment.teardownPlan(TeardownChoices.DELETE_EVERYTHING),
+                deployment.session(), new RunListener() { }), previews -> {
+                    Optional<Problem> unknown = previews.stream().map(Preview.StepPreview::problem)
+                            .filter(java.util.Objects::nonNull).findFirst();
+                    if (unknown.isPresent()) {
+                        // A teardown that cannot say what it would delete is not offered.
+                        deployment.close();
+                        window.dialogs().showProblem(unknown.get());
+                    } else {
+                        confirmTeardown(profile, deployment, previews);
+                    }
+                }, failure -> {
                     deployment.close();
                     window.dialogs().showProblem(ProblemException.of(failure));
                 });
     }
 
-    private void confirmTeardown(Profile profile, Deployment deployment, List<Intent> intents) {
+    private void confirmTeardown(Profile profile, Deployment deployment, List<Preview.StepPreview> previews) {
+        List<Intent> intents = previews.stream().flatMap(p -> p.intents().stream()).toList();
         List<Intent> deletions = intents.stream().filter(i -> i.action() == Intent.Action.DELETE).toList();
         if (deletions.isEmpty()) {
             deployment.close();
@@ -132,11 +143,15 @@ public final class Navigator implements StartActions {
             }
             chosen = chosen.deletingFileSystem(profile.name(), typed.get());
         }
-        showTeardown(profile, deployment, chosen);
+        showTeardown(profile, deployment, chosen, previews);
     }
 
-    /** The teardown as a wizard of its own: one page per step, run at once, followed to the end. */
-    private void showTeardown(Profile profile, Deployment deployment, TeardownChoices choices) {
+    /**
+     * The teardown as a wizard of its own, run at once and followed to the end: a page per step that has
+     * something to delete or keep (the others run all the same, with nothing to do), and the final check.
+     */
+    private void showTeardown(Profile profile, Deployment deployment, TeardownChoices choices,
+                              List<Preview.StepPreview> previews) {
         closeOpenHub();
         open = deployment;
         Plan plan = deployment.teardownPlan(choices);
@@ -157,7 +172,7 @@ public final class Navigator implements StartActions {
             }
         };
         DeployController deploy = new DeployController(source, services.logDirectory(), profile.name() + "-teardown");
-        WizardViewModel model = new WizardViewModel(WizardPages.forPlan(plan), deploy);
+        WizardViewModel model = new WizardViewModel(WizardPages.forPlan(plan, previews), deploy);
         window.show(new WizardView(model, StepPageView::new, this::showStart, window.themeSwitch(),
                 services.openUrl()), title(profile) + " — tear down");
         model.runAll(plan.steps().stream().map(Step::id).toList());

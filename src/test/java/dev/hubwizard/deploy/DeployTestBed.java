@@ -126,8 +126,13 @@ public final class DeployTestBed implements AutoCloseable {
     }
 
     public Deployment deployment(Profile profile) {
-        return new Deployment(profile, store, new DeployTools(docker, containers, TestProfiles.HUB_IMAGE,
-                Duration.ofSeconds(60), Duration.ofMinutes(1), Duration.ofSeconds(60)));
+        return new Deployment(profile, store, tools());
+    }
+
+    /** What a deployment needs from this machine, as the app's window gets it. */
+    public DeployTools tools() {
+        return new DeployTools(docker, containers, TestProfiles.HUB_IMAGE, Duration.ofSeconds(60),
+                Duration.ofMinutes(1), Duration.ofSeconds(60));
     }
 
     /** Fargate for the profile's service, closed with the bed or by {@link #reset}. */

@@ -19,6 +19,8 @@ import dev.hubwizard.ui.wizard.PageState;
 import dev.hubwizard.ui.wizard.WizardViewModel;
 import javafx.application.Platform;
 import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Labeled;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
@@ -139,6 +141,31 @@ public final class DocTour {
         show(model, "push");
         shoot("push-dark", Theme.DARK);
 
+        Window firstLook = teardownConfirmation(navigator, profile, "teardown-confirm");
+        onFx(() -> {
+            firstLook.hide(); // the user thinks again: nothing happens
+            return null;
+        });
+        onFx(() -> {
+            window.themeProperty().set(Theme.DARK);
+            return null;
+        });
+        Window confirmation = teardownConfirmation(navigator, profile, "teardown-confirm-dark");
+        onFx(() -> {
+            window.themeProperty().set(Theme.LIGHT);
+            return null;
+        });
+        onFx(() -> {
+            ((Button) confirmation.getScene().lookup("#dialog-choice-0")).fire(); // "Tear down everything"
+            return null;
+        });
+        waitFor(() -> stage.getTitle().endsWith("tear down")
+                && ((Labeled) stage.getScene().lookup("#status")).getText().startsWith("Done"), 300);
+        both("teardown");
+    }
+
+    /** Opens the teardown confirmation from the start screen, as its button does, and saves a picture of it. */
+    private Window teardownConfirmation(Navigator navigator, Profile profile, String name) throws Exception {
         onFx(() -> {
             navigator.showStart();
             return null;
@@ -147,12 +174,9 @@ public final class DocTour {
         Platform.runLater(() -> navigator.tearDown(profile));
         Window dialog = waitForWindow("Tear down team-hub");
         settle();
-        DocScreenshots.write(onFx(() -> dialog.getScene().snapshot(null)), out.resolve("teardown-confirm.png"));
-        System.out.println("saved teardown-confirm.png");
-        onFx(() -> {
-            dialog.hide();
-            return null;
-        });
+        DocScreenshots.write(onFx(() -> dialog.getScene().snapshot(null)), out.resolve(name + ".png"));
+        System.out.println("saved " + name + ".png");
+        return dialog;
     }
 
     private static PageModel page(WizardViewModel model, String id) {

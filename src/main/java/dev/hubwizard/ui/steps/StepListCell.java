@@ -6,6 +6,7 @@ import javafx.beans.value.ChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -24,6 +25,7 @@ public final class StepListCell extends ListCell<PageModel> {
     private final Label duration = new Label();
     private final HBox row = new HBox(8, icon, title, new Spacer(), duration);
     private final ChangeListener<Object> refresh = (obs, old, now) -> refresh();
+    private final Tooltip tooltip = new Tooltip();
     private PageModel shown;
 
     public StepListCell() {
@@ -32,6 +34,8 @@ public final class StepListCell extends ListCell<PageModel> {
         setPrefWidth(0);
         icon.getStyleClass().add("step-icon");
         duration.getStyleClass().add("step-duration");
+        // The duration is short and always whole; a long title gives way instead (its tooltip has it all).
+        duration.setMinWidth(Region.USE_PREF_SIZE);
         title.getStyleClass().add("step-title");
         row.setAlignment(Pos.CENTER_LEFT);
     }
@@ -47,12 +51,14 @@ public final class StepListCell extends ListCell<PageModel> {
         if (shown == null) {
             setGraphic(null);
             setText(null);
+            setTooltip(null);
             return;
         }
         shown.stateProperty().addListener(refresh);
         shown.durationProperty().addListener(refresh);
         refresh();
         setGraphic(row);
+        setTooltip(tooltip);
     }
 
     private void refresh() {
@@ -61,6 +67,7 @@ public final class StepListCell extends ListCell<PageModel> {
             return;
         }
         title.setText((getIndex() + 1) + "  " + page.title());
+        tooltip.setText(page.title() + " — " + page.stateProperty().get().label());
         PageState state = page.stateProperty().get();
         getStyleClass().removeAll(STATE_CLASSES);
         getStyleClass().add(styleClass(state));

@@ -1,6 +1,15 @@
 package dev.hubwizard.ui.wizard;
 
+import dev.hubwizard.engine.Intent;
+import dev.hubwizard.engine.Plan;
+import dev.hubwizard.engine.Preview;
+import dev.hubwizard.engine.Step;
+
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The wizard's pages, in the order of the guide, and the engine steps each one runs. Page ids are
@@ -52,10 +61,27 @@ public final class WizardPages {
                 finish);
     }
 
-    /** A page per step of a plan, in its order: for runs such as the teardown that have no guide. */
-    public static List<PageModel> forPlan(dev.hubwizard.engine.Plan plan) {
-        return plan.steps().stream()
-                .map(step -> new PageModel(step.id(), step.title(), step.title() + ".", List.of(step.id())))
-                .toList();
+    /**
+     * The pages of a run that has no guide, such as the teardown: one per step that its preview says has
+     * something to do, in the plan's order, described by what it acts on; the last step (the teardown's
+     * check that nothing is left) always shows, so the run ends on a page.
+     */
+    public static List<PageModel> forPlan(Plan plan, List<Preview.StepPreview> previews) {
+        Map<String, Preview.StepPreview> byStep = previews.stream()
+                .collect(Collectors.toMap(Preview.StepPreview::stepId, p -> p, (a, b) -> a));
+        List<Step> steps = plan.steps();
+        Step last = steps.get(steps.size() - 1);
+        List<PageModel> pages = new ArrayList<>();
+        for (Step step : steps) {
+            List<Intent> acts = Optional.ofNullable(byStep.get(step.id())).map(Preview.StepPreview::intents)
+                    .orElse(List.of()).stream().filter(i -> i.action() != Intent.Action.RUN).toList();
+            if (acts.isEmpty() && step != last) {
+                continue;
+            }
+            String description = acts.isEmpty() ? step.title() + "."
+                    : acts.stream().map(i -> i.kind() + " " + i.name()).collect(Collectors.joining("\n"));
+            pages.add(new PageModel(step.id(), step.title(), description, List.of(step.id())));
+        }
+        return pages;
     }
 }

@@ -1,6 +1,10 @@
 package dev.hubwizard.ui.wizard;
 
+import dev.hubwizard.engine.Intent;
 import dev.hubwizard.engine.Plan;
+import dev.hubwizard.engine.Preview;
+import dev.hubwizard.engine.Step;
+import dev.hubwizard.engine.StepContext;
 import dev.hubwizard.engine.Journal;
 import dev.hubwizard.engine.JournalStore;
 import dev.hubwizard.engine.Runner;
@@ -108,5 +112,42 @@ class WizardViewModelTest {
                 new PageModel("hub-url", "", "", List.of("hub-url")))).extracting(PageModel::id).containsExactly(
                 "preflight", "settings", "plan", "build", "test-local", "repository", "push", "network",
                 "task-definition", "service", "hub-url");
+    }
+
+    @Test
+    void aRunWithoutAGuideShowsOnlyTheStepsWithSomethingToDoAndItsLastStep() {
+        Plan teardown = new Plan("teardown", List.of(step("delete-service", "Delete the ECS service"),
+                step("delete-certificates", "Delete the certificates"), step("delete-vpc", "Delete the VPC"),
+                step("check-leftovers", "Check that nothing is left")));
+        List<Preview.StepPreview> previews = List.of(
+                new Preview.StepPreview("delete-service", "", List.of(Intent.delete("ECS service", "svc/hub", "")), null),
+                new Preview.StepPreview("delete-certificates", "", List.of(Intent.run("nothing recorded")), null),
+                new Preview.StepPreview("delete-vpc", "", List.of(Intent.delete("VPC", "vpc-1", ""),
+                        Intent.delete("subnet", "subnet-1", "")), null),
+                new Preview.StepPreview("check-leftovers", "", List.of(), null));
+
+        List<PageModel> pages = WizardPages.forPlan(teardown, previews);
+
+        assertThat(pages).extracting(PageModel::id).containsExactly("delete-service", "delete-vpc", "check-leftovers");
+        assertThat(pages.get(1).description()).isEqualTo("VPC vpc-1\nsubnet subnet-1");
+        assertThat(pages.get(2).description()).isEqualTo("Check that nothing is left.");
+    }
+
+    private static Step step(String id, String title) {
+        return new Step() {
+            @Override
+            public String id() {
+                return id;
+            }
+
+            @Override
+            public String title() {
+                return title;
+            }
+
+            @Override
+            public void run(StepContext context) {
+            }
+        };
     }
 }

@@ -1,0 +1,136 @@
+package dev.hubwizard.ui;
+
+import dev.hubwizard.cost.CostEstimator;
+import dev.hubwizard.cost.PriceList;
+import dev.hubwizard.deploy.DeployTestBed;
+import dev.hubwizard.deploy.Deployment;
+import dev.hubwizard.deploy.FargateStandIn;
+import dev.hubwizard.deploy.LocalTestApproval;
+import dev.hubwizard.engine.RunResult;
+import dev.hubwizard.engine.Runner;
+import dev.hubwizard.profile.Profile;
+import dev.hubwizard.ui.preferences.Preferences;
+import dev.hubwizard.ui.preferences.PreferencesFile;
+import dev.hubwizard.ui.preferences.WindowBounds;
+import dev.hubwizard.ui.wizard.PageModel;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The teardown as a user does it, in the window: a hub deployed for real on the test bed (Docker, the
+ * registry, moto, the played Fargate task), then Tear down… on the start screen, the confirmation that
+ * lists what the hub created, and the teardown's own wizard, which shows only the steps that have
+ * something to delete and ends with AWS holding nothing of the hub.
+ */
+@ExtendWith(ApplicationExtension.class)
+class TeardownWizardIT {
+
+    private static final String NAME = "teardown-hub";
+
+    @TempDir
+    static Path home;
+
+    private static DeployTestBed bed;
+    private static Profile profile;
+
+    private Stage stage;
+    private Runner runner;
+
+    @BeforeAll
+    static void deployed() throws Exception {
+        bed = DeployTestBed.start(home.resolve("profiles"));
+        bed.reset();
+        profile = bed.profile(NAME, List.of("ada"), List.of("ada", "grace"));
+        FargateStandIn fargate = bed.fargate(profile);
+        Deployment deployment = bed.deployment(profile);
+        try {
+            RunResult result = bed.run(deployment, deployment.deployPlan(LocalTestApproval.WHEN_HEALTHY), fargate);
+            assertThat(result.succeeded()).as(bed.failures(result) + "\nFargate: " + fargate.failures()).isTrue();
+        } finally {
+            deployment.close();
+        }
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (bed != null) {
+            bed.close();
+        }
+    }
+
+    @Start
+    void start(Stage stage) throws Exception {
+        this.stage = stage;
+        runner = Runner.withBackgroundThreads();
+        BackgroundWork background = BackgroundWork.daemonThreads();
+        CostEstimator costs = new CostEstimator(PriceList.bundled());
+        Services services = new Services(bed.store(), () -> costs, SampleHubs.lookups(), url -> { }, background,
+                Clock.systemDefaultZone(), Path.of("hub-image"), runner, bed::tools, home.resolve("logs"));
+        AppWindow window = new AppWindow(stage, new PreferencesFile(home.resolve("settings.yaml")),
+                new Preferences(Theme.LIGHT, WindowBounds.sized(1100, 760)), background);
+        new Navigator(window, services).showStart();
+    }
+
+    @AfterEach
+    void closeRunner() {
+        runner.close();
+    }
+
+    @Test
+    void tearDownFromTheStartScreenListsWhatGoesThenLeavesNothingInAws(FxRobot robot) throws Exception {
+        waitUntil(() -> robot.lookup(NAME).tryQuery().isPresent(), 20);
+        robot.clickOn(NAME).clickOn("#tear-down");
+
+        // The start screen says what a teardown means; then the teardown's own preview lists each resource.
+        waitUntil(() -> robot.lookup("#dialog-confirm").tryQuery().isPresent(), 20);
+        assertThat(robot.lookup("#dialog-body").queryAs(Label.class).getText()).contains("12 AWS resources");
+        robot.clickOn("#dialog-confirm");
+        waitUntil(() -> robot.lookup("#dialog-choice-0").tryQuery().isPresent(), 60);
+        String listed = robot.lookup("#dialog-body").queryAs(Label.class).getText();
+        assertThat(listed).contains("ECS service", "VPC", "security group", "ECR repository", "log group");
+        assertThat(listed).as("nothing this profile never made").doesNotContain("load balancer", "user pool");
+        robot.clickOn("#dialog-choice-0"); // Delete everything
+
+        waitUntil(() -> stage.getTitle().endsWith("tear down") && robot.lookup("#status").queryAs(Label.class)
+                .getText().startsWith("Done"), 180);
+
+        @SuppressWarnings("unchecked")
+        ListView<PageModel> steps = robot.lookup("#step-list").queryAs(ListView.class);
+        List<String> shown = steps.getItems().stream().map(PageModel::id).toList();
+        assertThat(shown).as("a page per step with something to delete, and the final check")
+                .contains("delete-service", "delete-vpc", "delete-repository")
+                .doesNotContain("delete-load-balancers", "delete-user-pools", "delete-file-systems")
+                .last().isEqualTo("check-leftovers");
+        assertThat(bed.store().load(NAME).deployment().resources()).as("the journal").isEmpty();
+        // In ECS a deleted cluster is an INACTIVE one for a while; moto keeps listing it.
+        assertThat(bed.aws().ecs().listClusters().clusterArns()).allSatisfy(arn -> assertThat(bed.aws().ecs()
+                .describeClusters(r -> r.clusters(arn)).clusters().get(0).status()).isEqualTo("INACTIVE"));
+        assertThat(bed.aws().ecr().describeRepositories().repositories()).isEmpty();
+        assertThat(bed.aws().ec2().describeVpcs(r -> r.filters(f -> f.name("tag:hubwizard:profile").values(NAME)))
+                .vpcs()).isEmpty();
+    }
+
+    private static void waitUntil(BooleanSupplier condition, int seconds) throws Exception {
+        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition::getAsBoolean);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+}
