@@ -81,7 +81,12 @@ public final class DeployPlan {
         steps.add(new LogGroupStep(profile, aws));
         steps.add(new TaskDefinitionStep(profile, aws));
         steps.add(new ServiceStep(profile, aws, tools.stableTimeout()));
-        steps.add(new HubUrlStep(profile, aws, tools.hubHealthTimeout()));
+        steps.add(new UnusedOptionsStep(profile));
+        // The hub URL comes last, after the warnings about what turned-off options left behind.
+        Step hubUrl = new HubUrlStep(profile, aws, tools.hubHealthTimeout());
+        Set<String> beforeUrl = new java.util.HashSet<>(hubUrl.dependsOn());
+        beforeUrl.add(UnusedOptionsStep.ID);
+        steps.add(Step.withDependencies(hubUrl, beforeUrl));
         List<Step> plan = new ArrayList<>();
         plan.add(new PreflightStep(profile, tools.docker(), localHub, aws));
         // Nothing starts before the preflight: a missing Docker or expired sign-in is said once,

@@ -208,7 +208,20 @@ class TeamHubIT {
             assertThat(login.statusCode()).isEqualTo(200);
             assertThat(login.body()).contains("name=\"username\"");
 
-            RunResult tornDown = bed.run(deployment, deployment.teardownPlan(TeardownChoices.DELETE_EVERYTHING),
+            // The option turned off: the hub is at its task's address again; the load balancer is not deleted
+            // by a deploy but said to be unused and still billed, and the teardown still removes it.
+            Profile off = profile.withOptions(Options.NONE);
+            bed.store().saveSettings(off);
+            Deployment without = bed.deployment(bed.store().load("plain-hub"));
+            RunResult redeployed = bed.run(without, without.deployPlan(LocalTestApproval.WHEN_HEALTHY), fargate);
+            assertThat(redeployed.succeeded()).as(bed.failures(redeployed) + "\nFargate: " + fargate.failures())
+                    .isTrue();
+            assertThat(bed.store().load("plain-hub").deployment().url()).isEqualTo("http://127.0.0.1:8000/");
+            assertThat(bed.logText()).contains("WARN [unused-options] load balancer plain-hub-alb",
+                    "is no longer used since \"Stable address\" was turned off, and still billed");
+            assertThat(Inventory.teamIds(bed.aws()).get("load-balancer")).hasSize(1);
+
+            RunResult tornDown = bed.run(without, without.teardownPlan(TeardownChoices.DELETE_EVERYTHING),
                     fargate);
             assertThat(tornDown.succeeded()).as(bed.failures(tornDown)).isTrue();
             assertThat(Inventory.teamIds(bed.aws())).allSatisfy((kind, ids) -> assertThat(ids).as(kind).isEmpty());

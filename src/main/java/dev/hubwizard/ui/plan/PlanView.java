@@ -85,6 +85,9 @@ public final class PlanView extends VBox {
         }
         int row = 0;
         for (StepPreview preview : previews) {
+            if (preview.intents().isEmpty() && preview.problem() == null) {
+                continue; // a step with nothing to say this time (no option was turned off, say)
+            }
             Label step = new Label(preview.title());
             step.getStyleClass().add("plan-step");
             intents.add(step, 0, row++, 3, 1);

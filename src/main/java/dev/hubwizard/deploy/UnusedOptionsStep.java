@@ -1,0 +1,105 @@
+package dev.hubwizard.deploy;
+
+import dev.hubwizard.aws.ResourceKind;
+import dev.hubwizard.engine.Intent;
+import dev.hubwizard.engine.ResourceRecord;
+import dev.hubwizard.engine.Step;
+import dev.hubwizard.engine.StepContext;
+import dev.hubwizard.profile.Profile;
+import dev.hubwizard.profile.SignIn;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Says what an option turned off left behind. A deploy never deletes: the resources of an option the
+ * user turned off (the load balancer, the certificate, the Cognito user pool with its people, the file
+ * system with their files) stay in AWS and on the journal, where Tear down finds them. They are still
+ * billed, so the plan lists them as kept and the deploy warns about each, rather than saying nothing.
+ * Reads the journal only.
+ */
+final class UnusedOptionsStep implements Step {
+
+    static final String ID = "unused-options";
+
+    private final Profile profile;
+
+    UnusedOptionsStep(Profile profile) {
+        this.profile = profile;
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String title() {
+        return "Resources of options turned off";
+    }
+
+    @Override
+    public void run(StepContext context) {
+        for (Intent unused : preview(context)) {
+            context.log().warn(unused.kind() + " " + unused.name() + " is " + unused.detail());
+        }
+    }
+
+    @Override
+    public List<Intent> preview(StepContext context) {
+        List<Intent> intents = new ArrayList<>();
+        offOptions().forEach((option, kinds) -> {
+            for (String kind : kinds) {
+                for (ResourceRecord record : context.journal().ofKind(kind)) {
+                    intents.add(Intent.keep(label(kind), record.name().isBlank() ? record.id() : record.name(),
+                            "no longer used since " + option + " was turned off, and still billed; Tear down "
+                                    + "removes it (turning the option on again uses it again)"));
+                }
+            }
+        });
+        return intents;
+    }
+
+    /** Each option that is off, with the journal kinds its resources have. */
+    private Map<String, List<String>> offOptions() {
+        Map<String, List<String>> off = new LinkedHashMap<>();
+        if (!profile.options().stableAddress()) {
+            off.put("\"Stable address\"", List.of(ResourceKind.LISTENER, ResourceKind.TARGET_GROUP,
+                    ResourceKind.LOAD_BALANCER, ResourceKind.LOAD_BALANCER_SECURITY_GROUP));
+        }
+        if (!profile.options().https()) {
+            off.put("the domain name", List.of(ResourceKind.CERTIFICATE, ResourceKind.DNS_RECORD));
+        }
+        if (profile.hub().signIn() != SignIn.COGNITO) {
+            off.put("Cognito sign-in", List.of(ResourceKind.USER_POOL_CLIENT, ResourceKind.USER_POOL_DOMAIN,
+                    ResourceKind.USER_POOL, ResourceKind.SECRET));
+        }
+        if (!profile.options().keepUserFiles()) {
+            off.put("\"Keep users' files\"", List.of(ResourceKind.FILE_SYSTEM, ResourceKind.ACCESS_POINT,
+                    ResourceKind.MOUNT_TARGET, ResourceKind.FILE_SYSTEM_SECURITY_GROUP));
+        }
+        return off;
+    }
+
+    private static String label(String kind) {
+        return switch (kind) {
+            case ResourceKind.LISTENER -> "listener";
+            case ResourceKind.TARGET_GROUP -> "target group";
+            case ResourceKind.LOAD_BALANCER -> "load balancer";
+            case ResourceKind.LOAD_BALANCER_SECURITY_GROUP -> "load balancer's security group";
+            case ResourceKind.CERTIFICATE -> "certificate";
+            case ResourceKind.DNS_RECORD -> "DNS record";
+            case ResourceKind.USER_POOL_CLIENT -> "Cognito app client";
+            case ResourceKind.USER_POOL_DOMAIN -> "Cognito sign-in domain";
+            case ResourceKind.USER_POOL -> "Cognito user pool";
+            case ResourceKind.SECRET -> "secret";
+            case ResourceKind.FILE_SYSTEM -> "file system with the users' files";
+            case ResourceKind.ACCESS_POINT -> "file system access point";
+            case ResourceKind.MOUNT_TARGET -> "file system mount target";
+            case ResourceKind.FILE_SYSTEM_SECURITY_GROUP -> "file system's security group";
+            default -> kind;
+        };
+    }
+}
