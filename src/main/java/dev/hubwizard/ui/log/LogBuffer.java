@@ -4,12 +4,13 @@ import dev.hubwizard.engine.LogLine;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The lines a log pane shows: the newest {@code capacity} lines of a {@link LogTail} (the full log is
- * on disk). FX thread only. A refresh changes the list at most twice (one removal at the head, one
- * append), so the list view re-lays out once per refresh, not once per line.
+ * on disk). FX thread only. A refresh changes the list once (an append, or under a flood the whole
+ * window replaced), so the list view re-lays out once per refresh, not once per line.
  */
 public final class LogBuffer {
 
@@ -41,10 +42,16 @@ public final class LogBuffer {
             return;
         }
         int overflow = lines.size() + added.size() - tail.capacity();
-        if (overflow > 0) {
-            lines.remove(0, overflow);
-            dropped += overflow;
+        if (overflow <= 0) {
+            lines.addAll(added);
+            return;
         }
-        lines.addAll(added);
+        // One change, not a removal and then an addition: the list view lays out once per change, and
+        // under a flood every refresh overflows.
+        List<LogLine> next = new ArrayList<>(tail.capacity());
+        next.addAll(lines.subList(Math.min(overflow, lines.size()), lines.size()));
+        next.addAll(added);
+        lines.setAll(next);
+        dropped += overflow;
     }
 }
