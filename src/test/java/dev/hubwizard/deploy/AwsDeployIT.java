@@ -12,10 +12,9 @@ import dev.hubwizard.profile.Profile;
 import dev.hubwizard.profile.ResourceNames;
 import dev.hubwizard.testbed.AwsCallRecorder;
 import dev.hubwizard.testbed.MotoServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ecr.model.Tag;
@@ -32,9 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * resumable (a run killed after any step, resumed from the journal on disk, ends like an
  * uninterrupted one).
  */
+@ExtendWith(EmptyAwsAccount.class)
 class AwsDeployIT {
-
-    private static MotoServer moto;
 
     private final AwsTestBed bed = new AwsTestBed();
     private final Profile profile = AwsTestBed.profile();
@@ -43,20 +41,9 @@ class AwsDeployIT {
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void startMoto() {
-        moto = MotoServer.shared();
-    }
-
     @BeforeEach
-    void reset() {
-        moto.reset();
-        aws = new AwsClients(profile.aws());
-    }
-
-    @AfterEach
-    void close() {
-        aws.close();
+    void emptyAccount(AwsClients clients) {
+        aws = clients;
     }
 
     @Test
@@ -89,7 +76,7 @@ class AwsDeployIT {
 
         List<Step> order = bed.plan(profile, aws).steps();
         for (int n = 1; n < order.size(); n++) {
-            moto.reset();
+            MotoServer.shared().reset();
             JournalStore store = new FileJournalStore(dir.resolve("journal-" + n));
             List<String> done = order.subList(0, n).stream().map(Step::id).toList();
             RunResult killed = bed.run(bed.plan(profile, aws).only(done), AwsTestBed.session(store));

@@ -23,10 +23,9 @@ import dev.hubwizard.profile.Profile;
 import dev.hubwizard.profile.TaskSize;
 import dev.hubwizard.testbed.AwsCallRecorder;
 import dev.hubwizard.testbed.MotoServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.RouteTable;
 import software.amazon.awssdk.services.ec2.model.SecurityGroup;
@@ -45,9 +44,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Each AWS step on its own against moto: what it creates, how it is tagged and journaled, and re-runs. */
+@ExtendWith(EmptyAwsAccount.class)
 class AwsStepsIT {
-
-    private static MotoServer moto;
 
     private final AwsTestBed bed = new AwsTestBed();
     private final Profile profile = AwsTestBed.profile();
@@ -55,22 +53,11 @@ class AwsStepsIT {
     private JournalStore store;
     private Session session;
 
-    @BeforeAll
-    static void startMoto() {
-        moto = MotoServer.shared();
-    }
-
     @BeforeEach
-    void reset() {
-        moto.reset();
-        aws = new AwsClients(profile.aws());
+    void emptyAccount(AwsClients clients) {
+        aws = clients;
         store = JournalStore.inMemory();
         session = AwsTestBed.session(store);
-    }
-
-    @AfterEach
-    void close() {
-        aws.close();
     }
 
     private StepContext run(Step step) throws Exception {

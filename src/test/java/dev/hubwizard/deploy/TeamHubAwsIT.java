@@ -15,10 +15,9 @@ import dev.hubwizard.engine.Step;
 import dev.hubwizard.profile.Profile;
 import dev.hubwizard.testbed.AwsCallRecorder;
 import dev.hubwizard.testbed.MotoServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.SecurityGroup;
@@ -40,11 +39,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * teardowns that keep the users' files unless the hub's name was typed. {@link TeamHubIT} runs the whole
  * deploy, hub URL included.
  */
+@ExtendWith(EmptyAwsAccount.class)
 class TeamHubAwsIT {
 
     private static final DeletionWaits WAITS = new DeletionWaits(Duration.ofSeconds(5), Duration.ofMillis(200));
-
-    private static MotoServer moto;
 
     private final AwsTestBed bed = new AwsTestBed();
     private final Profile profile = TeamOptions.everyOption(AwsTestBed.profile(), TeamOptions.DOMAIN);
@@ -53,20 +51,9 @@ class TeamHubAwsIT {
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void startMoto() {
-        moto = MotoServer.shared();
-    }
-
     @BeforeEach
-    void reset() {
-        moto.reset();
-        aws = new AwsClients(profile.aws());
-    }
-
-    @AfterEach
-    void close() {
-        aws.close();
+    void emptyAccount(AwsClients clients) {
+        aws = clients;
     }
 
     private Plan plan() {
@@ -226,7 +213,7 @@ class TeamHubAwsIT {
     void aRunKilledAfterAnyStepEndsWithoutDuplicates() throws Exception {
         List<String> order = plan().steps().stream().map(Step::id).toList();
         for (int n = 1; n < order.size(); n++) {
-            moto.reset();
+            MotoServer.shared().reset();
             TeamOptions.createZone(aws);
             JournalStore store = new FileJournalStore(dir.resolve("journal-" + n));
             List<String> done = order.subList(0, n);

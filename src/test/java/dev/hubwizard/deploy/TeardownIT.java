@@ -14,10 +14,9 @@ import dev.hubwizard.engine.StepState;
 import dev.hubwizard.profile.Profile;
 import dev.hubwizard.testbed.AwsCallRecorder;
 import dev.hubwizard.testbed.MotoServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.ecs.model.LaunchType;
 import software.amazon.awssdk.services.ecs.model.Task;
@@ -35,12 +34,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and rules it deletes by, and a teardown interrupted after any step. {@link LifecycleIT} runs it after
  * real deploys.
  */
+@ExtendWith(EmptyAwsAccount.class)
 class TeardownIT {
 
     /** Short, so that a test that leaves something in use fails fast; moto itself never makes anyone wait. */
     private static final DeletionWaits WAITS = new DeletionWaits(Duration.ofSeconds(5), Duration.ofMillis(200));
-
-    private static MotoServer moto;
 
     private final AwsTestBed bed = new AwsTestBed();
     private final Profile profile = AwsTestBed.profile();
@@ -49,20 +47,9 @@ class TeardownIT {
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void startMoto() {
-        moto = MotoServer.shared();
-    }
-
     @BeforeEach
-    void reset() {
-        moto.reset();
-        aws = new AwsClients(profile.aws());
-    }
-
-    @AfterEach
-    void close() {
-        aws.close();
+    void emptyAccount(AwsClients clients) {
+        aws = clients;
     }
 
     private JournalStore deployed(String name) {
@@ -112,7 +99,7 @@ class TeardownIT {
     void aTeardownInterruptedAfterAnyStepFinishesWhenRunAgain() throws Exception {
         List<String> order = teardown(TeardownChoices.DELETE_EVERYTHING).steps().stream().map(Step::id).toList();
         for (int n = 1; n < order.size(); n++) {
-            moto.reset();
+            MotoServer.shared().reset();
             JournalStore store = deployed("journal-" + n);
             List<String> done = order.subList(0, n);
             RunResult killed = bed.run(teardown(TeardownChoices.DELETE_EVERYTHING).only(done),
