@@ -23,20 +23,24 @@ public final class StepListCell extends ListCell<PageModel> {
     private final Region icon = new Region();
     private final Label title = new Label();
     private final Label duration = new Label();
-    private final HBox row = new HBox(8, icon, title, new Spacer(), duration);
+    private final HBox row = new HBox(8, icon, title, duration);
     private final ChangeListener<Object> refresh = (obs, old, now) -> refresh();
     private final Tooltip tooltip = new Tooltip();
     private PageModel shown;
 
     public StepListCell() {
         getStyleClass().add("step-cell");
-        // As wide as the list, never wider: a long title is cut with "…" rather than scrolled sideways.
+        // As wide as the list, never wider: a long title wraps onto a second line rather than being
+        // cut or scrolled sideways.
         setPrefWidth(0);
         icon.getStyleClass().add("step-icon");
         duration.getStyleClass().add("step-duration");
-        // The duration is short and always whole; a long title gives way instead (its tooltip has it all).
+        // The duration is short and always whole; a long title gives way instead.
         duration.setMinWidth(Region.USE_PREF_SIZE);
         title.getStyleClass().add("step-title");
+        title.setWrapText(true);
+        title.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(title, Priority.ALWAYS);
         row.setAlignment(Pos.CENTER_LEFT);
     }
 
@@ -86,11 +90,5 @@ public final class StepListCell extends ListCell<PageModel> {
             return String.format(java.util.Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0);
         }
         return seconds / 60 + " min " + seconds % 60 + " s";
-    }
-
-    private static final class Spacer extends Region {
-        Spacer() {
-            HBox.setHgrow(this, Priority.ALWAYS);
-        }
     }
 }
