@@ -31,16 +31,15 @@ import dev.hubwizard.aws.UserPools;
 import dev.hubwizard.aws.Vpcs;
 import dev.hubwizard.cost.CostEstimator;
 import dev.hubwizard.cost.PriceList;
-import dev.hubwizard.engine.Cancellation;
 import dev.hubwizard.engine.Intent;
 import dev.hubwizard.engine.Plan;
+import dev.hubwizard.engine.Preview;
+import dev.hubwizard.engine.ProblemException;
 import dev.hubwizard.engine.RunListener;
 import dev.hubwizard.engine.Session;
 import dev.hubwizard.engine.Step;
-import dev.hubwizard.engine.StepContext;
 import dev.hubwizard.profile.Profile;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -267,13 +266,23 @@ public final class TeardownPlan {
      * What the plan would do, read from the journal only (no AWS call): every recorded resource with
      * what becomes of it. The teardown confirmation and {@code hubwizard teardown} show this first.
      */
-    public static List<Intent> preview(Plan plan, Session session) throws Exception {
-        List<Intent> intents = new ArrayList<>();
-        for (Step step : plan.steps()) {
-            intents.addAll(step.preview(new StepContext(step.id(), session, new Cancellation(), new RunListener() {
-            }, Clock.systemUTC())));
+    public static List<Intent> preview(Plan plan, Session session) throws ProblemException {
+        return previewSteps(plan, session).stream().flatMap(step -> step.intents().stream()).toList();
+    }
+
+    /**
+     * The same, step by step (the teardown's window shows a page per step with something to do). A
+     * teardown that cannot say what one step would delete is not offered: that step's problem is thrown.
+     */
+    public static List<Preview.StepPreview> previewSteps(Plan plan, Session session) throws ProblemException {
+        List<Preview.StepPreview> previews = Preview.of(plan, session, new RunListener() {
+        });
+        for (Preview.StepPreview step : previews) {
+            if (step.problem() != null) {
+                throw new ProblemException(step.problem());
+            }
         }
-        return intents;
+        return previews;
     }
 
     private static DeleteResourcesStep.Target target(String kind, String label, String detail) {

@@ -4,6 +4,7 @@ import dev.hubwizard.deploy.HubUrlStep;
 import dev.hubwizard.deploy.LocalTestApproval;
 import dev.hubwizard.deploy.Deployment;
 import dev.hubwizard.deploy.TeardownChoices;
+import dev.hubwizard.deploy.TeardownPlan;
 import dev.hubwizard.engine.Intent;
 import dev.hubwizard.engine.Plan;
 import dev.hubwizard.engine.Preview;
@@ -86,18 +87,9 @@ public final class Navigator implements StartActions {
     @Override
     public void tearDown(Profile profile) {
         Deployment deployment = new Deployment(profile, services.profiles(), services.tools().get());
-        services.background().run(() -> Preview.of(deployment.teardownPlan(TeardownChoices.DELETE_EVERYTHING),
-                deployment.session(), new RunListener() { }), previews -> {
-                    Optional<Problem> unknown = previews.stream().map(Preview.StepPreview::problem)
-                            .filter(java.util.Objects::nonNull).findFirst();
-                    if (unknown.isPresent()) {
-                        // A teardown that cannot say what it would delete is not offered.
-                        deployment.close();
-                        window.dialogs().showProblem(unknown.get());
-                    } else {
-                        confirmTeardown(profile, deployment, previews);
-                    }
-                }, failure -> {
+        services.background().run(() -> TeardownPlan.previewSteps(
+                deployment.teardownPlan(TeardownChoices.DELETE_EVERYTHING), deployment.session()),
+                previews -> confirmTeardown(profile, deployment, previews), failure -> {
                     deployment.close();
                     window.dialogs().showProblem(ProblemException.of(failure));
                 });
