@@ -101,20 +101,12 @@ public final class Certificates {
      */
     public DnsRecord validationRecord(StepContext ctx, String arn, boolean addedByHubWizard)
             throws ProblemException, Cancellation.CancelledException, InterruptedException {
-        long deadline = System.nanoTime() + RECORD_TIMEOUT.toNanos();
         // ACM has no waiter for this: it fills the record in within seconds of the request.
-        while (true) {
-            Optional<DnsRecord> record = namedValidationRecord(arn, addedByHubWizard);
-            if (record.isPresent()) {
-                return record.get();
-            }
-            if (System.nanoTime() - deadline > 0) {
-                throw new ProblemException("ACM has not said how to validate the certificate",
-                        "the certificate " + arn + " names no validation record after " + RECORD_TIMEOUT.toMinutes()
-                                + " min", "Press Retry; if it keeps happening, look at it in the ACM console");
-            }
-            ctx.pause(RECORD_POLL);
-        }
+        return Polling.untilFound(ctx, RECORD_TIMEOUT, RECORD_POLL,
+                () -> namedValidationRecord(arn, addedByHubWizard),
+                () -> new ProblemException("ACM has not said how to validate the certificate", "the certificate "
+                        + arn + " names no validation record after " + RECORD_TIMEOUT.toMinutes() + " min",
+                        "Press Retry; if it keeps happening, look at it in the ACM console"));
     }
 
     /** Waits with the SDK's certificate-validated waiter; on timeout says what DNS record is missing where. */
