@@ -17,7 +17,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  */
 final class EmptyAwsAccount implements BeforeEachCallback, AfterEachCallback, ParameterResolver {
 
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(EmptyAwsAccount.class);
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create(EmptyAwsAccount.class);
 
     @Override
     public void beforeEach(ExtensionContext context) {
