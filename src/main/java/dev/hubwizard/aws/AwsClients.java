@@ -39,7 +39,7 @@ import java.util.function.Supplier;
  * our own: the default credential chain (environment, {@code ~/.aws}, SSO...) or the profile the user
  * picked, the profile's region or the default region chain, and endpoint overrides through the SDK's
  * standard {@code AWS_ENDPOINT_URL} / {@code AWS_ENDPOINT_URL_<SERVICE>} (or their system-property
- * twins {@code aws.endpointUrl...}, or {@code endpoint_url} in the profile), which SDK 2.40 applies
+ * twins {@code aws.endpointUrl...}, or {@code endpoint_url} in the profile), which the SDK applies
  * by itself to every client.
  */
 public final class AwsClients implements AutoCloseable {
