@@ -57,8 +57,7 @@ public final class BuildImageStep implements Step {
         ImageBuildRequest request = request();
         return List.of(Intent.create("Docker image", request.repository() + ":<image id>",
                 "build for " + request.architecture() + " (" + request.architecture().dockerPlatform() + ") from "
-                        + request.imageFolder()
-                        + (request.baseImage().isEmpty() ? "" : " on " + request.baseImage()) + ", with "
+                        + request.imageFolder() + " on " + request.base() + ", with "
                         + request.admins().size() + " admin(s) and " + request.allowedUsers().size() + " allowed user(s)"));
     }
 
@@ -66,6 +65,7 @@ public final class BuildImageStep implements Step {
         String folder = profile.hub().imageFolder();
         Path imageFolder = (folder.isEmpty() ? defaultImageFolder : Path.of(folder)).toAbsolutePath().normalize();
         return new ImageBuildRequest(imageFolder, profile.names().repository(), profile.hub().admins(),
-                profile.hub().allowedUsers(), profile.task().architecture(), profile.advanced().baseImage(), network);
+                profile.hub().allowedUsers(), profile.task().architecture(), profile.advanced().jupyterhubVersion(),
+                profile.advanced().baseImage(), network);
     }
 }

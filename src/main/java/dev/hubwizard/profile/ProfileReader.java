@@ -44,7 +44,10 @@ import java.util.Set;
  *
  * <h2>Schema versions</h2>
  * <ul>
- * <li><b>2</b> (current): the layout {@link ProfileWriter} writes and {@code docs/profiles.md} describes.
+ * <li><b>3</b> (current): the layout {@link ProfileWriter} writes and {@code docs/profiles.md} describes.
+ * <li><b>2</b>: as version 3 without {@code advanced.jupyterhubVersion}; read with the pinned version
+ *     ({@link JupyterHubVersion#PINNED}), which is what the hub image was built on then. The file is left
+ *     alone until the profile is next saved, as below.
  * <li><b>1</b> (pre-release builds): {@code cpu}, {@code memory} and {@code architecture} sat at the
  *     top level instead of in a {@code task} block, and there was no {@code options} block (no stable
  *     address, HTTPS domain or kept user files). Everything else was as in version 2. A version 1 file
@@ -55,7 +58,7 @@ import java.util.Set;
  */
 final class ProfileReader {
 
-    static final int CURRENT_VERSION = 2;
+    static final int CURRENT_VERSION = 3;
     static final int OLDEST_VERSION = 1;
     /** A profile is a few KB, even with a long journal; anything near this size is not a profile. */
     static final int MAX_BYTES = 1024 * 1024;
@@ -65,6 +68,8 @@ final class ProfileReader {
     private static final int MAX_ALIASES = 10;
     /** Top-level blocks version 2 added, so a version 1 file that uses them gets a precise message. */
     private static final Set<String> ADDED_IN_VERSION_2 = Set.of("task", "options");
+    /** The key version 3 added to the advanced block, for the same reason. */
+    private static final String ADDED_IN_VERSION_3 = "jupyterhubVersion";
 
     /** A profile and the schema version its file is written in. */
     record Result(Profile profile, int schemaVersion) {
@@ -236,7 +241,7 @@ final class ProfileReader {
         TaskSize task = task(version == 1 ? top : top.block("task"));
         Options options = version == 1 ? Options.NONE : options(top.block("options"));
         return new Profile(expectedName, target, names(top.block("names"), expectedName), task,
-                network(top.block("network")), hub(top.block("hub")), options, advanced(top.block("advanced")),
+                network(top.block("network")), hub(top.block("hub")), options, advanced(top.block("advanced"), version),
                 deployment(top.block("deployment")));
     }
 
@@ -275,10 +280,11 @@ final class ProfileReader {
                 block.flag("keepUserFiles", false));
     }
 
-    private static Advanced advanced(YamlBlock block) {
+    private static Advanced advanced(YamlBlock block, int version) {
         Advanced d = Advanced.DEFAULT;
         return new Advanced(block.text("registryEndpoint", d.registryEndpoint()),
-                block.whole("logRetentionDays", d.logRetentionDays()), block.text("baseImage", d.baseImage()));
+                block.whole("logRetentionDays", d.logRetentionDays()), block.text("baseImage", d.baseImage()),
+                version < 3 ? JupyterHubVersion.PINNED : block.text("jupyterhubVersion", d.jupyterhubVersion()));
     }
 
     private static DeploymentState deployment(YamlBlock block) {
@@ -334,9 +340,14 @@ final class ProfileReader {
         if (close.isPresent()) {
             return "did you mean '" + close.get() + "'?";
         }
-        if (version < CURRENT_VERSION && block.path().isEmpty() && ADDED_IN_VERSION_2.contains(key)) {
+        if (version < 2 && block.path().isEmpty() && ADDED_IN_VERSION_2.contains(key)) {
             return "schemaVersion " + version + " files have no '" + key + "' block: change the first line to"
                     + " 'schemaVersion: " + CURRENT_VERSION + "' and move cpu, memory and architecture into 'task:'";
+        }
+        if (version < 3 && block.path().equals("advanced") && ADDED_IN_VERSION_3.equals(key)) {
+            return "schemaVersion " + version + " files have no '" + key + "': change the first line to"
+                    + " 'schemaVersion: " + CURRENT_VERSION + "'" + (version < 2
+                    ? " and move cpu, memory and architecture into 'task:'" : "");
         }
         String home = blockOfKey.get(key.toLowerCase(Locale.ROOT));
         if (home != null && !home.equals(block.path())) {

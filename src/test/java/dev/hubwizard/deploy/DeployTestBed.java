@@ -45,7 +45,7 @@ import java.util.stream.Collectors;
 /**
  * Everything a whole deploy talks to, on this machine: moto for the AWS APIs, the local registry for
  * ECR's registry (its password is the one moto's GetAuthorizationToken hands out, decoded the way the
- * push step decodes it), the Docker Engine with the offline hub base image, and Fargate played by
+ * push step decodes it), the Docker Engine with the stand-in of the official hub base image, and Fargate played by
  * {@link FargateStandIn}. Profiles live in a profile store of their own, so that the journal is the
  * profile file, as in the app. For the end-to-end tests and the benchmarks.
  */
@@ -55,20 +55,17 @@ public final class DeployTestBed implements AutoCloseable {
     private final LocalRegistry registry;
     private final DockerClients docker;
     private final LiveContainers containers;
-    private final String baseImage;
     private final ProfileStore store;
     private final AwsClients aws = new AwsClients(new AwsTarget("", MotoServer.REGION));
     private final List<LogLine> log = Collections.synchronizedList(new ArrayList<>());
     private final List<FargateStandIn> fargates = new ArrayList<>();
     private final Set<String> repositories = ConcurrentHashMap.newKeySet();
 
-    private DeployTestBed(MotoServer moto, LocalRegistry registry, DockerClients docker, String baseImage,
-                          Path profiles) {
+    private DeployTestBed(MotoServer moto, LocalRegistry registry, DockerClients docker, Path profiles) {
         this.moto = moto;
         this.registry = registry;
         this.docker = docker;
         this.containers = new LiveContainers(docker);
-        this.baseImage = baseImage;
         this.store = new ProfileStore(profiles);
     }
 
@@ -80,9 +77,9 @@ public final class DeployTestBed implements AutoCloseable {
         MotoServer moto = MotoServer.shared();
         LocalRegistry.require();
         DockerClients docker = DockerEngine.require();
-        String baseImage = DockerEngine.requireHubBaseImage(docker);
+        DockerEngine.requireHubBase(docker);
         requireHubPortFree();
-        return new DeployTestBed(moto, LocalRegistry.start(ecrPassword()), docker, baseImage, profiles);
+        return new DeployTestBed(moto, LocalRegistry.start(ecrPassword()), docker, profiles);
     }
 
     /** What moto's GetAuthorizationToken says the password is, read as the push step reads it. */
@@ -109,8 +106,8 @@ public final class DeployTestBed implements AutoCloseable {
     }
 
     /**
-     * A profile saved in this bed's store: a VPC of its own, the offline base image, the local test on
-     * a free port with host networking, and pushes through the local registry.
+     * A profile saved in this bed's store: a VPC of its own, the stand-in of the pinned base image, the local
+     * test on a free port with host networking, and pushes through the local registry.
      */
     public Profile profile(String name, List<String> admins, List<String> allowedUsers)
             throws IOException, ProfileException {
@@ -119,7 +116,7 @@ public final class DeployTestBed implements AutoCloseable {
                 .withNetwork(new NetworkSettings(NetworkMode.NEW_VPC, "", List.of(), AwsTestBed.CIDR))
                 .withHub(new HubSettings("", admins, allowedUsers, SignIn.FIRST_USE_PASSWORD, CognitoSettings.NONE,
                         TestProfiles.freePort(), true))
-                .withAdvanced(new Advanced(registry.address(), 30, baseImage));
+                .withAdvanced(new Advanced(registry.address(), 30, ""));
         store.saveSettings(profile);
         repositories.add(profile.names().repository());
         return profile;

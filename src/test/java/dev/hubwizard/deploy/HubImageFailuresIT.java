@@ -52,7 +52,7 @@ class HubImageFailuresIT {
     @BeforeAll
     static void buildTheHubImage() throws Exception {
         docker = DockerEngine.require();
-        baseImage = DockerEngine.requireHubBaseImage(docker);
+        baseImage = DockerEngine.requireHubBase(docker);
         live = new LiveContainers(docker);
         StepRecorder recorder = new StepRecorder();
         new BuildImageStep(profile("hubwizard-failures-it", 8000), new ImageBuilder(docker), TestProfiles.HUB_IMAGE,
@@ -72,18 +72,16 @@ class HubImageFailuresIT {
 
     @Test
     void aBrokenDockerfileStepIsNamedWithItsOutput(@TempDir Path folder) throws Exception {
-        for (String file : List.of("Dockerfile", "jupyterhub_config.py", "requirements.txt", "admin", "allowed_users")) {
-            Files.copy(TestProfiles.HUB_IMAGE.resolve(file), folder.resolve(file));
-        }
+        copyFolder(TestProfiles.HUB_IMAGE, folder);
         String dockerfile = Files.readString(folder.resolve("Dockerfile"));
         Files.writeString(folder.resolve("Dockerfile"), dockerfile.replace("WORKDIR /srv/jupyterhub\n",
                 "WORKDIR /srv/jupyterhub\nRUN echo 'checking the wheelhouse' && ls /no-wheels-here\n"));
-        Profile profile = TestProfiles.hub("hubwizard-broken-it", 8000, folder.toString(), baseImage);
+        Profile profile = TestProfiles.hub("hubwizard-broken-it", 8000, folder.toString(), "");
 
         assertThatThrownBy(() -> new BuildImageStep(profile, new ImageBuilder(docker), TestProfiles.HUB_IMAGE,
                 BuildNetwork.NONE).run(new StepRecorder().context(BuildImageStep.ID)))
                 .isInstanceOfSatisfying(ProblemException.class, e -> {
-                    assertThat(e.problem().what()).matches("The image build failed at step 4/\\d+");
+                    assertThat(e.problem().what()).matches("The image build failed at step 5/\\d+");
                     assertThat(e.problem().why()).startsWith("RUN echo 'checking the wheelhouse' && ls /no-wheels-here: ")
                             .contains("returned a non-zero code: 2", "checking the wheelhouse",
                                     "cannot access '/no-wheels-here'");
@@ -93,8 +91,9 @@ class HubImageFailuresIT {
 
     @Test
     void cancellingABuildStopsItPromptlyAndLeavesNoContainer(@TempDir Path folder) throws Exception {
-        Files.writeString(folder.resolve("Dockerfile"), "ARG BASE_IMAGE\nFROM ${BASE_IMAGE}\nRUN sleep 120\n");
-        Profile profile = TestProfiles.hub("hubwizard-cancel-build-it", 8000, folder.toString(), baseImage);
+        Files.writeString(folder.resolve("Dockerfile"),
+                "ARG JUPYTERHUB_VERSION\nFROM quay.io/jupyterhub/jupyterhub:${JUPYTERHUB_VERSION}\nRUN sleep 120\n");
+        Profile profile = TestProfiles.hub("hubwizard-cancel-build-it", 8000, folder.toString(), "");
         StepRecorder recorder = new StepRecorder();
 
         try (Runner runner = Runner.withBackgroundThreads()) {
@@ -156,7 +155,7 @@ class HubImageFailuresIT {
             StepContext context = recorder.context(LocalTestStep.ID);
             context.put(BuildImageStep.IMAGE, image);
 
-            assertThatThrownBy(() -> localTest(profile, LocalTestApproval.WHEN_HEALTHY).run(context))
+            assertThatThrownBy(() -> localTest(profile, LocalTestApproval.WHEN_CHECKED).run(context))
                     .isInstanceOfSatisfying(ProblemException.class, e -> {
                         assertThat(e.problem().what()).isEqualTo("Port " + taken.getLocalPort() + " is already in use");
                         assertThat(e.problem().why()).isEqualTo("another program on this computer listens on it");
@@ -221,7 +220,20 @@ class HubImageFailuresIT {
     }
 
     private static Profile profile(String name, int port) {
-        return TestProfiles.hub(name, port, "", baseImage);
+        return TestProfiles.hub(name, port, "", "");
+    }
+
+    private static void copyFolder(Path from, Path to) throws java.io.IOException {
+        try (var paths = Files.walk(from)) {
+            for (Path path : paths.filter(p -> !p.toString().contains("__pycache__")).toList()) {
+                Path target = to.resolve(from.relativize(path).toString());
+                if (Files.isDirectory(path)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(path, target);
+                }
+            }
+        }
     }
 
     private static LocalTestStep localTest(Profile profile, LocalTestApproval approval) {

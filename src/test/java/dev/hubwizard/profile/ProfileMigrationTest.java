@@ -91,19 +91,19 @@ class ProfileMigrationTest {
     }
 
     @Test
-    void savingWritesVersion2AndKeepsTheVersion1FileAsBackup() throws Exception {
+    void savingWritesTheCurrentVersionAndKeepsTheVersion1FileAsBackup() throws Exception {
         ProfileStore store = new ProfileStore(dir);
         Files.writeString(dir.resolve("lab.yaml"), VERSION_1);
 
         store.update("lab", p -> p.withOptions(new Options(false, "", true)));
 
         String saved = Files.readString(dir.resolve("lab.yaml"));
-        assertThat(saved).contains("schemaVersion: 2").contains("task:\n  cpu: 512\n  memory: 4096\n  architecture: ARM64")
-                .contains("options:\n  stableAddress: false");
+        assertThat(saved).contains("schemaVersion: 3").contains("task:\n  cpu: 512\n  memory: 4096\n  architecture: ARM64")
+                .contains("options:\n  stableAddress: false").contains("  jupyterhubVersion: 5.5.0\n");
         assertThat(Files.readString(store.backupOf("lab"))).isEqualTo(VERSION_1);
         assertThat(store.load("lab")).isEqualTo(expected().withOptions(new Options(false, "", true)));
         assertThat(store.list()).singleElement().isInstanceOfSatisfying(ProfileEntry.Loaded.class,
-                loaded -> assertThat(loaded.schemaVersion()).isEqualTo(2));
+                loaded -> assertThat(loaded.schemaVersion()).isEqualTo(3));
     }
 
     @Test
@@ -116,7 +116,7 @@ class ProfileMigrationTest {
 
         assertThat(e.getMessage()).contains("unknown key 'options' at lab.yaml line "
                 + TestProfiles.lineOf(content, "options:") + " — schemaVersion 1 files have no 'options' block:"
-                + " change the first line to 'schemaVersion: 2'");
+                + " change the first line to 'schemaVersion: 3'");
     }
 
     @Test
@@ -129,4 +129,36 @@ class ProfileMigrationTest {
         assertThat(e.mistakes()).contains("unknown key 'cpu' at lab.yaml line 11 — 'cpu' belongs in the task block",
                 "unknown key 'architecture' at lab.yaml line 13 — 'architecture' belongs in the task block");
     }
+
+    @Test
+    void aVersion2FileLoadsWithThePinnedJupyterHub() throws Exception {
+        ProfileStore store = new ProfileStore(dir);
+        String version2 = VERSION_2.replace("advanced:\n", "advanced:\n  baseImage: mirror.example/jupyterhub:5.5.0\n");
+        Files.writeString(dir.resolve("lab.yaml"), version2);
+
+        Profile loaded = store.load("lab");
+
+        assertThat(loaded.advanced()).isEqualTo(new Advanced("", 14, "mirror.example/jupyterhub:5.5.0", "5.5.0"));
+        assertThat(Files.readString(dir.resolve("lab.yaml"))).isEqualTo(version2);
+        assertThat(store.list()).singleElement().isInstanceOfSatisfying(ProfileEntry.Loaded.class,
+                entry -> assertThat(entry.schemaVersion()).isEqualTo(2));
+    }
+
+    @Test
+    void theJupyterHubVersionInAVersion2FileIsExplained() throws Exception {
+        ProfileStore store = new ProfileStore(dir);
+        String content = VERSION_2.replace("advanced:\n", "advanced:\n  jupyterhubVersion: 6.1.1\n");
+        Files.writeString(dir.resolve("lab.yaml"), content);
+
+        ProfileException e = catchThrowableOfType(ProfileException.class, () -> store.load("lab"));
+
+        assertThat(e.mistakes()).contains("unknown key 'jupyterhubVersion' in advanced at lab.yaml line "
+                + TestProfiles.lineOf(content, "jupyterhubVersion:") + " — schemaVersion 2 files have no"
+                + " 'jupyterhubVersion': change the first line to 'schemaVersion: 3'");
+    }
+
+    /** A profile as builds before JupyterHub versions could be chosen wrote it. */
+    private static final String VERSION_2 = VERSION_1.replace("schemaVersion: 1", "schemaVersion: 2")
+            .replace("cpu: 512\nmemory: 4096\narchitecture: ARM64\n", "task:\n  cpu: 512\n  memory: 4096\n"
+                    + "  architecture: ARM64\n");
 }

@@ -27,6 +27,7 @@ public enum SettingsField {
     DOMAIN_NAME("options.domainName", "Domain name"),
     REGISTRY("advanced.registryEndpoint", "Registry endpoint"),
     LOG_RETENTION("advanced.logRetentionDays", "Log retention"),
+    JUPYTERHUB_VERSION("advanced.jupyterhubVersion", "JupyterHub version"),
     LOCAL_PORT("hub.localPort", "Local test port");
 
     private final String key;

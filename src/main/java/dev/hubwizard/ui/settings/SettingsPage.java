@@ -4,6 +4,7 @@ import dev.hubwizard.cost.CostEstimate;
 import dev.hubwizard.cost.CostEstimator;
 import dev.hubwizard.engine.ProblemException;
 import dev.hubwizard.profile.Advanced;
+import dev.hubwizard.profile.JupyterHubVersion;
 import dev.hubwizard.profile.Architecture;
 import dev.hubwizard.profile.AwsTarget;
 import dev.hubwizard.profile.CognitoSettings;
@@ -106,6 +107,7 @@ public final class SettingsPage extends PageModel {
     private final StringProperty registryEndpoint = new SimpleStringProperty("");
     private final ObjectProperty<Integer> logRetentionDays = new SimpleObjectProperty<>(Advanced.DEFAULT.logRetentionDays());
     private final StringProperty baseImage = new SimpleStringProperty("");
+    private final StringProperty jupyterhubVersion = new SimpleStringProperty(JupyterHubVersion.PINNED);
     private final StringProperty localPort = new SimpleStringProperty("");
     private final BooleanProperty hostNetwork = new SimpleBooleanProperty();
 
@@ -152,7 +154,7 @@ public final class SettingsPage extends PageModel {
         for (Observable input : List.of(admins, allowedUsers, signIn, userPoolName, domainPrefix, awsProfile, region,
                 repository, cluster, service, taskFamily, cpu, memory, architecture, networkMode, vpcId, subnetIds,
                 access, customCidr, detection, detectedCidr, stableAddress, domainName, keepUserFiles,
-                registryEndpoint, logRetentionDays, baseImage, localPort, hostNetwork, saving)) {
+                registryEndpoint, logRetentionDays, baseImage, jupyterhubVersion, localPort, hostNetwork, saving)) {
             input.addListener(recheck);
         }
         update();
@@ -200,6 +202,7 @@ public final class SettingsPage extends PageModel {
         registryEndpoint.set(advanced.registryEndpoint());
         logRetentionDays.set(advanced.logRetentionDays());
         baseImage.set(advanced.baseImage());
+        jupyterhubVersion.set(advanced.jupyterhubVersion());
         localPort.set(String.valueOf(hub.localPort()));
         hostNetwork.set(hub.hostNetwork());
     }
@@ -286,7 +289,7 @@ public final class SettingsPage extends PageModel {
                 .withOptions(new Options(stableAddress.get(), stableAddress.get() ? domainName.get() : "",
                         keepUserFiles.get()))
                 .withAdvanced(new Advanced(registryEndpoint.get(), logRetentionDays.get() == null ? 0
-                        : logRetentionDays.get(), baseImage.get()));
+                        : logRetentionDays.get(), baseImage.get(), jupyterhubVersion.get()));
     }
 
     private String ingressCidr() {
@@ -597,6 +600,11 @@ public final class SettingsPage extends PageModel {
 
     public StringProperty baseImageProperty() {
         return baseImage;
+    }
+
+    /** The JupyterHub version: the official base image's tag ({@link JupyterHubVersion}). */
+    public StringProperty jupyterhubVersionProperty() {
+        return jupyterhubVersion;
     }
 
     public StringProperty localPortProperty() {
