@@ -3,6 +3,7 @@ package dev.hubwizard.deploy;
 import dev.hubwizard.hub.HubCheck;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * One check of the local test as it stands: waiting for the checks before it, running, passed or failed.
@@ -12,17 +13,31 @@ import java.time.Duration;
  * @param took       how long it took (zero while running)
  * @param sinceStart from {@code docker run} to its end (zero while running)
  * @param detail     what it showed ("as localtest-k3x9q2"), or what went wrong
+ * @param hubLog     when it failed, the hub's own log lines about it ({@link dev.hubwizard.hub.HubLogExcerpt})
  */
-public record LocalTestCheck(HubCheck check, Status status, Duration took, Duration sinceStart, String detail) {
+public record LocalTestCheck(HubCheck check, Status status, Duration took, Duration sinceStart, String detail,
+                             List<String> hubLog) {
 
     public enum Status { WAITING, RUNNING, PASSED, FAILED }
 
+    public LocalTestCheck {
+        hubLog = List.copyOf(hubLog);
+    }
+
     public static LocalTestCheck waiting(HubCheck check) {
-        return new LocalTestCheck(check, Status.WAITING, Duration.ZERO, Duration.ZERO, "");
+        return new LocalTestCheck(check, Status.WAITING, Duration.ZERO, Duration.ZERO, "", List.of());
     }
 
     public static LocalTestCheck running(HubCheck check) {
-        return new LocalTestCheck(check, Status.RUNNING, Duration.ZERO, Duration.ZERO, "");
+        return new LocalTestCheck(check, Status.RUNNING, Duration.ZERO, Duration.ZERO, "", List.of());
+    }
+
+    public static LocalTestCheck passed(HubCheck check, Duration took, Duration sinceStart, String detail) {
+        return new LocalTestCheck(check, Status.PASSED, took, sinceStart, detail, List.of());
+    }
+
+    public static LocalTestCheck failed(HubCheck check, Duration sinceStart, String what, List<String> hubLog) {
+        return new LocalTestCheck(check, Status.FAILED, Duration.ZERO, sinceStart, what, hubLog);
     }
 
     /** As the CLI and the log print it: "✓ Signed in as localtest-k3x9q2 (0.4 s; 3.1 s since docker run)". */

@@ -100,12 +100,13 @@ public final class LocalTestStep implements Step {
                 new PersonCheck(new HubBrowser(hub.loopbackUrl()), new FirstUsePassword(account.name(),
                         account.password()), SERVER_TIMEOUT).run(context, checks);
             } catch (ProblemException e) {
-                checks.failed(HubCheck.HUB_ANSWERS, e.problem().what());
+                checks.failed(HubCheck.HUB_ANSWERS, e.problem().what(), List.of());
                 throw e;
             } catch (CheckFailed failed) {
-                checks.failed(failed.check(), failed.what());
                 context.pause(LOG_CATCH_UP);
-                throw problem(failed, HubLogExcerpt.of(hub.log(), hub.logIndex(logMark), account.name()), failed);
+                List<String> hubLog = HubLogExcerpt.of(hub.log(), hub.logIndex(logMark), account.name());
+                checks.failed(failed.check(), failed.what(), hubLog);
+                throw problem(failed, hubLog, failed);
             }
             context.log().info("Every check passed: the hub answers, a person signs in, gets a server and runs code. "
                     + "Sign in as one of the admins or allowed users with a new password of 7 or more characters "
@@ -167,16 +168,14 @@ public final class LocalTestStep implements Step {
 
         @Override
         public void passed(HubCheck check, Duration took, String detail) {
-            LocalTestCheck done = new LocalTestCheck(check, LocalTestCheck.Status.PASSED, took, hub.sinceStart(),
-                    detail);
+            LocalTestCheck done = LocalTestCheck.passed(check, took, hub.sinceStart(), detail);
             passed.add(done);
             context.log().info(done.line());
             approval.checked(done);
         }
 
-        void failed(HubCheck check, String what) {
-            LocalTestCheck failed = new LocalTestCheck(check, LocalTestCheck.Status.FAILED, Duration.ZERO,
-                    hub.sinceStart(), what);
+        void failed(HubCheck check, String what, List<String> hubLog) {
+            LocalTestCheck failed = LocalTestCheck.failed(check, hub.sinceStart(), what, hubLog);
             context.log().warn(failed.line());
             approval.checked(failed);
         }

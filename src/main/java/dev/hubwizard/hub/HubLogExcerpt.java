@@ -23,6 +23,8 @@ public final class HubLogExcerpt {
     private static final Pattern EXCEPTION = Pattern.compile(
             "^[A-Za-z_][\\w.]*(Error|Exception|Exit|Failure|\\.error)(: .*)?$");
     private static final Pattern PROXY_ERROR = Pattern.compile(".*\\[ConfigProxy] error: .*");
+    /** JupyterHub's warning on every plain-HTTP request a browser makes: true of any hub without HTTPS. */
+    private static final String PLAIN_HTTP = "Skipping XSRF check for insecure request";
 
     private HubLogExcerpt() {
     }
@@ -50,7 +52,8 @@ public final class HubLogExcerpt {
                 // A 500's request dump starts with a record of just "{": its headers tell nobody anything.
                 boolean telling = duringCheck ? "WEC".contains(level)
                         : "EC".contains(level) && record.group(2).contains(username);
-                inProblem = telling && !record.group(2).isBlank() && !record.group(2).equals("{");
+                inProblem = telling && !record.group(2).isBlank() && !record.group(2).equals("{")
+                        && !record.group(2).startsWith(PLAIN_HTTP);
                 if (inProblem) {
                     picked.add(shortened(line));
                 }

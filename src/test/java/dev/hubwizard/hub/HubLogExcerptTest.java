@@ -24,6 +24,7 @@ class HubLogExcerptTest {
             "[I 2026-12-03 10:35:52.985 JupyterHub app:3798] JupyterHub is now running at http://127.0.0.1:18765");
     private static final List<String> SPAWN = List.of(
             "[I 2026-12-03 10:36:14.100 JupyterHub log:192] 302 POST /hub/login -> /hub/spawn (localtest-abc123@127.0.0.1)",
+            "[W 2026-12-03 10:36:14.120 JupyterHub _xsrf_utils:213] Skipping XSRF check for insecure request GET /hub/spawn",
             "[E 2026-12-03 10:36:14.226 JupyterHub pages:364] Error starting server localtest-abc123: "
                     + "\"getpwnam(): name not found: 'localtest-abc123'\"",
             "    Traceback (most recent call last):",
@@ -42,10 +43,10 @@ class HubLogExcerptTest {
         assertThat(HubLogExcerpt.of(log, STARTUP.size(), "localtest-abc123")).containsExactly(
                 "[E 2026-12-03 10:35:51.470 JupyterHub app:2211] Error adding user localtest-abc123 already in db",
                 "    FileNotFoundError: [Errno 2] No such file or directory: 'useradd'",
-                SPAWN.get(1),
+                SPAWN.get(2),
                 "    KeyError: \"getpwnam(): name not found: 'localtest-abc123'\"",
-                SPAWN.get(4),
-                SPAWN.get(8));
+                SPAWN.get(5),
+                SPAWN.get(9));
     }
 
     @Test

@@ -77,7 +77,9 @@ public final class DocTour {
         try (DeployTestBed bed = DeployTestBed.start(home.resolve("profiles"));
              Runner runner = Runner.withBackgroundThreads()) {
             bed.reset(); // an empty emulator, whose tasks keep running as ECS's do
-            Profile profile = bed.profile("team-hub", List.of("ada"), List.of("ada", "grace", "alan"));
+            // Its own name for the local test alone: a tour of the whole deploy may run meanwhile.
+            Profile profile = bed.profile(localTestOnly ? "lab-hub" : "team-hub", List.of("ada"),
+                    List.of("ada", "grace", "alan"));
             LiveContainers containers = new LiveContainers(bed.docker());
             DeployTools tools = DeployTools.withDefaultWaits(bed.docker(), containers, Path.of("hub-image"));
             CostEstimator costs = new CostEstimator(PriceList.bundled());
@@ -216,6 +218,9 @@ public final class DocTour {
 
     private LocalTestPage runLocalTest(Navigator navigator, Profile profile) throws Exception {
         WizardViewModel model = onFx(() -> navigator.showWizard(profile, false));
+        // The wizard checks the machine first (the preflight runs as it opens); Run waits for that.
+        waitFor(() -> page(model, "preflight").stateProperty().get() == PageState.DONE
+                && !model.deploy().runningProperty().get(), 60);
         LocalTestPage page = (LocalTestPage) show(model, "test-local");
         onFx(() -> {
             model.run();

@@ -10,6 +10,7 @@ import javafx.geometry.VPos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -17,6 +18,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 
@@ -37,15 +39,30 @@ public final class LocalTestView extends VBox {
         rows.getStyleClass().addAll("checks", "local-checks");
         rows.setHgap(12);
         rows.setVgap(8);
-        checks.addListener((ListChangeListener<LocalTestCheck>) change -> show(rows, checks));
-        show(rows, checks);
+        TextArea hubLog = new TextArea();
+        hubLog.setId("local-hub-log");
+        hubLog.getStyleClass().add("hub-log");
+        hubLog.setEditable(false);
+        hubLog.setWrapText(false);
+        hubLog.setAccessibleText("The hub's log lines about the failed check");
+        Label hubLogTitle = new Label("What the hub's own log says about it:");
+        hubLogTitle.getStyleClass().add("check-name");
+        // Four lines at least: the cause is often the second record (an account, then the spawn that needed it).
+        hubLog.setMinHeight(86);
+        VBox failure = new VBox(6, hubLogTitle, hubLog);
+        checks.addListener((ListChangeListener<LocalTestCheck>) change -> show(rows, checks, failure, hubLog));
+        show(rows, checks, failure, hubLog);
+        // Once a check failed, the problem above says so: the hub's own words get the description's room.
+        StepPageView progress = new StepPageView(page);
+        progress.visibleProperty().bind(failure.visibleProperty().not());
+        progress.managedProperty().bind(failure.visibleProperty().not());
 
         Hyperlink link = new Hyperlink();
         link.setId("local-hub-link");
         link.getStyleClass().add("hub-link");
         link.setOnAction(e -> openUrl.accept(link.getText()));
-        Label hint = new Label("Sign in as one of the admins with a password of your choice: the first sign-in "
-                + "sets it. Look around, then say how it went.");
+        Label hint = new Label("Sign in as an admin with a new password (the first sign-in sets it), look around, "
+                + "then say how it went.");
         hint.getStyleClass().add("page-description");
         hint.setWrapText(true);
         Button good = new Button("Looks good");
@@ -63,10 +80,16 @@ public final class LocalTestView extends VBox {
         ready.visibleProperty().bind(waitingAt.isNotNull());
         ready.managedProperty().bind(waitingAt.isNotNull());
         waitingAt.addListener((obs, old, now) -> link.setText(now == null ? "" : now.toString()));
-        getChildren().addAll(new StepPageView(page), rows, ready);
+        getChildren().addAll(progress, rows, failure, ready);
     }
 
-    private static void show(GridPane rows, ObservableList<LocalTestCheck> checks) {
+    private static void show(GridPane rows, ObservableList<LocalTestCheck> checks, VBox failure, TextArea hubLog) {
+        List<String> lines = checks.stream().filter(c -> c.status() == LocalTestCheck.Status.FAILED)
+                .flatMap(c -> c.hubLog().stream()).toList();
+        hubLog.setText(String.join("\n", lines));
+        hubLog.setPrefRowCount(Math.min(Math.max(lines.size(), 1), 8));
+        failure.setVisible(!lines.isEmpty());
+        failure.setManaged(!lines.isEmpty());
         rows.getChildren().clear();
         int row = 0;
         for (LocalTestCheck check : checks) {
