@@ -15,7 +15,7 @@ import dev.hubwizard.engine.Step;
 import dev.hubwizard.engine.StepContext;
 import dev.hubwizard.hub.CheckFailed;
 import dev.hubwizard.hub.HubBrowser;
-import dev.hubwizard.hub.SignInPage;
+import dev.hubwizard.hub.LoginPage;
 import dev.hubwizard.profile.Profile;
 import dev.hubwizard.profile.SignIn;
 
@@ -84,9 +84,9 @@ public final class HubUrlStep implements Step {
     /** The sign-in page the profile chose, or a problem saying what is there instead. */
     private String checkSignInPage(StepContext context, URI hub) throws ProblemException, InterruptedException {
         URI login = hub.resolve("/hub/login");
-        SignInPage.Found found;
+        LoginPage.Found found;
         try {
-            found = SignInPage.at(new HubBrowser(hub));
+            found = LoginPage.at(new HubBrowser(hub));
         } catch (IOException e) {
             throw new ProblemException("The hub's sign-in page does not answer", login + " gave no answer ("
                     + e.getMessage() + ") although /hub/health did", "Press Retry in a moment");

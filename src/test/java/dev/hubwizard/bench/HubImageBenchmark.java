@@ -31,6 +31,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 
 /**
  * The hub image on the stand-ins of its official base images (every version it is proven on): the local
@@ -145,8 +146,9 @@ final class HubImageBenchmark implements Benchmark {
         try (ServerSocket socket = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {
             port = socket.getLocalPort();
         }
-        Profile profile = Profile.named("bench-hub").withHub(new HubSettings("", List.of("alice"),
-                List.of("alice", "bob"), null, null, port, true));
+        // A name of its own: other runs on the same engine name their local test's container after theirs.
+        Profile profile = Profile.named("bench-image-" + UUID.randomUUID().toString().substring(0, 8))
+                .withHub(new HubSettings("", List.of("alice"), List.of("alice", "bob"), null, null, port, true));
         return profile.withAdvanced(profile.advanced().withJupyterhubVersion(version));
     }
 }

@@ -21,6 +21,7 @@ import dev.hubwizard.profile.Architecture;
 import dev.hubwizard.profile.Profile;
 import dev.hubwizard.profile.TaskSize;
 import dev.hubwizard.testbed.DockerEngine;
+import dev.hubwizard.testbed.Folders;
 import dev.hubwizard.testbed.StepRecorder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -72,7 +73,7 @@ class HubImageFailuresIT {
 
     @Test
     void aBrokenDockerfileStepIsNamedWithItsOutput(@TempDir Path folder) throws Exception {
-        copyFolder(TestProfiles.HUB_IMAGE, folder);
+        Folders.copy(TestProfiles.HUB_IMAGE, folder);
         String dockerfile = Files.readString(folder.resolve("Dockerfile"));
         Files.writeString(folder.resolve("Dockerfile"), dockerfile.replace("WORKDIR /srv/jupyterhub\n",
                 "WORKDIR /srv/jupyterhub\nRUN echo 'checking the wheelhouse' && ls /no-wheels-here\n"));
@@ -221,19 +222,6 @@ class HubImageFailuresIT {
 
     private static Profile profile(String name, int port) {
         return TestProfiles.hub(name, port, "", "");
-    }
-
-    private static void copyFolder(Path from, Path to) throws java.io.IOException {
-        try (var paths = Files.walk(from)) {
-            for (Path path : paths.filter(p -> !p.toString().contains("__pycache__")).toList()) {
-                Path target = to.resolve(from.relativize(path).toString());
-                if (Files.isDirectory(path)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(path, target);
-                }
-            }
-        }
     }
 
     private static LocalTestStep localTest(Profile profile, LocalTestApproval approval) {

@@ -12,6 +12,7 @@ import dev.hubwizard.engine.StepEvent;
 import dev.hubwizard.hub.HubCheck;
 import dev.hubwizard.profile.HubSettings;
 import dev.hubwizard.profile.Profile;
+import dev.hubwizard.testbed.Folders;
 import dev.hubwizard.ui.localtest.LocalTestPage;
 import dev.hubwizard.ui.plan.PlanPage;
 import dev.hubwizard.ui.preferences.Preferences;
@@ -195,16 +196,7 @@ public final class DocTour {
         waitFor(() -> page.stateProperty().get() == PageState.DONE, 60);
 
         Path broken = Files.createTempDirectory("hubwizard-tour-broken");
-        try (var files = Files.walk(Path.of("hub-image"))) {
-            for (Path file : files.filter(f -> !f.toString().contains("__pycache__")).toList()) {
-                Path target = broken.resolve(Path.of("hub-image").relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target);
-                }
-            }
-        }
+        Folders.copy(Path.of("hub-image"), broken);
         Files.writeString(broken.resolve("Dockerfile"), "RUN rm /usr/sbin/useradd\n", StandardOpenOption.APPEND);
         Profile brokenHub = bed.profile("broken-hub", List.of("ada"), List.of("ada", "grace"));
         brokenHub = brokenHub.withHub(new HubSettings(broken.toString(), brokenHub.hub().admins(),

@@ -9,13 +9,13 @@ import java.util.Optional;
  * What a person meets at a hub's {@code /hub/login}, looked at without signing in (so without creating
  * anyone on a real hub): the first-use password form, or the way to an identity provider's sign-in.
  */
-public final class SignInPage {
+public final class LoginPage {
 
     /** What the page offers, in words for the person: "the first-use password form". */
     public record Found(boolean form, URI identityProvider, String description) {
     }
 
-    private SignInPage() {
+    private LoginPage() {
     }
 
     /**
