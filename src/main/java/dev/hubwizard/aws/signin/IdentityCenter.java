@@ -234,7 +234,8 @@ public final class IdentityCenter {
 
     private static ProblemException timedOut(SignInWait wait) {
         return new ProblemException(new Problem("The sign-in took too long",
-                "the browser did not come back within " + wait.timeout().toMinutes() + " minutes",
+                "the browser did not come back within " + (wait.timeout().toMinutes() >= 1
+                        ? wait.timeout().toMinutes() + " minutes" : wait.timeout().toSeconds() + " seconds"),
                 "Nothing was changed. Press Sign in and finish signing in in the browser; if the browser shows an "
                         + "error, check the start URL and its region"));
     }
