@@ -79,6 +79,27 @@ public final class AwsSignIn implements AutoCloseable {
         accessKeys.save(profile, keyId, secret, region);
     }
 
+    /**
+     * Saves a profile that assumes a role with an MFA code, signed in through another profile's credentials;
+     * the code is asked for when AWS needs it ({@link MfaRoleCredentials}).
+     */
+    public void saveMfaRole(String profile, String roleArn, String sourceProfile, String mfaSerial, String region)
+            throws ProblemException {
+        Map<String, String> keys = new java.util.LinkedHashMap<>();
+        keys.put("role_arn", roleArn.strip());
+        keys.put("source_profile", sourceProfile.strip());
+        keys.put("mfa_serial", mfaSerial.strip());
+        if (!region.isBlank()) {
+            keys.put("region", region);
+        }
+        String section = AwsFiles.configSection(profile);
+        writer.change().config(ini -> {
+            ini.remove(section, SsoProfiles.OTHER_WAYS);
+            ini.remove(section, java.util.Set.of("sso_session", "sso_account_id", "sso_role_name"));
+            ini.set(section, keys);
+        }).write();
+    }
+
     /** The profile's IAM Identity Center, and its account and role, when it signs in that way. */
     public Optional<SsoSession> ssoSessionOf(String profile) throws ProblemException {
         return ssoProfiles.sessionOf(profile);

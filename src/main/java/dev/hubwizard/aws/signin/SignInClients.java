@@ -27,10 +27,16 @@ public final class SignInClients implements AutoCloseable {
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(20);
 
-    private final SdkHttpClient http = ApacheHttpClient.builder()
-            .connectionTimeout(Duration.ofSeconds(5))
-            .socketTimeout(Duration.ofSeconds(20))
-            .build();
+    private SdkHttpClient http;
+
+    /** Made on first use, on the thread that signs in: never when the page opens. */
+    private synchronized SdkHttpClient http() {
+        if (http == null) {
+            http = ApacheHttpClient.builder().connectionTimeout(Duration.ofSeconds(5))
+                    .socketTimeout(Duration.ofSeconds(20)).build();
+        }
+        return http;
+    }
 
     private static ClientOverrideConfiguration timeouts() {
         return ClientOverrideConfiguration.builder().apiCallTimeout(CALL_TIMEOUT)
@@ -38,19 +44,19 @@ public final class SignInClients implements AutoCloseable {
     }
 
     public SsoOidcClient oidc(String region) {
-        return SsoOidcClient.builder().httpClient(http).region(Region.of(region))
+        return SsoOidcClient.builder().httpClient(http()).region(Region.of(region))
                 .credentialsProvider(AnonymousCredentialsProvider.create())
                 .overrideConfiguration(timeouts()).build();
     }
 
     public SsoClient portal(String region) {
-        return SsoClient.builder().httpClient(http).region(Region.of(region))
+        return SsoClient.builder().httpClient(http()).region(Region.of(region))
                 .credentialsProvider(AnonymousCredentialsProvider.create())
                 .overrideConfiguration(timeouts()).build();
     }
 
     public StsClient sts(String region, AwsCredentialsProvider credentials) {
-        return StsClient.builder().httpClient(http).region(Region.of(region)).credentialsProvider(credentials)
+        return StsClient.builder().httpClient(http()).region(Region.of(region)).credentialsProvider(credentials)
                 .overrideConfiguration(timeouts()).build();
     }
 
@@ -69,7 +75,9 @@ public final class SignInClients implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        http.close();
+    public synchronized void close() {
+        if (http != null) {
+            http.close();
+        }
     }
 }

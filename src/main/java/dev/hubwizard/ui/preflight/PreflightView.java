@@ -15,8 +15,16 @@ public final class PreflightView extends VBox {
 
     private final GridPane rows = new GridPane();
 
+    private final Runnable signIn;
+
     public PreflightView(String description, ObjectProperty<PreflightReport> report) {
+        this(description, report, null);
+    }
+
+    /** @param signIn opens the sign-in page, offered on a check whose remedy is signing in; null: not offered */
+    public PreflightView(String description, ObjectProperty<PreflightReport> report, Runnable signIn) {
         super(14);
+        this.signIn = signIn;
         getStyleClass().addAll("page", "preflight");
         Label intro = new Label(description);
         intro.getStyleClass().add("page-description");
@@ -55,6 +63,14 @@ public final class PreflightView extends VBox {
                 fix.getStyleClass().add("check-fix");
                 fix.setWrapText(true);
                 text.getChildren().add(fix);
+            }
+            if (signIn != null && check.remedy() == dev.hubwizard.engine.Problem.Remedy.SIGN_IN) {
+                javafx.scene.control.Button button = new javafx.scene.control.Button("Sign in to AWS…");
+                button.setId("preflight-sign-in");
+                button.getStyleClass().add("accent");
+                button.setAccessibleHelp("Sign in with IAM Identity Center or access keys, then check again");
+                button.setOnAction(e -> signIn.run());
+                text.getChildren().add(button);
             }
             GridPane.setHgrow(text, Priority.ALWAYS);
             GridPane.setValignment(mark, javafx.geometry.VPos.TOP);

@@ -123,6 +123,9 @@ public final class SettingsPage extends PageModel {
     private final ObjectProperty<List<SettingsField>> fieldsWithProblems = new SimpleObjectProperty<>(List.of());
     private final BooleanProperty saving = new SimpleBooleanProperty();
     private final StringProperty saveProblem = new SimpleStringProperty("");
+    private final SettingsLookups lookups;
+    private final javafx.beans.property.BooleanProperty canSignIn = new javafx.beans.property.SimpleBooleanProperty();
+    private dev.hubwizard.ui.signin.SignInLauncher signInLauncher;
 
     /**
      * Shows {@code profile} for editing and starts looking up the AWS profiles, the regions and this
@@ -139,6 +142,7 @@ public final class SettingsPage extends PageModel {
         this.background = background;
         this.onSaved = onSaved;
         this.base = profile;
+        this.lookups = lookups;
         for (SettingsField field : SettingsField.values()) {
             problems.put(field, new SimpleStringProperty(""));
         }
@@ -202,6 +206,33 @@ public final class SettingsPage extends PageModel {
         baseImage.set(advanced.baseImage());
         localPort.set(String.valueOf(hub.localPort()));
         hostNetwork.set(hub.hostNetwork());
+    }
+
+    /**
+     * Where "Sign in to AWS…" beside the AWS profile field goes; the field takes the signed-in profile and
+     * the list is looked up again. Set by whoever opens the page (the app's sign-in window).
+     */
+    public void signInWith(dev.hubwizard.ui.signin.SignInLauncher launcher) {
+        this.signInLauncher = launcher;
+        canSignIn.set(launcher != null);
+    }
+
+    /** Whether the page can offer signing in (a launcher was given). */
+    public javafx.beans.property.ReadOnlyBooleanProperty canSignInProperty() {
+        return canSignIn;
+    }
+
+    public void signIn() {
+        if (signInLauncher == null) {
+            return;
+        }
+        signInLauncher.open(awsProfile.get(), false, name -> {
+            awsProfile.set(name);
+            background.run(() -> lookups.awsProfiles().get(), found -> {
+                awsProfiles.setAll(found);
+                awsProfile.set(name);
+            }, failure -> { });
+        });
     }
 
     private void lookUp(SettingsLookups lookups) {

@@ -39,6 +39,7 @@ public final class WizardViewModel {
     /** Whether the view moves along with a running deploy; the user's own navigation ends it. */
     private boolean following;
     private String failedStep;
+    private java.util.function.Consumer<Runnable> signIn;
     private final BooleanBinding canGoNext;
     private final BooleanBinding canRun;
 
@@ -192,6 +193,25 @@ public final class WizardViewModel {
                 p.progressProperty().set(0);
                 p.progressTextProperty().set("");
             }
+        }
+    }
+
+    /**
+     * How "Sign in again" signs in: it is given what to do once signed in (retry). Set by the app; without
+     * it the problem panel offers Retry only.
+     */
+    public void signInWith(java.util.function.Consumer<Runnable> signIn) {
+        this.signIn = signIn;
+    }
+
+    public boolean canSignIn() {
+        return signIn != null;
+    }
+
+    /** Signs in to AWS again (the page only when the person is needed), then retries the failed step. */
+    public void signInAgain() {
+        if (signIn != null) {
+            signIn.accept(this::retry);
         }
     }
 
