@@ -91,18 +91,28 @@ public final class MfaRoleCredentials implements AwsCredentialsProvider, SdkAuto
             } catch (AwsServiceException e) {
                 // STS answers a wrong or reused code with AccessDenied ("MultiFactorAuthentication failed ...").
                 boolean codeRefused = e.statusCode() == 403 && String.valueOf(e.getMessage()).contains("MultiFactor");
-                if (!codeRefused || attempt == ATTEMPTS) {
-                    throw codeRefused ? new MfaCodeMissingException("AWS did not accept the MFA code (" + attempt
-                            + " tries): " + e.getMessage(), e) : e;
+                if (!codeRefused) {
+                    throw e;
+                }
+                if (attempt == ATTEMPTS) {
+                    throw missing(new MfaCodeMissingException("AWS did not accept the MFA code (" + attempt
+                            + " tries): " + e.getMessage(), e));
                 }
                 lastRefused.set(true);
+            } catch (MfaCodeMissingException e) {
+                throw missing(e);
             } catch (SdkClientException e) {
                 if (e.getCause() instanceof MfaCodeMissingException missing) {
-                    throw missing;
+                    throw missing(missing);
                 }
                 throw e;
             }
         }
+    }
+
+    /** As the SDK's own exception, so that every caller's handling of SDK failures explains it. */
+    private static SdkClientException missing(MfaCodeMissingException e) {
+        return SdkClientException.create(e.getMessage(), e);
     }
 
     @Override
