@@ -146,8 +146,8 @@ public final class SignInPage {
                     problem.set(new Problem("Your console sign-in session has expired",
                             "the sign-in made with 'aws login' for '" + profileName.get() + "' has ended, and Hub "
                                     + "Wizard does not renew console sessions",
-                            "Sign in one of the other ways above: IAM Identity Center or access keys (or run "
-                                    + "'aws login' again, if you use the AWS CLI, then press Done)"));
+                            "Sign in one of the other ways above: IAM Identity Center or access keys (or, if "
+                                    + "you use the AWS CLI, run 'aws login' again and pick the profile here)"));
                 }
             }
             default -> way.set(SignInWay.SSO);

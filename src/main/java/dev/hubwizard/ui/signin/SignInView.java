@@ -40,6 +40,7 @@ public final class SignInView extends VBox {
 
     /** Where AWS's own pages for making access keys live: the IAM console's security credentials. */
     static final String IAM_KEYS_PAGE = "https://console.aws.amazon.com/iam/home#/security_credentials";
+    private static final double LABEL_WIDTH = 130;
 
     private final SignInPage page;
     private final List<String> regions;
@@ -96,6 +97,8 @@ public final class SignInView extends VBox {
         profile.setId("profile-name");
         profile.textProperty().bindBidirectional(page.profileNameProperty());
         profile.setAccessibleText("AWS profile name");
+        profile.setPrefWidth(380);
+        profile.setMaxWidth(380);
         profile.disableProperty().bind(page.stageProperty().isEqualTo(SignInPage.Stage.WAITING));
         row(profileRow, 0, "AWS profile", profile, problem(profile.textProperty(), SignInPage::profileNameProblem),
                 hint("The name Hub Wizard and the AWS tools know this sign-in by."));
@@ -105,7 +108,6 @@ public final class SignInView extends VBox {
         StackPane forms = new StackPane(shown(sso(), SignInWay.SSO), shown(keys(), SignInWay.KEYS),
                 shown(mfaRole(), SignInWay.MFA_ROLE), shown(console(), SignInWay.CONSOLE));
         forms.setAlignment(Pos.TOP_LEFT);
-        VBox.setVgrow(forms, Priority.ALWAYS);
 
         Label status = wrapped("", "progress-text");
         status.setId("sign-in-status");
@@ -135,9 +137,11 @@ public final class SignInView extends VBox {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox bottom = new HBox(8, spacer, closeButton);
+        Region filler = new Region();
+        VBox.setVgrow(filler, Priority.ALWAYS);
 
         getChildren().addAll(title, intro, ways, wayDescription, profileRow, forms, statusRow, problemBox(),
-                notice, bottom);
+                notice, filler, bottom);
     }
 
     private Node sso() {
@@ -158,6 +162,7 @@ public final class SignInView extends VBox {
 
         Button signIn = new Button("Sign in with the browser");
         signIn.setId("sso-sign-in");
+        signIn.setMinWidth(Region.USE_PREF_SIZE);
         signIn.getStyleClass().add("accent");
         signIn.setDefaultButton(true);
         signIn.disableProperty().bind(page.canStartSso().not());
@@ -166,10 +171,14 @@ public final class SignInView extends VBox {
         code.setId("sso-use-code");
         code.disableProperty().bind(page.canStartSso().not());
         code.setOnAction(e -> page.signInWithCode());
+        javafx.beans.binding.BooleanBinding waiting = page.stageProperty().isEqualTo(SignInPage.Stage.WAITING);
+        showWhen(signIn, waiting.not());
+        showWhen(code, waiting.not());
         Button cancel = new Button("Cancel sign-in");
         cancel.setId("sso-cancel");
+        cancel.setMinWidth(Region.USE_PREF_SIZE);
         cancel.setOnAction(e -> page.cancel());
-        showWhen(cancel, page.stageProperty().isEqualTo(SignInPage.Stage.WAITING));
+        showWhen(cancel, waiting);
         HBox actions = new HBox(8, signIn, cancel, code);
         actions.setAlignment(Pos.CENTER_LEFT);
         showWhen(actions, page.stageProperty().isNotEqualTo(SignInPage.Stage.CHOOSE_ROLE)
@@ -222,11 +231,13 @@ public final class SignInView extends VBox {
         keyId.setId("key-id");
         keyId.setPromptText("AKIAIOSFODNN7EXAMPLE");
         keyId.textProperty().bindBidirectional(page.keyIdProperty());
+        keyId.setMaxWidth(380);
         row(form, 0, "Access key ID", keyId, problem(page.keyIdProperty(), SignInPage::keyIdProblem));
         PasswordField secret = new PasswordField();
         secret.setId("secret");
         secret.setAccessibleText("Secret access key");
         secret.textProperty().bindBidirectional(page.secretProperty());
+        secret.setMaxWidth(380);
         row(form, 1, "Secret access key", secret, hint("Shown only once, when the key was made. Saved in "
                 + "~/.aws/credentials, readable by you alone."));
         ComboBox<String> region = regionBox("key-region");
@@ -255,6 +266,7 @@ public final class SignInView extends VBox {
         roleArn.setId("role-arn");
         roleArn.setPromptText("arn:aws:iam::123456789012:role/HubAdmin");
         roleArn.textProperty().bindBidirectional(page.roleArnProperty());
+        roleArn.setMaxWidth(380);
         row(form, 0, "Role ARN", roleArn, hint("The role to switch to."));
         ComboBox<String> source = new ComboBox<>(page.otherProfiles());
         source.setId("source-profile");
@@ -265,6 +277,7 @@ public final class SignInView extends VBox {
         serial.setId("mfa-serial");
         serial.setPromptText("arn:aws:iam::123456789012:mfa/alice");
         serial.textProperty().bindBidirectional(page.mfaSerialProperty());
+        serial.setMaxWidth(380);
         row(form, 2, "MFA device", serial, hint("Its ARN, shown in the IAM console under your user's security "
                 + "credentials. Hub Wizard asks for the 6-digit code when AWS needs it."));
         Button save = new Button("Save");
@@ -276,10 +289,8 @@ public final class SignInView extends VBox {
     }
 
     private Node console() {
-        Label text = wrapped("If you signed in with 'aws login' (the AWS console's sign-in for the command line), "
-                + "Hub Wizard uses that session through the AWS SDK while it lasts; it cannot renew it when it "
-                + "ends. Pick the profile below, or sign in one of the other ways for a sign-in Hub Wizard can "
-                + "renew itself.", "hint");
+        Label text = wrapped("Hub Wizard cannot renew a console session when it ends: pick its profile below, "
+                + "or sign in one of the other ways for a sign-in Hub Wizard renews itself.", "hint");
         ListView<String> profiles = new ListView<>(page.consoleProfiles());
         profiles.setId("console-profiles");
         profiles.setPrefHeight(110);
@@ -336,7 +347,9 @@ public final class SignInView extends VBox {
 
     private static void row(GridPane grid, int row, String label, Node field, Node... below) {
         Label name = new Label(label);
-        name.setMinWidth(Region.USE_PREF_SIZE);
+        // One width for every form's labels, so that the fields line up from form to form.
+        name.setMinWidth(LABEL_WIDTH);
+        name.setPrefWidth(LABEL_WIDTH);
         name.setLabelFor(field);
         VBox cell = new VBox(2, field);
         cell.getChildren().addAll(below);
