@@ -112,7 +112,8 @@ final class LoginCommand implements Callable<Integer> {
             context.err().println("No keys were given: nothing was saved.");
             return ExitCodes.USAGE;
         }
-        Optional<String> problem = AccessKeys.keyIdProblem(keyId.get()).or(() -> AccessKeys.secretProblem(secret.get()));
+        Optional<String> problem = AccessKeys.keyIdProblem(keyId.get())
+                .or(() -> AccessKeys.secretProblem(secret.get()));
         if (problem.isPresent()) {
             context.err().println(problem.get() + ". Nothing was saved.");
             return ExitCodes.USAGE;
@@ -181,7 +182,8 @@ final class LoginCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         String where = profileRegion.isBlank() ? session.region() : profileRegion;
-        signIn.saveSso(session, token, new SsoProfiles.RoleProfile(profile, chosen.get().id(), chosenRole.get(), where));
+        signIn.saveSso(session, token,
+                new SsoProfiles.RoleProfile(profile, chosen.get().id(), chosenRole.get(), where));
         context.out().println("Signed in: AWS profile '" + profile + "', account " + chosen.get().label() + ", role "
                 + chosenRole.get() + ", region " + where + ".");
         return ExitCodes.OK;

@@ -10,8 +10,6 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URLDecoder;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
@@ -19,8 +17,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -209,7 +205,7 @@ public final class IdentityCenterStandIn implements AutoCloseable {
 
     /** The sign-in page: the person signs in (or not) and the browser goes back to the app's loopback address. */
     private void authorize(HttpExchange exchange) throws IOException {
-        Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
+        Map<String, String> query = FormEncoding.decode(exchange.getRequestURI().getRawQuery());
         calls.add("authorize");
         ObjectNode client = clients.get(query.getOrDefault("client_id", ""));
         String redirect = query.getOrDefault("redirect_uri", "");
@@ -222,19 +218,20 @@ public final class IdentityCenterStandIn implements AutoCloseable {
         switch (person) {
             case WALKS_AWAY -> page(exchange, 200, "Sign in to your AWS access portal");
             case DENIES -> redirect(exchange, redirect + "?error=access_denied&error_description="
-                    + encode("The user denied access") + "&state=" + encode(query.getOrDefault("state", "")));
+                    + FormEncoding.encode("The user denied access") + "&state="
+                    + FormEncoding.encode(query.getOrDefault("state", "")));
             case APPROVES -> {
                 String code = "code-" + UUID.randomUUID();
                 codes.put(code, Map.of("clientId", client.get("clientId").asText(), "redirectUri", redirect,
                         "challenge", query.get("code_challenge")));
-                redirect(exchange, redirect + "?code=" + encode(code) + "&state="
-                        + encode(query.getOrDefault("state", "")));
+                redirect(exchange, redirect + "?code=" + FormEncoding.encode(code) + "&state="
+                        + FormEncoding.encode(query.getOrDefault("state", "")));
             }
         }
     }
 
     private void device(HttpExchange exchange) throws IOException {
-        Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
+        Map<String, String> query = FormEncoding.decode(exchange.getRequestURI().getRawQuery());
         calls.add("device page");
         Device device = devices.get(userCodes.getOrDefault(query.getOrDefault("user_code", ""), ""));
         if (device == null) {
@@ -351,7 +348,7 @@ public final class IdentityCenterStandIn implements AutoCloseable {
             error(exchange, 401, "UnauthorizedException", null, "Session token not found or invalid");
             return;
         }
-        String accountId = query(exchange.getRequestURI().getRawQuery()).getOrDefault("account_id", "");
+        String accountId = FormEncoding.decode(exchange.getRequestURI().getRawQuery()).getOrDefault("account_id", "");
         ObjectNode answer = JSON.createObjectNode();
         var list = answer.putArray("roleList");
         accounts.stream().filter(a -> a.id().equals(accountId)).flatMap(a -> a.roles().stream())
@@ -365,7 +362,7 @@ public final class IdentityCenterStandIn implements AutoCloseable {
             error(exchange, 401, "UnauthorizedException", null, "Session token not found or invalid");
             return;
         }
-        Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
+        Map<String, String> query = FormEncoding.decode(exchange.getRequestURI().getRawQuery());
         String accountId = query.getOrDefault("account_id", "");
         String role = query.getOrDefault("role_name", "");
         boolean allowed = accounts.stream().anyMatch(a -> a.id().equals(accountId) && a.roles().contains(role));
@@ -436,23 +433,6 @@ public final class IdentityCenterStandIn implements AutoCloseable {
         exchange.getResponseHeaders().add("Location", location);
         exchange.sendResponseHeaders(302, -1);
         exchange.close();
-    }
-
-    private static Map<String, String> query(String raw) {
-        Map<String, String> values = new LinkedHashMap<>();
-        if (raw == null || raw.isEmpty()) {
-            return values;
-        }
-        for (String pair : raw.split("&")) {
-            int equals = pair.indexOf('=');
-            String key = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
-            values.put(key, equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
-        }
-        return values;
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     @Override

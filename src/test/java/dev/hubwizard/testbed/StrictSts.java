@@ -9,14 +9,12 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -87,7 +85,7 @@ public final class StrictSts implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         byte[] body = exchange.getRequestBody().readAllBytes();
-        Map<String, String> form = form(new String(body, StandardCharsets.UTF_8));
+        Map<String, String> form = FormEncoding.decode(new String(body, StandardCharsets.UTF_8));
         String auth = String.valueOf(exchange.getRequestHeaders().getFirst("Authorization"));
         Matcher key = KEY.matcher(auth);
         String keyId = key.find() ? key.group(1) : "";
@@ -199,18 +197,6 @@ public final class StrictSts implements AutoCloseable {
         exchange.sendResponseHeaders(status, bytes.length);
         exchange.getResponseBody().write(bytes);
         exchange.close();
-    }
-
-    private static Map<String, String> form(String text) {
-        Map<String, String> values = new HashMap<>();
-        for (String pair : text.split("&")) {
-            int equals = pair.indexOf('=');
-            if (equals > 0) {
-                values.put(URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
-                        URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
-            }
-        }
-        return values;
     }
 
     @Override

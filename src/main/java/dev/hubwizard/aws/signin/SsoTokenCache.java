@@ -62,7 +62,8 @@ public final class SsoTokenCache {
     public String json(String sessionName, SsoToken token) throws ProblemException {
         ObjectNode node = JSON.createObjectNode();
         try {
-            JsonNode old = Files.exists(file(sessionName)) ? JSON.readTree(Files.readAllBytes(file(sessionName))) : null;
+            Path path = file(sessionName);
+            JsonNode old = Files.exists(path) ? JSON.readTree(Files.readAllBytes(path)) : null;
             if (old instanceof ObjectNode existing) {
                 node = existing;
             }
@@ -76,7 +77,8 @@ public final class SsoTokenCache {
         putIfAny(node, "clientId", token.clientId());
         putIfAny(node, "clientSecret", token.clientSecret());
         if (token.registrationExpiresAt() != null) {
-            node.put("registrationExpiresAt", TIME.format(token.registrationExpiresAt().truncatedTo(ChronoUnit.SECONDS)));
+            node.put("registrationExpiresAt",
+                    TIME.format(token.registrationExpiresAt().truncatedTo(ChronoUnit.SECONDS)));
         }
         if (token.refreshToken() != null) {
             node.put("refreshToken", token.refreshToken());

@@ -31,8 +31,9 @@ public final class DialogMfaCodePrompt implements MfaCodePrompt {
                 answer.complete(dialogs.askName("MFA code",
                         (request.retry() ? "AWS did not accept that code. " : "")
                                 + "Type the code from your MFA device",
-                        "AWS profile '" + request.profile() + "' switches to " + request.roleArn() + ", which needs the "
-                                + "6-digit code your MFA device (" + request.mfaSerial() + ") shows now.",
+                        "AWS profile '" + request.profile() + "' switches to " + request.roleArn()
+                                + ", which needs the 6-digit code your MFA device (" + request.mfaSerial()
+                                + ") shows now.",
                         "", MfaCodePrompt::codeProblem));
             } catch (RuntimeException e) {
                 answer.completeExceptionally(e);

@@ -7,6 +7,7 @@ import dev.hubwizard.testbed.BrowserStandIn;
 import dev.hubwizard.testbed.IdentityCenterStandIn;
 import dev.hubwizard.testbed.IdentityCenterStandIn.Person;
 import dev.hubwizard.testbed.SignInHome;
+import dev.hubwizard.testbed.SignInTestBed;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,9 +33,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class IdentityCenterSignInIT {
 
-    static final String START_URL = "https://d-1234567890.awsapps.com/start";
+    static final String START_URL = SignInTestBed.START_URL;
     static final SsoSession SESSION = new SsoSession("research", START_URL, "eu-central-1");
 
+    private static SignInTestBed bed;
     private static IdentityCenterStandIn identityCenter;
 
     private Path home;
@@ -42,16 +44,13 @@ class IdentityCenterSignInIT {
 
     @BeforeAll
     static void standIn() throws Exception {
-        identityCenter = IdentityCenterStandIn.start(START_URL, IdentityCenterStandIn.twoAccounts());
-        System.setProperty("aws.endpointUrlSsoOidc", identityCenter.endpoint().toString());
-        System.setProperty("aws.endpointUrlSso", identityCenter.endpoint().toString());
+        bed = SignInTestBed.start();
+        identityCenter = bed.identityCenter();
     }
 
     @AfterAll
     static void stop() {
-        System.clearProperty("aws.endpointUrlSsoOidc");
-        System.clearProperty("aws.endpointUrlSso");
-        identityCenter.close();
+        bed.close();
     }
 
     @BeforeEach

@@ -7,16 +7,13 @@ import dev.hubwizard.testbed.IdentityCenterStandIn;
 import dev.hubwizard.testbed.MotoServer;
 import dev.hubwizard.testbed.Requirements;
 import dev.hubwizard.testbed.SignInHome;
+import dev.hubwizard.testbed.SignInTestBed;
 import dev.hubwizard.testbed.StrictSts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.AccessKey;
 
 import java.io.ByteArrayInputStream;
@@ -44,8 +41,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class LoginCommandIT {
 
-    static final String START_URL = "https://d-1234567890.awsapps.com/start";
+    static final String START_URL = SignInTestBed.START_URL;
 
+    private static SignInTestBed bed;
     private static IdentityCenterStandIn identityCenter;
     private static StrictSts sts;
     private static AccessKey key;
@@ -59,29 +57,15 @@ class LoginCommandIT {
 
     @BeforeAll
     static void standIns() throws Exception {
-        identityCenter = IdentityCenterStandIn.start(START_URL, IdentityCenterStandIn.twoAccounts());
-        System.setProperty("aws.endpointUrlSsoOidc", identityCenter.endpoint().toString());
-        System.setProperty("aws.endpointUrlSso", identityCenter.endpoint().toString());
-        MotoServer moto = MotoServer.shared();
-        sts = StrictSts.inFrontOf(moto.endpoint(), MotoServer.ACCOUNT);
-        System.setProperty("aws.endpointUrlSts", sts.endpoint().toString());
-        try (IamClient iam = IamClient.builder().region(Region.AWS_GLOBAL).endpointOverride(moto.endpoint())
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("testing",
-                        "testing"))).build()) {
-            String user = "cli-" + System.nanoTime();
-            iam.createUser(r -> r.userName(user));
-            key = iam.createAccessKey(r -> r.userName(user)).accessKey();
-        }
-        sts.knows(key.accessKeyId());
+        bed = SignInTestBed.start();
+        identityCenter = bed.identityCenter();
+        sts = bed.sts();
+        key = bed.userKey("cli");
     }
 
     @AfterAll
     static void stop() {
-        System.clearProperty("aws.endpointUrlSsoOidc");
-        System.clearProperty("aws.endpointUrlSso");
-        System.clearProperty("aws.endpointUrlSts");
-        identityCenter.close();
-        sts.close();
+        bed.close();
     }
 
     @BeforeEach

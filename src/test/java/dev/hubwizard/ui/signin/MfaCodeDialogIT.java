@@ -7,6 +7,7 @@ import dev.hubwizard.engine.ProblemException;
 import dev.hubwizard.profile.AwsTarget;
 import dev.hubwizard.testbed.MotoServer;
 import dev.hubwizard.testbed.SignInHome;
+import dev.hubwizard.testbed.SignInTestBed;
 import dev.hubwizard.testbed.StrictSts;
 import dev.hubwizard.ui.JavaFxDialogs;
 import dev.hubwizard.ui.Theme;
@@ -24,9 +25,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.AccessKey;
 import software.amazon.awssdk.services.iam.model.VirtualMFADevice;
@@ -49,6 +47,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(ApplicationExtension.class)
 class MfaCodeDialogIT {
 
+    private static SignInTestBed bed;
     private static StrictSts sts;
     private static AccessKey aliceKey;
     private static VirtualMFADevice device;
@@ -58,15 +57,11 @@ class MfaCodeDialogIT {
 
     @BeforeAll
     static void account() throws Exception {
-        MotoServer moto = MotoServer.shared();
-        sts = StrictSts.inFrontOf(moto.endpoint(), MotoServer.ACCOUNT);
-        System.setProperty("aws.endpointUrlSts", sts.endpoint().toString());
-        try (IamClient iam = IamClient.builder().region(Region.AWS_GLOBAL).endpointOverride(moto.endpoint())
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("testing",
-                        "testing"))).build()) {
+        bed = SignInTestBed.start();
+        sts = bed.sts();
+        aliceKey = bed.userKey("alice");
+        try (IamClient iam = bed.iam()) {
             String suffix = Long.toString(System.nanoTime());
-            iam.createUser(r -> r.userName("alice-" + suffix));
-            aliceKey = iam.createAccessKey(r -> r.userName("alice-" + suffix)).accessKey();
             device = iam.createVirtualMFADevice(r -> r.virtualMFADeviceName("alice-" + suffix)).virtualMFADevice();
             roleArn = iam.createRole(r -> r.roleName("HubAdmin-" + suffix).assumeRolePolicyDocument("""
                     {"Version":"2012-10-17","Statement":[{"Effect":"Allow",
@@ -74,14 +69,12 @@ class MfaCodeDialogIT {
                      "Condition":{"Bool":{"aws:MultiFactorAuthPresent":"true"}}}]}""".formatted(MotoServer.ACCOUNT)))
                     .role().arn();
         }
-        sts.knows(aliceKey.accessKeyId());
         sts.requireMfa(roleArn, device.serialNumber(), seed());
     }
 
     @AfterAll
     static void stop() {
-        System.clearProperty("aws.endpointUrlSts");
-        sts.close();
+        bed.close();
     }
 
     @BeforeEach

@@ -4,8 +4,7 @@ import dev.hubwizard.aws.signin.AwsFiles;
 import dev.hubwizard.aws.signin.AwsSignIn;
 import dev.hubwizard.testbed.BrowserStandIn;
 import dev.hubwizard.testbed.IdentityCenterStandIn;
-import dev.hubwizard.testbed.MotoServer;
-import dev.hubwizard.testbed.StrictSts;
+import dev.hubwizard.testbed.SignInTestBed;
 import dev.hubwizard.ui.BackgroundWork;
 import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
@@ -21,10 +20,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.AccessKey;
 
 import java.nio.file.Files;
@@ -46,10 +41,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(ApplicationExtension.class)
 class SignInViewTest {
 
-    static final String START_URL = "https://d-1234567890.awsapps.com/start";
+    static final String START_URL = SignInTestBed.START_URL;
 
+    private static SignInTestBed bed;
     private static IdentityCenterStandIn identityCenter;
-    private static StrictSts sts;
     private static AccessKey userKey;
 
     @TempDir
@@ -62,30 +57,15 @@ class SignInViewTest {
 
     @BeforeAll
     static void standIns() throws Exception {
-        identityCenter = IdentityCenterStandIn.start(START_URL, IdentityCenterStandIn.twoAccounts());
-        System.setProperty("aws.endpointUrlSsoOidc", identityCenter.endpoint().toString());
-        System.setProperty("aws.endpointUrlSso", identityCenter.endpoint().toString());
-        MotoServer moto = MotoServer.shared();
-        sts = StrictSts.inFrontOf(moto.endpoint(), MotoServer.ACCOUNT);
-        System.setProperty("aws.endpointUrlSts", sts.endpoint().toString());
-        try (IamClient iam = IamClient.builder().region(Region.AWS_GLOBAL).endpointOverride(moto.endpoint())
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("testing",
-                        "testing"))).build()) {
-            String user = "hub-admin-" + System.nanoTime();
-            iam.createUser(r -> r.userName(user));
-            userKey = iam.createAccessKey(r -> r.userName(user)).accessKey();
-        }
-        sts.knows(userKey.accessKeyId());
-        sts.rootKey("AKIAROOTROOTROOT0001");
+        bed = SignInTestBed.start();
+        identityCenter = bed.identityCenter();
+        userKey = bed.userKey("hub-admin");
+        bed.sts().rootKey("AKIAROOTROOTROOT0001");
     }
 
     @AfterAll
     static void stop() {
-        System.clearProperty("aws.endpointUrlSsoOidc");
-        System.clearProperty("aws.endpointUrlSso");
-        System.clearProperty("aws.endpointUrlSts");
-        identityCenter.close();
-        sts.close();
+        bed.close();
     }
 
     @Start
@@ -209,6 +189,20 @@ class SignInViewTest {
         robot.clickOn("#keys-save");
         waitFor(() -> !signedIn.isEmpty());
         assertThat(Files.readString(aws.resolve("credentials"))).contains("AKIAROOTROOTROOT0001");
+    }
+
+    @Test
+    void signingInAgainWithAnEndedConsoleSessionSaysSoAndOffersTheOtherWays(FxRobot robot) throws Exception {
+        Files.writeString(aws.resolve("config"), "[profile console]\nlogin_session = arn:aws:iam::1:user/a\n");
+        robot.interact(() -> page.load("console", true));
+
+        waitFor(() -> page.problemProperty().get() != null);
+        assertThat(page.wayProperty().get()).isEqualTo(SignInWay.CONSOLE);
+        assertThat(robot.lookup("#sign-in-problem-what").queryAs(Label.class).getText())
+                .isEqualTo("Your console sign-in session has expired");
+        assertThat(page.consoleProfiles()).containsExactly("console");
+        robot.clickOn("#way-sso");
+        assertThat(page.problemProperty().get()).isNull();
     }
 
     private static void waitFor(BooleanSupplier condition) throws Exception {
