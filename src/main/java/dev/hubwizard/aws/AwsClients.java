@@ -207,6 +207,20 @@ public final class AwsClients implements AutoCloseable {
         return target.profileName().isBlank() ? null : target.profileName();
     }
 
+    /**
+     * The person signed in again: the clients and the credentials they hold go, and the next call builds
+     * them afresh from the AWS files. Not while a call is under way.
+     */
+    public synchronized void signedIn() {
+        List<AutoCloseable> toClose = new ArrayList<>(clients.values());
+        clients.clear();
+        if (credentials instanceof AutoCloseable closeable) {
+            toClose.add(closeable);
+        }
+        credentials = null;
+        closeAll(toClose);
+    }
+
     @Override
     public synchronized void close() {
         closed = true;
@@ -219,11 +233,15 @@ public final class AwsClients implements AutoCloseable {
             // Shared with every client, so the clients do not close it themselves.
             toClose.add(http);
         }
+        closeAll(toClose);
+    }
+
+    private static void closeAll(List<AutoCloseable> toClose) {
         for (AutoCloseable closeable : toClose) {
             try {
                 closeable.close();
             } catch (Exception ignored) {
-                // Closing on exit: one client failing to close must not keep the others open.
+                // On exit or after a new sign-in: one client failing to close must not keep the others open.
             }
         }
     }

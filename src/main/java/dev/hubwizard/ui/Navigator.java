@@ -176,6 +176,10 @@ public final class Navigator implements StartActions {
         };
         DeployController deploy = new DeployController(source, services.logDirectory(), profile.name() + "-teardown");
         WizardViewModel model = new WizardViewModel(WizardPages.forPlan(plan, previews), deploy);
+        model.signInWith(afterwards -> signIn.open(profile.aws().profileName(), true, name -> {
+            deployment.aws().signedIn();
+            afterwards.run();
+        }));
         window.show(new WizardView(model, StepPageView::new, this::showStart, window.themeSwitch(),
                 services.openUrl()), title(profile) + " — tear down");
         model.runAll(plan.steps().stream().map(Step::id).toList());
