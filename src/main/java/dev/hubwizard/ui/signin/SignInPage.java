@@ -80,6 +80,8 @@ public final class SignInPage {
     private final ObservableList<String> consoleProfiles = FXCollections.observableArrayList();
 
     private SsoSession session;
+    private final List<SsoSession> knownSessions = new java.util.ArrayList<>();
+    private SsoProfiles.RoleProfile knownRole;
     private SsoToken token;
     private SignInWait wait;
     private boolean again;
@@ -124,6 +126,9 @@ public final class SignInPage {
                 .filter(n -> !n.equals(profileName.get())).toList());
         consoleProfiles.setAll(loaded.profiles().stream().filter(p -> p.kind() == SignInKind.CONSOLE)
                 .map(AwsSignIn.ProfileSummary::name).toList());
+        knownSessions.clear();
+        loaded.session().ifPresent(knownSessions::add);
+        knownSessions.addAll(loaded.sessions());
         knownStartUrls.setAll(loaded.sessions().stream().map(SsoSession::startUrl).distinct().toList());
         if (startUrl.get().isBlank() && !knownStartUrls.isEmpty()) {
             startUrl.set(knownStartUrls.get(0));
@@ -153,6 +158,7 @@ public final class SignInPage {
             default -> way.set(SignInWay.SSO);
         }
         loaded.role().ifPresent(r -> {
+            knownRole = r;
             role.set(r.roleName());
             if (!r.region().isBlank()) {
                 region.set(r.region());
@@ -161,6 +167,10 @@ public final class SignInPage {
         if (profileName.get().isBlank()) {
             profileName.set(current.isEmpty() && loaded.profiles().stream().noneMatch(p -> p.name().equals("default"))
                     ? "default" : "hubwizard");
+        }
+        // Signing an SSO profile in again: the person asked for it, so the browser opens at once.
+        if (again && kind == SignInKind.SSO && loaded.session().isPresent() && knownRole != null) {
+            signInWithBrowser();
         }
     }
 
@@ -186,7 +196,10 @@ public final class SignInPage {
     private void startSso(boolean useBrowser) {
         problem.set(null);
         String url = startUrl.get().strip();
-        session = new SsoSession(SsoSession.nameFor(url), url, ssoRegion.get().strip());
+        // A start URL this computer already has an [sso-session] for keeps its name: one session, one token.
+        String name = knownSessions.stream().filter(s -> s.startUrl().equals(url)).map(SsoSession::name)
+                .filter(n -> SsoSession.nameProblem(n).isEmpty()).findFirst().orElse(SsoSession.nameFor(url));
+        session = new SsoSession(name, url, ssoRegion.get().strip());
         wait = SignInWait.of(BROWSER_TIMEOUT);
         stage.set(Stage.WAITING);
         deviceCode.set("");
@@ -211,6 +224,18 @@ public final class SignInPage {
 
     private void ssoSignedIn(SsoToken signedInToken) {
         token = signedInToken;
+        if (again && knownRole != null && knownRole.name().equals(profileName.get().strip())
+                && session.startUrl().equals(startUrl.get().strip())) {
+            // The same profile, account and role as before: nothing to choose.
+            busy.set(true);
+            status.set("Signed in to IAM Identity Center. Saving the sign-in…");
+            SsoProfiles.RoleProfile same = knownRole;
+            background.run(() -> {
+                signIn.saveSso(session, token, same);
+                return same.name();
+            }, this::done, failure -> failed(failure, Stage.FORM));
+            return;
+        }
         status.set("Signed in to IAM Identity Center. Looking up your accounts…");
         busy.set(true);
         background.run(() -> signIn.accounts(session, token), list -> {
@@ -223,7 +248,8 @@ public final class SignInPage {
                         + "account you may use", "Ask whoever manages IAM Identity Center to assign you an account "
                         + "and a permission set, then sign in again"));
             }
-            String wanted = Optional.ofNullable(account.get()).map(SsoPortal.Account::id).orElse(null);
+            String wanted = Optional.ofNullable(account.get()).map(SsoPortal.Account::id)
+                    .orElse(knownRole == null ? null : knownRole.accountId());
             account.set(list.stream().filter(a -> a.id().equals(wanted)).findFirst()
                     .orElse(list.size() == 1 ? list.get(0) : null));
         }, failure -> failed(failure, Stage.FORM));

@@ -107,6 +107,24 @@ class SignInViewTest {
     }
 
     @Test
+    void signingAnSsoProfileInAgainOpensTheBrowserAtOnceAndKeepsItsSessionAccountAndRole(FxRobot robot)
+            throws Exception {
+        identityCenter.person(IdentityCenterStandIn.Person.APPROVES);
+        String config = "# team settings\n[profile research]\nsso_session = corp\nsso_account_id = 111122223333\n"
+                + "sso_role_name = ReadOnlyAccess\nregion = eu-west-1\n\n[sso-session corp]\nsso_start_url = "
+                + START_URL + "\nsso_region = eu-central-1\nsso_registration_scopes = sso:account:access\n";
+        Files.writeString(aws.resolve("config"), config);
+
+        robot.interact(() -> page.load("research", true));
+
+        waitFor(() -> !signedIn.isEmpty());
+        assertThat(signedIn).containsExactly("research");
+        assertThat(browser.opened()).hasSize(1);
+        assertThat(Files.readString(aws.resolve("config"))).isEqualTo(config);
+        assertThat(AwsFiles.in(aws).ssoToken("corp")).exists();
+    }
+
+    @Test
     void withACodeThePageShowsItAndGoesOnOnceItIsConfirmedElsewhere(FxRobot robot) throws Exception {
         identityCenter.person(IdentityCenterStandIn.Person.APPROVES);
         robot.interact(() -> {
