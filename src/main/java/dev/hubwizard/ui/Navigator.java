@@ -5,6 +5,7 @@ import dev.hubwizard.deploy.LocalTestApproval;
 import dev.hubwizard.deploy.Deployment;
 import dev.hubwizard.deploy.TeardownChoices;
 import dev.hubwizard.deploy.TeardownPlan;
+import dev.hubwizard.deploy.PreflightStep;
 import dev.hubwizard.engine.Intent;
 import dev.hubwizard.engine.Plan;
 import dev.hubwizard.engine.Preview;
@@ -23,6 +24,7 @@ import dev.hubwizard.ui.localtest.LocalTestPage;
 import dev.hubwizard.ui.plan.PlanPage;
 import dev.hubwizard.ui.preflight.PreflightPage;
 import dev.hubwizard.ui.settings.SettingsPage;
+import dev.hubwizard.ui.settings.AwsRegion;
 import dev.hubwizard.ui.start.StartActions;
 import dev.hubwizard.ui.start.StartView;
 import dev.hubwizard.ui.start.StartViewModel;
@@ -35,6 +37,7 @@ import dev.hubwizard.ui.wizard.DeployController;
 import dev.hubwizard.ui.wizard.WizardPages;
 import dev.hubwizard.ui.wizard.WizardView;
 import dev.hubwizard.ui.wizard.WizardViewModel;
+import javafx.application.Platform;
 import org.controlsfx.control.Notifications;
 
 import java.time.Duration;
@@ -67,8 +70,8 @@ public final class Navigator implements StartActions {
         this.services = services;
         this.signIn = new SignInWindow(window::stage, window.themeProperty()::get, AwsSignIn::forThisMachine,
                 services.background(), services.openUrl(), () -> services.lookups().regions().get().stream()
-                .map(dev.hubwizard.ui.settings.AwsRegion::id).toList());
-        this.mfaCodes = new DialogMfaCodePrompt(window.dialogs(), javafx.application.Platform::runLater);
+                .map(AwsRegion::id).toList());
+        this.mfaCodes = new DialogMfaCodePrompt(window.dialogs(), Platform::runLater);
     }
 
     public void showStart() {
@@ -226,7 +229,7 @@ public final class Navigator implements StartActions {
             hub.signedIn();
             String chosen = hub.profile().aws().profileName();
             if (name.equals(chosen) || chosen.isBlank() && name.equals("default")) {
-                deploy.run(List.of(dev.hubwizard.deploy.PreflightStep.ID));
+                deploy.run(List.of(PreflightStep.ID));
             } else {
                 // Another profile than the hub's: the settings page takes it, and saves it with Next.
                 settings.awsProfileProperty().set(name);

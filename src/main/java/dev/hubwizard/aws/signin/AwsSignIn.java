@@ -7,9 +7,11 @@ import software.amazon.awssdk.profiles.ProfileFile;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Signing in to AWS from Hub Wizard, every way a person normally gets credentials, writing the same files
@@ -85,7 +87,7 @@ public final class AwsSignIn implements AutoCloseable {
      */
     public void saveMfaRole(String profile, String roleArn, String sourceProfile, String mfaSerial, String region)
             throws ProblemException {
-        Map<String, String> keys = new java.util.LinkedHashMap<>();
+        Map<String, String> keys = new LinkedHashMap<>();
         keys.put("role_arn", roleArn.strip());
         keys.put("source_profile", sourceProfile.strip());
         keys.put("mfa_serial", mfaSerial.strip());
@@ -95,7 +97,7 @@ public final class AwsSignIn implements AutoCloseable {
         String section = AwsFiles.configSection(profile);
         writer.change().config(ini -> {
             ini.remove(section, SsoProfiles.OTHER_WAYS);
-            ini.remove(section, java.util.Set.of("sso_session", "sso_account_id", "sso_role_name"));
+            ini.remove(section, Set.of("sso_session", "sso_account_id", "sso_role_name"));
             ini.set(section, keys);
         }).write();
     }

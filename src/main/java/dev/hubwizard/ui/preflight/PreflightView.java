@@ -2,8 +2,10 @@ package dev.hubwizard.ui.preflight;
 
 import dev.hubwizard.deploy.Check;
 import dev.hubwizard.deploy.PreflightReport;
+import dev.hubwizard.engine.Problem;
 import javafx.beans.property.ObjectProperty;
 import javafx.geometry.Pos;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
@@ -64,8 +66,8 @@ public final class PreflightView extends VBox {
                 fix.setWrapText(true);
                 text.getChildren().add(fix);
             }
-            if (signIn != null && check.remedy() == dev.hubwizard.engine.Problem.Remedy.SIGN_IN) {
-                javafx.scene.control.Button button = new javafx.scene.control.Button("Sign in to AWS…");
+            if (signIn != null && check.remedy() == Problem.Remedy.SIGN_IN) {
+                Button button = new Button("Sign in to AWS…");
                 button.setId("preflight-sign-in");
                 button.getStyleClass().add("accent");
                 button.setAccessibleHelp("Sign in with IAM Identity Center or access keys, then check again");

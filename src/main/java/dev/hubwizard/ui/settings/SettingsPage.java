@@ -21,6 +21,7 @@ import dev.hubwizard.profile.SignIn;
 import dev.hubwizard.profile.TaskSize;
 import dev.hubwizard.profile.UserNames;
 import dev.hubwizard.ui.BackgroundWork;
+import dev.hubwizard.ui.signin.SignInLauncher;
 import dev.hubwizard.ui.wizard.PageModel;
 import javafx.beans.InvalidationListener;
 import javafx.beans.Observable;
@@ -28,6 +29,7 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -124,8 +126,8 @@ public final class SettingsPage extends PageModel {
     private final BooleanProperty saving = new SimpleBooleanProperty();
     private final StringProperty saveProblem = new SimpleStringProperty("");
     private final SettingsLookups lookups;
-    private final javafx.beans.property.BooleanProperty canSignIn = new javafx.beans.property.SimpleBooleanProperty();
-    private dev.hubwizard.ui.signin.SignInLauncher signInLauncher;
+    private final BooleanProperty canSignIn = new SimpleBooleanProperty();
+    private SignInLauncher signInLauncher;
 
     /**
      * Shows {@code profile} for editing and starts looking up the AWS profiles, the regions and this
@@ -212,13 +214,13 @@ public final class SettingsPage extends PageModel {
      * Where "Sign in to AWS…" beside the AWS profile field goes; the field takes the signed-in profile and
      * the list is looked up again. Set by whoever opens the page (the app's sign-in window).
      */
-    public void signInWith(dev.hubwizard.ui.signin.SignInLauncher launcher) {
+    public void signInWith(SignInLauncher launcher) {
         this.signInLauncher = launcher;
         canSignIn.set(launcher != null);
     }
 
     /** Whether the page can offer signing in (a launcher was given). */
-    public javafx.beans.property.ReadOnlyBooleanProperty canSignInProperty() {
+    public ReadOnlyBooleanProperty canSignInProperty() {
         return canSignIn;
     }
 

@@ -141,7 +141,8 @@ public final class SettingsView extends ScrollPane {
         profile.setPromptText("default");
         profile.setMaxWidth(FormGrid.FIELD_WIDTH);
         profile.getEditor().textProperty().bindBidirectional(page.awsProfileProperty());
-        tooltip(profile, "A profile from ~/.aws/config: one Hub Wizard signed in (Sign in to AWS…), or one the AWS CLI made.");
+        tooltip(profile, "A profile from ~/.aws/config: one Hub Wizard signed in (Sign in to AWS…), or one the"
+                + " AWS CLI made.");
         Hyperlink signIn = new Hyperlink("Sign in to AWS…");
         signIn.setId("aws-sign-in");
         signIn.setAccessibleHelp("Sign in with IAM Identity Center or access keys, and use that profile");

@@ -25,6 +25,7 @@ import javafx.collections.ObservableList;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -80,7 +81,7 @@ public final class SignInPage {
     private final ObservableList<String> consoleProfiles = FXCollections.observableArrayList();
 
     private SsoSession session;
-    private final List<SsoSession> knownSessions = new java.util.ArrayList<>();
+    private final List<SsoSession> knownSessions = new ArrayList<>();
     private SsoProfiles.RoleProfile knownRole;
     private SsoToken token;
     private SignInWait wait;

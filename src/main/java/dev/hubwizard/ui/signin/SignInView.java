@@ -3,7 +3,9 @@ package dev.hubwizard.ui.signin;
 import dev.hubwizard.aws.signin.SsoPortal;
 import dev.hubwizard.engine.Problem;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.value.ObservableValue;
+import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -171,7 +173,7 @@ public final class SignInView extends VBox {
         code.setId("sso-use-code");
         code.disableProperty().bind(page.canStartSso().not());
         code.setOnAction(e -> page.signInWithCode());
-        javafx.beans.binding.BooleanBinding waiting = page.stageProperty().isEqualTo(SignInPage.Stage.WAITING);
+        BooleanBinding waiting = page.stageProperty().isEqualTo(SignInPage.Stage.WAITING);
         showWhen(signIn, waiting.not());
         showWhen(code, waiting.not());
         Button cancel = new Button("Cancel sign-in");
@@ -330,7 +332,7 @@ public final class SignInView extends VBox {
     }
 
     private ComboBox<String> regionBox(String id) {
-        ComboBox<String> box = new ComboBox<>(javafx.collections.FXCollections.observableArrayList(regions));
+        ComboBox<String> box = new ComboBox<>(FXCollections.observableArrayList(regions));
         box.setId(id);
         box.setEditable(true);
         box.setVisibleRowCount(12);

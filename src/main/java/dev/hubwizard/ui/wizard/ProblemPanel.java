@@ -1,6 +1,8 @@
 package dev.hubwizard.ui.wizard;
 
 import dev.hubwizard.engine.Problem;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -53,7 +55,7 @@ public final class ProblemPanel extends VBox {
         signIn.getStyleClass().add("accent");
         signIn.setAccessibleHelp("Sign in to AWS again, then run the failed step again");
         signIn.setOnAction(e -> signInAgain.run());
-        javafx.beans.binding.BooleanBinding offered = javafx.beans.binding.Bindings.createBooleanBinding(
+        BooleanBinding offered = Bindings.createBooleanBinding(
                 () -> signInAgain != null && problem.get() != null && problem.get().remedy() == Problem.Remedy.SIGN_IN,
                 problem);
         signIn.visibleProperty().bind(offered);
