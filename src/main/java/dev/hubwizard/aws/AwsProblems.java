@@ -1,5 +1,6 @@
 package dev.hubwizard.aws;
 
+import dev.hubwizard.aws.signin.MfaRoleCredentials;
 import dev.hubwizard.engine.Problem;
 import dev.hubwizard.engine.ProblemException;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -61,9 +62,9 @@ public final class AwsProblems {
             return new Problem("AWS did not accept your credentials",
                     "the access key is unknown, mistyped or deleted, or the region is not enabled for this account ("
                             + said + ")",
-                    "Check the AWS profile in the profile's settings (aws sts get-caller-identity --profile NAME "
-                            + "shows whether it works); if the keys are fine, enable the region under Account "
-                            + "settings in the AWS console or pick another region, then press Retry");
+                    "Press Sign in again to sign in to AWS (IAM Identity Center or new access keys); Hub Wizard "
+                            + "then retries. If the sign-in is fine, enable the region under Account settings in the "
+                            + "AWS console or pick another region on the Settings page", Problem.Remedy.SIGN_IN);
         }
         if (ACCESS_DENIED.contains(code) || e.statusCode() == 403 && !EXPIRED.contains(code)) {
             return new Problem("AWS refused " + action,
@@ -74,8 +75,9 @@ public final class AwsProblems {
         if (EXPIRED.contains(code)) {
             return new Problem("Your AWS sign-in has expired",
                     "AWS rejected the temporary credentials as expired (" + said + ")",
-                    "Sign in again (for an SSO profile: aws sso login --profile NAME; otherwise renew the keys), "
-                            + "then press Retry. If it keeps happening, check that this computer's clock is right");
+                    "Press Sign in again: Hub Wizard renews the sign-in (in the browser only if it must), then "
+                            + "retries. If it keeps happening, check that this computer's clock is right",
+                    Problem.Remedy.SIGN_IN);
         }
         if ("OptInRequired".equals(code)) {
             return new Problem("This AWS region is not enabled for your account",
@@ -109,17 +111,30 @@ public final class AwsProblems {
 
     private static Problem clientProblem(String action, SdkException e) {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        if (hasCause(e, MfaRoleCredentials.MfaCodeMissingException.class)) {
+            return new Problem("AWS needs the code from your MFA device", message,
+                    "Press Retry and type the 6-digit code your MFA device or authenticator app shows now");
+        }
+        if (message.contains("login_session") || message.contains("Please reauthenticate")) {
+            return new Problem("Your console sign-in session has expired",
+                    "the sign-in from the AWS console ('aws login') has ended: " + message,
+                    "Press Sign in again and sign in with IAM Identity Center or access keys (or, if you use the "
+                            + "AWS CLI, run 'aws login' again); Hub Wizard then retries", Problem.Remedy.SIGN_IN);
+        }
+        if (message.contains("SSO") && (message.contains("expired") || message.contains("refresh")
+                || message.contains("sso login"))) {
+            return new Problem("Your IAM Identity Center (SSO) sign-in has expired",
+                    "the SSO session of this profile has ended or is no longer valid",
+                    "Press Sign in again: Hub Wizard renews it (in the browser only if it must), then retries",
+                    Problem.Remedy.SIGN_IN);
+        }
         if (message.contains("Unable to load credentials") || message.contains("Unable to load an AWS profile")
                 || message.contains("Profile file contained no credentials")) {
             return new Problem("No AWS credentials found",
                     "Hub Wizard looked in the environment, ~/.aws/credentials, ~/.aws/config and SSO and found no "
                             + "usable credentials for this profile",
-                    "Run 'aws configure' (access keys) or 'aws configure sso' then 'aws sso login', or pick an "
-                            + "AWS profile that works, then press Retry");
-        }
-        if (message.contains("SSO") && (message.contains("expired") || message.contains("refresh"))) {
-            return new Problem("Your AWS SSO session has expired", message,
-                    "Run 'aws sso login --profile NAME', then press Retry");
+                    "Press Sign in to AWS (IAM Identity Center or access keys), or pick an AWS profile that works "
+                            + "on the Settings page; Hub Wizard then retries", Problem.Remedy.SIGN_IN);
         }
         if (message.contains("Unable to load region")) {
             return new Problem("No AWS region chosen", "neither the profile nor the AWS configuration names a region",

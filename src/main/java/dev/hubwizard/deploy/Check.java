@@ -1,18 +1,26 @@
 package dev.hubwizard.deploy;
 
+import dev.hubwizard.engine.Problem;
+
 /**
  * One line of the preflight page: green, amber or red, what was found, and what to do about it.
  *
  * @param name    what was checked ("Docker", "AWS credentials")
  * @param summary what was found ("Docker 24.0.7 is running")
  * @param fix     what to do, when there is something to do; otherwise empty
+ * @param remedy  what the page offers to do about it (a "Sign in to AWS" button)
  */
-public record Check(String name, Status status, String summary, String fix) {
+public record Check(String name, Status status, String summary, String fix, Problem.Remedy remedy) {
 
     public enum Status { OK, WARNING, FAILED }
 
     public Check {
         fix = fix == null ? "" : fix;
+        remedy = remedy == null ? Problem.Remedy.NONE : remedy;
+    }
+
+    public Check(String name, Status status, String summary, String fix) {
+        this(name, status, summary, fix, Problem.Remedy.NONE);
     }
 
     public static Check ok(String name, String summary) {

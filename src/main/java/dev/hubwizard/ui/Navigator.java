@@ -5,6 +5,7 @@ import dev.hubwizard.deploy.LocalTestApproval;
 import dev.hubwizard.deploy.Deployment;
 import dev.hubwizard.deploy.TeardownChoices;
 import dev.hubwizard.deploy.TeardownPlan;
+import dev.hubwizard.deploy.PreflightStep;
 import dev.hubwizard.engine.Intent;
 import dev.hubwizard.engine.Plan;
 import dev.hubwizard.engine.Preview;
@@ -23,13 +24,20 @@ import dev.hubwizard.ui.localtest.LocalTestPage;
 import dev.hubwizard.ui.plan.PlanPage;
 import dev.hubwizard.ui.preflight.PreflightPage;
 import dev.hubwizard.ui.settings.SettingsPage;
+import dev.hubwizard.ui.settings.AwsRegion;
 import dev.hubwizard.ui.start.StartActions;
 import dev.hubwizard.ui.start.StartView;
 import dev.hubwizard.ui.start.StartViewModel;
+import dev.hubwizard.aws.signin.AwsSignIn;
+import dev.hubwizard.aws.signin.MfaCodePrompt;
+import dev.hubwizard.ui.signin.DialogMfaCodePrompt;
+import dev.hubwizard.ui.signin.SignInLauncher;
+import dev.hubwizard.ui.signin.SignInWindow;
 import dev.hubwizard.ui.wizard.DeployController;
 import dev.hubwizard.ui.wizard.WizardPages;
 import dev.hubwizard.ui.wizard.WizardView;
 import dev.hubwizard.ui.wizard.WizardViewModel;
+import javafx.application.Platform;
 import org.controlsfx.control.Notifications;
 
 import java.time.Duration;
@@ -48,6 +56,8 @@ public final class Navigator implements StartActions {
 
     private final AppWindow window;
     private final Services services;
+    private final SignInLauncher signIn;
+    private final MfaCodePrompt mfaCodes;
     private static final String TEAR_DOWN_ALL = "Delete everything";
     private static final String TEAR_DOWN_KEEP_IMAGES = "Delete all but the images";
     private static final String TEAR_DOWN_FILES_TOO = "Also delete the users' files";
@@ -58,6 +68,10 @@ public final class Navigator implements StartActions {
     public Navigator(AppWindow window, Services services) {
         this.window = window;
         this.services = services;
+        this.signIn = new SignInWindow(window::stage, window.themeProperty()::get, AwsSignIn::forThisMachine,
+                services.background(), services.openUrl(), () -> services.lookups().regions().get().stream()
+                .map(AwsRegion::id).toList());
+        this.mfaCodes = new DialogMfaCodePrompt(window.dialogs(), Platform::runLater);
     }
 
     public void showStart() {
@@ -86,7 +100,7 @@ public final class Navigator implements StartActions {
      */
     @Override
     public void tearDown(Profile profile) {
-        Deployment deployment = new Deployment(profile, services.profiles(), services.tools().get());
+        Deployment deployment = new Deployment(profile, services.profiles(), services.tools().get(), mfaCodes);
         services.background().run(() -> TeardownPlan.previewSteps(
                 deployment.teardownPlan(TeardownChoices.DELETE_EVERYTHING), deployment.session()),
                 previews -> confirmTeardown(profile, deployment, previews), failure -> {
@@ -165,6 +179,10 @@ public final class Navigator implements StartActions {
         };
         DeployController deploy = new DeployController(source, services.logDirectory(), profile.name() + "-teardown");
         WizardViewModel model = new WizardViewModel(WizardPages.forPlan(plan, previews), deploy);
+        model.signInWith(afterwards -> signIn.open(profile.aws().profileName(), true, name -> {
+            deployment.aws().signedIn();
+            afterwards.run();
+        }));
         window.show(new WizardView(model, StepPageView::new, this::showStart, window.themeSwitch(),
                 services.openUrl()), title(profile) + " — tear down");
         model.runAll(plan.steps().stream().map(Step::id).toList());
@@ -184,7 +202,7 @@ public final class Navigator implements StartActions {
                     + "Looks good");
         });
         OpenHub hub = new OpenHub(profile, services.profiles(), services.tools(), services.runner(),
-                unattended ? LocalTestApproval.WHEN_CHECKED : localTest.approval());
+                unattended ? LocalTestApproval.WHEN_CHECKED : localTest.approval(), mfaCodes);
         open = hub;
         DeployController deploy = new DeployController(hub, services.logDirectory(), profile.name());
         SettingsPage settings = new SettingsPage(profile, services.profiles(), services.costs().get(),
@@ -196,11 +214,30 @@ public final class Navigator implements StartActions {
                     }
                     window.setTitle(title(saved));
                 });
-        WizardViewModel model = new WizardViewModel(WizardPages.guide(new PreflightPage(deploy), settings,
+        settings.signInWith(signIn);
+        PreflightPage preflight = new PreflightPage(deploy);
+        WizardViewModel model = new WizardViewModel(WizardPages.guide(preflight, settings,
                 new PlanPage(deploy, hub::profile, services.costs()), localTest,
                 new FinishPage(deploy, hub::profile, services.costs(), hub, window.dialogs(), services.background())),
                 deploy);
         wizard[0] = model;
+        // Signing in from the preflight or "Sign in again": new AWS clients for the next run, which then goes on.
+        model.signInWith(afterwards -> signIn.open(hub.profile().aws().profileName(), true, name -> {
+            hub.signedIn();
+            afterwards.run();
+        }));
+        preflight.signInWith(() -> signIn.open(hub.profile().aws().profileName(), false, name -> {
+            hub.signedIn();
+            String chosen = hub.profile().aws().profileName();
+            if (name.equals(chosen) || chosen.isBlank() && name.equals("default")) {
+                deploy.run(List.of(PreflightStep.ID));
+            } else {
+                // Another profile than the hub's: the settings page takes it, and saves it with Next.
+                settings.awsProfileProperty().set(name);
+                model.show(settings);
+                model.statusProperty().set("Signed in to AWS as profile '" + name + "': press Next to use it");
+            }
+        }));
         deploy.lastResultProperty().addListener((obs, old, result) -> notifyIfAway(result, hub.profile()));
         window.show(new WizardView(model, page -> PageViews.of(page, services.openUrl()), this::showStart,
                 window.themeSwitch(), services.openUrl()), title(profile));

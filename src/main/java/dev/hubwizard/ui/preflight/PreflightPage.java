@@ -17,6 +17,7 @@ public final class PreflightPage extends PageModel {
 
     private final DeployController deploy;
     private final ObjectProperty<PreflightReport> report = new SimpleObjectProperty<>();
+    private Runnable signIn;
 
     public PreflightPage(DeployController deploy) {
         super(ID, "Preflight", "Before anything runs: is Docker running, do AWS credentials work and whose account "
@@ -33,6 +34,17 @@ public final class PreflightPage extends PageModel {
 
     public ObjectProperty<PreflightReport> reportProperty() {
         return report;
+    }
+
+    /** What "Sign in to AWS…" on the credentials check does; the wizard sets it. */
+    public void signInWith(Runnable signIn) {
+        this.signIn = signIn;
+    }
+
+    public void signIn() {
+        if (signIn != null) {
+            signIn.run();
+        }
     }
 
     @Override

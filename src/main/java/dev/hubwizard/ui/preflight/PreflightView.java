@@ -2,8 +2,10 @@ package dev.hubwizard.ui.preflight;
 
 import dev.hubwizard.deploy.Check;
 import dev.hubwizard.deploy.PreflightReport;
+import dev.hubwizard.engine.Problem;
 import javafx.beans.property.ObjectProperty;
 import javafx.geometry.Pos;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
@@ -15,8 +17,16 @@ public final class PreflightView extends VBox {
 
     private final GridPane rows = new GridPane();
 
+    private final Runnable signIn;
+
     public PreflightView(String description, ObjectProperty<PreflightReport> report) {
+        this(description, report, null);
+    }
+
+    /** @param signIn opens the sign-in page, offered on a check whose remedy is signing in; null: not offered */
+    public PreflightView(String description, ObjectProperty<PreflightReport> report, Runnable signIn) {
         super(14);
+        this.signIn = signIn;
         getStyleClass().addAll("page", "preflight");
         Label intro = new Label(description);
         intro.getStyleClass().add("page-description");
@@ -55,6 +65,14 @@ public final class PreflightView extends VBox {
                 fix.getStyleClass().add("check-fix");
                 fix.setWrapText(true);
                 text.getChildren().add(fix);
+            }
+            if (signIn != null && check.remedy() == Problem.Remedy.SIGN_IN) {
+                Button button = new Button("Sign in to AWS…");
+                button.setId("preflight-sign-in");
+                button.getStyleClass().add("accent");
+                button.setAccessibleHelp("Sign in with IAM Identity Center or access keys, then check again");
+                button.setOnAction(e -> signIn.run());
+                text.getChildren().add(button);
             }
             GridPane.setHgrow(text, Priority.ALWAYS);
             GridPane.setValignment(mark, javafx.geometry.VPos.TOP);

@@ -22,6 +22,7 @@ import dev.hubwizard.profile.SignIn;
 import dev.hubwizard.profile.TaskSize;
 import dev.hubwizard.profile.UserNames;
 import dev.hubwizard.ui.BackgroundWork;
+import dev.hubwizard.ui.signin.SignInLauncher;
 import dev.hubwizard.ui.wizard.PageModel;
 import javafx.beans.InvalidationListener;
 import javafx.beans.Observable;
@@ -29,6 +30,7 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -125,6 +127,9 @@ public final class SettingsPage extends PageModel {
     private final ObjectProperty<List<SettingsField>> fieldsWithProblems = new SimpleObjectProperty<>(List.of());
     private final BooleanProperty saving = new SimpleBooleanProperty();
     private final StringProperty saveProblem = new SimpleStringProperty("");
+    private final SettingsLookups lookups;
+    private final BooleanProperty canSignIn = new SimpleBooleanProperty();
+    private SignInLauncher signInLauncher;
 
     /**
      * Shows {@code profile} for editing and starts looking up the AWS profiles, the regions and this
@@ -141,6 +146,7 @@ public final class SettingsPage extends PageModel {
         this.background = background;
         this.onSaved = onSaved;
         this.base = profile;
+        this.lookups = lookups;
         for (SettingsField field : SettingsField.values()) {
             problems.put(field, new SimpleStringProperty(""));
         }
@@ -205,6 +211,33 @@ public final class SettingsPage extends PageModel {
         jupyterhubVersion.set(advanced.jupyterhubVersion());
         localPort.set(String.valueOf(hub.localPort()));
         hostNetwork.set(hub.hostNetwork());
+    }
+
+    /**
+     * Where "Sign in to AWS…" beside the AWS profile field goes; the field takes the signed-in profile and
+     * the list is looked up again. Set by whoever opens the page (the app's sign-in window).
+     */
+    public void signInWith(SignInLauncher launcher) {
+        this.signInLauncher = launcher;
+        canSignIn.set(launcher != null);
+    }
+
+    /** Whether the page can offer signing in (a launcher was given). */
+    public ReadOnlyBooleanProperty canSignInProperty() {
+        return canSignIn;
+    }
+
+    public void signIn() {
+        if (signInLauncher == null) {
+            return;
+        }
+        signInLauncher.open(awsProfile.get(), false, name -> {
+            awsProfile.set(name);
+            background.run(() -> lookups.awsProfiles().get(), found -> {
+                awsProfiles.setAll(found);
+                awsProfile.set(name);
+            }, failure -> { });
+        });
     }
 
     private void lookUp(SettingsLookups lookups) {

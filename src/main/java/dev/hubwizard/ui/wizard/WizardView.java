@@ -104,7 +104,8 @@ public final class WizardView extends BorderPane {
         title.getStyleClass().add("page-title");
         title.textProperty().bind(Bindings.createStringBinding(() -> model.pageProperty().get().title(),
                 model.pageProperty()));
-        ProblemPanel problem = new ProblemPanel(model.problemProperty(), model::retry, this::showFullLog);
+        ProblemPanel problem = new ProblemPanel(model.problemProperty(), model::retry, this::showFullLog,
+                model.canSignIn() ? model::signInAgain : null);
         VBox page = new VBox(12, title, problem, pageHolder);
         page.getStyleClass().add("page-area");
         VBox.setVgrow(pageHolder, Priority.ALWAYS);

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The wizard's state and commands: which page is showing, what Back / Next / Run / Cancel do and
@@ -39,6 +40,7 @@ public final class WizardViewModel {
     /** Whether the view moves along with a running deploy; the user's own navigation ends it. */
     private boolean following;
     private String failedStep;
+    private Consumer<Runnable> signIn;
     private final BooleanBinding canGoNext;
     private final BooleanBinding canRun;
 
@@ -192,6 +194,25 @@ public final class WizardViewModel {
                 p.progressProperty().set(0);
                 p.progressTextProperty().set("");
             }
+        }
+    }
+
+    /**
+     * How "Sign in again" signs in: it is given what to do once signed in (retry). Set by the app; without
+     * it the problem panel offers Retry only.
+     */
+    public void signInWith(Consumer<Runnable> signIn) {
+        this.signIn = signIn;
+    }
+
+    public boolean canSignIn() {
+        return signIn != null;
+    }
+
+    /** Signs in to AWS again (the page only when the person is needed), then retries the failed step. */
+    public void signInAgain() {
+        if (signIn != null) {
+            signIn.accept(this::retry);
         }
     }
 
