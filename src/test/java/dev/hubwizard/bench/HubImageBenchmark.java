@@ -115,6 +115,8 @@ final class HubImageBenchmark implements Benchmark {
         String repository = "bench-hub-" + version.replace('.', '-');
         new ImagePusher(docker).push(new PushRequest(image.imageId(), registry.repositoryUri(repository), "v1",
                 new RegistryCredentials(LocalRegistry.USER, PASSWORD)), new StepRecorder().context("push"));
+        // The push tagged the image with the registry's address; the image itself goes when the benchmark ends.
+        docker.client().removeImageCmd(registry.repositoryUri(repository) + ":v1").exec();
         List<Long> layers = registry.layerSizes(repository, "v1");
         // The stand-in's last two layers are its wheels and its pip.conf; the hub image's own follow.
         int baseLayers = docker.client().inspectImageCmd(base).exec().getRootFS().getLayers().size();
