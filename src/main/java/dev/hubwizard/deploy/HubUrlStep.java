@@ -36,7 +36,7 @@ public final class HubUrlStep implements Step {
 
     public static final String ID = "hub-url";
     public static final Key<HubAddress> HUB_URL = Key.of("hub-url", HubAddress.class);
-    /** What a person meets at {@code /hub/login}: "the sign-in form (…)" or "a redirect to https://… to sign in". */
+    /** What a person meets at {@code /hub/login}: "the sign-in form (…)", "a redirect to https://… to sign in". */
     public static final Key<String> SIGN_IN_PAGE = Key.of("sign-in-page", String.class);
     /** JupyterHub answers seconds after its task runs; minutes mean something is wrong. */
     public static final Duration HEALTH_TIMEOUT = Duration.ofMinutes(5);

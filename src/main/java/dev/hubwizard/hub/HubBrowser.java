@@ -67,7 +67,8 @@ public final class HubBrowser {
     }
 
     /** A form as a browser posts it. */
-    public HttpResponse<String> postForm(String path, Map<String, String> form) throws IOException, InterruptedException {
+    public HttpResponse<String> postForm(String path, Map<String, String> form)
+            throws IOException, InterruptedException {
         String body = form.entrySet().stream().map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
                 .collect(Collectors.joining("&"));
         return http.send(request(resolve(path)).header("Content-Type", "application/x-www-form-urlencoded")

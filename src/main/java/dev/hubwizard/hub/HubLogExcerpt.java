@@ -19,7 +19,7 @@ public final class HubLogExcerpt {
     private static final int MAX_LINE_LENGTH = 400;
     /** A record of JupyterHub or Jupyter Server: "[E 2026-12-03 10:18:26.253 JupyterHub app:3767] ...". */
     private static final Pattern RECORD = Pattern.compile("^\\[([DIWEC]) \\d{4}-\\d\\d-\\d\\d [^]]*]\\s*(.*)");
-    /** A traceback's last line: "FileNotFoundError: [Errno 2] No such file or directory: 'useradd'", "dbm.error: …". */
+    /** A traceback's last line: "FileNotFoundError: [Errno 2] No such file …: 'useradd'", "dbm.error: …". */
     private static final Pattern EXCEPTION = Pattern.compile(
             "^[A-Za-z_][\\w.]*(Error|Exception|Exit|Failure|\\.error)(: .*)?$");
     private static final Pattern PROXY_ERROR = Pattern.compile(".*\\[ConfigProxy] error: .*");

@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Issue 4's proof: a whole deploy through every step of {@link DeployPlan#create} — the project's
- * {@code hub-image/} built on the offline base image, tested locally, pushed through the local
+ * {@code hub-image/} built on the stand-in of its base image, tested locally, pushed through the local
  * registry, then the AWS resources in moto, the service, and the hub URL answered by the pushed image
  * running as Fargate would run it ({@link FargateStandIn}). Then the same plan again, which changes
  * nothing.
