@@ -55,7 +55,8 @@ build_hub_base_image() {
   log "building the stand-in $HUB_OFFICIAL_IMAGE:$version (recipe $recipe; apt, PyPI and npm inside, host networking)"
   local previous
   previous=$(docker image inspect --format '{{.Id}}' "$HUB_OFFICIAL_IMAGE:$version" 2>/dev/null || true)
-  docker build --network host --build-arg "ROOTFS=$HUB_ROOTFS_IMAGE" --build-arg "JUPYTERHUB_VERSION=$version" \
+  docker build --force-rm --network host --build-arg "ROOTFS=$HUB_ROOTFS_IMAGE" \
+    --build-arg "JUPYTERHUB_VERSION=$version" \
     --build-arg "RECIPE=$recipe" -t "$HUB_OFFICIAL_IMAGE:$version" "$work/context" \
     >"$work/build.log" 2>&1 || { tail -30 "$work/build.log" >&2; return 1; }
   log "built $HUB_OFFICIAL_IMAGE:$version in $((SECONDS - started)) s"

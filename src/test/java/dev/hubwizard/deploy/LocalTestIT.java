@@ -208,7 +208,8 @@ class LocalTestIT {
         Path folder = Files.createTempDirectory("hubwizard-variant");
         Files.writeString(folder.resolve("Dockerfile"), "FROM " + image.imageId() + "\n" + line + "\n");
         String tag = "hubwizard-test/localtest-variant:" + UUID.randomUUID().toString().substring(0, 8);
-        String id = docker.client().buildImageCmd(folder.toFile()).withNetworkMode("none").withTags(java.util.Set.of(tag))
+        String id = docker.client().buildImageCmd(folder.toFile()).withNetworkMode("none").withForcerm(true)
+                .withTags(java.util.Set.of(tag))
                 .exec(new BuildImageResultCallback()).awaitImageId();
         variants.add(tag);
         Files.delete(folder.resolve("Dockerfile"));
