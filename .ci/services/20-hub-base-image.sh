@@ -42,6 +42,8 @@ hub_rootfs_image() {
 
 build_hub_base_image() {
   local version=$1 recipe=$2 work started=$SECONDS
+  # pip on the host reads out the machine's pip configuration (registry-config.py).
+  need_packages python3-pip
   work=$(mktemp -d -t hubwizard-base.XXXXXX)
   on_exit "as_root rm -rf '$work'"
   hub_rootfs_image "$work"
