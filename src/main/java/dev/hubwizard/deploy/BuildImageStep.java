@@ -26,7 +26,7 @@ public final class BuildImageStep implements Step {
     private final BuildNetwork network;
 
     /**
-     * @param defaultImageFolder the project's {@code hub-image/}, used when the profile names no folder
+     * @param defaultImageFolder the bundled hub image ({@link BundledHubImage}), used when the profile names no folder
      * @param network            {@link BuildNetwork#matching} the profile's engine, or {@code NONE} to
      *                           prove a build needs no network
      */
@@ -62,10 +62,15 @@ public final class BuildImageStep implements Step {
                         + request.admins().size() + " admin(s) and " + request.allowedUsers().size() + " allowed user(s)"));
     }
 
-    private ImageBuildRequest request() {
+    /** The folder a profile builds from: its own, or the bundled one when it names none. */
+    public static Path imageFolder(Profile profile, Path bundled) {
         String folder = profile.hub().imageFolder();
-        Path imageFolder = (folder.isEmpty() ? defaultImageFolder : Path.of(folder)).toAbsolutePath().normalize();
-        return new ImageBuildRequest(imageFolder, profile.names().repository(), profile.hub().admins(),
-                profile.hub().allowedUsers(), profile.task().architecture(), profile.advanced().baseImage(), network);
+        return (folder.isEmpty() ? bundled : Path.of(folder)).toAbsolutePath().normalize();
+    }
+
+    private ImageBuildRequest request() {
+        return new ImageBuildRequest(imageFolder(profile, defaultImageFolder), profile.names().repository(),
+                profile.hub().admins(), profile.hub().allowedUsers(), profile.task().architecture(),
+                profile.advanced().baseImage(), network);
     }
 }

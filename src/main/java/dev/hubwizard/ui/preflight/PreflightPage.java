@@ -21,7 +21,7 @@ public final class PreflightPage extends PageModel {
     public PreflightPage(DeployController deploy) {
         super(ID, "Preflight", "Before anything runs: is Docker running, do AWS credentials work and whose account "
                 + "are they, which region, is the local test's port free, does this computer build images for the "
-                + "Fargate platform, and is there room for one more VPC.", List.of(PreflightStep.ID),
+                + "Fargate platform, is the hub image folder complete, and is there room for one more VPC.", List.of(PreflightStep.ID),
                 List.of(PreflightStep.ID), "Check again");
         this.deploy = deploy;
         deploy.onStepEvent(event -> {
