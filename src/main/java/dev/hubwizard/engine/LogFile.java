@@ -129,6 +129,47 @@ public final class LogFile implements RunListener, AutoCloseable {
                 .append(line.text()).toString();
     }
 
+    /**
+     * The newest {@code maxLines} lines of a log file this class wrote, read back for a screen that shows
+     * it. A line that does not start like {@link #format} (the rest of a stack trace, a multi-line message)
+     * belongs to the line before it. The file only says the time of day: the date is the file's.
+     */
+    public static Contents read(Path file, int maxLines) throws IOException {
+        java.time.LocalDate date = java.time.LocalDate.ofInstant(Files.getLastModifiedTime(file).toInstant(), ZONE);
+        java.util.ArrayDeque<LogLine> lines = new java.util.ArrayDeque<>();
+        long skipped = 0;
+        LogLine previous = null;
+        try (java.io.BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            for (String text = in.readLine(); text != null; text = in.readLine()) {
+                java.util.regex.Matcher m = LINE.matcher(text);
+                LogLine line;
+                if (m.matches()) {
+                    java.time.LocalTime time = java.time.LocalTime.parse(m.group(1));
+                    line = new LogLine(time.atDate(date).atZone(ZONE).toInstant(), m.group(3),
+                            LogLevel.valueOf(m.group(2).trim()), m.group(4));
+                } else if (previous != null) {
+                    line = new LogLine(previous.time(), previous.stepId(), previous.level(), text);
+                } else {
+                    line = new LogLine(java.time.Instant.EPOCH, "", LogLevel.INFO, text);
+                }
+                previous = line;
+                lines.addLast(line);
+                if (lines.size() > maxLines) {
+                    lines.removeFirst();
+                    skipped++;
+                }
+            }
+        }
+        return new Contents(List.copyOf(lines), skipped);
+    }
+
+    /** A log file's lines as read back; {@code skipped} older lines were left out to keep to the limit. */
+    public record Contents(List<LogLine> lines, long skipped) {
+    }
+
+    private static final java.util.regex.Pattern LINE = java.util.regex.Pattern.compile(
+            "(\\d\\d:\\d\\d:\\d\\d\\.\\d{3}) (DEBUG|INFO |WARN |ERROR) \\[([^\\]]*)\\] (.*)");
+
     private static StringBuilder twoDigits(StringBuilder out, int value) {
         return out.append((char) ('0' + value / 10)).append((char) ('0' + value % 10));
     }

@@ -64,7 +64,7 @@ public final class HubWizardApp extends Application {
         SettingsLookups lookups = new SettingsLookups(
                 () -> AwsConfigProfiles.list().stream().map(AwsConfigProfiles.AwsProfile::name).toList(),
                 () -> AwsRegions.all().stream().map(r -> new AwsRegion(r.id(), r.name())).toList(),
-                CheckIp::currentAddress);
+                CheckIp::currentAddress, hubImageFolder);
         Services services = new Services(new ProfileStore(directories.profiles()), costs, lookups,
                 getHostServices()::showDocument, background, Clock.systemDefaultZone(), hubImageFolder, runner,
                 memoized(this::deployTools), directories.logs());

@@ -84,7 +84,7 @@ public final class SampleHubs {
     /** Look-ups that answer at once, as if the machine had three AWS profiles and a public address. */
     public static SettingsLookups lookups() {
         return new SettingsLookups(() -> List.of("default", "work-sso", "teaching"), () -> AwsRegion.COMMERCIAL,
-                () -> Optional.of(CURRENT_IP));
+                () -> Optional.of(CURRENT_IP), Path.of("hub-image"));
     }
 
     public static Services services(ProfileStore store, BackgroundWork background, Runner runner, Path logs,

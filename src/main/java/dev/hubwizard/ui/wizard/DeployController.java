@@ -5,6 +5,7 @@ import dev.hubwizard.engine.LogLine;
 import dev.hubwizard.engine.Plan;
 import dev.hubwizard.engine.Preview;
 import dev.hubwizard.engine.ProblemException;
+import dev.hubwizard.engine.ResourceRecord;
 import dev.hubwizard.engine.Values;
 import dev.hubwizard.engine.Progress;
 import dev.hubwizard.engine.Run;
@@ -69,6 +70,8 @@ public final class DeployController {
     private boolean refreshScheduled;
     private Run current;
     private volatile Session currentSession;
+    /** Steps asked for while another run went on: they start when it ends well. FX thread. */
+    private final Set<String> pending = new LinkedHashSet<>();
 
     /**
      * @param source       the profile's session, plan and how runs start; asked on background threads
@@ -129,20 +132,28 @@ public final class DeployController {
 
     /**
      * Runs these steps and whatever they need that has not run successfully yet. The plan and the
-     * session are built on a background thread: building them may touch the disk.
+     * session are built on a background thread: building them may touch the disk. Asked while another
+     * run goes on (the preflight a page starts on sight, say), the steps run right after it, as one run,
+     * unless it fails or is cancelled. FX thread.
      */
     public void run(Collection<String> stepIds) {
         if (running.get()) {
+            pending.addAll(stepIds);
             return;
         }
         running.set(true);
+        startWithDone(stepIds);
+    }
+
+    private void startWithDone(Collection<String> stepIds) {
         Set<String> done = new LinkedHashSet<>();
         states.forEach((id, state) -> {
             if (state == StepState.DONE) {
                 done.add(id);
             }
         });
-        Thread starter = new Thread(() -> start(stepIds, done), "deploy-start");
+        List<String> asked = List.copyOf(stepIds);
+        Thread starter = new Thread(() -> start(asked, done), "deploy-start");
         starter.setDaemon(true);
         starter.start();
     }
@@ -218,6 +229,12 @@ public final class DeployController {
         currentSession = null;
     }
 
+    /** What the journal of the last run's session records as existing; empty before the first run. FX thread. */
+    public List<ResourceRecord> recorded() {
+        Session s = currentSession;
+        return s == null ? List.of() : s.journal().all();
+    }
+
     /** The values the steps of this session handed on, once a run has started. */
     public Optional<Values> values() {
         Session s = currentSession;
@@ -267,6 +284,13 @@ public final class DeployController {
                 synchronized (this) {
                     current = null;
                 }
+                if (!pending.isEmpty() && result.succeeded()) {
+                    List<String> next = List.copyOf(pending);
+                    pending.clear();
+                    startWithDone(next);
+                    continue;
+                }
+                pending.clear();
                 running.set(false);
                 lastResult.set(result);
             }

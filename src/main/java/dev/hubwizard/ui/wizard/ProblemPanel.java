@@ -43,6 +43,10 @@ public final class ProblemPanel extends VBox {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox buttons = new HBox(8, spacer, details, retryButton);
+        // What to do must be read in full, however small the window: the page below gives way instead.
+        for (Label label : new Label[] {what, why, next}) {
+            label.setMinHeight(Region.USE_PREF_SIZE);
+        }
         buttons.setAlignment(Pos.CENTER_RIGHT);
         getChildren().addAll(what, why, next, buttons);
         problem.addListener((obs, old, now) -> show(now, what, why, next));

@@ -1,7 +1,13 @@
 package dev.hubwizard.ui.start;
 
+import dev.hubwizard.aws.ResourceKind;
+import dev.hubwizard.cost.CostEstimator;
+import dev.hubwizard.cost.PriceList;
+import dev.hubwizard.deploy.ResourcesInAws;
+import dev.hubwizard.engine.ResourceRecord;
 import dev.hubwizard.profile.DeploymentState;
 import dev.hubwizard.profile.DeploymentStatus;
+import dev.hubwizard.profile.HubStanding;
 import dev.hubwizard.profile.Options;
 import dev.hubwizard.profile.Profile;
 import dev.hubwizard.profile.ProfileStore;
@@ -19,11 +25,14 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The start screen's commands, without a window: background work runs at once on the test's thread. */
 class StartViewModelTest {
+
+    static final CostEstimator COSTS = new CostEstimator(PriceList.bundled());
 
     @TempDir
     Path home;
@@ -39,7 +48,7 @@ class StartViewModelTest {
         store = new ProfileStore(home.resolve("profiles"));
         SampleHubs.populate(store);
         model = new StartViewModel(store, actions, dialogs, BackgroundWork.onCallingThread(), SampleHubs.clock(),
-                Path.of("/opt/hub-wizard/hub-image"), urls::add);
+                () -> COSTS, urls::add);
         model.reload();
     }
 
@@ -78,7 +87,7 @@ class StartViewModelTest {
     }
 
     @Test
-    void newCreatesAProfileWithTheHubImageFolderAndOpensIt() throws Exception {
+    void newCreatesAProfileThatBuildsFromTheBundledHubImageAndOpensIt() throws Exception {
         dialogs.answer("lab-2025");
 
         model.newHub();
@@ -86,7 +95,7 @@ class StartViewModelTest {
         assertThat(dialogs.last().body()).as("the suggested name, free").isEqualTo("team-hub-2");
         assertThat(Files.exists(store.fileOf("lab-2025"))).isTrue();
         Profile created = store.load("lab-2025");
-        assertThat(created.hub().imageFolder()).isEqualTo(Path.of("/opt/hub-wizard/hub-image").toString());
+        assertThat(created.hub().imageFolder()).as("the one that comes with the app, wherever it is").isEmpty();
         assertThat(created.aws().region()).isEqualTo("us-east-1");
         assertThat(created.names().repository()).isEqualTo("lab-2025");
         assertThat(actions.opened).containsExactly("lab-2025");
@@ -188,6 +197,84 @@ class StartViewModelTest {
         assertThat(actions.redeployed).containsExactly("team-hub");
     }
 
+    /** A first deploy that created a dozen resources, then stopped: the window closed, or a step failed. */
+    static Profile interrupted(String name, DeploymentStatus status) {
+        List<ResourceRecord> resources = new ArrayList<>();
+        for (String kind : List.of(ResourceKind.ECR_REPOSITORY, ResourceKind.VPC, ResourceKind.SUBNET,
+                ResourceKind.SUBNET, ResourceKind.INTERNET_GATEWAY, ResourceKind.ROUTE_TABLE,
+                ResourceKind.SECURITY_GROUP, ResourceKind.IAM_ROLE, ResourceKind.LOG_GROUP, ResourceKind.ECS_CLUSTER,
+                ResourceKind.TASK_DEFINITION, ResourceKind.ECS_SERVICE)) {
+            resources.add(new ResourceRecord(kind, kind + "-" + resources.size(), name, Map.of(), "step", null));
+        }
+        return SampleHubs.valid(name).withDeployment(new DeploymentState(status, resources, "", "", "", "", "",
+                null));
+    }
+
+    @Test
+    void aDeployThatStoppedHalfWaySaysWhatItLeftInAwsAndWhatThatCosts() throws Exception {
+        store.save(interrupted("lab", DeploymentStatus.FAILED));
+        store.save(interrupted("lab-2", DeploymentStatus.DEPLOYING));
+        model.reload();
+
+        HubRow lab = model.rows().stream().filter(r -> r.name().equals("lab")).findFirst().orElseThrow();
+        String inAws = ResourcesInAws.of(store.load("lab"), COSTS).text();
+        assertThat(inAws).startsWith("12 resources in AWS, about $");
+        assertThat(lab.state()).isEqualTo("Interrupted");
+        assertThat(lab.inAws()).isEqualTo(inAws);
+        assertThat(lab.stateDetail()).contains(inAws, "Resume", "Tear down");
+        assertThat(lab.lastDeployed()).isEqualTo("Never");
+        assertThat(model.interruptedRows()).extracting(HubRow::name).containsExactly("lab", "lab-2");
+
+        model.resume(lab);
+        assertThat(actions.deployed).containsExactly("lab");
+
+        dialogs.answer(true);
+        model.tearDown(model.interruptedRows().get(1));
+        assertThat(dialogs.last().body()).contains("12 AWS resources");
+        assertThat(actions.tornDown).containsExactly("lab-2");
+    }
+
+    @Test
+    void aHubWithNothingInAwsIsDeployedAfterSayingWhatItCostsAndIsNotRedeployed() throws Exception {
+        store.save(SampleHubs.valid("fresh"));
+        store.save(SampleHubs.valid("gone").withDeployment(new DeploymentState(DeploymentStatus.TORN_DOWN, List.of(),
+                "", "", "", "", "", SampleHubs.NOW.minus(Duration.ofDays(9)))));
+        model.reload();
+
+        for (String name : List.of("fresh", "gone")) {
+            select(name);
+            assertThat(model.canDeployProperty().get()).as(name).isTrue();
+            assertThat(model.canRedeployProperty().get()).as(name + ": nothing to redeploy").isFalse();
+        }
+        select("team-hub");
+        assertThat(model.canDeployProperty().get()).as("it runs: redeploy it").isFalse();
+
+        select("gone");
+        dialogs.answer(false).answer(true);
+        model.deploy();
+        assertThat(actions.deployed).as("cancelled").isEmpty();
+        model.deploy();
+
+        assertThat(actions.deployed).containsExactly("gone");
+        assertThat(dialogs.last().header()).isEqualTo("Deploy the hub 'gone' to AWS?");
+        assertThat(dialogs.last().body()).contains("tests it on this computer", "eu-central-1",
+                COSTS.estimate(store.load("gone")).summary());
+    }
+
+    @Test
+    void aHubWhosePreflightAloneFailedReadsLikeAnyHubNeverDeployed() throws Exception {
+        store.save(SampleHubs.valid("checked").withDeployment(new DeploymentState(DeploymentStatus.FAILED, List.of(),
+                "", "", "", "", "", null)));
+        store.save(SampleHubs.valid("untouched"));
+        model.reload();
+
+        List<HubRow> never = model.rows().stream().filter(r -> List.of("checked", "untouched").contains(r.name()))
+                .toList();
+        assertThat(never).extracting(HubRow::state).containsExactly("Not deployed yet", "Not deployed yet");
+        assertThat(never).extracting(HubRow::standing).containsOnly(HubStanding.NOT_DEPLOYED);
+        assertThat(model.interruptedRows()).isEmpty();
+    }
+
     @Test
     void theRedeployWarningSaysWhatIsLostGivenTheOptions() {
         Profile bare = SampleHubs.valid("x").withOptions(Options.NONE);
@@ -237,7 +324,7 @@ class StartViewModelTest {
     @Test
     void anEmptyFolderListsNothing() throws Exception {
         StartViewModel empty = new StartViewModel(new ProfileStore(home.resolve("none")), actions, dialogs,
-                BackgroundWork.onCallingThread(), SampleHubs.clock(), home, urls::add);
+                BackgroundWork.onCallingThread(), SampleHubs.clock(), () -> COSTS, urls::add);
         empty.reload();
         assertThat(empty.rows()).isEmpty();
         assertThat(empty.selectedProperty().get()).isNull();
@@ -256,10 +343,10 @@ class StartViewModelTest {
         assertThat(RelativeTime.describe(now.minus(Duration.ofHours(30)), now, utc)).isEqualTo("yesterday");
         assertThat(RelativeTime.describe(now.minus(Duration.ofDays(3)), now, utc)).isEqualTo("3 days ago");
         assertThat(RelativeTime.describe(now.minus(Duration.ofDays(40)), now, utc)).isEqualTo("2 Feb 2025");
-        assertThat(HubRow.words(DeploymentStatus.NEW)).isEqualTo("Not deployed yet");
-        assertThat(HubRow.words(DeploymentStatus.TORN_DOWN)).isEqualTo("Torn down");
+        assertThat(HubRow.words(HubStanding.NOT_DEPLOYED)).isEqualTo("Not deployed yet");
+        assertThat(HubRow.words(HubStanding.TORN_DOWN)).isEqualTo("Torn down");
         HubRow never = HubRow.of(new dev.hubwizard.profile.ProfileEntry.Loaded("x", Path.of("x.yaml"),
-                Profile.named("x").withDeployment(DeploymentState.NEW), 2), now, utc);
+                Profile.named("x").withDeployment(DeploymentState.NEW), 2), now, utc, COSTS);
         assertThat(never.lastDeployed()).isEqualTo("Never");
         assertThat(never.lastDeployedExact()).isEmpty();
     }
