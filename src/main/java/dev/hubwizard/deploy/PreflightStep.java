@@ -147,8 +147,9 @@ public final class PreflightStep implements Step {
         if (!chosen.isBlank() && profiles.stream().noneMatch(p -> p.name().equals(chosen))) {
             return new Found<>(Check.failed("AWS credentials", "there is no AWS profile named '" + chosen
                     + "' in ~/.aws/config or ~/.aws/credentials (found: " + names(profiles) + ")",
-                    "Pick one of the profiles on the Settings page, or create it with 'aws configure --profile "
-                            + chosen + "'"), Optional.empty());
+                    profiles.isEmpty() ? "Sign in to AWS on this computer, or leave the AWS profile empty on the"
+                            + " Settings page" : "Choose one of the profiles found as the AWS profile on the Settings"
+                            + " page").inSettings("aws.profile"), Optional.empty());
         }
         try {
             CallerIdentity identity = new AwsIdentity(aws).whoAmI();
@@ -168,12 +169,13 @@ public final class PreflightStep implements Step {
     private Check region() {
         String region = profile.aws().region();
         if (region.isBlank()) {
-            return Check.failed("Region", "no region chosen", "Choose the AWS region on the Settings page");
+            return Check.failed("Region", "no region chosen", "Choose the AWS region on the Settings page")
+                    .inSettings("aws.region");
         }
         return AwsRegions.find(region)
                 .map(r -> Check.ok("Region", r.toString()))
                 .orElseGet(() -> Check.warning("Region", region + " is not a region this version knows",
-                        "Check the spelling on the Settings page (for example us-east-1)"));
+                        "Check the spelling on the Settings page (for example us-east-1)").inSettings("aws.region"));
     }
 
     /** The folder the build will use: found before anything is created, not when the build starts. */
@@ -185,7 +187,7 @@ public final class PreflightStep implements Step {
                 .map(p -> Check.failed("Hub image", p.what() + ": " + p.why(), bundled
                         ? "Hub Wizard's own hub image folder is not where it should be: choose a hub image folder"
                                 + " on the Settings page (under Advanced), or reinstall Hub Wizard"
-                        : p.next()))
+                        : p.next()).inSettings("hub.imageFolder"))
                 .orElseGet(() -> Check.ok("Hub image", "builds from " + which));
     }
 
@@ -193,7 +195,7 @@ public final class PreflightStep implements Step {
         int port = profile.hub().localPort();
         return localHub.portProblem(port)
                 .map(e -> Check.failed("Port " + port, e.problem().what() + ": " + e.problem().why(),
-                        e.problem().next()))
+                        e.problem().next()).inSettings("hub.localPort"))
                 .orElseGet(() -> Check.ok("Port " + port, "free for the local test"));
     }
 

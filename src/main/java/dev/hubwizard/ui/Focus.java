@@ -33,6 +33,10 @@ public final class Focus {
 
     /** Focuses the first field (text, choice, check box) in {@code root}, in the order Tab visits them. */
     public static boolean first(Node root) {
+        // A view shown for the first time has no skins yet, and without them no fields inside its controls.
+        if (root instanceof Parent parent && parent.getScene() != null) {
+            parent.applyCss();
+        }
         Optional<Node> field = firstField(root);
         field.ifPresent(Node::requestFocus);
         return field.isPresent();

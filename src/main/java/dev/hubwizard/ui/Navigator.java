@@ -3,6 +3,7 @@ package dev.hubwizard.ui;
 import dev.hubwizard.deploy.Deployment;
 import dev.hubwizard.deploy.HubUrlStep;
 import dev.hubwizard.deploy.LocalTestApproval;
+import dev.hubwizard.deploy.PreflightStep;
 import dev.hubwizard.deploy.ResourcesInAws;
 import dev.hubwizard.deploy.TeardownChoices;
 import dev.hubwizard.deploy.TeardownPlan;
@@ -35,6 +36,7 @@ import dev.hubwizard.ui.wizard.PageModel;
 import dev.hubwizard.ui.wizard.WizardPages;
 import dev.hubwizard.ui.wizard.WizardView;
 import dev.hubwizard.ui.wizard.WizardViewModel;
+import javafx.beans.binding.Bindings;
 import javafx.stage.WindowEvent;
 import org.controlsfx.control.Notifications;
 
@@ -271,9 +273,17 @@ public final class Navigator implements StartActions {
                     }
                     window.setTitle(title(saved));
                 });
-        // Settings changed during a run would not be the ones it uses: they wait until it ends.
-        settings.lockedProperty().bind(deploy.runningProperty());
-        WizardViewModel model = new WizardViewModel(WizardPages.guide(new PreflightPage(deploy), settings,
+        // Settings changed during a run would not be the ones it uses: they wait until it ends. The preflight,
+        // which runs on sight, checks what it finds and creates nothing: the settings stay open meanwhile.
+        settings.lockedProperty().bind(Bindings.createBooleanBinding(() -> deploy.runningProperty().get()
+                && !deploy.askedProperty().get().equals(List.of(PreflightStep.ID)), deploy.runningProperty(),
+                deploy.askedProperty()));
+        PreflightPage preflight = new PreflightPage(deploy);
+        preflight.onOpenSetting(key -> {
+            wizard[0].show(settings);
+            settings.focus(key);
+        });
+        WizardViewModel model = new WizardViewModel(WizardPages.guide(preflight, settings,
                 new PlanPage(deploy, hub::profile, services.costs()), localTest,
                 new FinishPage(deploy, hub::profile, services.costs(), hub, window.dialogs(), services.background())),
                 deploy);

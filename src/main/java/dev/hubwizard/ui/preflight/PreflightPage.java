@@ -9,6 +9,7 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 
 import java.util.List;
+import java.util.function.Consumer;
 
 /** The preflight page: runs its checks as soon as it is shown, and holds what they found. */
 public final class PreflightPage extends PageModel {
@@ -17,6 +18,7 @@ public final class PreflightPage extends PageModel {
 
     private final DeployController deploy;
     private final ObjectProperty<PreflightReport> report = new SimpleObjectProperty<>();
+    private Consumer<String> settingOpener = key -> { };
 
     public PreflightPage(DeployController deploy) {
         super(ID, "Preflight", "Before anything runs: is Docker running, do AWS credentials work and whose account "
@@ -33,6 +35,16 @@ public final class PreflightPage extends PageModel {
 
     public ObjectProperty<PreflightReport> reportProperty() {
         return report;
+    }
+
+    /** @param opener shows the settings page at the field with the profile key it is given */
+    public void onOpenSetting(Consumer<String> opener) {
+        this.settingOpener = opener;
+    }
+
+    /** A check's fix is a setting: show it, ready to change. */
+    public void openSetting(String key) {
+        settingOpener.accept(key);
     }
 
     @Override

@@ -89,6 +89,7 @@ public final class SettingsPage extends PageModel {
     private final ObjectProperty<Optional<Problem>> imageFolderProblem = new SimpleObjectProperty<>(Optional.empty());
     private final BooleanProperty changed = new SimpleBooleanProperty();
     private final BooleanProperty locked = new SimpleBooleanProperty();
+    private final ObjectProperty<SettingsField> focusRequest = new SimpleObjectProperty<>();
 
     private final StringProperty admins = new SimpleStringProperty("");
     private final StringProperty allowedUsers = new SimpleStringProperty("");
@@ -582,6 +583,17 @@ public final class SettingsPage extends PageModel {
 
     public String profileName() {
         return base.name();
+    }
+
+    /** Asks the view to bring the field of this profile key into sight and give it the focus. */
+    public void focus(String key) {
+        focusRequest.set(null);
+        SettingsField.ofKey(key).ifPresent(focusRequest::set);
+    }
+
+    /** The field the page was asked to show, until the view has shown it. */
+    public ObjectProperty<SettingsField> focusRequestProperty() {
+        return focusRequest;
     }
 
     /** While a run goes on the settings stay as they are: the run uses the ones saved when it started. */

@@ -110,12 +110,31 @@ public final class SettingsView extends ScrollPane {
         VBox form = new VBox(22, new VBox(4, description, undo), locked, saveProblem, fields);
         form.getStyleClass().add("settings-form");
         setContent(form);
+        page.focusRequestProperty().addListener((obs, old, field) -> {
+            if (field != null) {
+                javafx.application.Platform.runLater(() -> focus(field));
+            }
+        });
         // Tab moves through the whole form: the field it reaches must be on screen.
         sceneProperty().addListener((obs, old, scene) -> {
             if (scene != null) {
                 scene.focusOwnerProperty().addListener((o, was, now) -> showFocused(now));
             }
         });
+    }
+
+    /** Gives the field the focus, opening Advanced when it is there; the form scrolls to it. */
+    private void focus(SettingsField field) {
+        Control control = fields.get(field);
+        if (control == null) {
+            return;
+        }
+        if (ADVANCED.contains(field) && lookup("#advanced") instanceof TitledPane advanced) {
+            advanced.setExpanded(true);
+            layout();
+        }
+        control.requestFocus();
+        page.focusRequestProperty().set(null);
     }
 
     /** Scrolls the form just far enough that the focused field is in view. */

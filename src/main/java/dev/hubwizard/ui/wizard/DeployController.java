@@ -20,6 +20,7 @@ import dev.hubwizard.ui.log.LogTail;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 
@@ -59,6 +60,7 @@ public final class DeployController {
     /** Set while a "new log lines" notice is on its way to the FX thread: one notice per pass, not per line. */
     private final java.util.concurrent.atomic.AtomicBoolean linesPending = new java.util.concurrent.atomic.AtomicBoolean();
     private final BooleanProperty running = new SimpleBooleanProperty();
+    private final ObjectProperty<List<String>> asked = new SimpleObjectProperty<>(List.of());
     private final ObjectProperty<RunResult> lastResult = new SimpleObjectProperty<>();
     private final ObjectProperty<Path> lastLogFile = new SimpleObjectProperty<>();
     private final UiThreadQueue<Object> events = new UiThreadQueue<>(this::apply);
@@ -110,6 +112,11 @@ public final class DeployController {
         return running;
     }
 
+    /** The steps the run going on was asked for (what they need runs too); empty when nothing runs. FX thread. */
+    public ReadOnlyObjectProperty<List<String>> askedProperty() {
+        return asked;
+    }
+
     public ObjectProperty<RunResult> lastResultProperty() {
         return lastResult;
     }
@@ -146,6 +153,7 @@ public final class DeployController {
     }
 
     private void startWithDone(Collection<String> stepIds) {
+        asked.set(List.copyOf(stepIds));
         Set<String> done = new LinkedHashSet<>();
         states.forEach((id, state) -> {
             if (state == StepState.DONE) {
@@ -291,6 +299,7 @@ public final class DeployController {
                     continue;
                 }
                 pending.clear();
+                asked.set(List.of());
                 running.set(false);
                 lastResult.set(result);
             }

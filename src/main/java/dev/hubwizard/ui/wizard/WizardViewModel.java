@@ -44,6 +44,7 @@ public final class WizardViewModel {
     /** Whether the view moves along with a running deploy; the user's own navigation ends it. */
     private boolean following;
     private String failedStep;
+    private boolean resetWhenDone;
     /** What the last started run was asked to do, for its status line until a step runs. */
     private String runningWhat = "";
     /** What exists in AWS now, in words ("12 resources in AWS, about $38.12 a month"); empty when nothing. */
@@ -224,11 +225,16 @@ public final class WizardViewModel {
         start(targets, "the deploy");
     }
 
-    /** Back to "nothing has run" after the profile changed: every page's steps must run again. */
+    /**
+     * Back to "nothing has run" after the profile changed: every page's steps must run again. During a run
+     * (the preflight checks on sight) that happens when it ends.
+     */
     public void reset() {
         if (deploy.runningProperty().get()) {
+            resetWhenDone = true;
             return;
         }
+        resetWhenDone = false;
         deploy.forget();
         stepDurations.clear();
         problem.set(null);
@@ -331,6 +337,11 @@ public final class WizardViewModel {
             return;
         }
         awaiting.set("");
+        if (resetWhenDone) {
+            reset();
+            status.set("The settings changed while the preflight ran: it checks again when you open it.");
+            return;
+        }
         for (PageModel p : pages) {
             if (p.progressProperty().get() < 0) {
                 p.progressProperty().set(0);
