@@ -626,6 +626,15 @@ public final class SettingsPage extends PageModel {
         return imageFolder;
     }
 
+    /** A folder the person chose: checked again even when it is the one shown, since its files may have changed. */
+    public void chooseImageFolder(Path folder) {
+        if (imageFolder.get().trim().equals(folder.toString())) {
+            checkImageFolder();
+        } else {
+            imageFolder.set(folder.toString());
+        }
+    }
+
     /** The hub image folder that comes with Hub Wizard. */
     public Path bundledHubImage() {
         return bundledHubImage;

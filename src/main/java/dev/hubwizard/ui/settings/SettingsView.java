@@ -442,7 +442,7 @@ public final class SettingsView extends ScrollPane {
             String typed = page.imageFolderProperty().get().trim();
             Path start = typed.isEmpty() ? page.bundledHubImage() : Path.of(typed);
             folders.choose(getScene() == null ? null : getScene().getWindow(), start)
-                    .ifPresent(chosen -> page.imageFolderProperty().set(chosen.toString()));
+                    .ifPresent(page::chooseImageFolder);
         });
         Hyperlink bundled = new Hyperlink("Use the hub image that comes with Hub Wizard");
         bundled.setId("bundled-image-folder");
@@ -491,6 +491,8 @@ public final class SettingsView extends ScrollPane {
         TitledPane pane = new TitledPane("Advanced", grid);
         pane.setId("advanced");
         pane.setExpanded(false);
+        // Opened at once, not by a slide: a field in it can take the focus right after it opens.
+        pane.setAnimated(false);
         pane.setAccessibleText("Advanced settings");
         // Open the section by itself when one of its fields has a problem, so that the problem is seen.
         page.fieldsWithProblemsProperty().addListener((obs, old, now) -> {
