@@ -52,7 +52,7 @@ class StartScreenTest {
         this.stage = stage;
         store = new ProfileStore(home.resolve("profiles"));
         SampleHubs.populate(store);
-        store.save(StartViewModelTest.interrupted("lab", DeploymentStatus.FAILED));
+        store.save(SampleHubs.interrupted("lab"));
         model = new StartViewModel(store, actions, new JavaFxDialogs(() -> stage, () -> Theme.LIGHT),
                 BackgroundWork.daemonThreads(), SampleHubs.clock(), () -> StartViewModelTest.COSTS, urls::add);
         Scene scene = new Scene(new StartView(model, new Label()), 1100, 720);

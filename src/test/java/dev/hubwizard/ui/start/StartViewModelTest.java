@@ -197,23 +197,12 @@ class StartViewModelTest {
         assertThat(actions.redeployed).containsExactly("team-hub");
     }
 
-    /** A first deploy that created a dozen resources, then stopped: the window closed, or a step failed. */
-    static Profile interrupted(String name, DeploymentStatus status) {
-        List<ResourceRecord> resources = new ArrayList<>();
-        for (String kind : List.of(ResourceKind.ECR_REPOSITORY, ResourceKind.VPC, ResourceKind.SUBNET,
-                ResourceKind.SUBNET, ResourceKind.INTERNET_GATEWAY, ResourceKind.ROUTE_TABLE,
-                ResourceKind.SECURITY_GROUP, ResourceKind.IAM_ROLE, ResourceKind.LOG_GROUP, ResourceKind.ECS_CLUSTER,
-                ResourceKind.TASK_DEFINITION, ResourceKind.ECS_SERVICE)) {
-            resources.add(new ResourceRecord(kind, kind + "-" + resources.size(), name, Map.of(), "step", null));
-        }
-        return SampleHubs.valid(name).withDeployment(new DeploymentState(status, resources, "", "", "", "", "",
-                null));
-    }
-
     @Test
     void aDeployThatStoppedHalfWaySaysWhatItLeftInAwsAndWhatThatCosts() throws Exception {
-        store.save(interrupted("lab", DeploymentStatus.FAILED));
-        store.save(interrupted("lab-2", DeploymentStatus.DEPLOYING));
+        store.save(SampleHubs.interrupted("lab"));
+        Profile half = SampleHubs.interrupted("lab-2");
+        store.save(half.withDeployment(new DeploymentState(DeploymentStatus.DEPLOYING, half.deployment().resources(),
+                "", "", "", "", "", null)));
         model.reload();
 
         HubRow lab = model.rows().stream().filter(r -> r.name().equals("lab")).findFirst().orElseThrow();
