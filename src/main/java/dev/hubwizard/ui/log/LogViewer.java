@@ -55,7 +55,7 @@ public final class LogViewer {
 
     /** Opens a window with the log file's lines; they appear once read. FX thread. */
     public Stage show(Path file) {
-        LogPane pane = new LogPane();
+        LogPane pane = new LogPane(true);
         pane.setId("log-view-pane");
         pane.setPlaceholder(new Label("Reading " + file.getFileName() + "…"));
         Label where = new Label(file.toAbsolutePath().toString());
@@ -133,7 +133,7 @@ public final class LogViewer {
 
     private static void copy(List<LogLine> lines) {
         StringBuilder text = new StringBuilder();
-        lines.forEach(line -> text.append(LogPane.format(line)).append('\n'));
+        lines.forEach(line -> text.append(LogPane.formatWithStep(line)).append('\n'));
         ClipboardContent content = new ClipboardContent();
         content.putString(text.toString());
         Clipboard.getSystemClipboard().setContent(content);

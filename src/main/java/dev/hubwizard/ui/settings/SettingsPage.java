@@ -436,9 +436,9 @@ public final class SettingsPage extends PageModel {
         if (access.get() == Access.MY_ADDRESS && detection.get() == Detection.LOOKING) {
             found.put(SettingsField.INGRESS, "still looking up this computer's public IP address…");
         }
-        imageFolderProblem.get().ifPresent(problem -> found.put(SettingsField.IMAGE_FOLDER,
-                problem.what() + ": " + problem.why() + ". Choose the folder that has the Dockerfile and "
-                        + HubImageFolder.CONFIG + ", or use the one that comes with Hub Wizard"));
+        imageFolderProblem.get().ifPresent(problem -> found.put(SettingsField.IMAGE_FOLDER, problem.why()
+                + ": choose the folder that has the Dockerfile and " + HubImageFolder.CONFIG + ", or use the one"
+                + " that comes with Hub Wizard"));
         Optional<Integer> port = port();
         if (port.isEmpty()) {
             found.put(SettingsField.LOCAL_PORT, "'" + localPort.get().trim() + "' is not a number: a port is 1 to"

@@ -1,7 +1,7 @@
 package dev.hubwizard.ui.wizard;
 
 import dev.hubwizard.engine.Problem;
-import javafx.beans.property.ObjectProperty;
+import javafx.beans.value.ObservableValue;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -16,7 +16,7 @@ import javafx.scene.layout.VBox;
  */
 public final class ProblemPanel extends VBox {
 
-    public ProblemPanel(ObjectProperty<Problem> problem, Runnable retry, Runnable showDetails) {
+    public ProblemPanel(ObservableValue<Problem> problem, Runnable retry, Runnable showDetails) {
         super(6);
         setId("problem-panel");
         getStyleClass().add("problem-panel");
@@ -50,7 +50,7 @@ public final class ProblemPanel extends VBox {
         buttons.setAlignment(Pos.CENTER_RIGHT);
         getChildren().addAll(what, why, next, buttons);
         problem.addListener((obs, old, now) -> show(now, what, why, next));
-        show(problem.get(), what, why, next);
+        show(problem.getValue(), what, why, next);
     }
 
     private void show(Problem problem, Label what, Label why, Label next) {

@@ -6,6 +6,7 @@ import dev.hubwizard.engine.StepEvent;
 import dev.hubwizard.engine.StepState;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.ObjectBinding;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -38,6 +39,8 @@ public final class WizardViewModel {
     private final StringProperty awaiting = new SimpleStringProperty("");
     private final ObjectProperty<Notice> notice = new SimpleObjectProperty<>();
     private final ObjectProperty<Problem> problem = new SimpleObjectProperty<>();
+    private final ObjectProperty<PageModel> failedPage = new SimpleObjectProperty<>();
+    private final ObjectBinding<Problem> pageProblem;
     private final Map<String, PageModel> pageOfStep = new HashMap<>();
     private final Map<String, Duration> stepDurations = new HashMap<>();
     private final BooleanBinding canGoBack;
@@ -62,6 +65,8 @@ public final class WizardViewModel {
         pageOfStep.forEach((stepId, owner) -> logGroups.put(stepId, owner.id()));
         deploy.groupLogs(logGroups);
         page.bind(Bindings.valueAt(this.pages, index));
+        pageProblem = Bindings.createObjectBinding(() -> page.get() == failedPage.get() ? problem.get() : null,
+                page, failedPage, problem);
         canGoBack = index.greaterThan(0);
         // Read through the select binding, not the page: a binding that is not read after it changes stays
         // invalid and never reports the next change, so Next would miss a page turning invalid again.
@@ -125,6 +130,11 @@ public final class WizardViewModel {
     public void describeInAws(Supplier<Optional<String>> whatIsInAws, List<Notice.Action> actions) {
         this.inAws = whatIsInAws;
         this.inAwsActions = List.copyOf(actions);
+    }
+
+    /** The last failure while the page whose step failed is shown; null elsewhere, and when nothing failed. */
+    public ObjectBinding<Problem> pageProblemProperty() {
+        return pageProblem;
     }
 
     /** The last failure, explained; null when there is none to show. */
@@ -238,6 +248,7 @@ public final class WizardViewModel {
         deploy.forget();
         stepDurations.clear();
         problem.set(null);
+        failedPage.set(null);
         failedStep = null;
         for (PageModel p : pages) {
             // The settings changed: the plan must be looked at again, like every step run again.
@@ -260,6 +271,7 @@ public final class WizardViewModel {
 
     private void start(List<String> targets, String what) {
         problem.set(null);
+        failedPage.set(null);
         notice.set(null);
         failedStep = null;
         runningWhat = what;
@@ -320,6 +332,7 @@ public final class WizardViewModel {
         }
         if (event.problem() != null) {
             failedStep = event.stepId();
+            failedPage.set(owner);
             problem.set(event.problem());
             if (following) {
                 goTo(owner);

@@ -379,8 +379,8 @@ class SettingsPageTest {
 
         page.imageFolderProperty().set(folder.toString());
 
-        assertThat(page.problemProperty(SettingsField.IMAGE_FOLDER).get()).contains("no jupyterhub_config.py",
-                "Choose the folder that has the Dockerfile and jupyterhub_config.py");
+        assertThat(page.problemProperty(SettingsField.IMAGE_FOLDER).get()).contains("no file jupyterhub_config.py",
+                "choose the folder that has the Dockerfile and jupyterhub_config.py");
         assertThat(page.validProperty().get()).isFalse();
 
         Files.writeString(folder.resolve("jupyterhub_config.py"), "c = get_config()\n");

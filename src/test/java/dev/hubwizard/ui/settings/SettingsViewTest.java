@@ -316,8 +316,8 @@ class SettingsViewTest {
         assertThat(field.getText()).isEqualTo(folder.toString());
         waitUntil(() -> robot.lookup("#problem-image-folder").queryAs(Label.class).isVisible());
         assertThat(robot.lookup("#problem-image-folder").queryAs(Label.class).getText())
-                .contains("no jupyterhub_config.py");
-        assertBlocked(robot, "Hub image folder: The hub image folder has no jupyterhub_config.py");
+                .contains("has no file jupyterhub_config.py");
+        assertBlocked(robot, "Hub image folder: " + folder + " has no file jupyterhub_config.py");
 
         java.nio.file.Files.writeString(folder.resolve("jupyterhub_config.py"), "c = get_config()\n");
         press(robot, "#choose-image-folder");
