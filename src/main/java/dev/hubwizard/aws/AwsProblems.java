@@ -64,8 +64,9 @@ public final class AwsProblems {
 
     /** A profile name that is not in the AWS files is a typo or a profile on another computer: say which there are. */
     private static Optional<Problem> missingProfile(SdkException e, Supplier<List<String>> awsProfiles) {
+        // Only the named profile's own provider: the default chain says the same of 'default' among its tries.
         Matcher named = NO_CREDENTIALS_IN_PROFILE.matcher(String.valueOf(e.getMessage()));
-        if (!named.find()) {
+        if (!named.lookingAt()) {
             return Optional.empty();
         }
         String name = named.group(1);

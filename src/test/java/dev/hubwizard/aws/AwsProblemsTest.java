@@ -97,6 +97,10 @@ class AwsProblemsTest {
         assertThat(AwsProblems.problem("sts:GetCallerIdentity", noCredentialsIn("work-sso"),
                 () -> List.of("default", "work-sso")).what()).as("it exists, without credentials")
                 .isEqualTo("No AWS credentials found");
+        assertThat(AwsProblems.problem("sts:GetCallerIdentity", SdkClientException.create("Unable to load credentials"
+                + " from any of the providers in the chain: [ProfileCredentialsProvider(): Profile file contained no"
+                + " credentials for profile 'default']"), List::of).what()).as("no profile was named")
+                .isEqualTo("No AWS credentials found");
     }
 
     @Test
