@@ -187,6 +187,23 @@ class WizardWindowTest {
     }
 
     @Test
+    void whatTheRunWaitsForIsTheStatusOnlyUntilThePersonHasDoneIt(FxRobot robot) throws Exception {
+        robot.clickOn("3  Third page");
+        robot.clickOn("#run");
+        waitUntil(() -> model.pages().get(2).stateProperty().get() == PageState.RUNNING);
+        Label status = robot.lookup("#status").queryAs(Label.class);
+        waitUntil(() -> status.getText().equals("Running: Third page"));
+
+        robot.interact(() -> model.awaitingProperty().set("Waiting for you: press Looks good"));
+        assertThat(status.getText()).isEqualTo("Waiting for you: press Looks good");
+
+        robot.interact(() -> model.awaitingProperty().set(""));
+        assertThat(status.getText()).as("pressed: back to what runs").isEqualTo("Running: Third page");
+        release.countDown();
+        waitUntil(() -> status.getText().startsWith("Done in"));
+    }
+
+    @Test
     void theStepListShowsEachPageAndClickingOneOpensIt(FxRobot robot) {
         robot.clickOn("3  Third page");
 
