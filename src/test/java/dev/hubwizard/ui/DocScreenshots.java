@@ -178,17 +178,8 @@ public final class DocScreenshots {
             return null;
         });
         settle();
-        if (screen.equals(NEW_USER)) {
-            // Its checks run on sight: the picture is of what they found.
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (onFx(() -> stage[0].getScene().lookup("#checks") instanceof javafx.scene.layout.Pane checks
-                    && checks.getChildren().isEmpty()) && System.nanoTime() < deadline) {
-                Thread.sleep(200);
-            }
-            settle();
-        }
-        if (screen.equals(INTERRUPTED)) {
-            // The picture is of the preflight's findings under the notice, not of "Checking…".
+        if (screen.equals(NEW_USER) || screen.equals(INTERRUPTED)) {
+            // The preflight checks on sight: the picture is of what it found, not of "Checking…".
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             while (onFx(() -> stage[0].getScene().lookup("#checks") instanceof javafx.scene.layout.Pane checks
                     && checks.getChildren().isEmpty()) && System.nanoTime() < deadline) {

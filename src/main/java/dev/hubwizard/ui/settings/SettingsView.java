@@ -170,10 +170,8 @@ public final class SettingsView extends ScrollPane {
     /** How many people will use the hub, and from where: the size and who may reach it follow from them. */
     private Node people() {
         FormGrid grid = new FormGrid();
-        TextField count = validated(text("people", "for example 25"), SettingsField.EXPECTED_USERS);
-        count.setPrefColumnCount(8);
-        count.setMaxWidth(140);
-        count.textProperty().bindBidirectional(page.peopleProperty());
+        TextField count = numberField("people", "for example 25", SettingsField.EXPECTED_USERS,
+                page.peopleProperty(), 140);
         grid.add("How many people", count, problem(SettingsField.EXPECTED_USERS),
                 hint("Everyone who will use the hub, you included. Hub Wizard suggests the hub's size from it (under"
                         + " Size), and for more than one person lets them in from anywhere."));
@@ -475,10 +473,7 @@ public final class SettingsView extends ScrollPane {
         grid.add("Base image", base, hint("Build on this image instead of the one the hub image's Dockerfile pins."
                 + " Leave empty for the pinned one."));
 
-        TextField port = validated(text("local-port", "8000"), SettingsField.LOCAL_PORT);
-        port.setPrefColumnCount(6);
-        port.setMaxWidth(120);
-        port.textProperty().bindBidirectional(page.localPortProperty());
+        TextField port = numberField("local-port", "8000", SettingsField.LOCAL_PORT, page.localPortProperty(), 120);
         grid.add("Local test port", port, problem(SettingsField.LOCAL_PORT),
                 hint("The port on this computer the hub answers on while it is tested here (the Test locally step)."
                         + " Change it when another program uses 8000."));
@@ -576,6 +571,15 @@ public final class SettingsView extends ScrollPane {
         field.setPromptText(prompt);
         field.setMaxWidth(FormGrid.FIELD_WIDTH);
         return field;
+    }
+
+    /** A short field for a number, typed as text so that the page can say what is wrong with what was typed. */
+    private TextField numberField(String id, String prompt, SettingsField field, StringProperty value, double width) {
+        TextField number = validated(text(id, prompt), field);
+        number.setPrefColumnCount(6);
+        number.setMaxWidth(width);
+        number.textProperty().bindBidirectional(value);
+        return number;
     }
 
     private TextField nameField(String id, SettingsField field, StringProperty value) {
