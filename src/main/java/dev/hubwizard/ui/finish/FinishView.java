@@ -10,6 +10,7 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -81,7 +82,7 @@ public final class FinishView extends VBox {
      * name owns it, until the hub can refuse that: so the person is told to send the address at once.
      */
     static String nextSteps(boolean invites) {
-        List<String> steps = new java.util.ArrayList<>();
+        List<String> steps = new ArrayList<>();
         if (invites) {
             steps.add("Open the address and sign in as an admin with the temporary password Cognito e-mailed you.");
             steps.add("Invite your users with Invite users: Cognito e-mails each a temporary password.");

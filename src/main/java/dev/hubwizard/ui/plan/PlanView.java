@@ -16,6 +16,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -134,7 +135,7 @@ public final class PlanView extends VBox {
         Map<Problem, List<String>> steps = new LinkedHashMap<>();
         for (StepPreview preview : previews) {
             if (preview.problem() != null) {
-                steps.computeIfAbsent(preview.problem(), p -> new java.util.ArrayList<>()).add(preview.title());
+                steps.computeIfAbsent(preview.problem(), p -> new ArrayList<>()).add(preview.title());
             }
         }
         steps.values().removeIf(titles -> titles.size() < 2);
