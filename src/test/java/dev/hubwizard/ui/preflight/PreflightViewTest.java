@@ -41,6 +41,9 @@ class PreflightViewTest {
         Scene scene = new Scene(view, 420, 150);
         Theme.LIGHT.applyTo(scene);
         stage.setScene(scene);
+        // The stage is shared by the test classes of this JVM: make it this scene's size, whatever it was.
+        stage.setMaximized(false);
+        stage.sizeToScene();
         stage.show();
     }
 
@@ -51,7 +54,7 @@ class PreflightViewTest {
         assertThat(fix.getHeight()).as("more than one line").isGreaterThan(1.5 * fix.getFont().getSize());
         assertThat(fix.getHeight()).as("all of them").isGreaterThanOrEqualTo(fix.prefHeight(fix.getWidth()) - 0.5);
         assertThat(fix.localToScene(fix.getLayoutBounds()).getMaxX()).as("within the window")
-                .isLessThanOrEqualTo(420);
+                .isLessThanOrEqualTo(fix.getScene().getWidth());
     }
 
     @Test
