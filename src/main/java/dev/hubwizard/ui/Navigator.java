@@ -291,7 +291,8 @@ public final class Navigator implements StartActions {
         this.wizard = model;
         deploy.lastResultProperty().addListener((obs, old, result) -> notifyIfAway(result, hub.profile()));
         List<Notice.Action> inAwsActions = List.of(
-                new Notice.Action("Resume", () -> model.runAll(List.of(HubUrlStep.ID))),
+                // From the settings page too: what the page shows is saved first, so the run uses it.
+                new Notice.Action("Resume", () -> model.leave(() -> model.runAll(List.of(HubUrlStep.ID)))),
                 new Notice.Action("Tear down…", () -> leave(model, () -> tearDown(hub.profile()))));
         model.describeInAws(() -> {
             ResourcesInAws inAws = ResourcesInAws.of(hub.profile(), deploy.recorded(), services.costs().get());
