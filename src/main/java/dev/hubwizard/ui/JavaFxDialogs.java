@@ -8,6 +8,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
+import javafx.scene.control.DialogEvent;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
@@ -91,7 +92,7 @@ public final class JavaFxDialogs implements Dialogs {
         dialog.setResultConverter(pressed -> pressed == ok ? input.getText() : null);
         // After the dialog has given the focus to its default button: typing goes into the field, and Space
         // does not press OK with the suggested name.
-        dialog.addEventHandler(javafx.scene.control.DialogEvent.DIALOG_SHOWN, e -> Platform.runLater(() -> {
+        dialog.addEventHandler(DialogEvent.DIALOG_SHOWN, e -> Platform.runLater(() -> {
             input.requestFocus();
             input.selectAll();
         }));

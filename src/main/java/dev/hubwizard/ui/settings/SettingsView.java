@@ -6,12 +6,14 @@ import dev.hubwizard.profile.ProfileValidator;
 import dev.hubwizard.profile.SignIn;
 import dev.hubwizard.ui.Focus;
 import dev.hubwizard.ui.ProblemDecoration;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableStringValue;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
+import javafx.geometry.Bounds;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -112,7 +114,7 @@ public final class SettingsView extends ScrollPane {
         setContent(form);
         page.focusRequestProperty().addListener((obs, old, field) -> {
             if (field != null) {
-                javafx.application.Platform.runLater(() -> focus(field));
+                Platform.runLater(() -> focus(field));
             }
         });
         // Tab moves through the whole form: the field it reaches must be on screen.
@@ -144,7 +146,7 @@ public final class SettingsView extends ScrollPane {
             return;
         }
         Node content = getContent();
-        javafx.geometry.Bounds field = content.sceneToLocal(focused.localToScene(focused.getBoundsInLocal()));
+        Bounds field = content.sceneToLocal(focused.localToScene(focused.getBoundsInLocal()));
         double contentHeight = content.getBoundsInLocal().getHeight();
         double viewport = getViewportBounds().getHeight();
         double top = getVvalue() * (contentHeight - viewport);

@@ -1,10 +1,8 @@
 package dev.hubwizard.ui.start;
 
-import dev.hubwizard.aws.ResourceKind;
 import dev.hubwizard.cost.CostEstimator;
 import dev.hubwizard.cost.PriceList;
 import dev.hubwizard.deploy.ResourcesInAws;
-import dev.hubwizard.engine.ResourceRecord;
 import dev.hubwizard.profile.DeploymentState;
 import dev.hubwizard.profile.DeploymentStatus;
 import dev.hubwizard.profile.HubStanding;
@@ -25,7 +23,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
