@@ -10,6 +10,7 @@ import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.StringProperty;
+import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableStringValue;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
@@ -118,9 +119,13 @@ public final class SettingsView extends ScrollPane {
             }
         });
         // Tab moves through the whole form: the field it reaches must be on screen.
+        ChangeListener<Node> focusMoved = (o, was, now) -> showFocused(now);
         sceneProperty().addListener((obs, old, scene) -> {
+            if (old != null) {
+                old.focusOwnerProperty().removeListener(focusMoved);
+            }
             if (scene != null) {
-                scene.focusOwnerProperty().addListener((o, was, now) -> showFocused(now));
+                scene.focusOwnerProperty().addListener(focusMoved);
             }
         });
     }
