@@ -18,14 +18,27 @@ final class CliContext implements AutoCloseable {
     private final ProfileStore store;
     private final PrintStream out;
     private final PrintStream err;
+    private final Terminal terminal;
     private DeployTools tools;
     private Runner runner;
 
     CliContext(AppDirectories directories, PrintStream out, PrintStream err) {
+        this(directories, System.in, System.console(), out, err);
+    }
+
+    /** @param console the terminal, when there is one (secrets are read without echo there) */
+    CliContext(AppDirectories directories, java.io.InputStream in, java.io.Console console, PrintStream out,
+               PrintStream err) {
         this.directories = directories;
         this.store = new ProfileStore(directories.profiles());
         this.out = out;
         this.err = err;
+        this.terminal = new Terminal(console, in, err);
+    }
+
+    /** The person at the terminal: questions, secrets, MFA codes. */
+    Terminal terminal() {
+        return terminal;
     }
 
     ProfileStore store() {

@@ -102,7 +102,8 @@ public final class PreflightStep implements Step {
             Check first = failed.get(0);
             String names = String.join(" and ", failed.stream().map(Check::name).toList());
             throw new ProblemException(new Problem(names + (failed.size() == 1 ? " needs" : " need") + " attention",
-                    first.name() + ": " + first.summary(), first.fix()));
+                    first.name() + ": " + first.summary(), first.fix(), failed.stream().map(Check::remedy)
+                    .filter(r -> r != Problem.Remedy.NONE).findFirst().orElse(Problem.Remedy.NONE)));
         }
     }
 
@@ -145,20 +146,20 @@ public final class PreflightStep implements Step {
         String chosen = profile.aws().profileName();
         String which = chosen.isBlank() ? "the default AWS credentials" : "AWS profile '" + chosen + "'";
         if (!chosen.isBlank() && profiles.stream().noneMatch(p -> p.name().equals(chosen))) {
-            return new Found<>(Check.failed("AWS credentials", "there is no AWS profile named '" + chosen
-                    + "' in ~/.aws/config or ~/.aws/credentials (found: " + names(profiles) + ")",
-                    profiles.isEmpty() ? "Sign in to AWS on this computer, or leave the AWS profile empty on the"
-                            + " Settings page" : "Choose one of the profiles found as the AWS profile on the Settings"
-                            + " page").inSettings("aws.profile"), Optional.empty());
+            return new Found<>(new Check("AWS credentials", Check.Status.FAILED, "there is no AWS profile named '"
+                    + chosen + "' in ~/.aws/config or ~/.aws/credentials (found: " + names(profiles) + ")",
+                    "Press Sign in to AWS to make it (IAM Identity Center or access keys), or pick one of the "
+                            + "profiles on the Settings page", Problem.Remedy.SIGN_IN).inSettings("aws.profile"),
+                    Optional.empty());
         }
         try {
             CallerIdentity identity = new AwsIdentity(aws).whoAmI();
             return new Found<>(Check.ok("AWS credentials", which + " sign in to account " + identity.account()
                     + " as " + identity.arn()), Optional.of(identity));
         } catch (ProblemException e) {
-            return new Found<>(Check.failed("AWS credentials", which + ": " + e.problem().what()
-                    + (e.problem().why().isBlank() ? "" : " (" + e.problem().why() + ")"), e.problem().next()),
-                    Optional.empty());
+            return new Found<>(new Check("AWS credentials", Check.Status.FAILED, which + ": " + e.problem().what()
+                    + (e.problem().why().isBlank() ? "" : " (" + e.problem().why() + ")"), e.problem().next(),
+                    e.problem().remedy()), Optional.empty());
         }
     }
 

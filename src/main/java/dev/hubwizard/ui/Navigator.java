@@ -27,15 +27,22 @@ import dev.hubwizard.ui.localtest.LocalTestPage;
 import dev.hubwizard.ui.plan.PlanPage;
 import dev.hubwizard.ui.preflight.PreflightPage;
 import dev.hubwizard.ui.settings.SettingsPage;
+import dev.hubwizard.ui.settings.AwsRegion;
 import dev.hubwizard.ui.start.StartActions;
 import dev.hubwizard.ui.start.StartView;
 import dev.hubwizard.ui.start.StartViewModel;
+import dev.hubwizard.aws.signin.AwsSignIn;
+import dev.hubwizard.aws.signin.MfaCodePrompt;
+import dev.hubwizard.ui.signin.DialogMfaCodePrompt;
+import dev.hubwizard.ui.signin.SignInLauncher;
+import dev.hubwizard.ui.signin.SignInWindow;
 import dev.hubwizard.ui.wizard.DeployController;
 import dev.hubwizard.ui.wizard.Notice;
 import dev.hubwizard.ui.wizard.PageModel;
 import dev.hubwizard.ui.wizard.WizardPages;
 import dev.hubwizard.ui.wizard.WizardView;
 import dev.hubwizard.ui.wizard.WizardViewModel;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.stage.WindowEvent;
 import org.controlsfx.control.Notifications;
@@ -58,6 +65,8 @@ public final class Navigator implements StartActions {
 
     private final AppWindow window;
     private final Services services;
+    private final SignInLauncher signIn;
+    private final MfaCodePrompt mfaCodes;
     private static final String TEAR_DOWN_ALL = "Delete everything";
     private static final String TEAR_DOWN_KEEP_IMAGES = "Delete all but the images";
     private static final String TEAR_DOWN_FILES_TOO = "Also delete the users' files";
@@ -71,6 +80,10 @@ public final class Navigator implements StartActions {
     public Navigator(AppWindow window, Services services) {
         this.window = window;
         this.services = services;
+        this.signIn = new SignInWindow(window::stage, window.themeProperty()::get, AwsSignIn::forThisMachine,
+                services.background(), services.openUrl(), () -> services.lookups().regions().get().stream()
+                .map(AwsRegion::id).toList());
+        this.mfaCodes = new DialogMfaCodePrompt(window.dialogs(), Platform::runLater);
         this.logViewer = new LogViewer(window::stage, window.themeProperty()::get, services.background(),
                 services.openUrl());
         window.stage().setOnCloseRequest(this::closeRequested);
@@ -158,7 +171,7 @@ public final class Navigator implements StartActions {
      */
     @Override
     public void tearDown(Profile profile) {
-        Deployment deployment = new Deployment(profile, services.profiles(), services.tools().get());
+        Deployment deployment = new Deployment(profile, services.profiles(), services.tools().get(), mfaCodes);
         services.background().run(() -> TeardownPlan.previewSteps(
                 deployment.teardownPlan(TeardownChoices.DELETE_EVERYTHING), deployment.session()),
                 previews -> confirmTeardown(profile, deployment, previews), failure -> {
@@ -238,6 +251,10 @@ public final class Navigator implements StartActions {
         DeployController deploy = new DeployController(source, services.logDirectory(), profile.name() + "-teardown");
         WizardViewModel model = new WizardViewModel(WizardPages.forPlan(plan, previews), deploy);
         wizard = model;
+        model.signInWith(afterwards -> signIn.open(profile.aws().profileName(), true, name -> {
+            deployment.aws().signedIn();
+            afterwards.run();
+        }));
         window.show(new WizardView(model, StepPageView::new, this::showStart, window.themeSwitch(),
                 logViewer::show), title(profile) + " — tear down");
         model.runAll(plan.steps().stream().map(Step::id).toList());
@@ -261,7 +278,7 @@ public final class Navigator implements StartActions {
             }
         });
         OpenHub hub = new OpenHub(profile, services.profiles(), services.tools(), services.runner(),
-                unattended ? LocalTestApproval.WHEN_HEALTHY : localTest.approval());
+                unattended ? LocalTestApproval.WHEN_HEALTHY : localTest.approval(), mfaCodes);
         open = hub;
         DeployController deploy = new DeployController(hub, services.logDirectory(), profile.name());
         SettingsPage settings = new SettingsPage(profile, services.profiles(), services.costs().get(),
@@ -278,6 +295,7 @@ public final class Navigator implements StartActions {
         settings.lockedProperty().bind(Bindings.createBooleanBinding(() -> deploy.runningProperty().get()
                 && !deploy.askedProperty().get().equals(List.of(PreflightStep.ID)), deploy.runningProperty(),
                 deploy.askedProperty()));
+        settings.signInWith(signIn);
         PreflightPage preflight = new PreflightPage(deploy);
         preflight.onOpenSetting(key -> {
             wizard[0].show(settings);
@@ -289,6 +307,23 @@ public final class Navigator implements StartActions {
                 deploy);
         wizard[0] = model;
         this.wizard = model;
+        // Signing in from the preflight or "Sign in again": new AWS clients for the next run, which then goes on.
+        model.signInWith(afterwards -> signIn.open(hub.profile().aws().profileName(), true, name -> {
+            hub.signedIn();
+            afterwards.run();
+        }));
+        preflight.signInWith(() -> signIn.open(hub.profile().aws().profileName(), false, name -> {
+            hub.signedIn();
+            String chosen = hub.profile().aws().profileName();
+            if (name.equals(chosen) || chosen.isBlank() && name.equals("default")) {
+                deploy.run(List.of(PreflightStep.ID));
+            } else {
+                // Another profile than the hub's: the settings page takes it, and saves it with Next.
+                settings.awsProfileProperty().set(name);
+                model.show(settings);
+                model.statusProperty().set("Signed in to AWS as profile '" + name + "': press Next to use it");
+            }
+        }));
         deploy.lastResultProperty().addListener((obs, old, result) -> notifyIfAway(result, hub.profile()));
         List<Notice.Action> inAwsActions = List.of(
                 // From the settings page too: what the page shows is saved first, so the run uses it.

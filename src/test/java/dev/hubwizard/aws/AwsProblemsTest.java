@@ -43,7 +43,39 @@ class AwsProblemsTest {
                 "The security token included in the request is expired"));
 
         assertThat(problem.what()).isEqualTo("Your AWS sign-in has expired");
-        assertThat(problem.next()).contains("aws sso login");
+        assertThat(problem.next()).contains("Sign in again").doesNotContain("aws sso login");
+        assertThat(problem.remedy()).isEqualTo(Problem.Remedy.SIGN_IN);
+    }
+
+    @Test
+    void noCredentialsOfferTheSignInPageNotACommand() {
+        Problem problem = AwsProblems.problem("sts:GetCallerIdentity", software.amazon.awssdk.core.exception
+                .SdkClientException.create("Unable to load credentials from any of the providers in the chain"));
+
+        assertThat(problem.what()).isEqualTo("No AWS credentials found");
+        assertThat(problem.next()).contains("Sign in to AWS").doesNotContain("aws configure");
+        assertThat(problem.remedy()).isEqualTo(Problem.Remedy.SIGN_IN);
+    }
+
+    @Test
+    void anExpiredSsoSessionOffersSigningInAgain() {
+        Problem problem = AwsProblems.problem("sts:GetCallerIdentity", software.amazon.awssdk.core.exception
+                .SdkClientException.create("The SSO session associated with this profile has expired or is otherwise"
+                        + " invalid. To refresh this SSO session run aws sso login with the corresponding profile."));
+
+        assertThat(problem.what()).contains("SSO").contains("expired");
+        assertThat(problem.next()).doesNotContain("aws sso login");
+        assertThat(problem.remedy()).isEqualTo(Problem.Remedy.SIGN_IN);
+    }
+
+    @Test
+    void anExpiredConsoleSessionSaysSoAndOffersTheOtherWays() {
+        Problem problem = AwsProblems.problem("sts:GetCallerIdentity", software.amazon.awssdk.core.exception
+                .SdkClientException.create("Your session has expired. Please reauthenticate."));
+
+        assertThat(problem.what()).isEqualTo("Your console sign-in session has expired");
+        assertThat(problem.next()).contains("IAM Identity Center or access keys");
+        assertThat(problem.remedy()).isEqualTo(Problem.Remedy.SIGN_IN);
     }
 
     @Test

@@ -74,7 +74,7 @@ class CliTest {
 
     @Test
     void everyCommandPrintsItsHelpWithoutAskingForAProfile() {
-        for (String command : List.of("profiles", "deploy", "redeploy", "status", "teardown")) {
+        for (String command : List.of("profiles", "deploy", "redeploy", "status", "teardown", "login")) {
             assertThat(run(command, "--help")).as(command + " --help: " + err()).isZero();
             assertThat(out()).as(command).contains("Usage: hubwizard " + command);
             assertThat(err()).as(command).isEmpty();

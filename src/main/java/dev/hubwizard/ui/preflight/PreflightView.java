@@ -2,9 +2,11 @@ package dev.hubwizard.ui.preflight;
 
 import dev.hubwizard.deploy.Check;
 import dev.hubwizard.deploy.PreflightReport;
+import dev.hubwizard.engine.Problem;
 import javafx.beans.property.ObjectProperty;
 import javafx.geometry.Pos;
 import javafx.geometry.VPos;
+import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.layout.ColumnConstraints;
@@ -25,9 +27,16 @@ public final class PreflightView extends VBox {
     private final GridPane rows = new GridPane();
     private final Consumer<String> openSetting;
 
-    /** @param openSetting shows the settings page at the field with this profile key */
-    public PreflightView(String description, ObjectProperty<PreflightReport> report, Consumer<String> openSetting) {
+    private final Runnable signIn;
+
+    /**
+     * @param signIn      opens the sign-in page, offered on a check whose remedy is signing in; null: not offered
+     * @param openSetting shows the settings page at the field with this profile key
+     */
+    public PreflightView(String description, ObjectProperty<PreflightReport> report, Runnable signIn,
+                         Consumer<String> openSetting) {
         super(14);
+        this.signIn = signIn;
         this.openSetting = openSetting;
         getStyleClass().addAll("page", "preflight");
         Label intro = wrapping(description, "page-description");
@@ -81,6 +90,14 @@ public final class PreflightView extends VBox {
                 fix.getStyleClass().add("check-link");
                 fix.setOnAction(e -> openSetting.accept(check.setting()));
                 text.getChildren().add(fix);
+            }
+            if (signIn != null && check.remedy() == Problem.Remedy.SIGN_IN) {
+                Button button = new Button("Sign in to AWS…");
+                button.setId("preflight-sign-in");
+                button.getStyleClass().add("accent");
+                button.setAccessibleHelp("Sign in with IAM Identity Center or access keys, then check again");
+                button.setOnAction(e -> signIn.run());
+                text.getChildren().add(button);
             }
             text.setMinWidth(0);
             GridPane.setHgrow(text, Priority.ALWAYS);

@@ -25,6 +25,7 @@ import dev.hubwizard.profile.SignIn;
 import dev.hubwizard.profile.TaskSize;
 import dev.hubwizard.profile.UserNames;
 import dev.hubwizard.ui.BackgroundWork;
+import dev.hubwizard.ui.signin.SignInLauncher;
 import dev.hubwizard.ui.wizard.PageModel;
 import javafx.beans.InvalidationListener;
 import javafx.beans.Observable;
@@ -145,6 +146,9 @@ public final class SettingsPage extends PageModel {
     private final ObjectProperty<List<SettingsField>> fieldsWithProblems = new SimpleObjectProperty<>(List.of());
     private final BooleanProperty saving = new SimpleBooleanProperty();
     private final StringProperty saveProblem = new SimpleStringProperty("");
+    private final SettingsLookups lookups;
+    private final BooleanProperty canSignIn = new SimpleBooleanProperty();
+    private SignInLauncher signInLauncher;
 
     /**
      * Shows {@code profile} for editing and starts looking up the AWS profiles, the regions and this
@@ -162,6 +166,7 @@ public final class SettingsPage extends PageModel {
         this.onSaved = onSaved;
         this.bundledHubImage = lookups.bundledHubImage();
         this.base = profile;
+        this.lookups = lookups;
         for (SettingsField field : SettingsField.values()) {
             problems.put(field, new SimpleStringProperty(""));
         }
@@ -283,6 +288,34 @@ public final class SettingsPage extends PageModel {
             }
         }, failure -> { });
     }
+
+    /**
+     * Where "Sign in to AWS…" beside the AWS profile field goes; the field takes the signed-in profile and
+     * the list is looked up again. Set by whoever opens the page (the app's sign-in window).
+     */
+    public void signInWith(SignInLauncher launcher) {
+        this.signInLauncher = launcher;
+        canSignIn.set(launcher != null);
+    }
+
+    /** Whether the page can offer signing in (a launcher was given). */
+    public ReadOnlyBooleanProperty canSignInProperty() {
+        return canSignIn;
+    }
+
+    public void signIn() {
+        if (signInLauncher == null) {
+            return;
+        }
+        signInLauncher.open(awsProfile.get(), false, name -> {
+            awsProfile.set(name);
+            background.run(() -> lookups.awsProfiles().get(), found -> {
+                awsProfiles.setAll(found);
+                awsProfile.set(name);
+            }, failure -> { });
+        });
+    }
+
     private void lookUp(SettingsLookups lookups) {
         background.run(() -> lookups.awsProfiles().get(), awsProfiles::setAll, failure -> awsProfiles.clear());
         background.run(() -> lookups.regions().get(), this::showRegions, failure -> { });

@@ -292,10 +292,16 @@ public final class SettingsView extends ScrollPane {
         profile.setPromptText("default");
         profile.setMaxWidth(FormGrid.FIELD_WIDTH);
         profile.getEditor().textProperty().bindBidirectional(page.awsProfileProperty());
-        tooltip(profile, "A profile from ~/.aws/config, for example one set up with \"aws configure sso\".");
+        tooltip(profile, "A profile from ~/.aws/config: one Hub Wizard signed in (Sign in to AWS…), or one the"
+                + " AWS CLI made.");
+        Hyperlink signIn = new Hyperlink("Sign in to AWS…");
+        signIn.setId("aws-sign-in");
+        signIn.setAccessibleHelp("Sign in with IAM Identity Center or access keys, and use that profile");
+        signIn.setOnAction(e -> page.signIn());
+        showWhen(signIn, page.canSignInProperty());
         grid.add("AWS profile", profile, problem(SettingsField.AWS_PROFILE),
                 hint("A profile from ~/.aws/config (SSO profiles work). Leave it empty to use the default: the AWS"
-                        + " environment variables, then the default profile."));
+                        + " environment variables, then the default profile."), signIn);
 
         ComboBox<AwsRegion> region = validated(new ComboBox<>(page.regions()), SettingsField.REGION);
         region.setId("region");

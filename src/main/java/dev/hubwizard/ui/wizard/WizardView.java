@@ -121,7 +121,8 @@ public final class WizardView extends BorderPane {
         title.textProperty().bind(Bindings.createStringBinding(() -> model.pageProperty().get().title(),
                 model.pageProperty()));
         NoticePanel notice = new NoticePanel(model.noticeProperty());
-        ProblemPanel problem = new ProblemPanel(model.pageProblemProperty(), model::retry, this::showFullLog);
+        ProblemPanel problem = new ProblemPanel(model.pageProblemProperty(), model::retry, this::showFullLog,
+                model.canSignIn() ? model::signInAgain : null);
         VBox page = new VBox(12, title, notice, problem, pageHolder);
         page.getStyleClass().add("page-area");
         VBox.setVgrow(pageHolder, Priority.ALWAYS);

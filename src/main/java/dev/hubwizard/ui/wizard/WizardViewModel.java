@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -54,6 +55,7 @@ public final class WizardViewModel {
     private Supplier<Optional<String>> inAws = Optional::empty;
     /** The actions a notice about what is in AWS offers (Resume, Tear down), when the wizard has them. */
     private List<Notice.Action> inAwsActions = List.of();
+    private Consumer<Runnable> signIn;
     private final BooleanBinding canGoNext;
     private final BooleanBinding canRun;
 
@@ -258,6 +260,25 @@ public final class WizardViewModel {
                 p.progressProperty().set(0);
                 p.progressTextProperty().set("");
             }
+        }
+    }
+
+    /**
+     * How "Sign in again" signs in: it is given what to do once signed in (retry). Set by the app; without
+     * it the problem panel offers Retry only.
+     */
+    public void signInWith(Consumer<Runnable> signIn) {
+        this.signIn = signIn;
+    }
+
+    public boolean canSignIn() {
+        return signIn != null;
+    }
+
+    /** Signs in to AWS again (the page only when the person is needed), then retries the failed step. */
+    public void signInAgain() {
+        if (signIn != null) {
+            signIn.accept(this::retry);
         }
     }
 

@@ -36,7 +36,8 @@ class PreflightViewTest {
                         + " it", LONG_FIX).inSettings("hub.localPort"),
                 Check.ok("Hub image", "builds from the hub image that comes with Hub Wizard").inSettings("x")),
                 List.of());
-        PreflightView view = new PreflightView("Before anything runs.", new SimpleObjectProperty<>(report), opened::add);
+        PreflightView view = new PreflightView("Before anything runs.", new SimpleObjectProperty<>(report), null,
+                opened::add);
         // Too short for everything: the text keeps its height (a wizard page then scrolls) rather than "…".
         Scene scene = new Scene(view, 420, 150);
         Theme.LIGHT.applyTo(scene);
