@@ -123,7 +123,8 @@ class AwsProblemsTest {
 
         assertThat(missing.what()).isEqualTo("AWS profile 'wrok' does not exist");
         assertThat(missing.why()).isEqualTo("these do: default, work-sso, teaching");
-        assertThat(missing.next()).contains("Settings page");
+        assertThat(missing.next()).contains("Settings page", "Sign in to AWS");
+        assertThat(missing.remedy()).isEqualTo(Problem.Remedy.SIGN_IN);
         assertThat(AwsProblems.problem("sts:GetCallerIdentity", noCredentialsIn("wrok"), List::of).why())
                 .isEqualTo("this computer has no AWS profiles at all");
         assertThat(AwsProblems.problem("sts:GetCallerIdentity", noCredentialsIn("work-sso"),

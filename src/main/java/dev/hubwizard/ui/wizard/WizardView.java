@@ -50,7 +50,7 @@ public final class WizardView extends BorderPane {
     private Node logArea;
     private Button run;
     private Button next;
-    private double logDivider = 0.55;
+    private double logDivider = 0.6;
 
     /**
      * @param pageViews builds a page's view the first time it is shown
