@@ -44,21 +44,23 @@ import java.util.Set;
  *
  * <h2>Schema versions</h2>
  * <ul>
- * <li><b>3</b> (current): the layout {@link ProfileWriter} writes and {@code docs/profiles.md} describes.
- * <li><b>2</b>: as version 3 without {@code advanced.jupyterhubVersion}; read with the pinned version
- *     ({@link JupyterHubVersion#PINNED}), which is what the hub image was built on then. The file is left
- *     alone until the profile is next saved, as below.
+ * <li><b>4</b> (current): the layout {@link ProfileWriter} writes and {@code docs/profiles.md} describes.
+ * <li><b>3</b>: as version 4 without {@code advanced.jupyterhubVersion}; read with the pinned version
+ *     ({@link JupyterHubVersion#PINNED}), which is what the hub image was built on then, and written as version 4
+ *     the next time it is saved.
+ * <li><b>2</b>: as version 3 without {@code hub.expectedUsers} (how many people will use the hub). A version 2
+ *     file is read with that number not said (0), and written as the current version the next time it is saved.
  * <li><b>1</b> (pre-release builds): {@code cpu}, {@code memory} and {@code architecture} sat at the
  *     top level instead of in a {@code task} block, and there was no {@code options} block (no stable
  *     address, HTTPS domain or kept user files). Everything else was as in version 2. A version 1 file
  *     is read into the current records with {@link Options#NONE}; the file itself is left alone until
- *     the profile is next saved, which writes version 2 and keeps the version 1 file as the backup.
+ *     the profile is next saved, which writes the current version and keeps the version 1 file as the backup.
  * </ul>
  * A future version adds a branch in {@link #map}, reading the old layout into the current records.
  */
 final class ProfileReader {
 
-    static final int CURRENT_VERSION = 3;
+    static final int CURRENT_VERSION = 4;
     static final int OLDEST_VERSION = 1;
     /** A profile is a few KB, even with a long journal; anything near this size is not a profile. */
     static final int MAX_BYTES = 1024 * 1024;
@@ -68,8 +70,10 @@ final class ProfileReader {
     private static final int MAX_ALIASES = 10;
     /** Top-level blocks version 2 added, so a version 1 file that uses them gets a precise message. */
     private static final Set<String> ADDED_IN_VERSION_2 = Set.of("task", "options");
-    /** The key version 3 added to the advanced block, for the same reason. */
-    private static final String ADDED_IN_VERSION_3 = "jupyterhubVersion";
+    /** Keys of the hub block version 3 added. */
+    private static final Set<String> ADDED_IN_VERSION_3 = Set.of("expectedUsers");
+    /** The key version 4 added to the advanced block. */
+    private static final String ADDED_IN_VERSION_4 = "jupyterhubVersion";
 
     /** A profile and the schema version its file is written in. */
     record Result(Profile profile, int schemaVersion) {
@@ -241,7 +245,8 @@ final class ProfileReader {
         TaskSize task = task(version == 1 ? top : top.block("task"));
         Options options = version == 1 ? Options.NONE : options(top.block("options"));
         return new Profile(expectedName, target, names(top.block("names"), expectedName), task,
-                network(top.block("network")), hub(top.block("hub")), options, advanced(top.block("advanced"), version),
+                network(top.block("network")), hub(top.block("hub"), version), options,
+                advanced(top.block("advanced"), version),
                 deployment(top.block("deployment")));
     }
 
@@ -263,7 +268,7 @@ final class ProfileReader {
                 block.text("vpcId", ""), block.texts("subnetIds"), block.text("ingressCidr", ""));
     }
 
-    private static HubSettings hub(YamlBlock block) {
+    private static HubSettings hub(YamlBlock block, int version) {
         String imageFolder = block.text("imageFolder", "");
         List<String> admins = block.texts("admins");
         List<String> allowedUsers = block.texts("allowedUsers");
@@ -272,7 +277,8 @@ final class ProfileReader {
         CognitoSettings cognitoSettings = new CognitoSettings(cognito.text("userPoolName", ""),
                 cognito.text("domainPrefix", ""));
         return new HubSettings(imageFolder, admins, allowedUsers, signIn, cognitoSettings,
-                block.whole("localPort", HubSettings.PORT), block.flag("hostNetwork", false));
+                block.whole("localPort", HubSettings.PORT), block.flag("hostNetwork", false),
+                version < 3 ? 0 : block.whole("expectedUsers", 0));
     }
 
     private static Options options(YamlBlock block) {
@@ -284,7 +290,7 @@ final class ProfileReader {
         Advanced d = Advanced.DEFAULT;
         return new Advanced(block.text("registryEndpoint", d.registryEndpoint()),
                 block.whole("logRetentionDays", d.logRetentionDays()), block.text("baseImage", d.baseImage()),
-                version < 3 ? JupyterHubVersion.PINNED : block.text("jupyterhubVersion", d.jupyterhubVersion()));
+                version < 4 ? JupyterHubVersion.PINNED : block.text("jupyterhubVersion", d.jupyterhubVersion()));
     }
 
     private static DeploymentState deployment(YamlBlock block) {
@@ -344,8 +350,12 @@ final class ProfileReader {
             return "schemaVersion " + version + " files have no '" + key + "' block: change the first line to"
                     + " 'schemaVersion: " + CURRENT_VERSION + "' and move cpu, memory and architecture into 'task:'";
         }
-        if (version < 3 && block.path().equals("advanced") && ADDED_IN_VERSION_3.equals(key)) {
-            return "schemaVersion " + version + " files have no '" + key + "': change the first line to"
+        if (version < 3 && block.path().equals("hub") && ADDED_IN_VERSION_3.contains(key)) {
+            return "schemaVersion " + version + " files have no 'hub." + key + "': change the first line to"
+                    + " 'schemaVersion: " + CURRENT_VERSION + "'";
+        }
+        if (version < 4 && block.path().equals("advanced") && ADDED_IN_VERSION_4.equals(key)) {
+            return "schemaVersion " + version + " files have no 'advanced." + key + "': change the first line to"
                     + " 'schemaVersion: " + CURRENT_VERSION + "'" + (version < 2
                     ? " and move cpu, memory and architecture into 'task:'" : "");
         }

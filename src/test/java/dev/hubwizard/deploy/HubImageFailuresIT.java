@@ -94,6 +94,7 @@ class HubImageFailuresIT {
     void cancellingABuildStopsItPromptlyAndLeavesNoContainer(@TempDir Path folder) throws Exception {
         Files.writeString(folder.resolve("Dockerfile"),
                 "ARG JUPYTERHUB_VERSION\nFROM quay.io/jupyterhub/jupyterhub:${JUPYTERHUB_VERSION}\nRUN sleep 120\n");
+        Files.writeString(folder.resolve("jupyterhub_config.py"), "");
         Profile profile = TestProfiles.hub("hubwizard-cancel-build-it", 8000, folder.toString(), "");
         StepRecorder recorder = new StepRecorder();
 

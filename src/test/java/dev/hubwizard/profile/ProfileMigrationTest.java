@@ -98,12 +98,12 @@ class ProfileMigrationTest {
         store.update("lab", p -> p.withOptions(new Options(false, "", true)));
 
         String saved = Files.readString(dir.resolve("lab.yaml"));
-        assertThat(saved).contains("schemaVersion: 3").contains("task:\n  cpu: 512\n  memory: 4096\n  architecture: ARM64")
+        assertThat(saved).contains("schemaVersion: 4").contains("task:\n  cpu: 512\n  memory: 4096\n  architecture: ARM64")
                 .contains("options:\n  stableAddress: false").contains("  jupyterhubVersion: 5.5.0\n");
         assertThat(Files.readString(store.backupOf("lab"))).isEqualTo(VERSION_1);
         assertThat(store.load("lab")).isEqualTo(expected().withOptions(new Options(false, "", true)));
         assertThat(store.list()).singleElement().isInstanceOfSatisfying(ProfileEntry.Loaded.class,
-                loaded -> assertThat(loaded.schemaVersion()).isEqualTo(3));
+                loaded -> assertThat(loaded.schemaVersion()).isEqualTo(4));
     }
 
     @Test
@@ -116,7 +116,42 @@ class ProfileMigrationTest {
 
         assertThat(e.getMessage()).contains("unknown key 'options' at lab.yaml line "
                 + TestProfiles.lineOf(content, "options:") + " — schemaVersion 1 files have no 'options' block:"
-                + " change the first line to 'schemaVersion: 3'");
+                + " change the first line to 'schemaVersion: 4'");
+    }
+
+    @Test
+    void aVersion2FileLoadsWithTheNumberOfPeopleNotSaidAndIsSavedAsTheCurrentVersion() throws Exception {
+        ProfileStore store = new ProfileStore(dir);
+        Path file = dir.resolve("team.yaml");
+        String version2 = new ProfileWriter().write(TestProfiles.simple("team"))
+                .replace("schemaVersion: 4", "schemaVersion: 2").replace("  expectedUsers: 0\n", "")
+                .replace("  jupyterhubVersion: 5.5.0\n", "");
+        Files.writeString(file, version2);
+
+        assertThat(store.load("team")).isEqualTo(TestProfiles.simple("team"));
+        assertThat(store.list()).singleElement().isInstanceOfSatisfying(ProfileEntry.Loaded.class,
+                loaded -> assertThat(loaded.isOlderLayout()).isTrue());
+
+        store.update("team", p -> p.withHub(p.hub().withExpectedUsers(25)));
+
+        assertThat(Files.readString(file)).contains("schemaVersion: 4", "  expectedUsers: 25\n");
+        assertThat(Files.readString(store.backupOf("team"))).isEqualTo(version2);
+        assertThat(store.load("team").hub().expectedUsers()).isEqualTo(25);
+    }
+
+    @Test
+    void theNumberOfPeopleInAVersion2FileIsExplained() throws Exception {
+        ProfileStore store = new ProfileStore(dir);
+        String content = new ProfileWriter().write(TestProfiles.simple("team").withHub(
+                TestProfiles.simple("team").hub().withExpectedUsers(25))).replace("schemaVersion: 4", "schemaVersion: 2")
+                .replace("  jupyterhubVersion: 5.5.0\n", "");
+        Files.writeString(dir.resolve("team.yaml"), content);
+
+        ProfileException e = catchThrowableOfType(ProfileException.class, () -> store.load("team"));
+
+        assertThat(e.mistakes()).contains("unknown key 'expectedUsers' in hub at team.yaml line "
+                + TestProfiles.lineOf(content, "  expectedUsers:") + " — schemaVersion 2 files have no"
+                + " 'hub.expectedUsers': change the first line to 'schemaVersion: 4'");
     }
 
     @Test
@@ -131,34 +166,34 @@ class ProfileMigrationTest {
     }
 
     @Test
-    void aVersion2FileLoadsWithThePinnedJupyterHub() throws Exception {
+    void aVersion3FileLoadsWithThePinnedJupyterHub() throws Exception {
         ProfileStore store = new ProfileStore(dir);
-        String version2 = VERSION_2.replace("advanced:\n", "advanced:\n  baseImage: mirror.example/jupyterhub:5.5.0\n");
-        Files.writeString(dir.resolve("lab.yaml"), version2);
+        String version3 = VERSION_3.replace("advanced:\n", "advanced:\n  baseImage: mirror.example/jupyterhub:5.5.0\n");
+        Files.writeString(dir.resolve("lab.yaml"), version3);
 
         Profile loaded = store.load("lab");
 
         assertThat(loaded.advanced()).isEqualTo(new Advanced("", 14, "mirror.example/jupyterhub:5.5.0", "5.5.0"));
-        assertThat(Files.readString(dir.resolve("lab.yaml"))).isEqualTo(version2);
+        assertThat(Files.readString(dir.resolve("lab.yaml"))).isEqualTo(version3);
         assertThat(store.list()).singleElement().isInstanceOfSatisfying(ProfileEntry.Loaded.class,
-                entry -> assertThat(entry.schemaVersion()).isEqualTo(2));
+                entry -> assertThat(entry.schemaVersion()).isEqualTo(3));
     }
 
     @Test
-    void theJupyterHubVersionInAVersion2FileIsExplained() throws Exception {
+    void theJupyterHubVersionInAVersion3FileIsExplained() throws Exception {
         ProfileStore store = new ProfileStore(dir);
-        String content = VERSION_2.replace("advanced:\n", "advanced:\n  jupyterhubVersion: 6.1.1\n");
+        String content = VERSION_3.replace("advanced:\n", "advanced:\n  jupyterhubVersion: 6.1.1\n");
         Files.writeString(dir.resolve("lab.yaml"), content);
 
         ProfileException e = catchThrowableOfType(ProfileException.class, () -> store.load("lab"));
 
         assertThat(e.mistakes()).contains("unknown key 'jupyterhubVersion' in advanced at lab.yaml line "
-                + TestProfiles.lineOf(content, "jupyterhubVersion:") + " — schemaVersion 2 files have no"
-                + " 'jupyterhubVersion': change the first line to 'schemaVersion: 3'");
+                + TestProfiles.lineOf(content, "jupyterhubVersion:") + " — schemaVersion 3 files have no"
+                + " 'advanced.jupyterhubVersion': change the first line to 'schemaVersion: 4'");
     }
 
     /** A profile as builds before JupyterHub versions could be chosen wrote it. */
-    private static final String VERSION_2 = VERSION_1.replace("schemaVersion: 1", "schemaVersion: 2")
+    private static final String VERSION_3 = VERSION_1.replace("schemaVersion: 1", "schemaVersion: 3")
             .replace("cpu: 512\nmemory: 4096\narchitecture: ARM64\n", "task:\n  cpu: 512\n  memory: 4096\n"
                     + "  architecture: ARM64\n");
 }
