@@ -3,7 +3,6 @@ package dev.hubwizard.deploy;
 import dev.hubwizard.hub.HubCheck;
 
 import java.time.Duration;
-import java.util.List;
 
 /**
  * One check of the local test as it stands: waiting for the checks before it, running, passed or failed.
@@ -13,31 +12,25 @@ import java.util.List;
  * @param took       how long it took (zero while running)
  * @param sinceStart from {@code docker run} to its end (zero while running)
  * @param detail     what it showed ("as localtest-k3x9q2"), or what went wrong
- * @param hubLog     when it failed, the hub's own log lines about it ({@link dev.hubwizard.hub.HubLogExcerpt})
  */
-public record LocalTestCheck(HubCheck check, Status status, Duration took, Duration sinceStart, String detail,
-                             List<String> hubLog) {
+public record LocalTestCheck(HubCheck check, Status status, Duration took, Duration sinceStart, String detail) {
 
     public enum Status { WAITING, RUNNING, PASSED, FAILED }
 
-    public LocalTestCheck {
-        hubLog = List.copyOf(hubLog);
-    }
-
     public static LocalTestCheck waiting(HubCheck check) {
-        return new LocalTestCheck(check, Status.WAITING, Duration.ZERO, Duration.ZERO, "", List.of());
+        return new LocalTestCheck(check, Status.WAITING, Duration.ZERO, Duration.ZERO, "");
     }
 
     public static LocalTestCheck running(HubCheck check) {
-        return new LocalTestCheck(check, Status.RUNNING, Duration.ZERO, Duration.ZERO, "", List.of());
+        return new LocalTestCheck(check, Status.RUNNING, Duration.ZERO, Duration.ZERO, "");
     }
 
     public static LocalTestCheck passed(HubCheck check, Duration took, Duration sinceStart, String detail) {
-        return new LocalTestCheck(check, Status.PASSED, took, sinceStart, detail, List.of());
+        return new LocalTestCheck(check, Status.PASSED, took, sinceStart, detail);
     }
 
-    public static LocalTestCheck failed(HubCheck check, Duration sinceStart, String what, List<String> hubLog) {
-        return new LocalTestCheck(check, Status.FAILED, Duration.ZERO, sinceStart, what, hubLog);
+    public static LocalTestCheck failed(HubCheck check, Duration sinceStart, String what) {
+        return new LocalTestCheck(check, Status.FAILED, Duration.ZERO, sinceStart, what);
     }
 
     /** As the CLI and the log print it: "✓ Signed in as localtest-k3x9q2 (0.4 s; 3.1 s since docker run)". */

@@ -100,12 +100,12 @@ public final class LocalTestStep implements Step {
                 new PersonCheck(new HubBrowser(hub.loopbackUrl()), new FirstUsePassword(account.name(),
                         account.password()), SERVER_TIMEOUT).run(context, checks);
             } catch (ProblemException e) {
-                checks.failed(HubCheck.HUB_ANSWERS, e.problem().what(), List.of());
+                checks.failed(HubCheck.HUB_ANSWERS, e.problem().what());
                 throw e;
             } catch (CheckFailed failed) {
                 context.pause(LOG_CATCH_UP);
                 List<String> hubLog = HubLogExcerpt.of(hub.log(), hub.logIndex(logMark), account.name());
-                checks.failed(failed.check(), failed.what(), hubLog);
+                checks.failed(failed.check(), failed.what());
                 throw problem(failed, hubLog, failed);
             }
             context.log().info("Every check passed: the hub answers, a person signs in, gets a server and runs code. "
@@ -174,8 +174,8 @@ public final class LocalTestStep implements Step {
             approval.checked(done);
         }
 
-        void failed(HubCheck check, String what, List<String> hubLog) {
-            LocalTestCheck failed = LocalTestCheck.failed(check, hub.sinceStart(), what, hubLog);
+        void failed(HubCheck check, String what) {
+            LocalTestCheck failed = LocalTestCheck.failed(check, hub.sinceStart(), what);
             context.log().warn(failed.line());
             approval.checked(failed);
         }

@@ -3,14 +3,15 @@ package dev.hubwizard.ui.localtest;
 import dev.hubwizard.deploy.LocalTestCheck;
 import dev.hubwizard.ui.wizard.PageModel;
 import dev.hubwizard.ui.wizard.StepPageView;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.geometry.VPos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
-import javafx.scene.control.TextArea;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -18,13 +19,12 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 import java.net.URI;
-import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
  * The local test: the four checks, each with a mark, what it showed and how long it took (a failed one
- * says what went wrong; the problem panel above has the hub's log lines); once all passed, a link that opens
+ * says what went wrong; the problem panel above names it with the hub's log lines); once all passed, a link that opens
  * the hub in the browser, and "Looks good" to go on (the container is then stopped and removed) or
  * "Something is wrong" to stop here.
  */
@@ -39,23 +39,15 @@ public final class LocalTestView extends VBox {
         rows.getStyleClass().addAll("checks", "local-checks");
         rows.setHgap(12);
         rows.setVgap(8);
-        TextArea hubLog = new TextArea();
-        hubLog.setId("local-hub-log");
-        hubLog.getStyleClass().add("hub-log");
-        hubLog.setEditable(false);
-        hubLog.setWrapText(false);
-        hubLog.setAccessibleText("The hub's log lines about the failed check");
-        Label hubLogTitle = new Label("What the hub's own log says about it:");
-        hubLogTitle.getStyleClass().add("check-name");
-        // Four lines at least: the cause is often the second record (an account, then the spawn that needed it).
-        hubLog.setMinHeight(86);
-        VBox failure = new VBox(6, hubLogTitle, hubLog);
-        checks.addListener((ListChangeListener<LocalTestCheck>) change -> show(rows, checks, failure, hubLog));
-        show(rows, checks, failure, hubLog);
-        // Once a check failed, the problem above says so: the hub's own words get the description's room.
+        BooleanProperty failed = new SimpleBooleanProperty();
+        checks.addListener((ListChangeListener<LocalTestCheck>) change -> show(rows, checks, failed));
+        show(rows, checks, failed);
+        // Once a check failed, the problem above says which and quotes the hub's log; once all passed, the
+        // verdict is what is left to do: either way the description and the bar make room.
         StepPageView progress = new StepPageView(page);
-        progress.visibleProperty().bind(failure.visibleProperty().not());
-        progress.managedProperty().bind(failure.visibleProperty().not());
+        progress.setId("local-test-progress");
+        progress.visibleProperty().bind(failed.not().and(waitingAt.isNull()));
+        progress.managedProperty().bind(progress.visibleProperty());
 
         Hyperlink link = new Hyperlink();
         link.setId("local-hub-link");
@@ -80,16 +72,11 @@ public final class LocalTestView extends VBox {
         ready.visibleProperty().bind(waitingAt.isNotNull());
         ready.managedProperty().bind(waitingAt.isNotNull());
         waitingAt.addListener((obs, old, now) -> link.setText(now == null ? "" : now.toString()));
-        getChildren().addAll(progress, rows, failure, ready);
+        getChildren().addAll(progress, rows, ready);
     }
 
-    private static void show(GridPane rows, ObservableList<LocalTestCheck> checks, VBox failure, TextArea hubLog) {
-        List<String> lines = checks.stream().filter(c -> c.status() == LocalTestCheck.Status.FAILED)
-                .flatMap(c -> c.hubLog().stream()).toList();
-        hubLog.setText(String.join("\n", lines));
-        hubLog.setPrefRowCount(Math.min(Math.max(lines.size(), 1), 8));
-        failure.setVisible(!lines.isEmpty());
-        failure.setManaged(!lines.isEmpty());
+    private static void show(GridPane rows, ObservableList<LocalTestCheck> checks, BooleanProperty failed) {
+        failed.set(checks.stream().anyMatch(c -> c.status() == LocalTestCheck.Status.FAILED));
         rows.getChildren().clear();
         int row = 0;
         for (LocalTestCheck check : checks) {
