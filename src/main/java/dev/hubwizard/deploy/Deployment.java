@@ -45,7 +45,7 @@ public final class Deployment implements AutoCloseable {
         this.profile = profile;
         this.store = store;
         this.tools = tools;
-        this.aws = new AwsClients(profile.aws());
+        this.aws = new AwsClients(profile.aws(), tools.consistency());
     }
 
     public Profile profile() {

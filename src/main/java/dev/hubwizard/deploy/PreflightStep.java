@@ -74,7 +74,7 @@ public final class PreflightStep implements Step {
         Optional<CallerIdentity> identity = add(checks, context, () -> credentials(profiles));
         checks.add(log(context, region()));
         context.throwIfCancelled();
-        checks.add(log(context, port()));
+        checks.add(log(context, port(context)));
         checks.add(log(context, architecture(engine)));
         if (identity.isPresent() && profile.network().mode() == NetworkMode.NEW_VPC) {
             checks.add(log(context, vpcQuota()));
@@ -163,8 +163,14 @@ public final class PreflightStep implements Step {
                         "Check the spelling on the Settings page (for example us-east-1)"));
     }
 
-    private Check port() {
+    private Check port(StepContext context) {
         int port = profile.hub().localPort();
+        try {
+            // Hub Wizard's own container from a run that was killed mid-test would hold the port.
+            localHub.removeLeftover(LocalTestStep.containerName(profile), context);
+        } catch (ProblemException | RuntimeException notOurs) {
+            // Someone else's container of that name, or no Docker: the local test and the Docker check say so.
+        }
         return localHub.portProblem(port)
                 .map(e -> Check.failed("Port " + port, e.problem().what() + ": " + e.problem().why(),
                         e.problem().next()))
