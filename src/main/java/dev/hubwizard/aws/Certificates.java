@@ -128,7 +128,9 @@ public final class Certificates {
                 .addAcceptor(WaiterAcceptor.errorOnResponseAcceptor(r -> GAVE_UP.contains(r.certificate().status()),
                         "ACM gave up on the certificate"))
                 .addAcceptor(WaiterAcceptor.retryOnResponseAcceptor(r -> true))
-                .overrideConfiguration(Waits.upTo(timeout, Duration.ofSeconds(30)))
+                // Asked as eagerly as AWS's other answers (1 s, then less often: every 30 s at most).
+                .overrideConfiguration(Waits.upTo(timeout, aws.consistency().firstRetry(),
+                        aws.consistency().firstRetry().multipliedBy(30)))
                 .build();
         try {
             issued.run(() -> aws.acm().describeCertificate(r -> r.certificateArn(arn)));

@@ -55,7 +55,7 @@ public final class StrictAws implements AutoCloseable {
      * short back-off, and IAM's wait just past {@link Windows#SHARED}'s.
      */
     public static final EventualConsistency PATIENCE = new EventualConsistency(Duration.ofSeconds(5),
-            Duration.ofMillis(20), Windows.SHARED.iamNewRoles().plusMillis(200));
+            Duration.ofMillis(20), Windows.SHARED.iamNewRoles().plusMillis(100));
 
     /** Headers the JDK's client sets itself (or refuses), and hop-by-hop ones. */
     private static final Set<String> NOT_FORWARDED = Set.of("connection", "content-length", "expect", "host",

@@ -17,8 +17,8 @@ public record Windows(Duration ec2NewIds, Duration iamNewRoles, Duration certifi
                       Duration listenerCertificate) {
 
     /** What every test meets unless it asks for more. */
-    public static final Windows SHARED = new Windows(Duration.ofMillis(100), Duration.ofMillis(300),
-            Duration.ofMillis(800), Duration.ofMillis(300));
+    public static final Windows SHARED = new Windows(Duration.ofMillis(50), Duration.ofMillis(200),
+            Duration.ofMillis(300), Duration.ofMillis(200));
 
     public Windows withEc2NewIds(Duration window) {
         return new Windows(window, iamNewRoles, certificateIssued, listenerCertificate);
