@@ -2,7 +2,6 @@ package dev.hubwizard.deploy;
 
 import dev.hubwizard.aws.AwsClients;
 import dev.hubwizard.aws.CognitoUsers;
-import dev.hubwizard.aws.DeletionWaits;
 import dev.hubwizard.aws.FileSystems;
 import dev.hubwizard.aws.ProfileTags;
 import dev.hubwizard.aws.ResourceKind;
@@ -73,7 +72,7 @@ public final class Deployment implements AutoCloseable {
      * lists that first.
      */
     public Plan teardownPlan(TeardownChoices choices) {
-        return TeardownPlan.create(profile, aws, choices, DeletionWaits.DEFAULT);
+        return TeardownPlan.create(profile, aws, choices, tools.deletionWaits());
     }
 
     /**

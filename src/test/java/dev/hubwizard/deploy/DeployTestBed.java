@@ -2,6 +2,7 @@ package dev.hubwizard.deploy;
 
 import com.github.dockerjava.api.model.Image;
 import dev.hubwizard.aws.AwsClients;
+import dev.hubwizard.aws.DeletionWaits;
 import dev.hubwizard.aws.RegistryLogin;
 import dev.hubwizard.aws.SecurityGroups;
 import dev.hubwizard.docker.DockerClients;
@@ -130,10 +131,14 @@ public final class DeployTestBed implements AutoCloseable {
         return new Deployment(profile, store, tools());
     }
 
-    /** What a deployment needs from this machine, as the app's window gets it. */
+    /**
+     * What a deployment needs from this machine, as the app's window gets it; AWS asked again more often than on
+     * AWS, where it takes minutes to let go of a network interface.
+     */
     public DeployTools tools() {
         return new DeployTools(docker, containers, TestProfiles.HUB_IMAGE, Duration.ofSeconds(60),
-                Duration.ofMinutes(1), Duration.ofSeconds(60), StrictAws.PATIENCE);
+                Duration.ofMinutes(1), Duration.ofSeconds(60), StrictAws.PATIENCE,
+                new DeletionWaits(Duration.ofMinutes(1), Duration.ofMillis(250)));
     }
 
     /** Fargate for the profile's service, closed with the bed or by {@link #reset}. */
