@@ -59,8 +59,9 @@ public record AwsTexts(String profile) {
                 "cognito-user-identity-pools/latest/APIReference/API_CreateUserPoolDomain.html"),
         EMAIL_SUBJECT("[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s]+", 1, 140, "",
                 "cognito-user-identity-pools/latest/APIReference/API_MessageTemplateType.html"),
-        INVITATION_MESSAGE("(?s)[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*\\{####\\}[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*", 6,
-                20000, "", "cognito-user-identity-pools/latest/APIReference/API_MessageTemplateType.html"),
+        INVITATION_MESSAGE("(?s)[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*\\{####\\}"
+                + "[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*", 6, 20000, "",
+                "cognito-user-identity-pools/latest/APIReference/API_MessageTemplateType.html"),
         EFS_TOKEN("(?s).+", 1, 64, "", "efs/latest/ug/API_CreateFileSystem.html"),
         ACM_TOKEN("\\w+", 1, 32, "", "acm/latest/APIReference/API_RequestCertificate.html"),
         DOMAIN_NAME("(?:\\*\\.)?(?:(?!-)[A-Za-z0-9-]{0,62}[A-Za-z0-9]\\.)+(?!-)[A-Za-z0-9-]{1,62}[A-Za-z0-9]", 1, 253,
@@ -289,7 +290,8 @@ public record AwsTexts(String profile) {
         }
         if (options.https()) {
             all.add(new Text(Rule.DOMAIN_NAME, "certificate's domain", options.domainName()));
-            all.add(new Text(Rule.ACM_TOKEN, "certificate request token", texts.certificateToken(options.domainName())));
+            all.add(new Text(Rule.ACM_TOKEN, "certificate request token",
+                    texts.certificateToken(options.domainName())));
             tagged.add(options.domainName());
         }
         if (options.keepUserFiles()) {

@@ -25,10 +25,10 @@ import static dev.hubwizard.aws.AwsCall.run;
  * AmazonECSTaskExecutionRolePolicy. Usually the one the ECS console makes ({@code ecsTaskExecutionRole}): most
  * accounts have it already; it is created (and journaled as this profile's) only when missing.
  *
- * <p>A hub with Cognito sign-in has a role of its own ({@link AwsTexts#ownExecutionRoleName}), because its task must also
- * read the app client's secret: granting that to the shared role would let every task in the account that runs
- * with it read the hub's secret, and a role this profile did not create is not Hub Wizard's to change. The
- * role of its own gets an inline policy allowing {@code secretsmanager:GetSecretValue} on that one secret.
+ * <p>A hub with Cognito sign-in has a role of its own ({@link AwsTexts#ownExecutionRoleName}), because its task
+ * must also read the app client's secret: granting that to the shared role would let every task in the account
+ * that runs with it read the hub's secret, and a role this profile did not create is not Hub Wizard's to change.
+ * The role of its own gets an inline policy allowing {@code secretsmanager:GetSecretValue} on that one secret.
  */
 public final class ExecutionRoles {
 

@@ -40,7 +40,8 @@ public final class FileSystems {
     public Optional<FileSystemDescription> find(Journal journal, String name) throws ProblemException {
         return Journaled.find(journal, ResourceKind.FILE_SYSTEM, name, this::describe,
                 () -> call("elasticfilesystem:DescribeFileSystems", () -> aws.efs()
-                        .describeFileSystemsPaginator(r -> r.creationToken(new AwsTexts(tags.profile()).fileSystemCreationToken()))
+                        .describeFileSystemsPaginator(r -> r.creationToken(new AwsTexts(tags.profile())
+                                .fileSystemCreationToken()))
                         .fileSystems().stream().filter(f -> f.lifeCycleState() != LifeCycleState.DELETED
                                 && f.lifeCycleState() != LifeCycleState.DELETING).findFirst()));
     }

@@ -139,7 +139,8 @@ public final class Network {
                 }
                 intents.add(intent(gateways.find(journal, texts.internetGatewayName()).isPresent(), "internet gateway",
                         texts.internetGatewayName(), "the hub's way to and from the internet"));
-                intents.add(intent(vpc.isPresent() && routeTables.find(journal, texts.routeTableName(), vpcId).isPresent(),
+                intents.add(intent(vpc.isPresent()
+                                && routeTables.find(journal, texts.routeTableName(), vpcId).isPresent(),
                         "route table", texts.routeTableName(), RouteTables.ANYWHERE + " to the internet gateway"));
             }
             case DEFAULT_VPC -> {
@@ -158,13 +159,15 @@ public final class Network {
             Optional<SecurityGroup> group = securityGroups.find(journal, ResourceKind.LOAD_BALANCER_SECURITY_GROUP,
                     texts.loadBalancerSecurityGroupName(), vpcId);
             loadBalancerGroupId = group.map(SecurityGroup::groupId).orElse("");
-            intents.add(groupIntent(texts.loadBalancerSecurityGroupName(), group, LOAD_BALANCER_PORTS, loadBalancerIngress(),
+            intents.add(groupIntent(texts.loadBalancerSecurityGroupName(), group, LOAD_BALANCER_PORTS,
+                    loadBalancerIngress(),
                     "the load balancer's: port 80" + (options.https() ? " and 443" : "") + " open to " + who));
         }
         Optional<SecurityGroup> group = securityGroups.find(journal, texts.securityGroupName(), vpcId);
         String hubSource = options.stableAddress() ? "the load balancer only" : who;
         intents.add(groupIntent(texts.securityGroupName(), group, Set.of(SecurityGroups.HUB_PORT),
-                options.stableAddress() && loadBalancerGroupId.isEmpty() ? null : List.of(hubIngress(loadBalancerGroupId)),
+                options.stableAddress() && loadBalancerGroupId.isEmpty() ? null
+                        : List.of(hubIngress(loadBalancerGroupId)),
                 "the hub's: port " + SecurityGroups.HUB_PORT + " open to " + hubSource));
         if (options.keepUserFiles()) {
             Optional<SecurityGroup> nfs = securityGroups.find(journal, ResourceKind.FILE_SYSTEM_SECURITY_GROUP,

@@ -66,7 +66,7 @@ public final class CognitoStep implements Step {
         boolean poolIsOurs = context.journal().findById(ResourceKind.USER_POOL, pool.id()).isPresent();
         String prefix = domains.ensure(context, pool, settings.domainPrefix(), poolIsOurs);
         UserPoolClientType client = clients.ensure(context, pool.id(), wanted());
-        String secretArn = secrets.ensure(context, new AwsTexts(profile.name()).secretName(AwsTexts.COGNITO_CLIENT_SECRET), client.clientSecret());
+        String secretArn = secrets.ensure(context, secretName(), client.clientSecret());
         context.put(CLIENT, new CognitoClient(pool.id(), UserPoolDomains.url(prefix, region), client.clientId(),
                 secretArn));
     }
@@ -78,8 +78,12 @@ public final class CognitoStep implements Step {
         intents.add(pools.preview(context.journal(), settings.userPoolName()));
         intents.add(domains.preview(pool, settings.domainPrefix(), region));
         intents.add(clients.preview(context.journal(), pool.map(UserPoolType::id), wanted()));
-        intents.add(secrets.preview(new AwsTexts(profile.name()).secretName(AwsTexts.COGNITO_CLIENT_SECRET), "the app client's secret"));
+        intents.add(secrets.preview(secretName(), "the app client's secret"));
         return intents;
+    }
+
+    private String secretName() {
+        return new AwsTexts(profile.name()).secretName(AwsTexts.COGNITO_CLIENT_SECRET);
     }
 
     private UserPoolClients.Wanted wanted() {

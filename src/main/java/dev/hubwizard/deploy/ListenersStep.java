@@ -72,8 +72,8 @@ public final class ListenersStep implements Step {
         Optional<HubLoadBalancer> balancer = context.get(LoadBalancerStep.LOAD_BALANCER);
         if (balancer.isEmpty()) {
             // Not run yet in this session: what AWS has, if anything.
-            Optional<String> targetGroup = targetGroups.find(context.journal(), new AwsTexts(profile.name()).targetGroupName())
-                    .map(TargetGroup::targetGroupArn);
+            Optional<String> targetGroup = targetGroups.find(context.journal(),
+                    new AwsTexts(profile.name()).targetGroupName()).map(TargetGroup::targetGroupArn);
             balancer = balancers.find(context.journal(), name).map(lb -> new HubLoadBalancer(lb.loadBalancerArn(),
                     name, lb.dnsName(), lb.canonicalHostedZoneId(), targetGroup.orElse("")));
         }

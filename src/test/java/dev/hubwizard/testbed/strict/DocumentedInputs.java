@@ -238,7 +238,7 @@ final class DocumentedInputs implements AwsRule {
 
     private static void flatten(String path, JsonNode node, Map<String, String> fields) {
         if (node.isObject()) {
-            node.fields().forEachRemaining(f -> flatten(path.isEmpty() ? f.getKey() : path + "." + f.getKey(),
+            node.properties().forEach(f -> flatten(path.isEmpty() ? f.getKey() : path + "." + f.getKey(),
                     f.getValue(), fields));
         } else if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
