@@ -1,5 +1,7 @@
 package dev.hubwizard.aws;
 
+import dev.hubwizard.aws.signin.MfaCodePrompt;
+import dev.hubwizard.aws.signin.MfaRoleCredentials;
 import dev.hubwizard.profile.AwsTarget;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -11,6 +13,7 @@ import software.amazon.awssdk.core.SdkClient;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.acm.AcmClient;
@@ -55,6 +58,7 @@ public final class AwsClients implements AutoCloseable {
     static final Duration API_CALL_ATTEMPT_TIMEOUT = Duration.ofSeconds(30);
 
     private final AwsTarget target;
+    private final MfaCodePrompt mfaCodes;
     private final EventualConsistency consistency;
     private final FreshIds fresh;
     private final ApiCalls calls = new ApiCalls();
@@ -65,12 +69,22 @@ public final class AwsClients implements AutoCloseable {
     private boolean closed;
 
     public AwsClients(AwsTarget target) {
-        this(target, EventualConsistency.AWS);
+        this(target, MfaCodePrompt.NONE, EventualConsistency.AWS);
+    }
+
+    /** @param mfaCodes asks the person for an MFA code when the profile's role needs one */
+    public AwsClients(AwsTarget target, MfaCodePrompt mfaCodes) {
+        this(target, mfaCodes, EventualConsistency.AWS);
     }
 
     /** @param consistency how long to allow AWS to know what was just made (shorter in tests) */
     public AwsClients(AwsTarget target, EventualConsistency consistency) {
+        this(target, MfaCodePrompt.NONE, consistency);
+    }
+
+    public AwsClients(AwsTarget target, MfaCodePrompt mfaCodes, EventualConsistency consistency) {
         this.target = target;
+        this.mfaCodes = mfaCodes;
         this.consistency = consistency;
         this.fresh = new FreshIds(consistency.newIds());
     }
@@ -219,17 +233,37 @@ public final class AwsClients implements AutoCloseable {
 
     private AwsCredentialsProvider credentials() {
         if (credentials == null) {
-            // A named profile may hold keys, a role to assume or an SSO session: the profile provider
-            // handles each (SSO through the sso/ssooidc modules on the class path).
-            credentials = target.profileName().isBlank()
-                    ? DefaultCredentialsProvider.builder().build()
-                    : ProfileCredentialsProvider.builder().profileName(target.profileName()).build();
+            // A named profile may hold keys, a role to assume, an SSO session or a console sign-in: the
+            // profile provider handles each (SSO through the sso/ssooidc modules, login_session through
+            // signin, all on the class path) except a role that needs an MFA code, which it cannot ask for.
+            if (target.profileName().isBlank()) {
+                credentials = DefaultCredentialsProvider.builder().build();
+            } else {
+                credentials = MfaRoleCredentials.forProfile(ProfileFile.defaultProfileFile(), target.profileName(),
+                                mfaCodes, http(), region())
+                        .<AwsCredentialsProvider>map(p -> p)
+                        .orElseGet(() -> ProfileCredentialsProvider.builder().profileName(target.profileName()).build());
+            }
         }
         return credentials;
     }
 
     private String profileNameOrNull() {
         return target.profileName().isBlank() ? null : target.profileName();
+    }
+
+    /**
+     * The person signed in again: the clients and the credentials they hold go, and the next call builds
+     * them afresh from the AWS files. Not while a call is under way.
+     */
+    public synchronized void signedIn() {
+        List<AutoCloseable> toClose = new ArrayList<>(clients.values());
+        clients.clear();
+        if (credentials instanceof AutoCloseable closeable) {
+            toClose.add(closeable);
+        }
+        credentials = null;
+        closeAll(toClose);
     }
 
     @Override
@@ -244,11 +278,15 @@ public final class AwsClients implements AutoCloseable {
             // Shared with every client, so the clients do not close it themselves.
             toClose.add(http);
         }
+        closeAll(toClose);
+    }
+
+    private static void closeAll(List<AutoCloseable> toClose) {
         for (AutoCloseable closeable : toClose) {
             try {
                 closeable.close();
             } catch (Exception ignored) {
-                // Closing on exit: one client failing to close must not keep the others open.
+                // On exit or after a new sign-in: one client failing to close must not keep the others open.
             }
         }
     }

@@ -1,5 +1,6 @@
 package dev.hubwizard.aws;
 
+import dev.hubwizard.aws.signin.MfaRoleCredentials;
 import dev.hubwizard.engine.Problem;
 import dev.hubwizard.engine.ProblemException;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -9,7 +10,12 @@ import software.amazon.awssdk.core.exception.SdkException;
 
 import java.io.IOException;
 import java.net.UnknownHostException;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Turns what AWS or the SDK threw into what the user reads: what happened, why, what to do next.
@@ -32,6 +38,9 @@ public final class AwsProblems {
             "FileSystemInUse");
     private static final Set<String> THROTTLED = Set.of("Throttling", "ThrottlingException", "RequestLimitExceeded",
             "TooManyRequestsException");
+    /** The SDK's words when the chosen AWS profile has no credentials, or is not there at all. */
+    private static final Pattern NO_CREDENTIALS_IN_PROFILE =
+            Pattern.compile("Profile file contained no credentials for profile '([^']*)'");
 
     private AwsProblems() {
     }
@@ -42,10 +51,36 @@ public final class AwsProblems {
 
     /** @param action the IAM action of the call that failed, e.g. {@code ec2:CreateVpc} */
     public static Problem problem(String action, SdkException e) {
+        return problem(action, e, () -> AwsConfigProfiles.list().stream().map(AwsConfigProfiles.AwsProfile::name)
+                .toList());
+    }
+
+    /** @param awsProfiles the AWS profiles on this computer, read only when a profile is not there */
+    static Problem problem(String action, SdkException e, Supplier<List<String>> awsProfiles) {
         if (e instanceof AwsServiceException service && service.awsErrorDetails() != null) {
             return serviceProblem(action, service);
         }
-        return clientProblem(action, e);
+        return missingProfile(e, awsProfiles).orElseGet(() -> clientProblem(action, e));
+    }
+
+    /** A profile name that is not in the AWS files is a typo or a profile on another computer: say which there are. */
+    private static Optional<Problem> missingProfile(SdkException e, Supplier<List<String>> awsProfiles) {
+        // Only the named profile's own provider: the default chain says the same of 'default' among its tries.
+        Matcher named = NO_CREDENTIALS_IN_PROFILE.matcher(String.valueOf(e.getMessage()));
+        if (!named.lookingAt()) {
+            return Optional.empty();
+        }
+        String name = named.group(1);
+        List<String> existing = awsProfiles.get();
+        if (existing.contains(name)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Problem("AWS profile '" + name + "' does not exist",
+                existing.isEmpty() ? "this computer has no AWS profiles at all"
+                        : "these do: " + String.join(", ", existing),
+                existing.isEmpty() ? "Press Sign in to AWS (IAM Identity Center or access keys); Hub Wizard then retries"
+                        : "Choose one of them as the AWS profile on the Settings page, or press Sign in to AWS to make"
+                                + " it; Hub Wizard then retries", Problem.Remedy.SIGN_IN));
     }
 
     private static Problem serviceProblem(String action, AwsServiceException e) {
@@ -61,9 +96,9 @@ public final class AwsProblems {
             return new Problem("AWS did not accept your credentials",
                     "the access key is unknown, mistyped or deleted, or the region is not enabled for this account ("
                             + said + ")",
-                    "Check the AWS profile in the profile's settings (aws sts get-caller-identity --profile NAME "
-                            + "shows whether it works); if the keys are fine, enable the region under Account "
-                            + "settings in the AWS console or pick another region, then press Retry");
+                    "Press Sign in again to sign in to AWS (IAM Identity Center or new access keys); Hub Wizard "
+                            + "then retries. If the sign-in is fine, enable the region under Account settings in the "
+                            + "AWS console or pick another region on the Settings page", Problem.Remedy.SIGN_IN);
         }
         if (ACCESS_DENIED.contains(code) || e.statusCode() == 403 && !EXPIRED.contains(code)) {
             return new Problem("AWS refused " + action,
@@ -74,8 +109,9 @@ public final class AwsProblems {
         if (EXPIRED.contains(code)) {
             return new Problem("Your AWS sign-in has expired",
                     "AWS rejected the temporary credentials as expired (" + said + ")",
-                    "Sign in again (for an SSO profile: aws sso login --profile NAME; otherwise renew the keys), "
-                            + "then press Retry. If it keeps happening, check that this computer's clock is right");
+                    "Press Sign in again: Hub Wizard renews the sign-in (in the browser only if it must), then "
+                            + "retries. If it keeps happening, check that this computer's clock is right",
+                    Problem.Remedy.SIGN_IN);
         }
         if ("OptInRequired".equals(code)) {
             return new Problem("This AWS region is not enabled for your account",
@@ -109,17 +145,30 @@ public final class AwsProblems {
 
     private static Problem clientProblem(String action, SdkException e) {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        if (hasCause(e, MfaRoleCredentials.MfaCodeMissingException.class)) {
+            return new Problem("AWS needs the code from your MFA device", message,
+                    "Press Retry and type the 6-digit code your MFA device or authenticator app shows now");
+        }
+        if (message.contains("login_session") || message.contains("Please reauthenticate")) {
+            return new Problem("Your console sign-in session has expired",
+                    "the sign-in from the AWS console ('aws login') has ended: " + message,
+                    "Press Sign in again and sign in with IAM Identity Center or access keys (or, if you use the "
+                            + "AWS CLI, run 'aws login' again); Hub Wizard then retries", Problem.Remedy.SIGN_IN);
+        }
+        if (message.contains("SSO") && (message.contains("expired") || message.contains("refresh")
+                || message.contains("sso login"))) {
+            return new Problem("Your IAM Identity Center (SSO) sign-in has expired",
+                    "the SSO session of this profile has ended or is no longer valid",
+                    "Press Sign in again: Hub Wizard renews it (in the browser only if it must), then retries",
+                    Problem.Remedy.SIGN_IN);
+        }
         if (message.contains("Unable to load credentials") || message.contains("Unable to load an AWS profile")
                 || message.contains("Profile file contained no credentials")) {
             return new Problem("No AWS credentials found",
                     "Hub Wizard looked in the environment, ~/.aws/credentials, ~/.aws/config and SSO and found no "
                             + "usable credentials for this profile",
-                    "Run 'aws configure' (access keys) or 'aws configure sso' then 'aws sso login', or pick an "
-                            + "AWS profile that works, then press Retry");
-        }
-        if (message.contains("SSO") && (message.contains("expired") || message.contains("refresh"))) {
-            return new Problem("Your AWS SSO session has expired", message,
-                    "Run 'aws sso login --profile NAME', then press Retry");
+                    "Press Sign in to AWS (IAM Identity Center or access keys), or pick an AWS profile that works "
+                            + "on the Settings page; Hub Wizard then retries", Problem.Remedy.SIGN_IN);
         }
         if (message.contains("Unable to load region")) {
             return new Problem("No AWS region chosen", "neither the profile nor the AWS configuration names a region",

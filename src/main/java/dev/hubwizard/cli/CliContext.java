@@ -7,7 +7,6 @@ import dev.hubwizard.profile.AppDirectories;
 import dev.hubwizard.profile.ProfileStore;
 
 import java.io.PrintStream;
-import java.nio.file.Path;
 
 /**
  * What the headless commands share: where profiles and logs live, the output streams, and the
@@ -19,14 +18,27 @@ final class CliContext implements AutoCloseable {
     private final ProfileStore store;
     private final PrintStream out;
     private final PrintStream err;
+    private final Terminal terminal;
     private DeployTools tools;
     private Runner runner;
 
     CliContext(AppDirectories directories, PrintStream out, PrintStream err) {
+        this(directories, System.in, System.console(), out, err);
+    }
+
+    /** @param console the terminal, when there is one (secrets are read without echo there) */
+    CliContext(AppDirectories directories, java.io.InputStream in, java.io.Console console, PrintStream out,
+               PrintStream err) {
         this.directories = directories;
         this.store = new ProfileStore(directories.profiles());
         this.out = out;
         this.err = err;
+        this.terminal = new Terminal(console, in, err);
+    }
+
+    /** The person at the terminal: questions, secrets, MFA codes. */
+    Terminal terminal() {
+        return terminal;
     }
 
     ProfileStore store() {
@@ -54,7 +66,7 @@ final class CliContext implements AutoCloseable {
 
     synchronized DeployTools tools() {
         if (tools == null) {
-            tools = DeployTools.forThisMachine(BundledHubImage.locate().orElse(Path.of("hub-image")));
+            tools = DeployTools.forThisMachine(BundledHubImage.folder());
         }
         return tools;
     }

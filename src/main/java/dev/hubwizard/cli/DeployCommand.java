@@ -48,7 +48,7 @@ final class DeployCommand implements Callable<Integer> {
         if (redeploy) {
             warn(profile);
         }
-        try (Deployment deployment = new Deployment(profile, context.store(), context.tools())) {
+        try (Deployment deployment = new Deployment(profile, context.store(), context.tools(), context.terminal())) {
             RunResult result = new PlanRunner(context, verbose).run(deployment,
                     deployment.deployPlan(LocalTestApproval.WHEN_HEALTHY), redeploy ? "redeploy" : "deploy");
             if (result != null && result.succeeded()) {

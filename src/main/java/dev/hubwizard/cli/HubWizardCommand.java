@@ -1,5 +1,6 @@
 package dev.hubwizard.cli;
 
+import dev.hubwizard.aws.signin.AwsSignIn;
 import dev.hubwizard.engine.ProblemException;
 import dev.hubwizard.profile.AppDirectories;
 import picocli.CommandLine;
@@ -23,13 +24,21 @@ public final class HubWizardCommand implements Runnable {
 
     /** Runs the command line and returns the exit code; the CLI's composition root. */
     public static int execute(String[] args, AppDirectories directories, PrintStream out, PrintStream err) {
-        try (CliContext context = new CliContext(directories, out, err)) {
+        return execute(args, directories, System.in, System.console(), out, err);
+    }
+
+    /** @param console the terminal when there is one ({@code System.console()}); null when input is piped */
+    public static int execute(String[] args, AppDirectories directories, java.io.InputStream in,
+                              java.io.Console console, PrintStream out, PrintStream err) {
+        try (CliContext context = new CliContext(directories, in, console, out, err)) {
             CommandLine commandLine = new CommandLine(new HubWizardCommand())
                     .addSubcommand("profiles", new ProfilesCommand(context))
                     .addSubcommand("deploy", new DeployCommand(context, false))
                     .addSubcommand("redeploy", new DeployCommand(context, true))
                     .addSubcommand("status", new StatusCommand(context))
-                    .addSubcommand("teardown", new TeardownCommand(context));
+                    .addSubcommand("teardown", new TeardownCommand(context))
+                    .addSubcommand("login", new LoginCommand(context, AwsSignIn::forThisMachine,
+                            SystemBrowser::open));
             commandLine.getSubcommands().get("redeploy").getCommandSpec().usageMessage().description(
                     "Deploy again after a change: rebuild, push only a changed image, register a task definition "
                             + "only when it changed, update the service. Says so when nothing changed.");

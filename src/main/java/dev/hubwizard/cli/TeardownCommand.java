@@ -63,7 +63,7 @@ final class TeardownCommand implements Callable<Integer> {
             }
             choices = choices.deletingFileSystem(profile.name(), deleteUserFiles);
         }
-        try (Deployment deployment = new Deployment(profile, context.store(), context.tools())) {
+        try (Deployment deployment = new Deployment(profile, context.store(), context.tools(), context.terminal())) {
             Plan plan = deployment.teardownPlan(choices);
             List<Intent> intents = TeardownPlan.preview(plan, deployment.session());
             List<Intent> deletions = intents.stream().filter(i -> i.action() == Intent.Action.DELETE).toList();

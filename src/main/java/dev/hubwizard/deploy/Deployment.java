@@ -6,6 +6,7 @@ import dev.hubwizard.aws.FileSystems;
 import dev.hubwizard.aws.ProfileTags;
 import dev.hubwizard.aws.ResourceKind;
 import dev.hubwizard.aws.UserPools;
+import dev.hubwizard.aws.signin.MfaCodePrompt;
 import dev.hubwizard.cost.CostEstimator;
 import dev.hubwizard.engine.Journal;
 import dev.hubwizard.engine.Plan;
@@ -41,10 +42,15 @@ public final class Deployment implements AutoCloseable {
     private Session session;
 
     public Deployment(Profile profile, ProfileStore store, DeployTools tools) {
+        this(profile, store, tools, MfaCodePrompt.NONE);
+    }
+
+    /** @param mfaCodes asks for the code when the profile's AWS role needs one (a dialog, or the terminal) */
+    public Deployment(Profile profile, ProfileStore store, DeployTools tools, MfaCodePrompt mfaCodes) {
         this.profile = profile;
         this.store = store;
         this.tools = tools;
-        this.aws = new AwsClients(profile.aws(), tools.consistency());
+        this.aws = new AwsClients(profile.aws(), mfaCodes, tools.consistency());
     }
 
     public Profile profile() {

@@ -47,8 +47,9 @@ final class DockerProblems {
         if (text.contains("permission denied")) {
             return Optional.of(new Problem("Docker refused this program",
                     "permission denied on " + dockerHost,
-                    "Add your user to the docker group (sudo usermod -aG docker $USER), sign out and in again, "
-                            + "then press Retry"));
+                    "Your user must be in the docker group: ask whoever manages this computer to add you (in "
+                            + "Users and Groups, or with 'sudo usermod -aG docker $USER' in a terminal), sign out and "
+                            + "in again, then press Retry"));
         }
         boolean cannotConnect = hasCause(failure, ConnectException.class)
                 || hasCause(failure, SocketTimeoutException.class) && text.contains("connect")

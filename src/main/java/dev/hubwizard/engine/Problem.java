@@ -3,12 +3,31 @@ package dev.hubwizard.engine;
 /**
  * What the user reads when something goes wrong: what happened, why, and what to do next.
  * Never a bare stack trace; the details go to the log.
+ *
+ * @param remedy an action the app itself offers for it, beside Retry (a button, not a command to type)
  */
-public record Problem(String what, String why, String next) {
+public record Problem(String what, String why, String next, Remedy remedy) {
+
+    /** What the app can do about a problem besides running the step again. */
+    public enum Remedy {
+        NONE,
+        /** The sign-in to AWS is missing, expired or refused: sign in again, then retry. */
+        SIGN_IN
+    }
 
     public Problem {
         why = why == null ? "" : why;
         next = next == null ? "" : next;
+        remedy = remedy == null ? Remedy.NONE : remedy;
+    }
+
+    public Problem(String what, String why, String next) {
+        this(what, why, next, Remedy.NONE);
+    }
+
+    /** The same problem, with the app's own remedy offered. */
+    public Problem with(Remedy offered) {
+        return new Problem(what, why, next, offered);
     }
 
     /** One paragraph, for the CLI and the status bar. */

@@ -62,7 +62,7 @@ final class ProfileWriter {
         root.put("hub", block("imageFolder", h.imageFolder(), "admins", h.admins(), "allowedUsers", h.allowedUsers(),
                 "signIn", h.signIn().name(),
                 "cognito", block("userPoolName", h.cognito().userPoolName(), "domainPrefix", h.cognito().domainPrefix()),
-                "localPort", h.localPort(), "hostNetwork", h.hostNetwork()));
+                "localPort", h.localPort(), "hostNetwork", h.hostNetwork(), "expectedUsers", h.expectedUsers()));
         Options o = p.options();
         root.put("options", block("stableAddress", o.stableAddress(), "domainName", o.domainName(),
                 "keepUserFiles", o.keepUserFiles()));
@@ -114,7 +114,7 @@ final class ProfileWriter {
     private static ProfileException credential(String profileName, String what) {
         return new ProfileException(new Problem("Profile '" + profileName + "' was not saved", what,
                 "Profiles hold the name of an AWS profile (aws.profile), never keys or passwords: remove it"
-                        + " and keep keys in ~/.aws/credentials, or sign in with 'aws sso login'"), null);
+                        + " and keep keys in ~/.aws/credentials, or sign in on Hub Wizard's Sign in to AWS page"), null);
     }
 
     /** Instants as plain YAML timestamps ({@code 2024-05-01T10:00:00.123456Z}), to the nanosecond. */

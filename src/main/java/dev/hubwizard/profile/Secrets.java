@@ -13,7 +13,7 @@ final class Secrets {
 
     /** What to do instead, appended to every refusal. */
     static final String ADVICE = "profiles hold the name of an AWS profile (aws.profile), never keys or passwords:"
-            + " remove it and keep keys in ~/.aws/credentials, or sign in with 'aws sso login'";
+            + " remove it and keep keys in ~/.aws/credentials, or sign in on Hub Wizard's Sign in to AWS page";
 
     /** Key names, lower case without separators, that only ever hold a credential. */
     private static final Set<String> NAMES = Set.of("accesskey", "secretkey", "secret", "password", "passwd",

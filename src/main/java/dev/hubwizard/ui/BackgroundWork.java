@@ -49,6 +49,11 @@ public final class BackgroundWork {
         return new BackgroundWork(Runnable::run, Runnable::run);
     }
 
+    /** Runs {@code action} on the FX thread (at once with {@link #onCallingThread()}): for news from a job. */
+    public void onUiThread(Runnable action) {
+        fxThread.accept(action);
+    }
+
     /** Runs {@code job} in the background, then exactly one of the handlers on the FX thread. */
     public <T> void run(Job<T> job, Consumer<? super T> onSuccess, Consumer<? super Exception> onFailure) {
         executor.execute(() -> {

@@ -1,6 +1,7 @@
 package dev.hubwizard.ui;
 
 import dev.hubwizard.aws.CognitoUsers;
+import dev.hubwizard.aws.signin.MfaCodePrompt;
 import dev.hubwizard.deploy.DeployTools;
 import dev.hubwizard.deploy.Deployment;
 import dev.hubwizard.deploy.LocalTestApproval;
@@ -30,11 +31,13 @@ final class OpenHub implements DeploySource, Invites, AutoCloseable {
     private final Supplier<DeployTools> tools;
     private final Runner runner;
     private final LocalTestApproval approval;
+    private final MfaCodePrompt mfaCodes;
     private Profile profile;
     private Deployment deployment;
 
     OpenHub(Profile profile, ProfileStore store, Supplier<DeployTools> tools, Runner runner,
-            LocalTestApproval approval) {
+            LocalTestApproval approval, MfaCodePrompt mfaCodes) {
+        this.mfaCodes = mfaCodes;
         this.profile = profile;
         this.store = store;
         this.tools = tools;
@@ -52,9 +55,14 @@ final class OpenHub implements DeploySource, Invites, AutoCloseable {
         closeDeployment();
     }
 
+    /** The AWS sign-in changed: the next run builds new AWS clients, which read it afresh. */
+    synchronized void signedIn() {
+        closeDeployment();
+    }
+
     private synchronized Deployment deployment() {
         if (deployment == null) {
-            deployment = new Deployment(profile, store, tools.get());
+            deployment = new Deployment(profile, store, tools.get(), mfaCodes);
         }
         return deployment;
     }

@@ -36,6 +36,17 @@ class AwsClientsTest {
     }
 
     @Test
+    void aNewSignInBuildsTheClientsAfresh() {
+        try (AwsClients aws = new AwsClients(new AwsTarget("", "eu-west-1"))) {
+            var before = aws.sts();
+            aws.signedIn();
+
+            assertThat(aws.sts()).isNotSameAs(before);
+            assertThat(aws.sts()).isSameAs(aws.sts());
+        }
+    }
+
+    @Test
     void closedMeansClosed() {
         AwsClients aws = new AwsClients(new AwsTarget("", "eu-west-1"));
         aws.sts();

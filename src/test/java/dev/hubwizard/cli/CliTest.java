@@ -74,7 +74,7 @@ class CliTest {
 
     @Test
     void everyCommandPrintsItsHelpWithoutAskingForAProfile() {
-        for (String command : List.of("profiles", "deploy", "redeploy", "status", "teardown")) {
+        for (String command : List.of("profiles", "deploy", "redeploy", "status", "teardown", "login")) {
             assertThat(run(command, "--help")).as(command + " --help: " + err()).isZero();
             assertThat(out()).as(command).contains("Usage: hubwizard " + command);
             assertThat(err()).as(command).isEmpty();
@@ -88,7 +88,7 @@ class CliTest {
 
         assertThat(run("profiles")).isEqualTo(ExitCodes.BROKEN_PROFILE);
 
-        assertThat(out()).contains("NAME", "team-hub", "us-east-1", "new", "broken");
+        assertThat(out()).contains("NAME", "team-hub", "us-east-1", "not deployed", "broken");
         assertThat(err()).contains("broken", "regoin", "line 4");
     }
 

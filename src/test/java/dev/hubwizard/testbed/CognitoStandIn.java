@@ -6,11 +6,8 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URLDecoder;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -73,7 +70,7 @@ public final class CognitoStandIn implements AutoCloseable {
     }
 
     private void authorize(HttpExchange exchange) throws IOException {
-        Map<String, String> query = form(exchange.getRequestURI().getRawQuery());
+        Map<String, String> query = FormEncoding.decode(exchange.getRequestURI().getRawQuery());
         if (!clientId.equals(query.get("client_id")) || !callbackUrl.equals(query.get("redirect_uri"))
                 || !"code".equals(query.get("response_type"))) {
             refuse(exchange, 400, "authorize: unknown client or callback " + query);
@@ -81,7 +78,8 @@ public final class CognitoStandIn implements AutoCloseable {
         }
         String code = UUID.randomUUID().toString();
         codes.put(code, new Grant(signingIn, List.of(query.getOrDefault("scope", "").split(" "))));
-        String location = callbackUrl + "?code=" + encode(code) + "&state=" + encode(query.getOrDefault("state", ""));
+        String location = callbackUrl + "?code=" + FormEncoding.encode(code) + "&state="
+                + FormEncoding.encode(query.getOrDefault("state", ""));
         exchange.getResponseHeaders().add("Location", location);
         exchange.sendResponseHeaders(302, -1);
         exchange.close();
@@ -89,7 +87,8 @@ public final class CognitoStandIn implements AutoCloseable {
 
     /** Client authentication by form (the hub's default) or HTTP Basic, as Cognito accepts both. */
     private void token(HttpExchange exchange) throws IOException {
-        Map<String, String> form = form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        Map<String, String> form = FormEncoding.decode(new String(exchange.getRequestBody().readAllBytes(),
+                StandardCharsets.UTF_8));
         String id = form.get("client_id");
         String secret = form.get("client_secret");
         String basic = exchange.getRequestHeaders().getFirst("Authorization");
@@ -141,23 +140,6 @@ public final class CognitoStandIn implements AutoCloseable {
         exchange.sendResponseHeaders(status, bytes.length);
         exchange.getResponseBody().write(bytes);
         exchange.close();
-    }
-
-    private static Map<String, String> form(String text) {
-        Map<String, String> values = new HashMap<>();
-        if (text == null || text.isEmpty()) {
-            return values;
-        }
-        for (String pair : text.split("&")) {
-            int equals = pair.indexOf('=');
-            String key = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
-            values.put(key, equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
-        }
-        return values;
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     @Override
