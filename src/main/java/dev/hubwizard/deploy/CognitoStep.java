@@ -1,6 +1,7 @@
 package dev.hubwizard.deploy;
 
 import dev.hubwizard.aws.AwsClients;
+import dev.hubwizard.aws.AwsTexts;
 import dev.hubwizard.aws.ProfileTags;
 import dev.hubwizard.aws.ResourceKind;
 import dev.hubwizard.aws.Secrets;
@@ -29,7 +30,6 @@ public final class CognitoStep implements Step {
 
     public static final String ID = "cognito";
     public static final Key<CognitoClient> CLIENT = Key.of("cognito-client", CognitoClient.class);
-    static final String SECRET_PURPOSE = "cognito-client-secret";
 
     private final Profile profile;
     private final CognitoSettings settings;
@@ -66,7 +66,7 @@ public final class CognitoStep implements Step {
         boolean poolIsOurs = context.journal().findById(ResourceKind.USER_POOL, pool.id()).isPresent();
         String prefix = domains.ensure(context, pool, settings.domainPrefix(), poolIsOurs);
         UserPoolClientType client = clients.ensure(context, pool.id(), wanted());
-        String secretArn = secrets.ensure(context, Secrets.name(profile.name(), SECRET_PURPOSE), client.clientSecret());
+        String secretArn = secrets.ensure(context, secretName(), client.clientSecret());
         context.put(CLIENT, new CognitoClient(pool.id(), UserPoolDomains.url(prefix, region), client.clientId(),
                 secretArn));
     }
@@ -78,12 +78,16 @@ public final class CognitoStep implements Step {
         intents.add(pools.preview(context.journal(), settings.userPoolName()));
         intents.add(domains.preview(pool, settings.domainPrefix(), region));
         intents.add(clients.preview(context.journal(), pool.map(UserPoolType::id), wanted()));
-        intents.add(secrets.preview(Secrets.name(profile.name(), SECRET_PURPOSE), "the app client's secret"));
+        intents.add(secrets.preview(secretName(), "the app client's secret"));
         return intents;
     }
 
+    private String secretName() {
+        return new AwsTexts(profile.name()).secretName(AwsTexts.COGNITO_CLIENT_SECRET);
+    }
+
     private UserPoolClients.Wanted wanted() {
-        return new UserPoolClients.Wanted(UserPoolClients.name(profile.name()), HubUrls.callback(profile),
+        return new UserPoolClients.Wanted(new AwsTexts(profile.name()).appClientName(), HubUrls.callback(profile),
                 HubUrls.afterSignOut(profile));
     }
 }

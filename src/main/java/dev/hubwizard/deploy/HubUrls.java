@@ -1,7 +1,7 @@
 package dev.hubwizard.deploy;
 
+import dev.hubwizard.aws.AwsTexts;
 import dev.hubwizard.profile.Profile;
-import dev.hubwizard.profile.ResourceNames;
 
 import java.net.URI;
 
@@ -16,7 +16,7 @@ final class HubUrls {
      * user-editable resource names, so that renaming the cluster never orphans the load balancer.
      */
     static String prefix(Profile profile) {
-        return ResourceNames.derivedFrom(profile.name()).taskFamily();
+        return new AwsTexts(profile.name()).prefix();
     }
 
     /** {@code https://DOMAIN/} with a domain, else {@code http://LOAD-BALANCER-DNS/}. */

@@ -85,7 +85,7 @@ public final class LocalTestStep implements Step {
         }
         LocalTestAccount account = LocalTestAccount.random();
         context.secret(account.password());
-        LocalRun run = new LocalRun(image.imageId(), containerName(), profile.hub().localPort(),
+        LocalRun run = new LocalRun(image.imageId(), containerName(profile), profile.hub().localPort(),
                 profile.hub().hostNetwork(), Map.of(
                 HubEnvironment.SIGN_IN, HubEnvironment.signIn(SignIn.FIRST_USE_PASSWORD),
                 HubEnvironment.ADMIN_USERS, account.name()));
@@ -126,7 +126,8 @@ public final class LocalTestStep implements Step {
                 + "/, sign in as a throwaway admin, start a server and run a line of Python, then stop and remove it"));
     }
 
-    private String containerName() {
+    /** The local test's container for a profile; the preflight removes one a killed run left behind. */
+    static String containerName(Profile profile) {
         return "hubwizard-test-" + profile.names().repository();
     }
 
