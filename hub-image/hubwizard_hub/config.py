@@ -6,6 +6,7 @@ without a rebuild). Everything else that differs between the local test and AWS 
 environment too (README.md lists it). Values are parsed, never evaluated.
 """
 import logging
+import tempfile
 import urllib.parse
 from pathlib import Path
 
@@ -48,6 +49,7 @@ def configure(c, variables, folder):
         raise BadSetting(f"HUB_SIGN_IN={sign_in!r} is not 'first-use' or 'cognito'.")
 
     configure_users(c, admins, allowed)
+    configure_live_users(c, env)
     configure_network(c, env)
     state = configure_state(c, env)
     configure_accounts(c, env)
@@ -73,6 +75,20 @@ def configure_users(c, admins, allowed):
     c.Authenticator.allow_existing_users = False
 
 
+def configure_live_users(c, env):
+    """With ``HUB_USERS_PARAMETER`` the lists change while the hub runs (see live_users.py); the files and the
+    environment are the starting lists, and the environment's names stay added."""
+    parameter = env.text("HUB_USERS_PARAMETER")
+    if not parameter:
+        return
+    auth = c.HubWizardAuthenticator
+    auth.users_parameter = env.parameter_name("HUB_USERS_PARAMETER")
+    auth.users_status_parameter = env.parameter_name("HUB_USERS_STATUS_PARAMETER")
+    auth.users_interval = float(env.seconds("HUB_USERS_INTERVAL", 30))
+    auth.always_admins = set(env.names("HUB_ADMIN_USERS"))
+    auth.always_allowed = set(env.names("HUB_ALLOWED_USERS"))
+
+
 def configure_network(c, env):
     # 0.0.0.0: reachable on the task's public IP (Fargate) and through a published port. A local test
     # with host networking sets 127.0.0.1 and its own ports, so that it is private and never collides.
@@ -82,12 +98,16 @@ def configure_network(c, env):
 
 
 def configure_state(c, env):
-    """The database, cookie secret and proxy pid; off /home, which may be EFS (SQLite must not be on NFS)."""
+    """The database, cookie secret (and first-use passwords) where HUB_STATE_DIR says. Hub Wizard puts them on
+    the hub's EFS file system when users' files are kept, so that nothing is forgotten when the task is
+    replaced; SQLite is safe there because exactly one task runs at a time (the service's deployment settings
+    stop the old task before the new one starts). The proxy's pid belongs to this container alone: it stays in
+    the container's own temporary folder, or a new task would take the old one's pid for its proxy."""
     state = Path(env.text("HUB_STATE_DIR", STATE_DIR))
     state.mkdir(mode=0o700, parents=True, exist_ok=True)
     c.JupyterHub.db_url = f"sqlite:///{state / 'jupyterhub.sqlite'}"
     c.JupyterHub.cookie_secret_file = str(state / "jupyterhub_cookie_secret")
-    c.ConfigurableHTTPProxy.pid_file = str(state / "jupyterhub-proxy.pid")
+    c.ConfigurableHTTPProxy.pid_file = str(Path(tempfile.gettempdir()) / "jupyterhub-proxy.pid")
     return state
 
 

@@ -46,6 +46,19 @@ class Environment:
             raise BadSetting(f"{name}={value!r} is not an IP address.") from None
         return f"[{address}]" if address.version == 6 else str(address)
 
+    def seconds(self, name, default):
+        value = self.text(name, str(default))
+        if not value.isdigit() or not 0 < int(value) <= 3600:
+            raise BadSetting(f"{name}={value!r} is not a number of seconds (1-3600).")
+        return int(value)
+
+    def parameter_name(self, name):
+        """An SSM parameter's name: /path/name, the characters and length SSM allows."""
+        value = self.required(name, "an SSM parameter, /hubwizard/PROFILE/users")
+        if not re.fullmatch(r"/[A-Za-z0-9_.\-/]{1,1010}", value, flags=re.ASCII):
+            raise BadSetting(f"{name}={value!r} is not an SSM parameter name (/path/name: letters, digits, _ . - /).")
+        return value
+
     def names(self, name):
         """User names, comma or space separated, normalised and checked."""
         return usernames.checked(name, usernames.parse_list(self._variables.get(name, "")))
