@@ -27,6 +27,7 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalanci
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.servicequotas.ServiceQuotasClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
@@ -136,6 +137,10 @@ public final class AwsClients implements AutoCloseable {
 
     public EfsClient efs() {
         return client(EfsClient.class, EfsClient::builder);
+    }
+
+    public SsmClient ssm() {
+        return client(SsmClient.class, SsmClient::builder);
     }
 
     public SecretsManagerClient secretsManager() {

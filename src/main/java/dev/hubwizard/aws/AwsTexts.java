@@ -193,6 +193,25 @@ public record AwsTexts(String profile) {
      * cut and hashed in the middle, and the name still matches {@code hubwizard-*-execution}, as the IAM policy in
      * docs/iam-policy.json does.
      */
+    /** The role the hub's own code runs with: it may read the hub's live lists of users and nothing else. */
+    public String taskRoleName() {
+        return ShortNames.fit("hubwizard-" + prefix(), "-task", 64);
+    }
+
+    static String taskRoleDescription(String profile) {
+        return "Lets the hub read its lists of users and say when it picked them up (Hub Wizard profile " + profile
+                + ")";
+    }
+
+    /** SSM parameter names allow letters, digits and _.-/, as profile names do. */
+    public String usersParameter() {
+        return "/hubwizard/" + profile + "/users";
+    }
+
+    public String usersPickedUpParameter() {
+        return "/hubwizard/" + profile + "/users-picked-up";
+    }
+
     public String ownExecutionRoleName() {
         return ShortNames.fit("hubwizard-" + prefix(), "-execution", 64);
     }

@@ -51,6 +51,13 @@ public record ProfileTags(String profile) {
                 .toList();
     }
 
+    List<software.amazon.awssdk.services.ssm.model.Tag> ssm(String name) {
+        return named(name).entrySet().stream()
+                .map(t -> software.amazon.awssdk.services.ssm.model.Tag.builder().key(t.getKey()).value(t.getValue())
+                        .build())
+                .toList();
+    }
+
     List<software.amazon.awssdk.services.ecr.model.Tag> ecr(String name) {
         return named(name).entrySet().stream()
                 .map(t -> software.amazon.awssdk.services.ecr.model.Tag.builder().key(t.getKey()).value(t.getValue())

@@ -37,6 +37,12 @@ public final class ResourceKind {
     public static final String MOUNT_TARGET = "efs-mount-target";
     public static final String ACCESS_POINT = "efs-access-point";
 
+    // Users changed while the hub runs.
+    /** An SSM parameter; id = its name. */
+    public static final String SSM_PARAMETER = "ssm-parameter";
+    /** The role the hub's own code runs with (the task role), which may read its lists; id = its ARN. */
+    public static final String TASK_ROLE = "iam-task-role";
+
     private ResourceKind() {
     }
 }

@@ -39,11 +39,12 @@ import java.util.TreeMap;
  * @param secrets      more variables, by name, whose values ECS reads from Secrets Manager (the ARN) as the
  *                     task starts: they never appear in the task definition
  * @param homes        the EFS file system mounted as {@code /home}; empty: homes live and die with the task
+ * @param taskRoleArn  the role the hub's own code runs with (it reads its live lists of users); empty: none
  */
 public record TaskDefinitionSpec(String family, int cpu, int memory, Architecture architecture,
                                  String executionRoleArn, String image, int containerPort, String logGroup,
                                  String logRegion, Map<String, String> environment, Map<String, String> secrets,
-                                 Optional<HubFileSystem> homes) {
+                                 Optional<HubFileSystem> homes, String taskRoleArn) {
 
     public static final String CONTAINER = "hub";
     /** Streams are named {@code hub/hub/<task id>}: prefix, container, task. */
@@ -54,6 +55,16 @@ public record TaskDefinitionSpec(String family, int cpu, int memory, Architectur
     public TaskDefinitionSpec {
         environment = java.util.Collections.unmodifiableMap(new TreeMap<>(environment));
         secrets = java.util.Collections.unmodifiableMap(new TreeMap<>(secrets));
+        taskRoleArn = taskRoleArn == null ? "" : taskRoleArn;
+    }
+
+    /** A hub without a task role. */
+    public TaskDefinitionSpec(String family, int cpu, int memory, Architecture architecture, String executionRoleArn,
+                              String image, int containerPort, String logGroup, String logRegion,
+                              Map<String, String> environment, Map<String, String> secrets,
+                              Optional<HubFileSystem> homes) {
+        this(family, cpu, memory, architecture, executionRoleArn, image, containerPort, logGroup, logRegion,
+                environment, secrets, homes, "");
     }
 
     /** A hub with no secrets and homes inside the task. */
@@ -92,6 +103,7 @@ public record TaskDefinitionSpec(String family, int cpu, int memory, Architectur
                 .cpu(Integer.toString(cpu))
                 .memory(Integer.toString(memory))
                 .executionRoleArn(executionRoleArn)
+                .taskRoleArn(taskRoleArn.isEmpty() ? null : taskRoleArn)
                 .runtimePlatform(p -> p.operatingSystemFamily(OSFamily.LINUX)
                         .cpuArchitecture(architecture == Architecture.ARM64 ? CPUArchitecture.ARM64
                                 : CPUArchitecture.X86_64))
@@ -144,7 +156,8 @@ public record TaskDefinitionSpec(String family, int cpu, int memory, Architectur
         return Optional.of(new TaskDefinitionSpec(td.family(), cpu, memory, architecture,
                 td.executionRoleArn(), c.image(), c.portMappings().get(0).containerPort(),
                 c.logConfiguration().options().get("awslogs-group"),
-                c.logConfiguration().options().get("awslogs-region"), environment, secrets, homes));
+                c.logConfiguration().options().get("awslogs-region"), environment, secrets, homes,
+                td.taskRoleArn()));
     }
 
     /** No volume at all, or exactly the homes volume {@link #volume} makes, mounted as {@code /home}. */
@@ -172,6 +185,7 @@ public record TaskDefinitionSpec(String family, int cpu, int memory, Architectur
         compare(differences, "memory (MiB)", registered.memory, memory);
         compare(differences, "CPU architecture", registered.architecture, architecture);
         compare(differences, "execution role", registered.executionRoleArn, executionRoleArn);
+        compare(differences, "task role", registered.taskRoleArn, taskRoleArn);
         compare(differences, "port", registered.containerPort, containerPort);
         compare(differences, "log group", registered.logGroup, logGroup);
         compare(differences, "log region", registered.logRegion, logRegion);

@@ -78,6 +78,7 @@ public final class DeployPlan {
             steps.add(new CognitoStep(profile, aws));
         }
         steps.add(new ExecutionRoleStep(profile, aws));
+        steps.add(new LiveUsersStep(profile, aws));
         steps.add(new LogGroupStep(profile, aws));
         steps.add(new TaskDefinitionStep(profile, aws));
         steps.add(new ServiceStep(profile, aws, tools.stableTimeout()));

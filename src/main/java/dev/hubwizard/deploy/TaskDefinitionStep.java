@@ -26,7 +26,8 @@ import java.util.TreeMap;
 /**
  * Registers a task definition revision for the pushed image, only when it differs from the latest. With
  * Cognito sign-in the task gets the client's settings and, through {@code secrets}, its secret; with kept
- * files the EFS volume as {@code /home} and the pinned user ids.
+ * files the EFS volume as {@code /home}, the pinned user ids and the hub's state on it; always the task role and
+ * the parameters of the live lists of users.
  */
 public final class TaskDefinitionStep implements Step {
 
@@ -56,7 +57,8 @@ public final class TaskDefinitionStep implements Step {
 
     @Override
     public Set<String> dependsOn() {
-        Set<String> steps = new HashSet<>(Set.of(PushStep.ID, ExecutionRoleStep.ID, LogGroupStep.ID));
+        Set<String> steps = new HashSet<>(Set.of(PushStep.ID, ExecutionRoleStep.ID, LogGroupStep.ID,
+                LiveUsersStep.ID));
         if (cognito()) {
             steps.add(CognitoStep.ID);
         }
@@ -69,7 +71,7 @@ public final class TaskDefinitionStep implements Step {
     @Override
     public void run(StepContext context) throws Exception {
         TaskDefinitionSpec spec = spec(context.require(PushStep.PUSHED_IMAGE), context.require(ExecutionRoleStep.ROLE),
-                context.require(LogGroupStep.LOG_GROUP),
+                context.require(LogGroupStep.LOG_GROUP), context.require(LiveUsersStep.LIVE_USERS),
                 cognito() ? Optional.of(context.require(CognitoStep.CLIENT)) : Optional.empty(),
                 profile.options().keepUserFiles() ? Optional.of(context.require(FileSystemStep.HOMES))
                         : Optional.empty());
@@ -83,16 +85,20 @@ public final class TaskDefinitionStep implements Step {
         Optional<CloudWatchLogGroup> logGroup = context.get(LogGroupStep.LOG_GROUP);
         Optional<CognitoClient> client = context.get(CognitoStep.CLIENT);
         Optional<HomesOnEfs> homes = context.get(FileSystemStep.HOMES);
-        boolean known = image.isPresent() && role.isPresent() && logGroup.isPresent()
+        Optional<LiveUsersStep.LiveUsers> live = context.get(LiveUsersStep.LIVE_USERS);
+        boolean known = image.isPresent() && role.isPresent() && logGroup.isPresent() && live.isPresent()
                 && (!cognito() || client.isPresent()) && (!profile.options().keepUserFiles() || homes.isPresent());
         Optional<TaskDefinitionSpec> spec = known
-                ? Optional.of(spec(image.get(), role.get(), logGroup.get(), client, homes)) : Optional.empty();
+                ? Optional.of(spec(image.get(), role.get(), logGroup.get(), live.get(), client, homes))
+                : Optional.empty();
         return taskDefinitions.preview(profile.names().taskFamily(), spec);
     }
 
     private TaskDefinitionSpec spec(PushedImage image, ExecutionRole role, CloudWatchLogGroup logGroup,
-                                    Optional<CognitoClient> cognito, Optional<HomesOnEfs> homes) {
-        Map<String, String> environment = new TreeMap<>(HubEnvironment.forTask(profile));
+                                    LiveUsersStep.LiveUsers live, Optional<CognitoClient> cognito,
+                                    Optional<HomesOnEfs> homes) {
+        Map<String, String> environment = new TreeMap<>(HubEnvironment.forTask(profile, live.usersParameter(),
+                live.pickedUpParameter()));
         Map<String, String> secrets = new TreeMap<>();
         cognito.ifPresent(c -> {
             environment.putAll(HubEnvironment.cognito(c.domainUrl(), c.clientId(), HubUrls.callback(profile)));
@@ -101,7 +107,7 @@ public final class TaskDefinitionStep implements Step {
         homes.ifPresent(h -> environment.put(HubEnvironment.USER_UIDS, HubEnvironment.userIds(h.userIds())));
         return new TaskDefinitionSpec(profile.names().taskFamily(), profile.task().cpu(), profile.task().memory(),
                 profile.task().architecture(), role.arn(), image.image(), SecurityGroups.HUB_PORT, logGroup.name(),
-                aws.region().id(), environment, secrets, homes.map(HomesOnEfs::fileSystem));
+                aws.region().id(), environment, secrets, homes.map(HomesOnEfs::fileSystem), live.taskRoleArn());
     }
 
     private boolean cognito() {

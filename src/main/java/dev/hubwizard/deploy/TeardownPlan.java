@@ -3,6 +3,8 @@ package dev.hubwizard.deploy;
 import dev.hubwizard.aws.AccessPoints;
 import dev.hubwizard.aws.AwsClients;
 import dev.hubwizard.aws.Certificates;
+import dev.hubwizard.aws.HubTaskRoles;
+import dev.hubwizard.aws.SsmParameters;
 import dev.hubwizard.aws.DeletionWaits;
 import dev.hubwizard.aws.DnsRecords;
 import dev.hubwizard.aws.EcrRepositories;
@@ -104,6 +106,8 @@ public final class TeardownPlan {
     static final String ACCESS_POINTS = "delete-access-points";
     static final String FILE_SYSTEMS = "delete-file-systems";
     static final String FILE_SYSTEM_SECURITY_GROUP = "delete-file-system-security-group";
+    static final String PARAMETERS = "delete-users-parameters";
+    static final String TASK_ROLE = "delete-task-role";
 
     private TeardownPlan() {
     }
@@ -148,6 +152,8 @@ public final class TeardownPlan {
         MountTargets mountTargets = new MountTargets(aws, tags);
         AccessPoints accessPoints = new AccessPoints(aws, tags);
         FileSystems fileSystems = new FileSystems(aws, tags);
+        SsmParameters parameters = new SsmParameters(aws, tags);
+        HubTaskRoles taskRoles = new HubTaskRoles(aws, tags);
         Leftovers leftovers = new Leftovers();
         Set<String> afterTasks = Set.of(StopTasksStep.ID);
         String keptFiles = keptFilesNote(profile, costs);
@@ -237,6 +243,12 @@ public final class TeardownPlan {
                         target(ResourceKind.IAM_ROLE, "IAM role",
                                 "only if no task definition outside this profile uses it"),
                         choices, leftovers, (ctx, r) -> roles.delete(ctx, r, taskDefinitions)),
+                new DeleteResourcesStep(TASK_ROLE, "Delete the hub's task role", Set.of(TASK_DEFINITIONS),
+                        target(ResourceKind.TASK_ROLE, "IAM role", "the hub's own: it read the lists of users"),
+                        choices, leftovers, taskRoles::delete),
+                new DeleteResourcesStep(PARAMETERS, "Delete the lists of users", afterTasks,
+                        target(ResourceKind.SSM_PARAMETER, "SSM parameter", "the profile keeps the lists"),
+                        choices, leftovers, parameters::delete),
                 new DeleteResourcesStep(REPOSITORY, choices.keepImages() ? "Keep the ECR repository"
                         : "Delete the ECR repository", afterTasks,
                         target(ResourceKind.ECR_REPOSITORY, "ECR repository", "with every image in it"),

@@ -39,6 +39,17 @@ public final class HubEnvironment {
     public static final String STATE_DIR = "HUB_STATE_DIR";
     /** Pinned Unix user ids, {@code alice=2001,bob=2002}, so files on a kept volume keep their owners. */
     public static final String USER_UIDS = "HUB_USER_UIDS";
+    /** The SSM parameter with the live lists of users, which the hub reads every 30 s. */
+    public static final String USERS_PARAMETER = "HUB_USERS_PARAMETER";
+    /** The SSM parameter the hub writes when it picked the lists up. */
+    public static final String USERS_STATUS_PARAMETER = "HUB_USERS_STATUS_PARAMETER";
+    /** Seconds between two looks at the lists (30). */
+    public static final String USERS_INTERVAL = "HUB_USERS_INTERVAL";
+    /**
+     * With users' files kept: the hub's state on the same EFS file system as the homes, in a folder no user can
+     * be named after (names start with a letter) and only root reads (0700).
+     */
+    public static final String KEPT_STATE_DIR = "/home/.hubwizard-state";
 
     private HubEnvironment() {
     }
@@ -52,14 +63,19 @@ public final class HubEnvironment {
     }
 
     /**
-     * What the hub container needs on AWS beyond the image: how people sign in, and the allowed users
-     * (also in the image's {@code allowed_users}; the variable lets a task definition revision change
-     * them without a rebuild).
+     * What the hub container needs on AWS beyond the image: how people sign in, and where its live lists of
+     * users are. The lists themselves are not here: names in the environment would be added to every reading of
+     * the parameter, so nobody named there could be removed without a new task.
      */
-    public static java.util.Map<String, String> forTask(dev.hubwizard.profile.Profile profile) {
+    public static java.util.Map<String, String> forTask(dev.hubwizard.profile.Profile profile, String usersParameter,
+                                                        String pickedUpParameter) {
         java.util.Map<String, String> environment = new java.util.TreeMap<>();
         environment.put(SIGN_IN, signIn(profile.hub().signIn()));
-        environment.put(ALLOWED_USERS, allowedUsers(profile.hub().allowedUsers()));
+        environment.put(USERS_PARAMETER, usersParameter);
+        environment.put(USERS_STATUS_PARAMETER, pickedUpParameter);
+        if (profile.options().keepUserFiles()) {
+            environment.put(STATE_DIR, KEPT_STATE_DIR);
+        }
         return environment;
     }
 

@@ -1,0 +1,126 @@
+package dev.hubwizard.aws;
+
+import dev.hubwizard.engine.ProblemException;
+import dev.hubwizard.engine.ResourceRecord;
+import dev.hubwizard.engine.StepContext;
+import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
+import software.amazon.awssdk.services.iam.model.Role;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
+
+import static dev.hubwizard.aws.AwsCall.call;
+import static dev.hubwizard.aws.AwsCall.run;
+
+/**
+ * The hub's task role: what the hub's own code may do in AWS. Exactly two things, on two named parameters: read
+ * its lists of users ({@code ssm:GetParameter}) and write when it picked them up ({@code ssm:PutParameter}).
+ * One role per hub, created and deleted with it; its one inline policy is rewritten only when it says something
+ * else.
+ */
+public final class HubTaskRoles {
+
+    public static final String POLICY_NAME = "read-hub-users";
+    private static final String TRUST_POLICY = """
+            {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"%s"},\
+            "Action":"sts:AssumeRole"}]}""".formatted(ExecutionRoles.TRUSTED_SERVICE);
+    private static final String POLICY = """
+            {"Version":"2012-10-17","Statement":[\
+            {"Effect":"Allow","Action":"ssm:GetParameter","Resource":"%s"},\
+            {"Effect":"Allow","Action":"ssm:PutParameter","Resource":"%s"}]}""";
+
+    private final AwsClients aws;
+    private final ProfileTags tags;
+
+    public HubTaskRoles(AwsClients aws, ProfileTags tags) {
+        this.aws = aws;
+        this.tags = tags;
+    }
+
+    /** The policy document: read {@code usersArn}, write {@code pickedUpArn}, nothing else. */
+    static String policy(String usersArn, String pickedUpArn) {
+        return POLICY.formatted(usersArn, pickedUpArn);
+    }
+
+    /** The role, and whether this run created it or changed its policy (IAM then takes a moment to apply it). */
+    public record HubTaskRole(String name, String arn, boolean changed) {
+    }
+
+    public HubTaskRole ensure(StepContext ctx, String name, String usersArn, String pickedUpArn)
+            throws ProblemException {
+        Journaled.Outcome<Role> outcome = Journaled.ensure(ctx, ResourceKind.TASK_ROLE, "IAM role", name,
+                () -> find(name), Journaled.NAME_IS_IDENTITY,
+                () -> call("iam:CreateRole", () -> aws.iam().createRole(r -> r.roleName(name)
+                        .assumeRolePolicyDocument(TRUST_POLICY)
+                        .description(AwsTexts.taskRoleDescription(tags.profile()))
+                        .tags(tags.iam(name))).role()),
+                new Journaled.Identity<>() {
+                    @Override
+                    public String id(Role r) {
+                        return r.arn();
+                    }
+
+                    @Override
+                    public Map<String, String> attributes(Role r) {
+                        return Map.of();
+                    }
+
+                    @Override
+                    public boolean owned(Role r) {
+                        return tags.ownedBy(ProfileTags.fromIam(r.tags()));
+                    }
+                });
+        String wanted = policy(usersArn, pickedUpArn);
+        Optional<String> current = call("iam:GetRolePolicy", () -> {
+            try {
+                return Optional.of(URLDecoder.decode(aws.iam().getRolePolicy(r -> r.roleName(name)
+                        .policyName(POLICY_NAME)).policyDocument(), StandardCharsets.UTF_8));
+            } catch (NoSuchEntityException e) {
+                return Optional.empty();
+            }
+        });
+        String arn = outcome.resource().arn();
+        if (current.map(c -> c.replaceAll("\\s", "")).filter(wanted::equals).isPresent()) {
+            return new HubTaskRole(name, arn, outcome.created());
+        }
+        run("iam:PutRolePolicy", () -> aws.iam().putRolePolicy(r -> r.roleName(name).policyName(POLICY_NAME)
+                .policyDocument(wanted)));
+        ctx.log().info("The IAM role " + name + " may read " + usersArn + " and write " + pickedUpArn
+                + ", and nothing else");
+        return new HubTaskRole(name, arn, true);
+    }
+
+    public Optional<Role> find(String name) throws ProblemException {
+        return call("iam:GetRole", () -> {
+            try {
+                return Optional.of(aws.iam().getRole(r -> r.roleName(name)).role());
+            } catch (NoSuchEntityException e) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    /** Deletes the recorded role with its inline policy (after the task definitions that name it). */
+    public void delete(StepContext ctx, ResourceRecord record) throws ProblemException {
+        Optional<Role> found = find(record.name()).filter(r -> r.arn().equals(record.id()));
+        if (found.isEmpty()) {
+            Deletion.gone(ctx, record, "IAM role");
+            return;
+        }
+        Map<String, String> carried = ProfileTags.fromIam(found.get().tags());
+        if (!tags.ownedBy(carried)) {
+            throw Deletion.notOurs(tags, record, "IAM role", carried);
+        }
+        boolean hasPolicy = call("iam:ListRolePolicies", () -> aws.iam().listRolePoliciesPaginator(r -> r
+                .roleName(record.name())).policyNames().stream().anyMatch(POLICY_NAME::equals));
+        if (hasPolicy) {
+            run("iam:DeleteRolePolicy", () -> aws.iam().deleteRolePolicy(r -> r.roleName(record.name())
+                    .policyName(POLICY_NAME)));
+        }
+        run("iam:DeleteRole", () -> aws.iam().deleteRole(r -> r.roleName(record.name())));
+        ctx.journal().forget(record.kind(), record.id());
+        ctx.log().info("Deleted " + Deletion.describe("IAM role", record));
+    }
+}
