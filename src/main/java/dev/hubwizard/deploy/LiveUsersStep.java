@@ -33,6 +33,7 @@ public final class LiveUsersStep implements Step {
     private final AwsTexts texts;
     private final SsmParameters parameters;
     private final HubTaskRoles roles;
+    private final dev.hubwizard.aws.EventualConsistency consistency;
 
     public LiveUsersStep(Profile profile, AwsClients aws) {
         this.profile = profile;
@@ -40,6 +41,7 @@ public final class LiveUsersStep implements Step {
         ProfileTags tags = new ProfileTags(profile.name());
         this.parameters = new SsmParameters(aws, tags);
         this.roles = new HubTaskRoles(aws, tags);
+        this.consistency = aws.consistency();
     }
 
     @Override
@@ -70,9 +72,9 @@ public final class LiveUsersStep implements Step {
                 "When the hub last picked up its lists of users (Hub Wizard profile " + profile.name() + ")", "{}");
         HubTaskRoles.HubTaskRole role = roles.ensure(context, texts.taskRoleName(), users.arn(), pickedUp.arn());
         if (role.changed()) {
-            // A task started before IAM has the change gets no credentials at first: the hub keeps its starting
-            // lists and reads the parameter again 30 s later, so there is nothing to wait for here.
-            context.log().info("The hub may need up to a minute after it starts before IAM lets it read its lists");
+            // IAM is eventually consistent: ECS may not yet be able to give a task the new role's credentials.
+            context.log().info("The hub's task role is new or changed; IAM takes a few seconds to let ECS use it");
+            context.pause(consistency.iamPropagation());
         }
         context.put(LIVE_USERS, new LiveUsers(role.arn(), users.name(), pickedUp.name()));
     }

@@ -51,6 +51,7 @@ import java.util.stream.Collectors;
  *       its tasks STOPPED, whoever stopped it (a teardown run from the app's window) — it stops the container and
  *       releases the public IP and network interface. Until then the interface holds the hub's subnet and
  *       security group, as on AWS (the strict layer refuses their deletion meanwhile).</li>
+ *   <li>a task role's credentials and the emulator's address ({@link #taskRoleCredentials});</li>
  *   <li>the team options: it gives the container the task definition's {@code secrets}, read from Secrets
  *       Manager as ECS reads them when a task starts; it mounts the task definition's EFS volume, played by
  *       a Docker volume named after the file system ({@link TaskContainer}); and for a service behind a load
@@ -165,6 +166,9 @@ public final class FargateStandIn implements RunListener, AutoCloseable {
         pull(image);
         Map<String, String> environment = new HashMap<>(container.environment().stream()
                 .collect(Collectors.toMap(KeyValuePair::name, KeyValuePair::value)));
+        if (definition.taskRoleArn() != null) {
+            environment.putAll(taskRoleCredentials());
+        }
         // ECS reads each secret with the task execution role as the task starts.
         container.secrets().forEach(secret -> environment.put(secret.name(), aws.secretsManager()
                 .getSecretValue(r -> r.secretId(secret.valueFrom())).secretString()));
@@ -187,6 +191,24 @@ public final class FargateStandIn implements RunListener, AutoCloseable {
         } catch (ProblemException e) {
             throw new IllegalStateException("The played Fargate task could not start: " + e.problem().text(), e);
         }
+    }
+
+    /**
+     * What Fargate gives a task with a task role, played: the role's credentials (ECS's credentials endpoint; here
+     * the emulator's dummy keys) and the region; and what the SDKs' standard {@code AWS_ENDPOINT_URL} says, here
+     * the strict layer in front of moto, which a container on host networking reaches on loopback. The hub reads
+     * its lists every 2 s instead of 30, to keep the test short.
+     */
+    private Map<String, String> taskRoleCredentials() {
+        return Map.of("AWS_ENDPOINT_URL", System.getProperty("aws.endpointUrl"),
+                "AWS_ACCESS_KEY_ID", "testing", "AWS_SECRET_ACCESS_KEY", "testing",
+                "AWS_DEFAULT_REGION", aws.region().id(), "AWS_REGION", aws.region().id(),
+                "HUB_USERS_INTERVAL", "2");
+    }
+
+    /** The ARN of the one task it runs. */
+    public String runningTaskArn() {
+        return running.keySet().stream().findFirst().orElseThrow();
     }
 
     /** The container of the one task it runs, for a look inside. */
