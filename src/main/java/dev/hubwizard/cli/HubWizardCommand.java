@@ -36,6 +36,7 @@ public final class HubWizardCommand implements Runnable {
                     .addSubcommand("deploy", new DeployCommand(context, false))
                     .addSubcommand("redeploy", new DeployCommand(context, true))
                     .addSubcommand("status", new StatusCommand(context))
+                    .addSubcommand("users", new UsersCommand(context))
                     .addSubcommand("teardown", new TeardownCommand(context))
                     .addSubcommand("login", new LoginCommand(context, AwsSignIn::forThisMachine,
                             SystemBrowser::open));

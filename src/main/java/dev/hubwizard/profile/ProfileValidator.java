@@ -43,6 +43,15 @@ public final class ProfileValidator {
     private static final Pattern VPC_ID = Pattern.compile("vpc-[0-9a-f]{8,17}");
     private static final Pattern SUBNET_ID = Pattern.compile("subnet-[0-9a-f]{8,17}");
 
+    /**
+     * First-use passwords are kept with the hub's state on the users' file system (EFS). Without it every new task
+     * would forget them, and whoever signed in first with a name after a redeploy or a crash would set its password
+     * and get that person's account.
+     */
+    public static final String FIRST_USE_NEEDS_KEPT_STATE = "first-use passwords are kept on the users' file system:"
+            + " without it a new task would forget them, and whoever signed in first with a name would get that"
+            + " account. Turn on options.keepUserFiles (Keep users' files), or sign in with COGNITO";
+
     private ProfileValidator() {
     }
 
@@ -81,6 +90,9 @@ public final class ProfileValidator {
             }
             check(problems, "hub.cognito.userPoolName", userPoolName(hub.cognito().userPoolName()));
             check(problems, "hub.cognito.domainPrefix", cognitoDomainPrefix(hub.cognito().domainPrefix()));
+        }
+        if (hub.signIn() == SignIn.FIRST_USE_PASSWORD && !options.keepUserFiles()) {
+            problems.add(new FieldProblem("hub.signIn", FIRST_USE_NEEDS_KEPT_STATE));
         }
         check(problems, "hub.localPort", localPort(hub.localPort()));
         check(problems, "hub.expectedUsers", expectedUsers(hub.expectedUsers()));

@@ -55,8 +55,9 @@ class IamPolicyTest {
     }
 
     /**
-     * Every statement about the hub's own execution role names it by a pattern: the pattern must match the names
-     * deploys make, the long profile names' cut and hashed ones included, or IAM refuses the long-named hub.
+     * Every statement about the hub's own execution role or its task role names it by a pattern: the pattern must
+     * match the names deploys make, the long profile names' cut and hashed ones included, or IAM refuses the
+     * long-named hub.
      */
     @Test
     void theRoleStatementsMatchEveryRoleNameADeployMakes() throws IOException {
@@ -78,9 +79,16 @@ class IamPolicyTest {
             }
             statements++;
             for (String profile : profiles) {
-                String arn = "arn:aws:iam::123456789012:role/" + new AwsTexts(profile).ownExecutionRoleName();
-                assertThat(roles).as(statement.get("Sid").asText() + " for profile " + profile)
-                        .anySatisfy(pattern -> assertThat(arn).matches(glob(pattern)));
+                AwsTexts texts = new AwsTexts(profile);
+                for (String kind : List.of("-execution", "-task")) {
+                    if (roles.stream().noneMatch(r -> r.endsWith(kind))) {
+                        continue;
+                    }
+                    String arn = "arn:aws:iam::123456789012:role/" + (kind.equals("-task") ? texts.taskRoleName()
+                            : texts.ownExecutionRoleName());
+                    assertThat(roles).as(statement.get("Sid").asText() + " for profile " + profile)
+                            .anySatisfy(pattern -> assertThat(arn).matches(glob(pattern)));
+                }
             }
         }
         assertThat(statements).isGreaterThanOrEqualTo(4);

@@ -35,6 +35,8 @@ class ProfileFileMistakesTest {
               ingressCidr: 203.0.113.0/24
             hub:
               admins: [ana]
+            options:
+              keepUserFiles: true
             """;
 
     /** Would record its construction, if a YAML tag could ever construct it. */
@@ -196,7 +198,7 @@ class ProfileFileMistakesTest {
     @Test
     void unknownKeyInTheWrongBlock() throws Exception {
         ProfileException e = brokenFile(GOOD + "cpu: 2048\n");
-        assertThat(e.getMessage()).contains("unknown key 'cpu' at team.yaml line 15 — 'cpu' belongs in the task block");
+        assertThat(e.getMessage()).contains("unknown key 'cpu' at team.yaml line 17 — 'cpu' belongs in the task block");
     }
 
     @Test

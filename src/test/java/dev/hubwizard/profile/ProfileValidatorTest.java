@@ -232,18 +232,27 @@ class ProfileValidatorTest {
         assertThat(ProfileValidator.domainName("hub_1.example.org")).get().asString().contains("1 to 63");
         assertThat(ProfileValidator.domainName("-hub.example.org")).isPresent();
         assertThat(ProfileValidator.domainName("10.0.0.1")).get().asString().contains("ends in a number");
-        Profile withDomain = VALID.withOptions(new Options(true, "hub..example.org", false));
+        Profile withDomain = VALID.withOptions(new Options(true, "hub..example.org", true));
         assertThat(problemsOf(withDomain)).extracting(FieldProblem::field).containsExactly("options.domainName");
     }
 
     @Test
+    void firstUsePasswordsNeedTheStateKeptWithTheUsersFiles() {
+        assertThat(problemsOf(VALID.withOptions(Options.NONE))).singleElement().satisfies(p -> {
+            assertThat(p.field()).isEqualTo("hub.signIn");
+            assertThat(p.message()).contains("whoever signed in first with a name would get that account")
+                    .contains("Turn on options.keepUserFiles");
+        });
+    }
+
+    @Test
     void aDomainNeedsAStableAddress() {
-        assertThat(problemsOf(VALID.withOptions(new Options(false, "hub.example.org", false))))
+        assertThat(problemsOf(VALID.withOptions(new Options(false, "hub.example.org", true))))
                 .singleElement().satisfies(p -> {
                     assertThat(p.field()).isEqualTo("options.domainName");
                     assertThat(p.message()).contains("turn on options.stableAddress");
                 });
-        assertThat(problemsOf(VALID.withOptions(new Options(true, "hub.example.org", false)))).isEmpty();
+        assertThat(problemsOf(VALID.withOptions(new Options(true, "hub.example.org", true)))).isEmpty();
     }
 
     @Test

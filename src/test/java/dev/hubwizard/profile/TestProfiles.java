@@ -63,7 +63,8 @@ final class TestProfiles {
         Profile p = Profile.named(name);
         return p.withNetwork(new NetworkSettings(NetworkMode.NEW_VPC, "", List.of(), "203.0.113.0/24"))
                 .withHub(new HubSettings("hub-image", List.of("ana"), List.of("bo"), SignIn.FIRST_USE_PASSWORD,
-                        CognitoSettings.NONE, 8000, false));
+                        CognitoSettings.NONE, 8000, false))
+                .withOptions(new Options(false, "", true));
     }
 
     /** Bytes and modification time, to prove a file was left exactly as it was. */
