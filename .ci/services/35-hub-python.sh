@@ -1,7 +1,8 @@
 # The hub image's Python package (hub-image/hubwizard_hub) is tested with pytest (hub-image/tests),
 # which HubPackageTest runs as part of `mvn verify`. This block makes the virtual environment it uses:
 # in the user's cache (kept between runs, like the base images), at the path HubPackageTest looks in,
-# remade when the pins change. The constraints are the 5.5.0 base's and the image's own pins.
+# remade when the pins change. The constraints are the 5.5.0 base's and the image's own pins. The live lists'
+# tests (botocore against SSM) also start moto_server, which 30-moto.sh puts on the PATH.
 HUB_PYTHON_VENV="${XDG_CACHE_HOME:-$HOME/.cache}/hubwizard/hub-image-tests"
 hub_python_pins=$(cat hub-image/tests/requirements.txt .ci/hub-base-image/requirements-5.5.0.txt \
   hub-image/requirements.txt | sha256sum | cut -c1-16)

@@ -262,3 +262,31 @@ def test_parse_refuses_with_the_reason(value, problem):
 def test_parse_normalises_like_the_files():
     assert parse('{"admins": ["Ada"], "allowedUsers": ["Carol@Example.org", "carol_example_org"]}') == (
         ["ada"], ["carol_example_org"])
+
+
+def test_configure_turns_the_live_lists_on_with_the_environments_names(config, environment, hub_folder):
+    environment.update(HUB_USERS_PARAMETER=USERS, HUB_USERS_STATUS_PARAMETER=STATUS, HUB_USERS_INTERVAL="5",
+                       HUB_ADMIN_USERS="localtest-abc123")
+    configure(config, environment, hub_folder)
+    authenticator = LocalFirstUseAuthenticator(config=config)
+    assert authenticator.users_parameter == USERS
+    assert authenticator.users_status_parameter == STATUS
+    assert authenticator.users_interval == 5
+    assert authenticator.always_admins == {"localtest-abc123"}
+    assert authenticator.live_users is None, "started by JupyterHub's application only"
+
+
+@pytest.mark.parametrize("variable, value, problem", [
+    ("HUB_USERS_PARAMETER", "users; rm -rf /", "is not an SSM parameter name"),
+    ("HUB_USERS_INTERVAL", "0", "is not a number of seconds"),
+])
+def test_configure_refuses_bad_settings(config, environment, hub_folder, variable, value, problem):
+    environment.update(HUB_USERS_PARAMETER=USERS, HUB_USERS_STATUS_PARAMETER=STATUS)
+    environment[variable] = value
+    with pytest.raises(SystemExit, match=problem):
+        configure(config, environment, hub_folder)
+
+
+def test_without_the_parameter_the_files_are_the_lists(config, environment, hub_folder):
+    configure(config, environment, hub_folder)
+    assert LocalFirstUseAuthenticator(config=config).users_parameter == ""

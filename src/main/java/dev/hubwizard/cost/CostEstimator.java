@@ -68,9 +68,11 @@ public final class CostEstimator {
                             number(prices.loadBalancerCapacityUnits()), p.lcuHour())));
         }
         if (billed.fileSystem()) {
-            lines.add(new CostLine("EFS file system (users' files)", prices.homesGb() * p.efsGbMonth(),
-                    String.format(Locale.ROOT, "about %s GB × $%s per GB-month; grows with what users keep",
-                            number(prices.homesGb()), p.efsGbMonth())));
+            double efs = prices.homesGb() * p.efsGbMonth();
+            lines.add(new CostLine("EFS file system (users' files)", efs,
+                    String.format(Locale.ROOT, "about %s GB × $%s per GB-month: about %.0f cents a month; grows with"
+                            + " what users keep. Also keeps the hub's state (its database and passwords)",
+                            number(prices.homesGb()), p.efsGbMonth(), efs * 100)));
         }
         if (billed.secret()) {
             lines.add(new CostLine("Secrets Manager secret (Cognito client secret)", prices.secretPerMonth(),

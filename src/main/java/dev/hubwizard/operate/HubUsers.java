@@ -6,6 +6,7 @@ import dev.hubwizard.aws.AwsClients;
 import dev.hubwizard.aws.AwsTexts;
 import dev.hubwizard.aws.ProfileTags;
 import dev.hubwizard.aws.SsmParameters;
+import dev.hubwizard.aws.signin.MfaCodePrompt;
 import dev.hubwizard.deploy.HubUserLists;
 import dev.hubwizard.engine.Problem;
 import dev.hubwizard.engine.ProblemException;
@@ -59,6 +60,20 @@ public final class HubUsers {
 
     /** What a change did: the profile as saved, and the version sent to the hub, or why it was not sent. */
     public record Change(Profile profile, Optional<Long> sentVersion, Optional<Problem> notSent) {
+    }
+
+    /** Work with a profile's hub users service. */
+    @FunctionalInterface
+    public interface Work<T> {
+        T run(HubUsers users) throws ProblemException;
+    }
+
+    /** Runs {@code work} with AWS clients of the profile's own, closed afterwards. Slow: never on the FX thread. */
+    public static <T> T using(ProfileStore store, Profile profile, MfaCodePrompt mfaCodes, Work<T> work)
+            throws ProblemException {
+        try (AwsClients aws = new AwsClients(profile.aws(), mfaCodes)) {
+            return work.run(new HubUsers(store, aws, profile.name()));
+        }
     }
 
     /** The hub's lists as AWS holds them. */

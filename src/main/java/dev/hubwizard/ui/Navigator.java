@@ -31,6 +31,8 @@ import dev.hubwizard.ui.settings.AwsRegion;
 import dev.hubwizard.ui.start.StartActions;
 import dev.hubwizard.ui.start.StartView;
 import dev.hubwizard.ui.start.StartViewModel;
+import dev.hubwizard.ui.users.ProfileUsers;
+import dev.hubwizard.ui.users.UsersWindow;
 import dev.hubwizard.aws.signin.AwsSignIn;
 import dev.hubwizard.aws.signin.MfaCodePrompt;
 import dev.hubwizard.ui.signin.DialogMfaCodePrompt;
@@ -76,6 +78,7 @@ public final class Navigator implements StartActions {
     /** The wizard on screen; null on the start screen. */
     private WizardViewModel wizard;
     private final LogViewer logViewer;
+    private final UsersWindow usersWindow;
 
     public Navigator(AppWindow window, Services services) {
         this.window = window;
@@ -86,7 +89,19 @@ public final class Navigator implements StartActions {
         this.mfaCodes = new DialogMfaCodePrompt(window.dialogs(), Platform::runLater);
         this.logViewer = new LogViewer(window::stage, window.themeProperty()::get, services.background(),
                 services.openUrl());
+        this.usersWindow = new UsersWindow(window::stage, window.themeProperty()::get, services.background(),
+                profile -> new ProfileUsers(services.profiles(), profile, mfaCodes), services.clock());
         window.stage().setOnCloseRequest(this::closeRequested);
+    }
+
+    @Override
+    public void editUsers(Profile profile) {
+        usersWindow.show(profile);
+    }
+
+    @Override
+    public String usersPickedUp(Profile profile) throws Exception {
+        return new ProfileUsers(services.profiles(), profile, mfaCodes).pickedUp();
     }
 
     public void showStart() {
@@ -304,7 +319,8 @@ public final class Navigator implements StartActions {
         });
         WizardViewModel model = new WizardViewModel(WizardPages.guide(preflight, settings,
                 new PlanPage(deploy, hub::profile, services.costs()), localTest,
-                new FinishPage(deploy, hub::profile, services.costs(), hub, window.dialogs(), services.background())),
+                new FinishPage(deploy, hub::profile, services.costs(), hub, window.dialogs(), services.background(),
+                        () -> editUsers(hub.profile()), () -> usersPickedUp(hub.profile()))),
                 deploy);
         wizard[0] = model;
         this.wizard = model;

@@ -17,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The hub image's Python package (hub-image/hubwizard_hub) passes its own pytest tests (hub-image/tests),
- * run with the pinned Python that .ci/services/35-hub-python.sh makes: a failing Python test fails
+ * run with the pinned Python that .ci/services/35-hub-python.sh makes (the live lists' tests also start
+ * moto_server from the PATH, as .ci/services/30-moto.sh provides it): a failing Python test fails
  * {@code mvn verify}, and this test names it with pytest's message.
  */
 class HubPackageTest {
@@ -43,7 +44,10 @@ class HubPackageTest {
                 "--junitxml=" + report).directory(HUB_IMAGE.toFile()).redirectErrorStream(true);
         // Nothing written into the source tree: the image's build context is this folder.
         pytest.environment().put("PYTHONDONTWRITEBYTECODE", "1");
-        pytest.environment().keySet().removeIf(k -> k.startsWith("HUB_") || k.startsWith("COGNITO_"));
+        // The live lists' tests point botocore at their own moto_server (from the PATH); nothing of the developer's
+        // AWS configuration may reach them.
+        pytest.environment().keySet().removeIf(k -> k.startsWith("HUB_") || k.startsWith("COGNITO_")
+                || k.startsWith("AWS_"));
         Process process = pytest.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(5, TimeUnit.MINUTES)).as("pytest finished").isTrue();

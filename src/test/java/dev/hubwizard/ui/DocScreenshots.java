@@ -53,8 +53,11 @@ public final class DocScreenshots {
     static final String IMAGE_FOLDER = "settings-image-folder";
     /** "Show details": a failed run's log in the app. */
     static final String LOG_VIEW = "log-view";
+    /** A deployed hub's users editor, a name being typed that the hub would refuse. */
+    static final String USERS_EDITOR = "users-editor";
     static final String INTERRUPTED_HUB = "summer-school";
-    static final List<String> DOCUMENTED = List.of("start", NEW_USER, INTERRUPTED, PEOPLE, IMAGE_FOLDER, LOG_VIEW);
+    static final List<String> DOCUMENTED = List.of("start", NEW_USER, INTERRUPTED, PEOPLE, IMAGE_FOLDER, LOG_VIEW,
+            USERS_EDITOR);
     static final double WIDTH = 1100;
     static final double HEIGHT = 720;
     /** The settings form is long: a taller window shows more of it. */
@@ -163,6 +166,14 @@ public final class DocScreenshots {
                 Files.writeString(folder.resolve("Dockerfile"), "FROM quay.io/jupyterhub/jupyterhub:5.5.0\n");
                 settings.chooseImageFolder(folder);
                 settings.focus("hub.imageFolder");
+            } else if (screen.equals(USERS_EDITOR)) {
+                navigator.showStart();
+                Stage users = new dev.hubwizard.ui.users.UsersWindow(() -> stage[0], () -> theme,
+                        new BackgroundWork(Runnable::run, Platform::runLater), p -> new SampleUsers(),
+                        java.time.Clock.systemDefaultZone()).show(store.load("team-hub"));
+                javafx.scene.control.TextArea allowed = (javafx.scene.control.TextArea) users.getScene()
+                        .lookup("#users-allowed");
+                allowed.appendText("\n9lives");
             } else if (screen.equals(LOG_VIEW)) {
                 navigator.showStart();
                 new dev.hubwizard.ui.log.LogViewer(() -> stage[0], () -> theme, new BackgroundWork(Runnable::run,
@@ -187,9 +198,10 @@ public final class DocScreenshots {
             }
             settle();
         }
-        javafx.stage.Window shown = screen.equals(LOG_VIEW) ? onFx(() -> javafx.stage.Window.getWindows().stream()
+        boolean ownWindow = screen.equals(LOG_VIEW) || screen.equals(USERS_EDITOR);
+        javafx.stage.Window shown = ownWindow ? onFx(() -> javafx.stage.Window.getWindows().stream()
                 .filter(w -> w != stage[0] && w.isShowing()).findFirst().orElseThrow()) : stage[0];
-        if (screen.equals(IMAGE_FOLDER) || screen.equals(LOG_VIEW)) {
+        if (screen.equals(IMAGE_FOLDER) || ownWindow) {
             settle();
         }
         WritableImage image = onFx(() -> shown.getScene().snapshot(null));

@@ -36,9 +36,13 @@ public final class FinishPage extends PageModel {
     private final StringProperty url = new SimpleStringProperty("");
     private final ObjectProperty<List<String>> admins = new SimpleObjectProperty<>(List.of());
     private final ObjectProperty<CostEstimate> cost = new SimpleObjectProperty<>();
+    private final StringProperty usersPickedUp = new SimpleStringProperty("");
+    private final Runnable editUsers;
+    private final BackgroundWork.Job<String> pickedUp;
 
     public FinishPage(DeployController deploy, Supplier<Profile> profile, Supplier<CostEstimator> costs,
-                      Invites invites, Dialogs dialogs, BackgroundWork background) {
+                      Invites invites, Dialogs dialogs, BackgroundWork background, Runnable editUsers,
+                      BackgroundWork.Job<String> usersPickedUp) {
         super(ID, "Hub URL", "Finds the hub's address and waits until it answers.", List.of(HubUrlStep.ID));
         typically("Waiting until the hub answers at its address: usually under a minute once the service is"
                 + " stable; behind a load balancer its health checks take 1 to 3 minutes more.");
@@ -47,6 +51,8 @@ public final class FinishPage extends PageModel {
         this.invites = invites;
         this.dialogs = dialogs;
         this.background = background;
+        this.editUsers = editUsers;
+        this.pickedUp = usersPickedUp;
         url.set(profile.get().deployment().url());
         deploy.onStepEvent(event -> {
             if (event.stepId().equals(HubUrlStep.ID) && event.state() == StepState.DONE) {
@@ -68,6 +74,16 @@ public final class FinishPage extends PageModel {
         return cost;
     }
 
+    /** When the running hub last picked up its lists of users, in words. */
+    public StringProperty usersPickedUpProperty() {
+        return usersPickedUp;
+    }
+
+    /** Opens the users editor: users change while the hub runs. */
+    public void editUsers() {
+        editUsers.run();
+    }
+
     /** Who is invited to the hub's Cognito sign-in, in words; empty when the hub signs in otherwise. */
     public StringProperty invitedProperty() {
         return invited;
@@ -82,6 +98,10 @@ public final class FinishPage extends PageModel {
     public void shown() {
         admins.set(profile.get().hub().admins());
         cost.set(costs.get().estimate(profile.get()));
+        if (!urlProperty().get().isBlank()) {
+            background.run(pickedUp, words -> usersPickedUp.set("Users: " + words),
+                    failure -> usersPickedUp.set("Users: " + ProblemException.of(failure).what()));
+        }
         if (invites() && !urlProperty().get().isBlank()) {
             background.run(invites::invited, this::showInvited,
                     failure -> invited.set("Could not list who is invited: " + ProblemException.of(failure).text()));

@@ -46,6 +46,18 @@ public final class FinishView extends VBox {
         adminLine.textProperty().bind(Bindings.createStringBinding(() -> admins.get() == null ? ""
                 : "Admins: " + String.join(", ", admins.get()), admins));
 
+        Button users = new Button("Change users…");
+        users.setId("finish-users");
+        users.setAccessibleHelp("Add or remove admins and allowed users while the hub runs");
+        users.setOnAction(e -> page.editUsers());
+        Label pickedUp = new Label();
+        pickedUp.setId("finish-users-picked-up");
+        pickedUp.setWrapText(true);
+        pickedUp.getStyleClass().add("hint");
+        pickedUp.textProperty().bind(page.usersPickedUpProperty());
+        HBox usersLine = new HBox(10, users, pickedUp);
+        usersLine.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+
         Label next = new Label(nextSteps(page.invites()));
         next.setId("finish-next");
         next.getStyleClass().add("finish-next");
@@ -71,7 +83,7 @@ public final class FinishView extends VBox {
         invitations.setVisible(page.invites());
         invitations.setManaged(page.invites());
 
-        VBox ready = new VBox(12, lead, address, adminLine, invitations, next, costLine);
+        VBox ready = new VBox(12, lead, address, adminLine, usersLine, invitations, next, costLine);
         ready.visibleProperty().bind(url.isNotEmpty());
         ready.managedProperty().bind(url.isNotEmpty());
         getChildren().addAll(stepState, ready);
@@ -90,9 +102,9 @@ public final class FinishView extends VBox {
             steps.add("Open the address now and sign in as an admin: the first sign-in with a name sets its password.");
             steps.add("Send the address to each allowed user right away, and ask them to sign in soon: whoever signs in"
                     + " first with an allowed name sets its password and owns that name. Anyone who finds their name"
-                    + " taken should tell you at once.");
+                    + " taken should tell you at once. The hub keeps the passwords across restarts and redeploys.");
         }
-        steps.add("To add or remove users, change them on the Settings page and press Redeploy on the start screen.");
+        steps.add("To add or remove users, press Change users: the running hub picks the change up within a minute.");
         steps.add("When you no longer need the hub, Tear down on the start screen removes everything it created.");
         return "What next:\n" + String.join("\n", steps.stream().map(step -> "•  " + step).toList());
     }

@@ -22,4 +22,10 @@ public interface StartActions {
 
     /** Removes the AWS resources the profile's deploys created; the user has agreed. */
     void tearDown(Profile profile);
+
+    /** Opens the deployed hub's users editor. */
+    void editUsers(Profile profile);
+
+    /** When the running hub last picked up its lists of users, in words. Slow (AWS): never on the FX thread. */
+    String usersPickedUp(Profile profile) throws Exception;
 }

@@ -105,13 +105,16 @@ public final class StartView extends BorderPane {
         tearDown.getStyleClass().add("danger");
         tearDown.disableProperty().bind(model.canTearDownProperty().not());
         tearDown.setOnAction(e -> model.tearDown());
+        Button users = button("users", "Users…", "Change who may sign in to the selected hub while it runs");
+        users.disableProperty().bind(model.canRedeployProperty().not());
+        users.setOnAction(e -> model.editUsers());
         Button reload = button("reload", "Reload", "Read the profiles folder again, for example after editing a file");
         reload.disableProperty().bind(model.loadingProperty());
         reload.setOnAction(e -> model.reload());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox bar = new HBox(8, create, open, duplicate, delete, new Separator(Orientation.VERTICAL), deploy, redeploy,
-                tearDown, spacer, reload);
+                tearDown, users, spacer, reload);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("start-toolbar");
         return bar;
@@ -281,7 +284,12 @@ public final class StartView extends BorderPane {
         Label status = new Label();
         status.setId("status");
         status.textProperty().bind(model.statusProperty());
-        HBox bar = new HBox(status);
+        Label usersPickedUp = new Label();
+        usersPickedUp.setId("users-picked-up");
+        usersPickedUp.textProperty().bind(model.usersPickedUpProperty());
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox bar = new HBox(status, gap, usersPickedUp);
         bar.getStyleClass().add("status-bar");
         return bar;
     }

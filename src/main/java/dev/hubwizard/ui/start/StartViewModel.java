@@ -62,6 +62,7 @@ public final class StartViewModel {
     private final ObjectProperty<HubRow> selected = new SimpleObjectProperty<>();
     private final BooleanProperty loading = new SimpleBooleanProperty();
     private final StringProperty status = new SimpleStringProperty("");
+    private final StringProperty usersPickedUp = new SimpleStringProperty("");
     private final StringProperty listProblem = new SimpleStringProperty("");
     private final BooleanBinding canOpen;
     private final BooleanBinding canDelete;
@@ -90,6 +91,8 @@ public final class StartViewModel {
                 && ProfileValidator.validate(p).isEmpty());
         canRedeploy = selectedProfileMatches(p -> HubStanding.of(p.deployment()).canRedeploy());
         canTearDown = selectedProfileMatches(p -> !p.deployment().resources().isEmpty());
+        selected.addListener((obs, old, now) -> lookUpUsersPickedUp(now == null ? null
+                : now.profile().orElse(null)));
     }
 
     private BooleanBinding selectedProfileMatches(Predicate<Profile> test) {
@@ -122,6 +125,29 @@ public final class StartViewModel {
     /** What the last command did, in a sentence. */
     public StringProperty statusProperty() {
         return status;
+    }
+
+    /** When the selected hub last picked up its lists of users; empty for a hub not deployed. */
+    public StringProperty usersPickedUpProperty() {
+        return usersPickedUp;
+    }
+
+    /** Opens the selected deployed hub's users editor. */
+    public void editUsers() {
+        selectedProfile().filter(p -> HubStanding.of(p.deployment()).canRedeploy()).ifPresent(actions::editUsers);
+    }
+
+    /** Asks AWS, in the background, when the selected deployed hub last picked up its lists. */
+    private void lookUpUsersPickedUp(Profile profile) {
+        usersPickedUp.set("");
+        if (profile == null || !HubStanding.of(profile.deployment()).canRedeploy()) {
+            return;
+        }
+        background.run(() -> actions.usersPickedUp(profile), words -> {
+            if (selectedProfile().filter(p -> p.name().equals(profile.name())).isPresent()) {
+                usersPickedUp.set("Users: " + words);
+            }
+        }, failure -> usersPickedUp.set("Users: " + ProblemException.of(failure).problem().what()));
     }
 
     /** Why the profiles could not be listed at all; empty when they could. */

@@ -83,7 +83,7 @@ class FinishPageTest {
         DeployController deploy = new DeployController(DeploySource.of(runner, FinishPageTest::session,
                 () -> new Plan("none", List.of())), logs, "team-hub");
         return new FinishPage(deploy, () -> profile, () -> new CostEstimator(PriceList.bundled()), invites, dialogs,
-                BackgroundWork.onCallingThread());
+                BackgroundWork.onCallingThread(), () -> { }, () -> "The hub picked up these lists at 14:02:11.");
     }
 
     private static Session session() {

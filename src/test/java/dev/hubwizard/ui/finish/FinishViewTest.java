@@ -12,7 +12,8 @@ class FinishViewTest {
         String next = FinishView.nextSteps(false);
 
         assertThat(next).contains("whoever signs in first with an allowed name sets its password and owns that name",
-                "Send the address to each allowed user right away", "Redeploy", "Tear down");
+                "Send the address to each allowed user right away", "keeps the passwords across restarts and redeploys",
+                "Change users", "within a minute", "Tear down");
         assertThat(next).doesNotContain("Cognito");
     }
 

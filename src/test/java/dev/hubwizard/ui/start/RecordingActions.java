@@ -12,6 +12,7 @@ final class RecordingActions implements StartActions {
     final List<String> deployed = new CopyOnWriteArrayList<>();
     final List<String> redeployed = new CopyOnWriteArrayList<>();
     final List<String> tornDown = new CopyOnWriteArrayList<>();
+    final List<String> usersEdited = new CopyOnWriteArrayList<>();
 
     @Override
     public void open(Profile profile) {
@@ -31,5 +32,15 @@ final class RecordingActions implements StartActions {
     @Override
     public void tearDown(Profile profile) {
         tornDown.add(profile.name());
+    }
+
+    @Override
+    public void editUsers(Profile profile) {
+        usersEdited.add(profile.name());
+    }
+
+    @Override
+    public String usersPickedUp(Profile profile) {
+        return "The hub picked up these lists at 14:02:11 (5 s ago).";
     }
 }
