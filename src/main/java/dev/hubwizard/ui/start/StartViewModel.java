@@ -147,7 +147,7 @@ public final class StartViewModel {
             if (selectedProfile().filter(p -> p.name().equals(profile.name())).isPresent()) {
                 usersPickedUp.set("Users: " + words);
             }
-        }, failure -> usersPickedUp.set("Users: " + ProblemException.of(failure).problem().what()));
+        }, failure -> usersPickedUp.set("Users: " + ProblemException.of(failure).what()));
     }
 
     /** Why the profiles could not be listed at all; empty when they could. */
