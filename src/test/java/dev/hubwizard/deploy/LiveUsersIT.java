@@ -17,6 +17,7 @@ import dev.hubwizard.profile.TaskSize;
 import dev.hubwizard.testbed.StepRecorder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,6 +53,11 @@ class LiveUsersIT {
     @BeforeAll
     static void start() throws Exception {
         bed = DeployTestBed.start(profiles);
+    }
+
+    @BeforeEach
+    void reset() {
+        bed.reset();
     }
 
     @AfterAll

@@ -168,12 +168,9 @@ public final class DocScreenshots {
                 settings.focus("hub.imageFolder");
             } else if (screen.equals(USERS_EDITOR)) {
                 navigator.showStart();
-                Stage users = new dev.hubwizard.ui.users.UsersWindow(() -> stage[0], () -> theme,
+                new dev.hubwizard.ui.users.UsersWindow(() -> stage[0], () -> theme,
                         new BackgroundWork(Runnable::run, Platform::runLater), p -> new SampleUsers(),
                         java.time.Clock.systemDefaultZone()).show(store.load("team-hub"));
-                javafx.scene.control.TextArea allowed = (javafx.scene.control.TextArea) users.getScene()
-                        .lookup("#users-allowed");
-                allowed.appendText("\n9lives");
             } else if (screen.equals(LOG_VIEW)) {
                 navigator.showStart();
                 new dev.hubwizard.ui.log.LogViewer(() -> stage[0], () -> theme, new BackgroundWork(Runnable::run,
@@ -202,6 +199,14 @@ public final class DocScreenshots {
         javafx.stage.Window shown = ownWindow ? onFx(() -> javafx.stage.Window.getWindows().stream()
                 .filter(w -> w != stage[0] && w.isShowing()).findFirst().orElseThrow()) : stage[0];
         if (screen.equals(IMAGE_FOLDER) || ownWindow) {
+            settle();
+        }
+        if (screen.equals(USERS_EDITOR)) {
+            // A name the hub would refuse, typed after the hub's lists arrived: the reason shows, Apply waits.
+            onFx(() -> {
+                ((javafx.scene.control.TextArea) shown.getScene().lookup("#users-allowed")).appendText("\n9lives");
+                return null;
+            });
             settle();
         }
         WritableImage image = onFx(() -> shown.getScene().snapshot(null));

@@ -19,6 +19,7 @@ public final class UsersEditorView extends VBox {
     public UsersEditorView(UsersEditor editor) {
         super(12);
         setId("users-editor");
+        setPadding(new javafx.geometry.Insets(18));
         getStyleClass().addAll("page", "users-editor");
         Label lead = new Label("Who may sign in to " + editor.hubName() + ". Changes reach the running hub within a"
                 + " minute: no rebuild, no new task, nobody else's server interrupted.");

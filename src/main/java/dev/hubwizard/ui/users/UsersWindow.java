@@ -17,7 +17,7 @@ import java.util.function.Supplier;
 public final class UsersWindow {
 
     private static final double WIDTH = 720;
-    private static final double HEIGHT = 520;
+    private static final double HEIGHT = 480;
 
     private final Supplier<Window> owner;
     private final Supplier<Theme> theme;
