@@ -65,6 +65,17 @@ class CliTest {
     }
 
     @Test
+    void usersRefusesAnInvalidNameWithTheReasonBeforeSendingAnything() throws Exception {
+        store.save(valid("team"));
+
+        assertThat(run("users", "--profile", "team", "--add", "9lives")).isEqualTo(ExitCodes.FAILED);
+
+        assertThat(err()).contains("The users were not changed", "'9lives' must start with a letter a-z",
+                "nothing was sent to the hub");
+        assertThat(store.load("team").hub().allowedUsers()).containsExactly("grace");
+    }
+
+    @Test
     void helpListsTheCommandsAndWhereProfilesLive() {
         assertThat(run("--help")).isZero();
 
@@ -74,7 +85,7 @@ class CliTest {
 
     @Test
     void everyCommandPrintsItsHelpWithoutAskingForAProfile() {
-        for (String command : List.of("profiles", "deploy", "redeploy", "status", "teardown", "login")) {
+        for (String command : List.of("profiles", "deploy", "redeploy", "status", "teardown", "login", "users")) {
             assertThat(run(command, "--help")).as(command + " --help: " + err()).isZero();
             assertThat(out()).as(command).contains("Usage: hubwizard " + command);
             assertThat(err()).as(command).isEmpty();

@@ -56,9 +56,10 @@ public final class WizardPages {
                 new PageModel("task-definition", "Task definition",
                         "Registers how the hub runs on Fargate: CPU, memory, port 8000, the image, the log group and "
                                 + "the role that lets ECS pull the image. A new revision only when something changed. "
-                                + "With Cognito sign-in, first the user pool and the hub's app client.",
-                        List.of("cognito", "role", "log-group", "task-definition"),
-                        List.of("role", "log-group", "task-definition"), "Run"),
+                                + "The hub's live lists of users go to SSM Parameter Store, with a task role that may "
+                                + "only read them. With Cognito sign-in, first the user pool and the hub's app client.",
+                        List.of("cognito", "role", "live-users", "log-group", "task-definition"),
+                        List.of("role", "live-users", "log-group", "task-definition"), "Run"),
                 new PageModel("service", "Service",
                         "Creates or updates the ECS service that keeps one hub task running, and waits until it is "
                                 + "stable. Its events appear in the log as they happen.", List.of("service"))
