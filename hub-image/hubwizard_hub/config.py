@@ -119,10 +119,6 @@ def configure_accounts(c, env):
     c.LocalAuthenticator.add_user_cmd = list(accounts.ADD_USER_CMD)
     # Pinned ids keep files on a kept volume (EFS homes) with their owners across redeploys.
     c.LocalAuthenticator.uids = env.uids("HUB_USER_UIDS")
-    # A notebook server imports for seconds on a small or busy task (jupyter_server's schema parsers alone take
-    # several on a quarter vCPU): JupyterHub's 30 s would give up on servers that were about to answer.
-    c.Spawner.http_timeout = 90
-    c.Spawner.start_timeout = 120
 
 
 def configure_servers(c):
