@@ -66,6 +66,26 @@ public final class ExecutionRoles {
         });
     }
 
+    /** How the journal knows an IAM role: by ARN, this profile's when tagged for it. */
+    static Journaled.Identity<Role> identity(ProfileTags tags) {
+        return new Journaled.Identity<>() {
+            @Override
+            public String id(Role r) {
+                return r.arn();
+            }
+
+            @Override
+            public Map<String, String> attributes(Role r) {
+                return Map.of();
+            }
+
+            @Override
+            public boolean owned(Role r) {
+                return tags.ownedBy(ProfileTags.fromIam(r.tags()));
+            }
+        };
+    }
+
     public ExecutionRole ensure(StepContext ctx) throws ProblemException {
         return ensure(ctx, NAME);
     }
@@ -78,22 +98,7 @@ public final class ExecutionRoles {
                         .assumeRolePolicyDocument(TRUST_POLICY)
                         .description(description)
                         .tags(tags.iam(name))).role()),
-                new Journaled.Identity<>() {
-                    @Override
-                    public String id(Role r) {
-                        return r.arn();
-                    }
-
-                    @Override
-                    public Map<String, String> attributes(Role r) {
-                        return Map.of();
-                    }
-
-                    @Override
-                    public boolean owned(Role r) {
-                        return tags.ownedBy(ProfileTags.fromIam(r.tags()));
-                    }
-                });
+                identity(tags));
         Role role = outcome.resource();
         if (!trustsEcsTasks(role)) {
             throw new ProblemException("The IAM role " + name + " cannot be used by ECS tasks",

@@ -56,22 +56,7 @@ public final class HubTaskRoles {
                         .assumeRolePolicyDocument(TRUST_POLICY)
                         .description(AwsTexts.taskRoleDescription(tags.profile()))
                         .tags(tags.iam(name))).role()),
-                new Journaled.Identity<>() {
-                    @Override
-                    public String id(Role r) {
-                        return r.arn();
-                    }
-
-                    @Override
-                    public Map<String, String> attributes(Role r) {
-                        return Map.of();
-                    }
-
-                    @Override
-                    public boolean owned(Role r) {
-                        return tags.ownedBy(ProfileTags.fromIam(r.tags()));
-                    }
-                });
+                ExecutionRoles.identity(tags));
         String wanted = policy(usersArn, pickedUpArn);
         Optional<String> current = call("iam:GetRolePolicy", () -> {
             try {
@@ -93,13 +78,7 @@ public final class HubTaskRoles {
     }
 
     public Optional<Role> find(String name) throws ProblemException {
-        return call("iam:GetRole", () -> {
-            try {
-                return Optional.of(aws.iam().getRole(r -> r.roleName(name)).role());
-            } catch (NoSuchEntityException e) {
-                return Optional.empty();
-            }
-        });
+        return new ExecutionRoles(aws, tags).find(name);
     }
 
     /** Deletes the recorded role with its inline policy (after the task definitions that name it). */
