@@ -181,7 +181,7 @@ def make_client(region, endpoint_url=None):
     import botocore.session
 
     config = botocore.config.Config(
-        retries={"mode": "standard", "max_attempts": 5},
+        retries={"mode": "standard", "total_max_attempts": 5},
         connect_timeout=5,
         read_timeout=30,
         max_pool_connections=POOL_SIZE,
