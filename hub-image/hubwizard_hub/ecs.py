@@ -152,15 +152,16 @@ class Ecs:
         return tasks[0] if tasks else None
 
     async def stop_task(self, cluster, task_arn, reason):
-        """Stops the task; a task ECS no longer knows is as good as stopped."""
+        """Stops the task; False when ECS does not know it (gone long ago, or too new to be seen yet)."""
         from botocore.exceptions import ClientError
 
         try:
             await self.call("stop_task", cluster=cluster, task=task_arn, reason=stop_reason(reason))
+            return True
         except ClientError as error:
             message = error.response.get("Error", {}).get("Message", "")
             if error.response.get("Error", {}).get("Code") == "InvalidParameterException" and "not found" in message:
-                return
+                return False
             raise
 
     async def running_tasks(self, cluster, started_by_value):

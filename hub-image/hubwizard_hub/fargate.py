@@ -10,6 +10,7 @@ import asyncio
 import time
 import uuid
 
+from botocore.exceptions import BotoCoreError, ClientError
 from jupyterhub.spawner import Spawner
 from traitlets import Any, Bool, Float, Instance, Integer, List, Unicode, default
 
@@ -96,6 +97,7 @@ class FargateSpawner(Spawner):
         self._events = []
         self._events_changed = asyncio.Event()
         self._starting = False
+        self._run_at = None
 
     # ---- state: the task ARN survives a hub restart
     def get_state(self):
@@ -178,6 +180,7 @@ class FargateSpawner(Spawner):
                         else "Asking AWS Fargate for your server")
             task = await self.ecs.run_task(self.run_task_params(size))
             self.task_arn = task["taskArn"]
+            self._run_at = time.monotonic()
             self.log.info("Fargate task %s started for %s", self.task_arn, self._log_name)
             ip = await self._wait_until_running()
             return ip, self.port
@@ -223,7 +226,7 @@ class FargateSpawner(Spawner):
             return 0
         try:
             task = await self.ecs.describe_task(self.cluster, self.task_arn)
-        except Exception as error:  # noqa: BLE001 -- an unanswered poll must not forget a running server
+        except (BotoCoreError, ClientError) as error:  # an unanswered poll must not forget a running server
             self.log.warning("Could not ask ECS about %s's task %s (%s); assuming it still runs",
                              self._log_name, self.task_arn, error)
             return None
@@ -236,7 +239,12 @@ class FargateSpawner(Spawner):
     async def stop(self, now=False):
         if not self.task_arn:
             return
-        await self.ecs.stop_task(self.cluster, self.task_arn, f"JupyterHub stopped {self._log_name}'s server")
+        reason = f"JupyterHub stopped {self._log_name}'s server"
+        while not await self.ecs.stop_task(self.cluster, self.task_arn, reason):
+            # A task RunTask has just started may be unknown to StopTask for a moment (eventual consistency).
+            if self._run_at is None or time.monotonic() - self._run_at > self.consistency_timeout:
+                return
+            await asyncio.sleep(self.ecs_poll_interval)
         if now:
             return
         deadline = time.monotonic() + self.stop_wait_timeout

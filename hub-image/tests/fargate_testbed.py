@@ -133,6 +133,20 @@ class StagedEcs(ecs.Ecs):
                        {"lastStatus": "PENDING", "pullStartedAt": "now", "pullStoppedAt": "now"},
                        {"lastStatus": "ACTIVATING"}, {"lastStatus": "RUNNING"}]
         self._seen = Counter()
+        # How many StopTask calls answer "not found" first, as ECS may just after RunTask.
+        self.stop_unknown_for = 0
+        self.failing = None
+
+    async def call(self, operation, **params):
+        if self.failing:
+            raise self.failing
+        return await super().call(operation, **params)
+
+    async def stop_task(self, cluster, task_arn, reason):
+        if self.stop_unknown_for:
+            self.stop_unknown_for -= 1
+            return False
+        return await super().stop_task(cluster, task_arn, reason)
 
     async def describe_task(self, cluster, task_arn):
         task = await super().describe_task(cluster, task_arn)

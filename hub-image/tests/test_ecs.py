@@ -104,3 +104,20 @@ def test_the_real_client_uses_awss_retry_rules_and_bounded_waits():
     assert client.meta.region_name == "eu-west-1" and client.meta.endpoint_url == "http://127.0.0.1:9"
     assert client.meta.config.retries == {"mode": "standard", "total_max_attempts": 5}
     assert client.meta.config.connect_timeout == 5 and client.meta.config.read_timeout == 30
+
+
+async def test_stop_task_tells_a_task_ecs_does_not_know_from_other_errors():
+    from botocore.exceptions import ClientError
+
+    class Client:
+        def __init__(self, code, message):
+            self.error = ClientError({"Error": {"Code": code, "Message": message}}, "StopTask")
+
+        def stop_task(self, **params):
+            raise self.error
+
+    unknown = Client("InvalidParameterException", "The referenced task was not found.")
+    assert await ecs.Ecs(lambda: unknown).stop_task("c", "t", "r") is False
+    denied = Client("AccessDeniedException", "not authorized to perform: ecs:StopTask")
+    with pytest.raises(ClientError, match="AccessDenied"):
+        await ecs.Ecs(lambda: denied).stop_task("c", "t", "r")

@@ -138,6 +138,30 @@ async def test_poll_tells_running_from_stopped(bed):
     assert await spawner.poll() == 0, "stopped by someone else: the container's exit code (moto's 0)"
 
 
+async def test_a_stop_just_after_run_task_waits_until_stop_task_knows_the_task(bed):
+    bed.ecs.script = [{"lastStatus": "PROVISIONING"}]
+    spawner = new_spawner(bed)
+    with pytest.raises(asyncio.TimeoutError):
+        await asyncio.wait_for(spawner.start(), 0.2)
+    bed.ecs.stop_unknown_for = 3
+
+    await spawner.stop(now=True)
+
+    assert bed.ecs.stop_unknown_for == 0 and bed.running() == []
+
+
+async def test_a_poll_aws_does_not_answer_keeps_the_server(bed):
+    """Answering "stopped" would make JupyterHub forget a server that still runs (and bills)."""
+    from botocore.exceptions import ClientError
+
+    spawner = new_spawner(bed)
+    await started(spawner)
+    bed.ecs.failing = ClientError({"Error": {"Code": "ThrottlingException", "Message": "Rate exceeded"}},
+                                  "DescribeTasks")
+
+    assert await spawner.poll() is None
+
+
 async def test_stop_stops_the_task_and_waits_for_stopped(bed):
     spawner = new_spawner(bed)
     await started(spawner)
