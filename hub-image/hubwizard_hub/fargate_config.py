@@ -87,6 +87,9 @@ def configure_fargate(c, env, variables):
     except ValueError as error:
         raise BadSetting(str(error)) from None
     culler.configure_idle_culler(c, timeout)
+    # A hub that stops stops its users' servers too, unless its database outlives it (state kept on a
+    # volume): then a redeployed hub finds them running and re-attaches (the task ARNs are in the state).
+    c.JupyterHub.cleanup_servers = not flag(env, "HUB_FARGATE_KEEP_SERVERS", False)
 
     # Users' tasks call the hub's API from their own addresses: it listens beyond loopback (the
     # security groups admit only users' tasks to this port) and tells them the hub task's private IP.

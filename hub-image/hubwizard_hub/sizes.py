@@ -83,12 +83,14 @@ def parse(text):
 
 
 def options_form(sizes):
-    """JupyterHub's spawn options form: one radio button per size, the first chosen."""
+    """JupyterHub's spawn options form: one radio button per size, the first chosen (Bootstrap 5, as
+    JupyterHub's own pages)."""
     choices = "\n".join(
-        f'<div class="radio"><label><input type="radio" name="size" value="{html.escape(s.name)}"'
-        f'{" checked" if i == 0 else ""}> {html.escape(s.label)}</label></div>'
+        f'<div class="form-check"><input class="form-check-input" type="radio" name="size" id="size-{i}" '
+        f'value="{html.escape(s.name)}"{" checked" if i == 0 else ""}>'
+        f'<label class="form-check-label" for="size-{i}">{html.escape(s.label)}</label></div>'
         for i, s in enumerate(sizes))
-    return f'<fieldset><legend>Server size</legend>\n{choices}\n</fieldset>'
+    return f'<fieldset class="mb-3"><legend>Server size</legend>\n{choices}\n</fieldset>'
 
 
 def chosen(sizes, options):

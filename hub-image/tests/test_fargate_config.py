@@ -43,7 +43,7 @@ def test_fargate_selects_the_spawner_with_its_settings(config, environment, hub_
 
     configure(config, environment, hub_folder)
 
-    assert config.JupyterHub.spawner_class is FargateSpawner
+    assert JupyterHub(config=config).spawner_class is FargateSpawner, "JupyterHub takes it as its spawner"
     spawner = FargateSpawner(config=config)
     assert spawner.cluster == "team-hub" and spawner.task_definition == "team-hub-users"
     assert spawner.subnets == ["subnet-0123456789abcdef0", "subnet-0fedcba9876543210"]
@@ -54,6 +54,15 @@ def test_fargate_selects_the_spawner_with_its_settings(config, environment, hub_
     assert spawner.container_name == "notebook" and spawner.port == 8888
     assert config.JupyterHub.hub_bind_url == "http://0.0.0.0:8081"
     assert config.JupyterHub.hub_connect_url == "http://10.0.1.20:8081"
+    assert config.JupyterHub.cleanup_servers is True, "a stopping hub stops its servers unless told otherwise"
+
+
+def test_with_kept_state_a_redeployed_hub_leaves_servers_running(config, environment, hub_folder):
+    environment.update(FARGATE, HUB_FARGATE_KEEP_SERVERS="true")
+
+    configure(config, environment, hub_folder)
+
+    assert JupyterHub(config=config).cleanup_servers is False
 
 
 def test_the_idle_culler_runs_by_default_with_the_scopes_jupyterhub_5_requires(config, environment, hub_folder):
@@ -112,6 +121,7 @@ def test_the_culler_keeps_other_services_and_roles():
     ({"HUB_FARGATE_SUBNETS": "subnet-1"}, "HUB_FARGATE_SUBNETS: 'subnet-1' is not an id like subnet-0123456789abcdef0"),
     ({"HUB_FARGATE_SECURITY_GROUPS": ""}, "HUB_FARGATE_SECURITY_GROUPS is not set (for example sg-0123456789abcdef0)"),
     ({"HUB_FARGATE_PUBLIC_IP": "yes"}, "HUB_FARGATE_PUBLIC_IP='yes' is not true or false"),
+    ({"HUB_FARGATE_KEEP_SERVERS": "1"}, "HUB_FARGATE_KEEP_SERVERS='1' is not true or false"),
     ({"HUB_SERVER_SIZES": "Small=3/1"}, "HUB_SERVER_SIZES: size Small: Fargate runs 0.25, 0.5, 1, 2, 4, 8 or 16 vCPU"),
     ({"HUB_CULL_IDLE_TIMEOUT": "1 day"}, "HUB_CULL_IDLE_TIMEOUT='1 day' is not a duration"),
     ({"AWS_REGION": ""}, "AWS_REGION is not set"),

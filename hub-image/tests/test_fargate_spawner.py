@@ -239,7 +239,7 @@ def test_the_options_form_offers_the_sizes_and_reads_the_choice(bed):
 
     form = spawner.options_form
     assert form.count('type="radio" name="size"') == 3
-    assert 'value="Small" checked> Small: 0.5 vCPU, 1 GB memory' in form
+    assert 'value="Small" checked><label class="form-check-label" for="size-0">Small: 0.5 vCPU, 1 GB memory<' in form
     assert "Large: 4 vCPU, 16 GB memory" in form
     assert spawner.options_from_form({"size": ["Large"]}) == {"size": "Large"}
     assert spawner.options_from_form({}) == {}
