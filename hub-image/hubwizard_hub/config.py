@@ -17,6 +17,7 @@ log = logging.getLogger("JupyterHub")
 STATE_DIR = "/srv/jupyterhub/state"
 SIGN_IN_MODES = ("first-use", "cognito")
 SPAWNERS = ("local", "fargate")
+SERVER_START_SECONDS = 120
 
 
 def names_from_file(folder, filename):
@@ -55,6 +56,7 @@ def configure(c, variables, folder):
     configure_network(c, env)
     state = configure_state(c, env)
     configure_accounts(c, env)
+    configure_servers(c)
     if sign_in == "first-use":
         configure_first_use(c, state)
     else:
@@ -105,6 +107,13 @@ def configure_accounts(c, env):
     c.LocalAuthenticator.add_user_cmd = list(accounts.ADD_USER_CMD)
     # Pinned ids keep files on a kept volume (EFS homes) with their owners across redeploys.
     c.LocalAuthenticator.uids = env.uids("HUB_USER_UIDS")
+
+
+def configure_servers(c):
+    # JupyterHub gives a server 30 s to answer once started. JupyterLab on a 1-vCPU Fargate task, or a class
+    # starting at once, takes longer: the spawn then fails although the server was nearly up.
+    c.Spawner.http_timeout = SERVER_START_SECONDS
+    c.Spawner.start_timeout = SERVER_START_SECONDS
 
 
 def configure_first_use(c, state):

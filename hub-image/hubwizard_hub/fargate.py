@@ -27,6 +27,9 @@ STAGES = {
 PULLING = (55, "Downloading your server's image (the first start of a new image takes longest)")
 PULLED = (70, "Image downloaded; starting your server")
 STOPPING = ("DEACTIVATING", "STOPPING", "DEPROVISIONING", "STOPPED")
+# Fargate needs 30-120 s to start a task, longer for a large image's first pull; then JupyterLab starts.
+START_TIMEOUT = 300
+HTTP_TIMEOUT = 180
 
 
 class TaskStopped(RuntimeError):
@@ -62,14 +65,13 @@ class FargateSpawner(Spawner):
     def _default_ecs(self):
         return ecs.Ecs.shared(self.region, self.endpoint_url)
 
-    # Fargate needs 30-120 s to start a task, longer for a large image's first pull.
     @default("start_timeout")
     def _default_start_timeout(self):
-        return 300
+        return START_TIMEOUT
 
     @default("http_timeout")
     def _default_http_timeout(self):
-        return 180
+        return HTTP_TIMEOUT
 
     # The server listens on every interface of its own task, at a fixed port the security group admits.
     @default("ip")

@@ -62,10 +62,13 @@ def hub_private_ip(env, variables):
 
 def configure_fargate(c, env, variables):
     """Selects FargateSpawner and configures it, the sizes, the culler and the hub's API address."""
-    from .fargate import FargateSpawner
+    from .fargate import HTTP_TIMEOUT, START_TIMEOUT, FargateSpawner
 
     spawner = c.FargateSpawner
     c.JupyterHub.spawner_class = FargateSpawner
+    # A task's start takes longer than a local server's: these win over the Spawner-wide timeouts.
+    spawner.start_timeout = START_TIMEOUT
+    spawner.http_timeout = HTTP_TIMEOUT
     spawner.cluster = matching(env, "HUB_FARGATE_CLUSTER", _CLUSTER, "an ECS cluster name or ARN")
     spawner.task_definition = matching(
         env, "HUB_FARGATE_TASK_DEFINITION", _TASK_DEFINITION, "a task definition family, family:revision or ARN")
