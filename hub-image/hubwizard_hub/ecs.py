@@ -17,6 +17,8 @@ import re
 import threading
 from concurrent.futures import ThreadPoolExecutor
 
+from .problems import SpawnProblem
+
 # Up to this many AWS calls in flight at once, for all users together.
 POOL_SIZE = 8
 _POOL = ThreadPoolExecutor(max_workers=POOL_SIZE, thread_name_prefix="hubwizard-aws")
@@ -35,7 +37,7 @@ OVERRIDES_MAX = 8192
 _TAG_PUNCTUATION = set(" _.:/=+-@")
 
 
-class TooLarge(ValueError):
+class TooLarge(SpawnProblem, ValueError):
     """What the hub would send does not fit ECS's limits."""
 
 
@@ -95,7 +97,7 @@ def private_ip(task):
     return None
 
 
-class RunTaskFailed(RuntimeError):
+class RunTaskFailed(SpawnProblem, RuntimeError):
     """ECS accepted RunTask but started nothing (capacity, a bad subnet, a missing task definition)."""
 
 
@@ -142,7 +144,8 @@ class Ecs:
             reasons = "; ".join(
                 f"{f.get('reason', 'no reason given')}" + (f" ({f['detail']})" if f.get("detail") else "")
                 for f in answer.get("failures", [])) or "ECS started no task and gave no reason"
-            raise RunTaskFailed(reasons)
+            raise RunTaskFailed(f"AWS Fargate did not start your server: {reasons}. Start it again in a minute; "
+                                "if it keeps failing, tell your hub's admin.")
         return answer["tasks"][0]
 
     async def describe_task(self, cluster, task_arn):

@@ -15,6 +15,7 @@ from jupyterhub.spawner import Spawner
 from traitlets import Any, Bool, Float, Instance, Integer, List, Unicode, default
 
 from . import ecs
+from .problems import SpawnProblem
 from . import sizes as server_sizes
 
 # ECS's task lifecycle, as the spawn page tells it. JupyterHub itself reports 100% when the server answers.
@@ -32,8 +33,12 @@ START_TIMEOUT = 300
 HTTP_TIMEOUT = 180
 
 
-class TaskStopped(RuntimeError):
+class TaskStopped(SpawnProblem, RuntimeError):
     """The task stopped before the server was ready; the message says why, in ECS's words."""
+
+
+class AwsRefused(SpawnProblem, RuntimeError):
+    """ECS refused a call (permissions, a missing cluster or task definition, throttling after retries)."""
 
 
 class FargateSpawner(Spawner):
@@ -92,7 +97,12 @@ class FargateSpawner(Spawner):
         return server_sizes.options_form(self.sizes) if len(self.sizes) > 1 else ""
 
     def options_from_form(self, formdata):
-        return {"size": formdata.get("size", [""])[0]} if formdata.get("size") else {}
+        """The chosen size; a wrong one is refused here, so that JupyterHub shows the form again with why."""
+        name = formdata.get("size", [""])[0]
+        if not name:
+            return {}
+        server_sizes.chosen(self.sizes, {"size": name})
+        return {"size": name}
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
@@ -186,6 +196,9 @@ class FargateSpawner(Spawner):
             self.log.info("Fargate task %s started for %s", self.task_arn, self._log_name)
             ip = await self._wait_until_running()
             return ip, self.port
+        except (BotoCoreError, ClientError) as error:
+            raise AwsRefused(f"The hub could not start your server on AWS Fargate: {error}. "
+                             "Tell your hub's admin: the hub's log has the details.") from error
         finally:
             self._starting = False
             self._events_changed.set()
@@ -212,7 +225,8 @@ class FargateSpawner(Spawner):
             else:
                 status = task.get("lastStatus", "")
                 if status in STOPPING or task.get("desiredStatus") == "STOPPED":
-                    raise TaskStopped("Your server's Fargate task stopped before it was ready: " + why_stopped(task))
+                    raise TaskStopped(f"Your server's Fargate task stopped before it was ready: {why_stopped(task)}. "
+                                      "Start it again; if it stops again, tell your hub's admin.")
                 stage = _stage(task)
                 if stage and stage != reported:
                     self._event(*stage)

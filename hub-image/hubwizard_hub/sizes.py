@@ -9,6 +9,8 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from .problems import SpawnProblem
+
 # Fargate's task sizes (Linux): CPU units -> the memory sizes (MiB) allowed with them.
 FARGATE_MEMORY = {
     256: (512, 1024, 2048),
@@ -22,7 +24,7 @@ FARGATE_MEMORY = {
 _NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9 ._()+-]{0,39}", re.ASCII)
 
 
-class BadSize(ValueError):
+class BadSize(SpawnProblem, ValueError):
     pass
 
 

@@ -73,7 +73,8 @@ async def test_calls_run_off_the_event_loop_and_run_task_failures_are_reported()
             threads.append(threading.current_thread())
             return {"tasks": [], "failures": [{"arn": "x", "reason": "RESOURCE:ENI", "detail": "no free addresses"}]}
 
-    with pytest.raises(ecs.RunTaskFailed, match=r"RESOURCE:ENI \(no free addresses\)"):
+    with pytest.raises(ecs.RunTaskFailed, match=r"did not start your server: RESOURCE:ENI \(no free addresses\)\. "
+                                                r"Start it again in a minute"):
         await ecs.Ecs(Client).run_task({})
     assert threads and threads[0] is not threading.main_thread()
 

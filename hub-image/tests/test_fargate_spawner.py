@@ -11,7 +11,7 @@ import pytest
 
 from fargate_testbed import Bed, aws, moto_endpoint, new_spawner  # noqa: F401 -- aws and moto_endpoint are fixtures
 from hubwizard_hub import sizes
-from hubwizard_hub.fargate import TaskStopped
+from hubwizard_hub.fargate import AwsRefused, TaskStopped
 
 SIZES = [sizes.size("Small", "0.5", "1"), sizes.size("Medium", "1", "4"), sizes.size("Large", "4", "16")]
 
@@ -109,7 +109,9 @@ async def test_a_task_that_stops_while_starting_fails_the_spawn_with_ecss_reason
 
     assert str(failure.value) == (
         "Your server's Fargate task stopped before it was ready: CannotPullContainerError: pull image manifest "
-        "has been retried 5 time(s); notebook: CannotPullContainerError: not found")
+        "has been retried 5 time(s); notebook: CannotPullContainerError: not found. Start it again; if it stops "
+        "again, tell your hub's admin.")
+    assert failure.value.jupyterhub_message == str(failure.value), "JupyterHub shows it on the spawn page"
 
 
 async def test_a_start_timeout_then_stop_leaves_no_task_running(bed):
@@ -160,6 +162,16 @@ async def test_a_poll_aws_does_not_answer_keeps_the_server(bed):
                                   "DescribeTasks")
 
     assert await spawner.poll() is None
+
+
+async def test_an_aws_refusal_fails_the_spawn_with_a_message_for_the_person(bed):
+    spawner = new_spawner(bed, cluster="no-such-cluster")
+
+    with pytest.raises(AwsRefused) as refused:
+        await spawner.start()
+
+    assert "The hub could not start your server on AWS Fargate: " in refused.value.jupyterhub_message
+    assert "ClusterNotFoundException" in str(refused.value) and "Tell your hub's admin" in str(refused.value)
 
 
 async def test_stop_stops_the_task_and_waits_for_stopped(bed):
@@ -243,6 +255,9 @@ def test_the_options_form_offers_the_sizes_and_reads_the_choice(bed):
     assert "Large: 4 vCPU, 16 GB memory" in form
     assert spawner.options_from_form({"size": ["Large"]}) == {"size": "Large"}
     assert spawner.options_from_form({}) == {}
+    with pytest.raises(sizes.BadSize, match="'Huge' is not one of this hub's server sizes") as refused:
+        spawner.options_from_form({"size": ["Huge"]})
+    assert refused.value.jupyterhub_message == str(refused.value)
     assert new_spawner(bed, sizes=SIZES[:1]).options_form == "", "one size: nothing to choose"
 
 
