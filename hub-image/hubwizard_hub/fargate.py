@@ -12,6 +12,7 @@ import uuid
 
 from botocore.exceptions import BotoCoreError, ClientError
 from jupyterhub.spawner import Spawner
+from tornado import web
 from traitlets import Any, Bool, Float, Instance, Integer, List, Unicode, default
 
 from . import ecs
@@ -95,6 +96,12 @@ class FargateSpawner(Spawner):
     @default("options_form")
     def _default_options_form(self):
         return server_sizes.options_form(self.sizes) if len(self.sizes) > 1 else ""
+
+    # JupyterHub 5.3+ applies user options (from the form or the REST API) before start(): checking the size
+    # there answers a wrong one with why; start() checks again for older versions.
+    @default("apply_user_options")
+    def _default_apply_user_options(self):
+        return _check_size
 
     def options_from_form(self, formdata):
         """The chosen size; a wrong one is refused here, so that JupyterHub shows the form again with why."""
@@ -197,7 +204,7 @@ class FargateSpawner(Spawner):
             ip = await self._wait_until_running()
             return ip, self.port
         except (BotoCoreError, ClientError) as error:
-            raise AwsRefused(f"The hub could not start your server on AWS Fargate: {error}. "
+            raise AwsRefused(f"The hub could not start your server on AWS Fargate: {str(error).rstrip('.')}. "
                              "Tell your hub's admin: the hub's log has the details.") from error
         finally:
             self._starting = False
@@ -271,6 +278,14 @@ class FargateSpawner(Spawner):
             await asyncio.sleep(self.ecs_poll_interval)
         self.log.warning("%s's task %s had not stopped after %s s; ECS will finish stopping it",
                          self._log_name, self.task_arn, self.stop_wait_timeout)
+
+
+def _check_size(spawner, options):
+    try:
+        server_sizes.chosen(spawner.sizes, options)
+    except server_sizes.BadSize as error:
+        # JupyterHub passes an HTTPError through to the page (any other error becomes "Invalid user options").
+        raise web.HTTPError(400, "%s", str(error)) from None
 
 
 def _stage(task):

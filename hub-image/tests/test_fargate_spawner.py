@@ -8,6 +8,7 @@ import asyncio
 import ipaddress
 
 import pytest
+from tornado.web import HTTPError
 
 from fargate_testbed import Bed, aws, moto_endpoint, new_spawner  # noqa: F401 -- aws and moto_endpoint are fixtures
 from hubwizard_hub import sizes
@@ -171,7 +172,8 @@ async def test_an_aws_refusal_fails_the_spawn_with_a_message_for_the_person(bed)
         await spawner.start()
 
     assert "The hub could not start your server on AWS Fargate: " in refused.value.jupyterhub_message
-    assert "ClusterNotFoundException" in str(refused.value) and "Tell your hub's admin" in str(refused.value)
+    assert "ClusterNotFoundException" in str(refused.value) and "Cluster not found. Tell your hub's admin" in str(
+        refused.value)
 
 
 async def test_stop_stops_the_task_and_waits_for_stopped(bed):
@@ -235,6 +237,17 @@ async def test_a_size_that_is_not_offered_is_refused_before_anything_starts(bed)
     with pytest.raises(sizes.BadSize, match="'Huge' is not one of this hub's server sizes: Small, Medium, Large"):
         await spawner.start()
     assert bed.limits.calls["RunTask"] == 0
+
+
+async def test_jupyterhub_checks_the_chosen_size_before_start(bed):
+    spawner = new_spawner(bed, sizes=SIZES)
+
+    await spawner._run_apply_user_options({"size": "Large"})
+    with pytest.raises(HTTPError) as refused:
+        await spawner._run_apply_user_options({"size": "Huge"})
+    assert refused.value.status_code == 400
+    assert refused.value.log_message % refused.value.args == (
+        "'Huge' is not one of this hub's server sizes: Small, Medium, Large")
 
 
 async def test_without_sizes_the_task_definitions_own_size_is_used(bed):
