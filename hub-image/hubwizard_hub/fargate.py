@@ -16,8 +16,8 @@ from tornado import web
 from traitlets import Any, Bool, Float, Instance, Integer, List, Unicode, default
 
 from . import ecs
-from .problems import SpawnProblem
 from . import sizes as server_sizes
+from .problems import SpawnProblem
 
 # ECS's task lifecycle, as the spawn page tells it. JupyterHub itself reports 100% when the server answers.
 STAGES = {
