@@ -229,8 +229,8 @@ async def test_the_loop_survives_an_unreachable_parameter_and_picks_up_later(aws
     users = live(hub, authenticator)
     task = asyncio.get_running_loop().create_task(users.run())
     try:
-        for _ in range(100):
-            if hub_log:
+        for _ in range(200):
+            if any("could not pick up" in line for line in hub_log):
                 break
             await asyncio.sleep(0.05)
         assert "could not pick up the lists" in "\n".join(hub_log)
