@@ -60,14 +60,14 @@ public final class DeployPlan {
         steps.add(new PushStep(profile, aws,
                 new DockerImagePush(new ImagePusher(tools.docker()), new RegistryManifests())));
         steps.add(new NetworkStep(profile, aws));
-        if (options.https()) {
+        if (options.ownDomain()) {
             steps.add(new CertificateStep(profile, aws));
         }
         if (options.stableAddress()) {
             steps.add(new LoadBalancerStep(profile, aws));
             steps.add(new ListenersStep(profile, aws));
         }
-        if (options.https()) {
+        if (options.ownDomain()) {
             steps.add(new DomainRecordStep(profile, aws));
         }
         if (options.keepUserFiles()) {

@@ -52,7 +52,7 @@ public final class HubUrlStep implements Step {
     @Override
     public Set<String> dependsOn() {
         // With a domain the address works once the domain points at the load balancer.
-        return profile.options().https() ? Set.of(ServiceStep.ID, DomainRecordStep.ID) : Set.of(ServiceStep.ID);
+        return profile.options().ownDomain() ? Set.of(ServiceStep.ID, DomainRecordStep.ID) : Set.of(ServiceStep.ID);
     }
 
     @Override
@@ -69,7 +69,7 @@ public final class HubUrlStep implements Step {
 
     @Override
     public List<Intent> preview(StepContext context) {
-        if (profile.options().https()) {
+        if (profile.options().ownDomain()) {
             return List.of(Intent.run("Wait until the hub answers at https://" + profile.options().domainName() + "/"));
         }
         return List.of(Intent.run(profile.options().stableAddress()

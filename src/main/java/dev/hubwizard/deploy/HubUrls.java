@@ -21,7 +21,7 @@ final class HubUrls {
 
     /** {@code https://DOMAIN/} with a domain, else {@code http://LOAD-BALANCER-DNS/}. */
     static URI stable(Profile profile, String loadBalancerDnsName) {
-        return profile.options().https() ? URI.create("https://" + profile.options().domainName() + "/")
+        return profile.options().ownDomain() ? URI.create("https://" + profile.options().domainName() + "/")
                 : URI.create("http://" + loadBalancerDnsName + "/");
     }
 

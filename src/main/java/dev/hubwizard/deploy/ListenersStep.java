@@ -45,21 +45,21 @@ public final class ListenersStep implements Step {
 
     @Override
     public String title() {
-        return profile.options().https() ? "HTTPS listener" : "HTTP listener";
+        return profile.options().ownDomain() ? "HTTPS listener" : "HTTP listener";
     }
 
     @Override
     public Set<String> dependsOn() {
-        return profile.options().https() ? Set.of(LoadBalancerStep.ID, CertificateStep.ID)
+        return profile.options().ownDomain() ? Set.of(LoadBalancerStep.ID, CertificateStep.ID)
                 : Set.of(LoadBalancerStep.ID);
     }
 
     @Override
     public void run(StepContext context) throws Exception {
         HubLoadBalancer balancer = context.require(LoadBalancerStep.LOAD_BALANCER);
-        String certificate = profile.options().https() ? context.require(CertificateStep.CERTIFICATE) : "";
+        String certificate = profile.options().ownDomain() ? context.require(CertificateStep.CERTIFICATE) : "";
         listeners.ensure(context, balancer, certificate);
-        if (!profile.options().https()) {
+        if (!profile.options().ownDomain()) {
             context.log().warn("No domain name, so no HTTPS: the hub's sign-in page and everything after it "
                     + "travel unencrypted (plain HTTP on port 80)");
         }
@@ -77,8 +77,8 @@ public final class ListenersStep implements Step {
                     name, lb.dnsName(), lb.canonicalHostedZoneId(), targetGroup.orElse("")));
         }
         List<Intent> intents = new ArrayList<>(listeners.preview(context.journal(), balancer, name,
-                profile.options().https()));
-        if (!profile.options().https()) {
+                profile.options().ownDomain()));
+        if (!profile.options().ownDomain()) {
             intents.add(Intent.run("WARNING: no domain name, so plain HTTP: passwords travel unencrypted. Set a "
                     + "domain name for HTTPS"));
         }

@@ -64,7 +64,7 @@ public final class LoadBalancerStep implements Step {
         LoadBalancer balancer = balancers.ensure(context, name, network);
         context.put(LOAD_BALANCER, new HubLoadBalancer(balancer.loadBalancerArn(), name, balancer.dnsName(),
                 balancer.canonicalHostedZoneId(), targetGroup.targetGroupArn()));
-        if (!profile.options().https()) {
+        if (!profile.options().ownDomain()) {
             context.log().warn("The hub's address http://" + balancer.dnsName() + "/ is plain HTTP: passwords "
                     + "cross the internet unencrypted. Set a domain name in the settings to get HTTPS");
         }
@@ -73,6 +73,6 @@ public final class LoadBalancerStep implements Step {
     @Override
     public List<Intent> preview(StepContext context) throws Exception {
         return List.of(targetGroups.preview(context.journal(), targetGroupName),
-                balancers.preview(context.journal(), name, profile.options().https()));
+                balancers.preview(context.journal(), name, profile.options().ownDomain()));
     }
 }

@@ -69,7 +69,7 @@ final class UnusedOptionsStep implements Step {
             off.put("\"Stable address\"", List.of(ResourceKind.LISTENER, ResourceKind.TARGET_GROUP,
                     ResourceKind.LOAD_BALANCER, ResourceKind.LOAD_BALANCER_SECURITY_GROUP));
         }
-        if (!profile.options().https()) {
+        if (!profile.options().ownDomain()) {
             off.put("the domain name", List.of(ResourceKind.CERTIFICATE, ResourceKind.DNS_RECORD));
         }
         if (profile.hub().signIn() != SignIn.COGNITO) {

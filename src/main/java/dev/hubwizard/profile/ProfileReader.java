@@ -272,7 +272,7 @@ final class ProfileReader {
 
     private static Options options(YamlBlock block) {
         return new Options(block.flag("stableAddress", false), block.text("domainName", ""),
-                block.flag("keepUserFiles", false));
+                block.flag("keepUserFiles", false), block.flag("cloudFront", false));
     }
 
     private static Advanced advanced(YamlBlock block) {

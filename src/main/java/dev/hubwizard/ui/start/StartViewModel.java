@@ -172,7 +172,7 @@ public final class StartViewModel {
         }
         Profile profile = Profile.named(name.get()).withHub(new HubSettings(hubImageFolder.toString(), List.of(),
                 List.of(), SignIn.FIRST_USE_PASSWORD, CognitoSettings.NONE, HubSettings.PORT, false))
-                .withOptions(Options.NONE);
+                .withOptions(Options.NEW_HUB);
         background.run(() -> {
             if (store.exists(profile.name())) {
                 throw new ProblemException("'" + profile.name() + "' was not created", "a hub with that name exists",
