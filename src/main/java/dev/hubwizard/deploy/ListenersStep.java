@@ -19,7 +19,8 @@ import java.util.Set;
 
 /**
  * What the load balancer listens on: with a domain, HTTPS on 443 with the certificate, and HTTP on 80
- * redirecting to it; without one, HTTP on 80 only — and a warning that passwords then travel unencrypted.
+ * redirecting to it; without one, HTTP on 80 only — for CloudFront in front of it (HTTPS to people), or else with a
+ * warning that passwords then travel unencrypted.
  */
 public final class ListenersStep implements Step {
 
@@ -59,9 +60,12 @@ public final class ListenersStep implements Step {
         HubLoadBalancer balancer = context.require(LoadBalancerStep.LOAD_BALANCER);
         String certificate = profile.options().ownDomain() ? context.require(CertificateStep.CERTIFICATE) : "";
         listeners.ensure(context, balancer, certificate);
-        if (!profile.options().ownDomain()) {
-            context.log().warn("No domain name, so no HTTPS: the hub's sign-in page and everything after it "
-                    + "travel unencrypted (plain HTTP on port 80)");
+        if (profile.options().awsAddress()) {
+            context.log().info("The load balancer speaks plain HTTP on port 80 to CloudFront alone; people reach the "
+                    + "hub over HTTPS at CloudFront's address");
+        } else if (!profile.options().ownDomain()) {
+            context.log().warn("No HTTPS: the hub's sign-in page and everything after it travel unencrypted (plain "
+                    + "HTTP on port 80)");
         }
     }
 
@@ -78,9 +82,9 @@ public final class ListenersStep implements Step {
         }
         List<Intent> intents = new ArrayList<>(listeners.preview(context.journal(), balancer, name,
                 profile.options().ownDomain()));
-        if (!profile.options().ownDomain()) {
-            intents.add(Intent.run("WARNING: no domain name, so plain HTTP: passwords travel unencrypted. Set a "
-                    + "domain name for HTTPS"));
+        if (!profile.options().https()) {
+            intents.add(Intent.run("WARNING: no HTTPS, so plain HTTP: passwords travel unencrypted. Turn on \"HTTPS "
+                    + "on an AWS address\" or set a domain name"));
         }
         return intents;
     }

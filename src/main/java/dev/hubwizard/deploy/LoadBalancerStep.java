@@ -64,9 +64,10 @@ public final class LoadBalancerStep implements Step {
         LoadBalancer balancer = balancers.ensure(context, name, network);
         context.put(LOAD_BALANCER, new HubLoadBalancer(balancer.loadBalancerArn(), name, balancer.dnsName(),
                 balancer.canonicalHostedZoneId(), targetGroup.targetGroupArn()));
-        if (!profile.options().ownDomain()) {
+        if (!profile.options().https()) {
             context.log().warn("The hub's address http://" + balancer.dnsName() + "/ is plain HTTP: passwords "
-                    + "cross the internet unencrypted. Set a domain name in the settings to get HTTPS");
+                    + "cross the internet unencrypted. Turn on \"HTTPS on an AWS address\" (or set a domain name) in the "
+                    + "settings to get HTTPS");
         }
     }
 

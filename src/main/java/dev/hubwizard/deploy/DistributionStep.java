@@ -1,0 +1,92 @@
+package dev.hubwizard.deploy;
+
+import dev.hubwizard.aws.AwsClients;
+import dev.hubwizard.aws.DistributionSpec;
+import dev.hubwizard.aws.Distributions;
+import dev.hubwizard.aws.HubDistribution;
+import dev.hubwizard.aws.HubLoadBalancer;
+import dev.hubwizard.aws.ProfileTags;
+import dev.hubwizard.aws.SecurityGroups;
+import dev.hubwizard.engine.Intent;
+import dev.hubwizard.engine.Key;
+import dev.hubwizard.engine.ProblemException;
+import dev.hubwizard.engine.Step;
+import dev.hubwizard.engine.StepContext;
+import dev.hubwizard.profile.Profile;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The hub's HTTPS address without a domain of its own: a CloudFront distribution, {@code https://dXXXX.cloudfront.net/}
+ * with AWS's certificate, in front of the hub's load balancer when it has one, else of the hub's task itself. It
+ * runs early, beside the image build: CloudFront takes minutes to deploy a new distribution, and Cognito's
+ * callback address and the task's environment need the address before the task exists. Without a load balancer
+ * the origin is set once the task runs (by {@link HubUrlStep}, and by the {@link OriginUpdaterStep}'s function
+ * whenever ECS replaces the task); until then it names no host.
+ */
+public final class DistributionStep implements Step {
+
+    public static final String ID = "distribution";
+    public static final Key<HubDistribution> DISTRIBUTION = Key.of("distribution", HubDistribution.class);
+
+    private final Profile profile;
+    private final Distributions distributions;
+
+    public DistributionStep(Profile profile, AwsClients aws) {
+        this.profile = profile;
+        this.distributions = new Distributions(aws, new ProfileTags(profile.name()));
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String title() {
+        return "HTTPS address (CloudFront)";
+    }
+
+    @Override
+    public Set<String> dependsOn() {
+        return profile.options().stableAddress() ? Set.of(LoadBalancerStep.ID) : Set.of();
+    }
+
+    @Override
+    public void run(StepContext context) throws Exception {
+        HubDistribution distribution = distributions.ensure(context, HubUrls.prefix(profile),
+                spec(context.get(LoadBalancerStep.LOAD_BALANCER)));
+        context.put(DISTRIBUTION, distribution);
+        context.log().info("The hub's HTTPS address is " + distribution.url() + " (CloudFront deploys it to its "
+                + "edge locations in the next minutes; the last step waits until the hub answers there)");
+    }
+
+    @Override
+    public List<Intent> preview(StepContext context) throws Exception {
+        return List.of(distributions.preview(context.journal(), HubUrls.prefix(profile),
+                spec(context.get(LoadBalancerStep.LOAD_BALANCER)),
+                "HTTPS on an AWS address (https://….cloudfront.net, AWS's certificate) in front of "
+                        + (profile.options().stableAddress() ? "the load balancer" : "the hub's task")
+                        + ": nothing cached, cookies, sign-in and notebooks' WebSockets passed through, plain HTTP "
+                        + "sent to HTTPS"));
+    }
+
+    /** The distribution this session made or found, else the one AWS has for the profile (read-only). */
+    static Optional<HubDistribution> known(Profile profile, StepContext context, AwsClients aws)
+            throws ProblemException {
+        Optional<HubDistribution> made = context.get(DISTRIBUTION);
+        return made.isPresent() ? made : new Distributions(aws, new ProfileTags(profile.name()))
+                .find(context.journal(), HubUrls.prefix(profile), Distributions.comment(profile.name()));
+    }
+
+    /** Behind the load balancer, its DNS name on port 80; else the task's on 8000, set once the task runs. */
+    private DistributionSpec spec(Optional<HubLoadBalancer> balancer) {
+        return profile.options().stableAddress()
+                ? new DistributionSpec(Distributions.comment(profile.name()), balancer.map(HubLoadBalancer::dnsName),
+                SecurityGroups.HTTP_PORT, "")
+                : new DistributionSpec(Distributions.comment(profile.name()), Optional.empty(), SecurityGroups.HUB_PORT,
+                "");
+    }
+}

@@ -1,0 +1,86 @@
+package dev.hubwizard.deploy;
+
+import dev.hubwizard.aws.AwsClients;
+import dev.hubwizard.aws.EcsCluster;
+import dev.hubwizard.aws.HubDistribution;
+import dev.hubwizard.aws.OriginUpdater;
+import dev.hubwizard.aws.ProfileTags;
+import dev.hubwizard.engine.Intent;
+import dev.hubwizard.engine.Step;
+import dev.hubwizard.engine.StepContext;
+import dev.hubwizard.profile.Profile;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Keeps the HTTPS address on the hub's task while Hub Wizard is closed: ECS replaces a task that crashes by itself,
+ * and the new task has a new address. An EventBridge rule runs a small Lambda function whenever a task of the
+ * hub's service is running, which points the distribution at it ({@link OriginUpdater}). Only for a hub whose
+ * distribution reaches its task directly: a load balancer's address never changes. Done before the service
+ * starts a task, so that even the first one is followed.
+ */
+public final class OriginUpdaterStep implements Step {
+
+    public static final String ID = "origin-updater";
+
+    private final Profile profile;
+    private final AwsClients aws;
+    private final OriginUpdater updater;
+
+    public OriginUpdaterStep(Profile profile, AwsClients aws) {
+        this.profile = profile;
+        this.aws = aws;
+        this.updater = new OriginUpdater(aws, new ProfileTags(profile.name()), HubUrls.prefix(profile));
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String title() {
+        return "Keep the address on the hub's task";
+    }
+
+    @Override
+    public Set<String> dependsOn() {
+        return Set.of(DistributionStep.ID, ClusterStep.ID);
+    }
+
+    @Override
+    public void run(StepContext context) throws Exception {
+        updater.ensure(context, new OriginUpdater.Hub(context.require(DistributionStep.DISTRIBUTION),
+                context.require(ClusterStep.CLUSTER).arn(), profile.names().service()),
+                profile.advanced().logRetentionDays());
+    }
+
+    @Override
+    public List<Intent> preview(StepContext context) throws Exception {
+        Optional<HubDistribution> distribution = DistributionStep.known(profile, context, aws);
+        OriginUpdater.Names names = updater.names();
+        if (distribution.isEmpty()) {
+            String what = "for the new CloudFront distribution";
+            return List.of(Intent.create("log group", names.logGroup(), "the function's log, kept "
+                            + profile.advanced().logRetentionDays() + " days"),
+                    Intent.create("IAM role", names.role(), "may only read network interfaces and repoint the hub's "
+                            + "HTTPS address"),
+                    Intent.create("Lambda function", names.function(), "points the HTTPS address at the hub's task "
+                            + "whenever ECS starts one, " + what),
+                    Intent.create("EventBridge rule", names.rule(), "runs the function when a task of "
+                            + profile.names().service() + " is RUNNING"));
+        }
+        String clusterArn = context.get(ClusterStep.CLUSTER).map(EcsCluster::arn)
+                .orElse(clusterArn(distribution.get().arn()));
+        return updater.preview(new OriginUpdater.Hub(distribution.get(), clusterArn, profile.names().service()),
+                profile.advanced().logRetentionDays());
+    }
+
+    /** The cluster's ARN as ECS names it, in the distribution's partition and account. */
+    private String clusterArn(String distributionArn) {
+        String[] arn = distributionArn.split(":");
+        return "arn:" + arn[1] + ":ecs:" + aws.region().id() + ":" + arn[4] + ":cluster/" + profile.names().cluster();
+    }
+}
