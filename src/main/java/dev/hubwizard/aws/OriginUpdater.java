@@ -95,7 +95,7 @@ public final class OriginUpdater {
         return new FunctionRoles.Wanted(ResourceKind.ORIGIN_UPDATER_ROLE, names.role(),
                 "Lets the Lambda function " + names.function() + " point the CloudFront distribution of Hub Wizard "
                         + "profile " + tags.profile() + " at the hub's running task",
-                POLICY_NAME, policy(hub.distribution().arn(), logGroupArn(hub.distribution().arn())));
+                POLICY_NAME, policy(hub.distribution().arn(), logGroupArn(hub.clusterArn())));
     }
 
     LambdaFunctions.FunctionSpec function(Hub hub, String roleArn) {
@@ -131,17 +131,17 @@ public final class OriginUpdater {
                 "Resource":"%s:*"}]}""".formatted(distributionArn, logGroupArn);
     }
 
-    /** The function's log group's ARN, in the distribution's partition and account and this region. */
-    private String logGroupArn(String distributionArn) {
-        String[] arn = distributionArn.split(":");
-        return "arn:" + arn[1] + ":logs:" + aws.region().id() + ":" + arn[4] + ":log-group:" + names.logGroup();
+    /** The function's log group's ARN, in the cluster's partition, region and account. */
+    private String logGroupArn(String clusterArn) {
+        String[] arn = clusterArn.split(":");
+        return "arn:" + arn[1] + ":logs:" + arn[3] + ":" + arn[4] + ":log-group:" + names.logGroup();
     }
 
     /** The role's ARN as IAM will name it, for a preview before it exists. */
     private String roleArn(Hub hub) throws ProblemException {
-        return roles.find(names.role()).map(r -> r.arn()).orElse(
-                "arn:" + hub.distribution().arn().split(":")[1] + ":iam::" + hub.distribution().arn().split(":")[4]
-                        + ":role/" + names.role());
+        String[] cluster = hub.clusterArn().split(":");
+        return roles.find(names.role()).map(r -> r.arn())
+                .orElse("arn:" + cluster[1] + ":iam::" + cluster[4] + ":role/" + names.role());
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.hubwizard.deploy;
 
 import dev.hubwizard.aws.AwsClients;
 import dev.hubwizard.aws.EcsCluster;
+import dev.hubwizard.aws.EcsClusters;
 import dev.hubwizard.aws.HubDistribution;
 import dev.hubwizard.aws.OriginUpdater;
 import dev.hubwizard.aws.ProfileTags;
@@ -9,6 +10,7 @@ import dev.hubwizard.engine.Intent;
 import dev.hubwizard.engine.Step;
 import dev.hubwizard.engine.StepContext;
 import dev.hubwizard.profile.Profile;
+import software.amazon.awssdk.services.ecs.model.Cluster;
 
 import java.util.List;
 import java.util.Optional;
@@ -28,10 +30,12 @@ public final class OriginUpdaterStep implements Step {
     private final Profile profile;
     private final AwsClients aws;
     private final OriginUpdater updater;
+    private final EcsClusters clusters;
 
     public OriginUpdaterStep(Profile profile, AwsClients aws) {
         this.profile = profile;
         this.aws = aws;
+        this.clusters = new EcsClusters(aws, new ProfileTags(profile.name()));
         this.updater = new OriginUpdater(aws, new ProfileTags(profile.name()), HubUrls.prefix(profile));
     }
 
@@ -60,8 +64,12 @@ public final class OriginUpdaterStep implements Step {
     @Override
     public List<Intent> preview(StepContext context) throws Exception {
         Optional<HubDistribution> distribution = DistributionStep.known(profile, context, aws);
+        Optional<String> clusterArn = context.get(ClusterStep.CLUSTER).map(EcsCluster::arn);
+        if (clusterArn.isEmpty() && distribution.isPresent()) {
+            clusterArn = clusters.find(profile.names().cluster()).map(Cluster::clusterArn);
+        }
         OriginUpdater.Names names = updater.names();
-        if (distribution.isEmpty()) {
+        if (distribution.isEmpty() || clusterArn.isEmpty()) {
             String what = "for the new CloudFront distribution";
             return List.of(Intent.create("log group", names.logGroup(), "the function's log, kept "
                             + profile.advanced().logRetentionDays() + " days"),
@@ -72,15 +80,7 @@ public final class OriginUpdaterStep implements Step {
                     Intent.create("EventBridge rule", names.rule(), "runs the function when a task of "
                             + profile.names().service() + " is RUNNING"));
         }
-        String clusterArn = context.get(ClusterStep.CLUSTER).map(EcsCluster::arn)
-                .orElse(clusterArn(distribution.get().arn()));
-        return updater.preview(new OriginUpdater.Hub(distribution.get(), clusterArn, profile.names().service()),
-                profile.advanced().logRetentionDays());
-    }
-
-    /** The cluster's ARN as ECS names it, in the distribution's partition and account. */
-    private String clusterArn(String distributionArn) {
-        String[] arn = distributionArn.split(":");
-        return "arn:" + arn[1] + ":ecs:" + aws.region().id() + ":" + arn[4] + ":cluster/" + profile.names().cluster();
+        return updater.preview(new OriginUpdater.Hub(distribution.get(), clusterArn.get(),
+                profile.names().service()), profile.advanced().logRetentionDays());
     }
 }

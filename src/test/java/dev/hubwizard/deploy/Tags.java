@@ -78,7 +78,15 @@ final class Tags {
             case ResourceKind.ECR_REPOSITORY -> ecr(aws, record.id());
             case ResourceKind.ECS_CLUSTER, ResourceKind.ECS_SERVICE, ResourceKind.TASK_DEFINITION ->
                     ecs(aws, record.id());
-            case ResourceKind.IAM_ROLE -> role(aws, record.name());
+            case ResourceKind.IAM_ROLE, ResourceKind.ORIGIN_UPDATER_ROLE -> role(aws, record.name());
+            case ResourceKind.DISTRIBUTION -> new TreeMap<>(aws.cloudFront().listTagsForResource(r -> r
+                    .resource(record.attribute("arn"))).tags().items().stream().collect(
+                    java.util.stream.Collectors.toMap(t -> t.key(), t -> t.value())));
+            case ResourceKind.LAMBDA_FUNCTION -> new TreeMap<>(aws.lambda().listTags(r -> r
+                    .resource(record.attribute("arn"))).tags());
+            case ResourceKind.EVENT_RULE -> new TreeMap<>(aws.eventBridge().listTagsForResource(r -> r
+                    .resourceARN(record.attribute("arn"))).tags().stream().collect(
+                    java.util.stream.Collectors.toMap(t -> t.key(), t -> t.value())));
             case ResourceKind.LOG_GROUP -> logGroup(aws, aws.logs().describeLogGroups(r -> r
                     .logGroupNamePrefix(record.id())).logGroups().get(0).logGroupArn());
             default -> throw new IllegalArgumentException("No tags known for " + record.kind());
