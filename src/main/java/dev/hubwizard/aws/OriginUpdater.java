@@ -148,7 +148,7 @@ public final class OriginUpdater {
      * The function's code as Lambda takes it: {@code origin_updater.py} alone in a zip, byte for byte the same
      * every time (fixed entry times), so that its SHA-256 says whether Lambda runs this version already.
      */
-    static byte[] zip() {
+    public static byte[] zip() {
         try (InputStream source = OriginUpdater.class.getResourceAsStream(SOURCE)) {
             if (source == null) {
                 throw new IllegalStateException(SOURCE + " is missing from the app");

@@ -67,6 +67,10 @@ public final class FargateStandIn implements RunListener, AutoCloseable {
     private final String cluster;
     private final String service;
     private final Map<String, Running> running = new ConcurrentHashMap<>();
+    /** With {@link #behindSecurityGroups}: each task's public side, and what runs when a task runs. */
+    private EventBridgeStandIn events;
+    private final Map<String, SecurityGroupGateway> publicSides = new ConcurrentHashMap<>();
+    private int nextAddress = 1 + new java.util.Random().nextInt(200);
     private final List<Throwable> failures = new CopyOnWriteArrayList<>();
     /** The hubs' own logs; kept, not asserted. */
     private final StepRecorder hubLogs = new StepRecorder();
@@ -85,6 +89,35 @@ public final class FargateStandIn implements RunListener, AutoCloseable {
         this.registry = registry;
         this.cluster = profile.names().cluster();
         this.service = profile.names().service();
+    }
+
+    /**
+     * From now on each task gets a public address of its own (127.77.1.N, a new one each time, so that its public
+     * DNS name changes as on AWS) where its security groups are played ({@link SecurityGroupGateway}), and ECS's
+     * "task is running" event reaches EventBridge's rules ({@link EventBridgeStandIn}).
+     */
+    public FargateStandIn behindSecurityGroups(EventBridgeStandIn eventBridge) {
+        this.events = eventBridge;
+        return this;
+    }
+
+    /** The public side of the one task it runs: who its security groups let in and turned away. */
+    SecurityGroupGateway publicSide() {
+        return publicSides.values().stream().findFirst().orElseThrow();
+    }
+
+    /**
+     * The hub's container died and ECS replaced its task, as it does by itself while nobody has Hub Wizard open:
+     * the task stops, a new one starts with a new public address, and ECS says so on the event bus.
+     */
+    public void crashAndReplace() {
+        AwsCallRecorder.offTheRecord(() -> {
+            for (Running old : List.copyOf(running.values())) {
+                scheduler.stop(cluster, old.task(), "Essential container in task exited");
+                release(old);
+            }
+            start(aws.ecs().describeServices(r -> r.cluster(cluster).services(service)).services().get(0));
+        });
     }
 
     /** What went wrong while playing AWS: empty, or the test's own stand-in is to blame. */
@@ -123,14 +156,36 @@ public final class FargateStandIn implements RunListener, AutoCloseable {
             scheduler.stop(cluster, old.task(), "Task replaced by a new deployment");
             release(old);
         }
+        start(current);
+    }
+
+    private void start(Service current) {
         Task task = scheduler.startTask(cluster, service);
-        String allocation = scheduler.givePublicIp(task, PUBLIC_IP);
+        String allocation = events == null ? scheduler.givePublicIp(task, PUBLIC_IP) : publicSide(task);
         String targetGroup = current.loadBalancers().stream().map(lb -> lb.targetGroupArn()).findFirst().orElse("");
         Running started = runHub(task, allocation, targetGroup);
         running.put(task.taskArn(), started);
         if (!targetGroup.isEmpty()) {
             aws.elbv2().registerTargets(r -> r.targetGroupArn(targetGroup).targets(t -> t.id(privateIp(task))
                     .port(SecurityGroups.HUB_PORT)));
+        }
+        if (events != null) {
+            events.taskRunning(cluster, task);
+        }
+    }
+
+    /** A public address of the task's own, with its security groups in front; returns the address's allocation. */
+    private String publicSide(Task task) {
+        String eni = EcsScheduler.networkInterface(task);
+        while (true) {
+            String address = "127.77.1." + (nextAddress++ % 250 + 2);
+            try {
+                SecurityGroupGateway gateway = SecurityGroupGateway.open(aws, address, eni);
+                publicSides.put(task.taskArn(), gateway);
+                return scheduler.givePublicIp(task, address);
+            } catch (java.io.IOException taken) {
+                // Someone else's address on this machine: the next one.
+            }
         }
     }
 
@@ -203,6 +258,14 @@ public final class FargateStandIn implements RunListener, AutoCloseable {
     private void release(Running task) {
         running.remove(task.task().taskArn());
         stop(task);
+        SecurityGroupGateway gateway = publicSides.remove(task.task().taskArn());
+        if (gateway != null) {
+            try {
+                gateway.close();
+            } catch (java.io.IOException e) {
+                failures.add(e);
+            }
+        }
         if (!task.targetGroupArn().isEmpty()) {
             aws.elbv2().deregisterTargets(r -> r.targetGroupArn(task.targetGroupArn()).targets(t -> t
                     .id(privateIp(task.task())).port(SecurityGroups.HUB_PORT)));
@@ -221,6 +284,14 @@ public final class FargateStandIn implements RunListener, AutoCloseable {
     /** Stops every hub it runs; what moto still holds of them (after a reset: nothing) is released. */
     @Override
     public void close() {
+        for (SecurityGroupGateway gateway : publicSides.values()) {
+            try {
+                gateway.close();
+            } catch (java.io.IOException ignored) {
+                // Closing anyway.
+            }
+        }
+        publicSides.clear();
         for (Running task : List.copyOf(running.values())) {
             running.remove(task.task().taskArn());
             stop(task);
