@@ -10,7 +10,12 @@ import software.amazon.awssdk.core.exception.SdkException;
 
 import java.io.IOException;
 import java.net.UnknownHostException;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Turns what AWS or the SDK threw into what the user reads: what happened, why, what to do next.
@@ -33,6 +38,9 @@ public final class AwsProblems {
             "FileSystemInUse");
     private static final Set<String> THROTTLED = Set.of("Throttling", "ThrottlingException", "RequestLimitExceeded",
             "TooManyRequestsException");
+    /** The SDK's words when the chosen AWS profile has no credentials, or is not there at all. */
+    private static final Pattern NO_CREDENTIALS_IN_PROFILE =
+            Pattern.compile("Profile file contained no credentials for profile '([^']*)'");
 
     private AwsProblems() {
     }
@@ -43,10 +51,36 @@ public final class AwsProblems {
 
     /** @param action the IAM action of the call that failed, e.g. {@code ec2:CreateVpc} */
     public static Problem problem(String action, SdkException e) {
+        return problem(action, e, () -> AwsConfigProfiles.list().stream().map(AwsConfigProfiles.AwsProfile::name)
+                .toList());
+    }
+
+    /** @param awsProfiles the AWS profiles on this computer, read only when a profile is not there */
+    static Problem problem(String action, SdkException e, Supplier<List<String>> awsProfiles) {
         if (e instanceof AwsServiceException service && service.awsErrorDetails() != null) {
             return serviceProblem(action, service);
         }
-        return clientProblem(action, e);
+        return missingProfile(e, awsProfiles).orElseGet(() -> clientProblem(action, e));
+    }
+
+    /** A profile name that is not in the AWS files is a typo or a profile on another computer: say which there are. */
+    private static Optional<Problem> missingProfile(SdkException e, Supplier<List<String>> awsProfiles) {
+        // Only the named profile's own provider: the default chain says the same of 'default' among its tries.
+        Matcher named = NO_CREDENTIALS_IN_PROFILE.matcher(String.valueOf(e.getMessage()));
+        if (!named.lookingAt()) {
+            return Optional.empty();
+        }
+        String name = named.group(1);
+        List<String> existing = awsProfiles.get();
+        if (existing.contains(name)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Problem("AWS profile '" + name + "' does not exist",
+                existing.isEmpty() ? "this computer has no AWS profiles at all"
+                        : "these do: " + String.join(", ", existing),
+                existing.isEmpty() ? "Press Sign in to AWS (IAM Identity Center or access keys); Hub Wizard then retries"
+                        : "Choose one of them as the AWS profile on the Settings page, or press Sign in to AWS to make"
+                                + " it; Hub Wizard then retries", Problem.Remedy.SIGN_IN));
     }
 
     private static Problem serviceProblem(String action, AwsServiceException e) {

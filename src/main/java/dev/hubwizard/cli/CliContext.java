@@ -7,7 +7,6 @@ import dev.hubwizard.profile.AppDirectories;
 import dev.hubwizard.profile.ProfileStore;
 
 import java.io.PrintStream;
-import java.nio.file.Path;
 
 /**
  * What the headless commands share: where profiles and logs live, the output streams, and the
@@ -67,7 +66,7 @@ final class CliContext implements AutoCloseable {
 
     synchronized DeployTools tools() {
         if (tools == null) {
-            tools = DeployTools.forThisMachine(BundledHubImage.locate().orElse(Path.of("hub-image")));
+            tools = DeployTools.forThisMachine(BundledHubImage.folder());
         }
         return tools;
     }

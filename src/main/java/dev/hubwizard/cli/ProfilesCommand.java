@@ -1,6 +1,7 @@
 package dev.hubwizard.cli;
 
 import dev.hubwizard.profile.DeploymentState;
+import dev.hubwizard.profile.HubStanding;
 import dev.hubwizard.profile.ProfileEntry;
 import dev.hubwizard.profile.ProfileException;
 import dev.hubwizard.profile.ProfileStore;
@@ -9,6 +10,7 @@ import picocli.CommandLine.Command;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** {@code hubwizard profiles}: every saved profile with its region, state and URL; broken files too. */
@@ -39,7 +41,7 @@ final class ProfilesCommand implements Callable<Integer> {
             if (entry instanceof ProfileEntry.Loaded loaded) {
                 DeploymentState state = loaded.profile().deployment();
                 rows.add(new String[] {loaded.name(), loaded.profile().aws().region(),
-                        state.status().name().toLowerCase().replace('_', ' '), state.url()});
+                        words(HubStanding.of(state)), state.url()});
             } else if (entry instanceof ProfileEntry.Broken b) {
                 rows.add(new String[] {b.name(), "", "broken", ""});
                 err.println(b.name() + ": " + b.problem().getMessage());
@@ -48,5 +50,10 @@ final class ProfilesCommand implements Callable<Integer> {
         }
         Table.print(out, rows);
         return broken == 0 ? ExitCodes.OK : ExitCodes.BROKEN_PROFILE;
+    }
+
+    /** Where a hub stands, as the window's list says it: "not deployed", "interrupted", "last deploy failed"… */
+    static String words(HubStanding standing) {
+        return standing.name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 }

@@ -2,6 +2,7 @@ package dev.hubwizard.cli;
 
 import dev.hubwizard.engine.ResourceRecord;
 import dev.hubwizard.profile.DeploymentState;
+import dev.hubwizard.profile.HubStanding;
 import dev.hubwizard.profile.Profile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -46,7 +47,7 @@ final class StatusCommand implements Callable<Integer> {
         DeploymentState state = profile.deployment();
         var out = context.out();
         out.println("Profile:         " + profile.name() + " (" + profile.aws().region() + ")");
-        out.println("State:           " + state.status().name().toLowerCase().replace('_', ' '));
+        out.println("State:           " + ProfilesCommand.words(HubStanding.of(state)));
         out.println("Last deployed:   " + (state.deployedAt() == null ? "never" : state.deployedAt()));
         out.println("URL:             " + (state.url().isBlank() ? "-" : state.url()));
         out.println("Image:           " + (state.imageTag().isBlank() ? "-" : state.imageTag()));

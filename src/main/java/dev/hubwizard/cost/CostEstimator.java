@@ -1,9 +1,7 @@
 package dev.hubwizard.cost;
 
 import dev.hubwizard.profile.Architecture;
-import dev.hubwizard.profile.Options;
 import dev.hubwizard.profile.Profile;
-import dev.hubwizard.profile.SignIn;
 import dev.hubwizard.profile.TaskSize;
 
 import java.util.ArrayList;
@@ -19,7 +17,13 @@ public final class CostEstimator {
         this.prices = prices;
     }
 
+    /** What the hub costs a month once deployed. */
     public CostEstimate estimate(Profile profile) {
+        return estimate(profile, Billed.all(profile));
+    }
+
+    /** What these of the hub's parts cost a month, for a hub that has only some of them. */
+    public CostEstimate estimate(Profile profile, Billed billed) {
         String region = profile.aws().region();
         RegionPrices p = prices.region(region).orElse(null);
         if (p == null) {
@@ -31,40 +35,56 @@ public final class CostEstimator {
         boolean arm = task.architecture() == Architecture.ARM64;
         double vcpuPrice = arm ? p.armVcpuHour() : p.vcpuHour();
         double gbPrice = arm ? p.armGbHour() : p.gbHour();
-        lines.add(new CostLine("Fargate task: " + number(task.vcpu()) + " vCPU, " + number(task.memoryGb()) + " GB"
-                + (arm ? " (ARM64)" : ""),
-                hours * (task.vcpu() * vcpuPrice + task.memoryGb() * gbPrice),
-                String.format(Locale.ROOT, "%.0f h × (%s vCPU × $%s + %s GB × $%s)", hours, number(task.vcpu()),
-                        vcpuPrice, number(task.memoryGb()), gbPrice)));
-        Options options = profile.options();
+        if (billed.task()) {
+            lines.add(new CostLine("Fargate task: " + number(task.vcpu()) + " vCPU, " + number(task.memoryGb())
+                    + " GB" + (arm ? " (ARM64)" : ""),
+                    hours * (task.vcpu() * vcpuPrice + task.memoryGb() * gbPrice),
+                    String.format(Locale.ROOT, "%.0f h × (%s vCPU × $%s + %s GB × $%s)", hours, number(task.vcpu()),
+                            vcpuPrice, number(task.memoryGb()), gbPrice)));
+        }
         // Behind a load balancer the task keeps its own public address: in a public subnet without a NAT
         // gateway (which would cost far more) that is how it reaches ECR to pull its image.
-        int publicAddresses = options.stableAddress() ? 3 : 1;
-        lines.add(new CostLine(publicAddresses == 1 ? "Public IPv4 address of the task"
-                : "Public IPv4 addresses (the load balancer's two, one per zone, and the task's)",
-                hours * publicAddresses * prices.publicIpv4PerHour(),
-                String.format(Locale.ROOT, "%d × %.0f h × $%s", publicAddresses, hours, prices.publicIpv4PerHour())));
-        lines.add(new CostLine("CloudWatch Logs",
-                prices.logGbPerMonth() * (p.logIngestGb() + p.logStorageGbMonth()),
-                String.format(Locale.ROOT, "about %s GB a month written and kept", number(prices.logGbPerMonth()))));
-        lines.add(new CostLine("ECR image storage", prices.imageGb() * p.ecrGbMonth(),
-                String.format(Locale.ROOT, "about %s GB", number(prices.imageGb()))));
-        if (options.stableAddress()) {
+        int publicAddresses = (billed.task() ? 1 : 0) + (billed.loadBalancer() ? 2 : 0);
+        if (publicAddresses > 0) {
+            lines.add(new CostLine(addresses(billed),
+                    hours * publicAddresses * prices.publicIpv4PerHour(),
+                    String.format(Locale.ROOT, "%d × %.0f h × $%s", publicAddresses, hours,
+                            prices.publicIpv4PerHour())));
+        }
+        if (billed.logs()) {
+            lines.add(new CostLine("CloudWatch Logs",
+                    prices.logGbPerMonth() * (p.logIngestGb() + p.logStorageGbMonth()),
+                    String.format(Locale.ROOT, "about %s GB a month written and kept",
+                            number(prices.logGbPerMonth()))));
+        }
+        if (billed.images()) {
+            lines.add(new CostLine("ECR image storage", prices.imageGb() * p.ecrGbMonth(),
+                    String.format(Locale.ROOT, "about %s GB", number(prices.imageGb()))));
+        }
+        if (billed.loadBalancer()) {
             lines.add(new CostLine("Application Load Balancer (stable address)",
                     hours * (p.albHour() + prices.loadBalancerCapacityUnits() * p.lcuHour()),
                     String.format(Locale.ROOT, "%.0f h × ($%s + %s LCU × $%s)", hours, p.albHour(),
                             number(prices.loadBalancerCapacityUnits()), p.lcuHour())));
         }
-        if (options.keepUserFiles()) {
+        if (billed.fileSystem()) {
             lines.add(new CostLine("EFS file system (users' files)", prices.homesGb() * p.efsGbMonth(),
                     String.format(Locale.ROOT, "about %s GB × $%s per GB-month; grows with what users keep",
                             number(prices.homesGb()), p.efsGbMonth())));
         }
-        if (profile.hub().signIn() == SignIn.COGNITO) {
+        if (billed.secret()) {
             lines.add(new CostLine("Secrets Manager secret (Cognito client secret)", prices.secretPerMonth(),
                     "1 secret; Cognito itself is free for a team-sized hub"));
         }
         return new CostEstimate(region, lines, prices.date(), prices.source());
+    }
+
+    private static String addresses(Billed billed) {
+        if (!billed.loadBalancer()) {
+            return "Public IPv4 address of the task";
+        }
+        return billed.task() ? "Public IPv4 addresses (the load balancer's two, one per zone, and the task's)"
+                : "Public IPv4 addresses of the load balancer (one per zone)";
     }
 
     /** The monthly cost of keeping an EFS file system after teardown, at the given size. */

@@ -1,17 +1,21 @@
 package dev.hubwizard.deploy;
 
 import dev.hubwizard.docker.BuildNetwork;
+import dev.hubwizard.docker.HubImageFolder;
 import dev.hubwizard.docker.BuiltImage;
 import dev.hubwizard.docker.ImageBuildRequest;
 import dev.hubwizard.docker.ImageBuilder;
 import dev.hubwizard.engine.Intent;
 import dev.hubwizard.engine.Key;
+import dev.hubwizard.engine.Problem;
+import dev.hubwizard.engine.ProblemException;
 import dev.hubwizard.engine.Step;
 import dev.hubwizard.engine.StepContext;
 import dev.hubwizard.profile.Profile;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /** Step 1: builds the hub image from the profile's image folder, users and architecture. */
 public final class BuildImageStep implements Step {
@@ -26,7 +30,7 @@ public final class BuildImageStep implements Step {
     private final BuildNetwork network;
 
     /**
-     * @param defaultImageFolder the project's {@code hub-image/}, used when the profile names no folder
+     * @param defaultImageFolder the bundled hub image ({@link BundledHubImage}), used when the profile names no folder
      * @param network            {@link BuildNetwork#matching} the profile's engine, or {@code NONE} to
      *                           prove a build needs no network
      */
@@ -52,9 +56,14 @@ public final class BuildImageStep implements Step {
         context.put(IMAGE, builder.build(request(), context));
     }
 
+    /** The plan says so when the folder cannot be built from, before anything is built. */
     @Override
-    public List<Intent> preview(StepContext context) {
+    public List<Intent> preview(StepContext context) throws ProblemException {
         ImageBuildRequest request = request();
+        Optional<Problem> folder = HubImageFolder.problem(request.imageFolder());
+        if (folder.isPresent()) {
+            throw new ProblemException(folder.get());
+        }
         return List.of(Intent.create("Docker image", request.repository() + ":<image id>",
                 "build for " + request.architecture() + " (" + request.architecture().dockerPlatform() + ") from "
                         + request.imageFolder()
@@ -62,10 +71,15 @@ public final class BuildImageStep implements Step {
                         + request.admins().size() + " admin(s) and " + request.allowedUsers().size() + " allowed user(s)"));
     }
 
-    private ImageBuildRequest request() {
+    /** The folder a profile builds from: its own, or the bundled one when it names none. */
+    public static Path imageFolder(Profile profile, Path bundled) {
         String folder = profile.hub().imageFolder();
-        Path imageFolder = (folder.isEmpty() ? defaultImageFolder : Path.of(folder)).toAbsolutePath().normalize();
-        return new ImageBuildRequest(imageFolder, profile.names().repository(), profile.hub().admins(),
-                profile.hub().allowedUsers(), profile.task().architecture(), profile.advanced().baseImage(), network);
+        return (folder.isEmpty() ? bundled : Path.of(folder)).toAbsolutePath().normalize();
+    }
+
+    private ImageBuildRequest request() {
+        return new ImageBuildRequest(imageFolder(profile, defaultImageFolder), profile.names().repository(),
+                profile.hub().admins(), profile.hub().allowedUsers(), profile.task().architecture(),
+                profile.advanced().baseImage(), network);
     }
 }

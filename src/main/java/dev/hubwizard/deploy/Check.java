@@ -9,18 +9,25 @@ import dev.hubwizard.engine.Problem;
  * @param summary what was found ("Docker 24.0.7 is running")
  * @param fix     what to do, when there is something to do; otherwise empty
  * @param remedy  what the page offers to do about it (a "Sign in to AWS" button)
+ * @param setting the profile key of the setting that fixes it ({@code hub.localPort}), for a link to that field;
+ *                empty when no setting does
  */
-public record Check(String name, Status status, String summary, String fix, Problem.Remedy remedy) {
+public record Check(String name, Status status, String summary, String fix, Problem.Remedy remedy, String setting) {
 
     public enum Status { OK, WARNING, FAILED }
 
     public Check {
         fix = fix == null ? "" : fix;
         remedy = remedy == null ? Problem.Remedy.NONE : remedy;
+        setting = setting == null ? "" : setting;
     }
 
     public Check(String name, Status status, String summary, String fix) {
         this(name, status, summary, fix, Problem.Remedy.NONE);
+    }
+
+    public Check(String name, Status status, String summary, String fix, Problem.Remedy remedy) {
+        this(name, status, summary, fix, remedy, "");
     }
 
     public static Check ok(String name, String summary) {
@@ -33,5 +40,10 @@ public record Check(String name, Status status, String summary, String fix, Prob
 
     public static Check failed(String name, String summary, String fix) {
         return new Check(name, Status.FAILED, summary, fix);
+    }
+
+    /** This check, fixed by changing the setting with this profile key; said only when it is not green. */
+    public Check inSettings(String key) {
+        return status == Status.OK ? this : new Check(name, status, summary, fix, remedy, key);
     }
 }

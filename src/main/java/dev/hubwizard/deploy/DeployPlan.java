@@ -97,7 +97,7 @@ public final class DeployPlan {
         beforeUrl.add(UnusedOptionsStep.ID);
         steps.add(Step.withDependencies(hubUrl, beforeUrl));
         List<Step> plan = new ArrayList<>();
-        plan.add(new PreflightStep(profile, tools.docker(), localHub, aws));
+        plan.add(new PreflightStep(profile, tools.docker(), localHub, aws, tools.defaultImageFolder()));
         // Nothing starts before the preflight: a missing Docker or expired sign-in is said once,
         // plainly, instead of by every step that trips over it.
         for (Step step : steps) {

@@ -17,8 +17,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Keeps the profile's deployment summary true: DEPLOYING when a deploy starts, then DEPLOYED with the
- * image, task definition, service and URL it ended with, or FAILED. The journal itself is written by
- * the steps as they create things; this only writes the facts a redeploy and the start screen use.
+ * image, task definition, service and URL it ended with, or FAILED. The preflight alone is no deploy:
+ * a run that gets no further (the wizard checks on sight, and Docker is not running) leaves the summary
+ * as it was, so a hub that never deployed still reads so. The journal itself is written by the steps as
+ * they create things; this only writes the facts a redeploy and the start screen use.
  */
 public final class DeploymentRecorder implements RunListener {
 
@@ -36,7 +38,8 @@ public final class DeploymentRecorder implements RunListener {
 
     @Override
     public void stateChanged(StepEvent event) {
-        if (event.state() == StepState.RUNNING && started.compareAndSet(false, true)) {
+        if (event.state() == StepState.RUNNING && !event.stepId().equals(PreflightStep.ID)
+                && started.compareAndSet(false, true)) {
             summary.write(state -> {
                 before = state.status();
                 return SummaryWriter.withStatus(state, DeploymentStatus.DEPLOYING);

@@ -11,6 +11,7 @@ import dev.hubwizard.aws.HostedZones;
 import dev.hubwizard.aws.VpcQuota;
 import dev.hubwizard.docker.DockerClients;
 import dev.hubwizard.docker.EngineInfo;
+import dev.hubwizard.docker.HubImageFolder;
 import dev.hubwizard.docker.LocalHubRunner;
 import dev.hubwizard.engine.Key;
 import dev.hubwizard.engine.Problem;
@@ -21,6 +22,7 @@ import dev.hubwizard.profile.Architecture;
 import dev.hubwizard.profile.NetworkMode;
 import dev.hubwizard.profile.Profile;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -29,7 +31,8 @@ import java.util.function.Supplier;
 /**
  * Checks, before anything runs, what a deploy needs from this computer and the AWS account: Docker,
  * credentials (whose, in which account), the region, the local test's port, the image architecture
- * against the Fargate platform, the VPC quota, and with a domain whether Route 53 serves it. Every check ends green, amber or red with a fix in
+ * against the Fargate platform, the hub image folder, the VPC quota, and with a domain whether Route 53
+ * serves it. Every check ends green, amber or red with a fix in
  * plain words; the step fails only when something is red.
  */
 public final class PreflightStep implements Step {
@@ -42,18 +45,27 @@ public final class PreflightStep implements Step {
     private final LocalHubRunner localHub;
     private final AwsClients aws;
     private final Supplier<List<AwsProfile>> awsProfiles;
+    private final Path bundledImage;
 
+    /** @param bundledImage the hub image folder a profile that names none builds from */
     public PreflightStep(Profile profile, DockerClients docker, LocalHubRunner localHub, AwsClients aws,
-                         Supplier<List<AwsProfile>> awsProfiles) {
+                         Supplier<List<AwsProfile>> awsProfiles, Path bundledImage) {
         this.profile = profile;
         this.docker = docker;
         this.localHub = localHub;
         this.aws = aws;
         this.awsProfiles = awsProfiles;
+        this.bundledImage = bundledImage;
     }
 
-    public PreflightStep(Profile profile, DockerClients docker, LocalHubRunner localHub, AwsClients aws) {
-        this(profile, docker, localHub, aws, AwsConfigProfiles::list);
+    public PreflightStep(Profile profile, DockerClients docker, LocalHubRunner localHub, AwsClients aws,
+                         Supplier<List<AwsProfile>> awsProfiles) {
+        this(profile, docker, localHub, aws, awsProfiles, BundledHubImage.folder());
+    }
+
+    public PreflightStep(Profile profile, DockerClients docker, LocalHubRunner localHub, AwsClients aws,
+                         Path bundledImage) {
+        this(profile, docker, localHub, aws, AwsConfigProfiles::list, bundledImage);
     }
 
     @Override
@@ -76,6 +88,7 @@ public final class PreflightStep implements Step {
         context.throwIfCancelled();
         checks.add(log(context, port()));
         checks.add(log(context, architecture(engine)));
+        checks.add(log(context, hubImage()));
         if (identity.isPresent() && profile.network().mode() == NetworkMode.NEW_VPC) {
             checks.add(log(context, vpcQuota()));
         }
@@ -136,7 +149,8 @@ public final class PreflightStep implements Step {
             return new Found<>(new Check("AWS credentials", Check.Status.FAILED, "there is no AWS profile named '"
                     + chosen + "' in ~/.aws/config or ~/.aws/credentials (found: " + names(profiles) + ")",
                     "Press Sign in to AWS to make it (IAM Identity Center or access keys), or pick one of the "
-                            + "profiles on the Settings page", Problem.Remedy.SIGN_IN), Optional.empty());
+                            + "profiles on the Settings page", Problem.Remedy.SIGN_IN).inSettings("aws.profile"),
+                    Optional.empty());
         }
         try {
             CallerIdentity identity = new AwsIdentity(aws).whoAmI();
@@ -156,19 +170,33 @@ public final class PreflightStep implements Step {
     private Check region() {
         String region = profile.aws().region();
         if (region.isBlank()) {
-            return Check.failed("Region", "no region chosen", "Choose the AWS region on the Settings page");
+            return Check.failed("Region", "no region chosen", "Choose the AWS region on the Settings page")
+                    .inSettings("aws.region");
         }
         return AwsRegions.find(region)
                 .map(r -> Check.ok("Region", r.toString()))
                 .orElseGet(() -> Check.warning("Region", region + " is not a region this version knows",
-                        "Check the spelling on the Settings page (for example us-east-1)"));
+                        "Check the spelling on the Settings page (for example us-east-1)").inSettings("aws.region"));
+    }
+
+    /** The folder the build will use: found before anything is created, not when the build starts. */
+    private Check hubImage() {
+        Path folder = BuildImageStep.imageFolder(profile, bundledImage);
+        boolean bundled = profile.hub().imageFolder().isEmpty();
+        String which = bundled ? "the hub image that comes with Hub Wizard (" + folder + ")" : folder.toString();
+        return HubImageFolder.problem(folder)
+                .map(p -> Check.failed("Hub image", p.what() + ": " + p.why(), bundled
+                        ? "Hub Wizard's own hub image folder is not where it should be: choose a hub image folder"
+                                + " on the Settings page (under Advanced), or reinstall Hub Wizard"
+                        : p.next()).inSettings("hub.imageFolder"))
+                .orElseGet(() -> Check.ok("Hub image", "builds from " + which));
     }
 
     private Check port() {
         int port = profile.hub().localPort();
         return localHub.portProblem(port)
                 .map(e -> Check.failed("Port " + port, e.problem().what() + ": " + e.problem().why(),
-                        e.problem().next()))
+                        e.problem().next()).inSettings("hub.localPort"))
                 .orElseGet(() -> Check.ok("Port " + port, "free for the local test"));
     }
 

@@ -1,5 +1,6 @@
 package dev.hubwizard.docker;
 
+import dev.hubwizard.engine.Problem;
 import dev.hubwizard.engine.ProblemException;
 import dev.hubwizard.profile.UserNames;
 
@@ -14,6 +15,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -42,15 +44,9 @@ final class HubBuildContext implements AutoCloseable {
                     "Correct them on the Users page (letters a-z, digits, '-', '_', '@' and '.', starting with a "
                             + "letter), then build again");
         }
-        if (!Files.isDirectory(imageFolder)) {
-            throw new ProblemException("The hub image folder is missing", imageFolder + " does not exist",
-                    "Choose the folder with the hub's Dockerfile (the project's hub-image/ is the default), "
-                            + "then build again");
-        }
-        if (!Files.isRegularFile(imageFolder.resolve("Dockerfile"))) {
-            throw new ProblemException("The hub image folder has no Dockerfile", imageFolder + " has no file Dockerfile",
-                    "Choose the folder with the hub's Dockerfile (the project's hub-image/ is the default), "
-                            + "then build again");
+        Optional<Problem> folderProblem = HubImageFolder.problem(imageFolder);
+        if (folderProblem.isPresent()) {
+            throw new ProblemException(folderProblem.get());
         }
         Path directory = Files.createTempDirectory("hubwizard-build-");
         try {

@@ -1,15 +1,23 @@
 package dev.hubwizard.engine;
 
+import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The full log of one deploy, on disk: the screen keeps only the newest lines, this file keeps
@@ -25,6 +33,9 @@ public final class LogFile implements RunListener, AutoCloseable {
 
     private final Path path;
     private static final int QUEUE_SIZE = 8_192;
+    /** A line as {@link #format} writes it: time, level, [step], text. */
+    private static final Pattern LINE = Pattern.compile(
+            "(\\d\\d:\\d\\d:\\d\\d\\.\\d{3}) (DEBUG|INFO |WARN |ERROR) \\[([^\\]]*)\\] (.*)");
 
     private final BlockingQueue<LogLine> queue = new LinkedBlockingQueue<>(QUEUE_SIZE);
     private final Thread writer;
@@ -127,6 +138,43 @@ public final class LogFile implements RunListener, AutoCloseable {
         out.append((char) ('0' + millis / 100)).append((char) ('0' + millis / 10 % 10)).append((char) ('0' + millis % 10));
         return out.append(' ').append(LEVELS[line.level().ordinal()]).append(" [").append(line.stepId()).append("] ")
                 .append(line.text()).toString();
+    }
+
+    /**
+     * The newest {@code maxLines} lines of a log file this class wrote, read back for a screen that shows
+     * it. A line that does not start like {@link #format} (the rest of a stack trace, a multi-line message)
+     * belongs to the line before it. The file only says the time of day: the date is the file's.
+     */
+    public static Contents read(Path file, int maxLines) throws IOException {
+        LocalDate date = LocalDate.ofInstant(Files.getLastModifiedTime(file).toInstant(), ZONE);
+        Deque<LogLine> lines = new ArrayDeque<>();
+        long skipped = 0;
+        LogLine previous = null;
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            for (String text = in.readLine(); text != null; text = in.readLine()) {
+                Matcher m = LINE.matcher(text);
+                LogLine line;
+                if (m.matches()) {
+                    line = new LogLine(LocalTime.parse(m.group(1)).atDate(date).atZone(ZONE).toInstant(), m.group(3),
+                            LogLevel.valueOf(m.group(2).trim()), m.group(4));
+                } else if (previous != null) {
+                    line = new LogLine(previous.time(), previous.stepId(), previous.level(), text);
+                } else {
+                    line = new LogLine(Instant.EPOCH, "", LogLevel.INFO, text);
+                }
+                previous = line;
+                lines.addLast(line);
+                if (lines.size() > maxLines) {
+                    lines.removeFirst();
+                    skipped++;
+                }
+            }
+        }
+        return new Contents(List.copyOf(lines), skipped);
+    }
+
+    /** A log file's lines as read back; {@code skipped} older lines were left out to keep to the limit. */
+    public record Contents(List<LogLine> lines, long skipped) {
     }
 
     private static StringBuilder twoDigits(StringBuilder out, int value) {

@@ -44,7 +44,11 @@ import java.util.Set;
  *
  * <h2>Schema versions</h2>
  * <ul>
- * <li><b>2</b> (current): the layout {@link ProfileWriter} writes and {@code docs/profiles.md} describes.
+ * <li><b>4</b> (current): the layout {@link ProfileWriter} writes and {@code docs/profiles.md} describes.
+ * <li><b>3</b>: as version 4 without {@code options.cloudFront} (HTTPS on an AWS address). A version 3 file is read
+ *     with it off — the hub stays as it was deployed — and written as version 4 the next time it is saved.
+ * <li><b>2</b>: as version 3 without {@code hub.expectedUsers} (how many people will use the hub). A version 2
+ *     file is read with that number not said (0), and written as version 3 the next time it is saved.
  * <li><b>1</b> (pre-release builds): {@code cpu}, {@code memory} and {@code architecture} sat at the
  *     top level instead of in a {@code task} block, and there was no {@code options} block (no stable
  *     address, HTTPS domain or kept user files). Everything else was as in version 2. A version 1 file
@@ -55,7 +59,7 @@ import java.util.Set;
  */
 final class ProfileReader {
 
-    static final int CURRENT_VERSION = 2;
+    static final int CURRENT_VERSION = 4;
     static final int OLDEST_VERSION = 1;
     /** A profile is a few KB, even with a long journal; anything near this size is not a profile. */
     static final int MAX_BYTES = 1024 * 1024;
@@ -65,6 +69,10 @@ final class ProfileReader {
     private static final int MAX_ALIASES = 10;
     /** Top-level blocks version 2 added, so a version 1 file that uses them gets a precise message. */
     private static final Set<String> ADDED_IN_VERSION_2 = Set.of("task", "options");
+    /** Keys of the hub block version 3 added. */
+    private static final Set<String> ADDED_IN_VERSION_3 = Set.of("expectedUsers");
+    /** Keys of the options block version 4 added. */
+    private static final Set<String> ADDED_IN_VERSION_4 = Set.of("cloudFront");
 
     /** A profile and the schema version its file is written in. */
     record Result(Profile profile, int schemaVersion) {
@@ -234,9 +242,9 @@ final class ProfileReader {
         YamlBlock aws = top.block("aws");
         AwsTarget target = new AwsTarget(aws.text("profile", ""), aws.requiredText("region", "us-east-1"));
         TaskSize task = task(version == 1 ? top : top.block("task"));
-        Options options = version == 1 ? Options.NONE : options(top.block("options"));
+        Options options = version == 1 ? Options.NONE : options(top.block("options"), version);
         return new Profile(expectedName, target, names(top.block("names"), expectedName), task,
-                network(top.block("network")), hub(top.block("hub")), options, advanced(top.block("advanced")),
+                network(top.block("network")), hub(top.block("hub"), version), options, advanced(top.block("advanced")),
                 deployment(top.block("deployment")));
     }
 
@@ -258,7 +266,7 @@ final class ProfileReader {
                 block.text("vpcId", ""), block.texts("subnetIds"), block.text("ingressCidr", ""));
     }
 
-    private static HubSettings hub(YamlBlock block) {
+    private static HubSettings hub(YamlBlock block, int version) {
         String imageFolder = block.text("imageFolder", "");
         List<String> admins = block.texts("admins");
         List<String> allowedUsers = block.texts("allowedUsers");
@@ -267,12 +275,13 @@ final class ProfileReader {
         CognitoSettings cognitoSettings = new CognitoSettings(cognito.text("userPoolName", ""),
                 cognito.text("domainPrefix", ""));
         return new HubSettings(imageFolder, admins, allowedUsers, signIn, cognitoSettings,
-                block.whole("localPort", HubSettings.PORT), block.flag("hostNetwork", false));
+                block.whole("localPort", HubSettings.PORT), block.flag("hostNetwork", false),
+                version < 3 ? 0 : block.whole("expectedUsers", 0));
     }
 
-    private static Options options(YamlBlock block) {
+    private static Options options(YamlBlock block, int version) {
         return new Options(block.flag("stableAddress", false), block.text("domainName", ""),
-                block.flag("keepUserFiles", false), block.flag("cloudFront", false));
+                block.flag("keepUserFiles", false), version >= 4 && block.flag("cloudFront", false));
     }
 
     private static Advanced advanced(YamlBlock block) {
@@ -334,9 +343,17 @@ final class ProfileReader {
         if (close.isPresent()) {
             return "did you mean '" + close.get() + "'?";
         }
-        if (version < CURRENT_VERSION && block.path().isEmpty() && ADDED_IN_VERSION_2.contains(key)) {
+        if (version < 2 && block.path().isEmpty() && ADDED_IN_VERSION_2.contains(key)) {
             return "schemaVersion " + version + " files have no '" + key + "' block: change the first line to"
                     + " 'schemaVersion: " + CURRENT_VERSION + "' and move cpu, memory and architecture into 'task:'";
+        }
+        if (version < 3 && block.path().equals("hub") && ADDED_IN_VERSION_3.contains(key)) {
+            return "schemaVersion " + version + " files have no 'hub." + key + "': change the first line to"
+                    + " 'schemaVersion: " + CURRENT_VERSION + "'";
+        }
+        if (version < 4 && block.path().equals("options") && ADDED_IN_VERSION_4.contains(key)) {
+            return "schemaVersion " + version + " files have no 'options." + key + "': change the first line to"
+                    + " 'schemaVersion: " + CURRENT_VERSION + "'";
         }
         String home = blockOfKey.get(key.toLowerCase(Locale.ROOT));
         if (home != null && !home.equals(block.path())) {

@@ -84,6 +84,7 @@ public final class ProfileValidator {
             check(problems, "hub.cognito.domainPrefix", cognitoDomainPrefix(hub.cognito().domainPrefix()));
         }
         check(problems, "hub.localPort", localPort(hub.localPort()));
+        check(problems, "hub.expectedUsers", expectedUsers(hub.expectedUsers()));
 
         if (!options.domainName().isEmpty()) {
             check(problems, "options.domainName", domainName(options.domainName()));
@@ -263,6 +264,13 @@ public final class ProfileValidator {
     public static Optional<String> localPort(int port) {
         return port >= 1 && port <= 65535 ? Optional.empty()
                 : Optional.of("a port is 1 to 65535, not " + port + "; the hub's usual port is " + HubSettings.PORT);
+    }
+
+    /** How many people will use the hub: 0 (not said) or up to {@link HubSizing#MAX_PEOPLE}. */
+    public static Optional<String> expectedUsers(int people) {
+        return people >= 0 && people <= HubSizing.MAX_PEOPLE ? Optional.empty()
+                : Optional.of("how many people will use the hub: a whole number from 1 to " + HubSizing.MAX_PEOPLE
+                        + ", not " + people);
     }
 
     public static Optional<String> logRetentionDays(int days) {

@@ -62,7 +62,7 @@ final class ProfileWriter {
         root.put("hub", block("imageFolder", h.imageFolder(), "admins", h.admins(), "allowedUsers", h.allowedUsers(),
                 "signIn", h.signIn().name(),
                 "cognito", block("userPoolName", h.cognito().userPoolName(), "domainPrefix", h.cognito().domainPrefix()),
-                "localPort", h.localPort(), "hostNetwork", h.hostNetwork()));
+                "localPort", h.localPort(), "hostNetwork", h.hostNetwork(), "expectedUsers", h.expectedUsers()));
         Options o = p.options();
         root.put("options", block("stableAddress", o.stableAddress(), "domainName", o.domainName(),
                 "keepUserFiles", o.keepUserFiles(), "cloudFront", o.cloudFront()));

@@ -3,6 +3,7 @@ package dev.hubwizard.ui;
 import dev.hubwizard.ui.preferences.Preferences;
 import dev.hubwizard.ui.preferences.PreferencesFile;
 import dev.hubwizard.ui.preferences.WindowBounds;
+import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -28,6 +29,7 @@ import java.util.List;
  * The app's one window: shows the start screen or a wizard in one scene, in the chosen theme, and
  * remembers its size, position and theme across runs ({@link PreferencesFile}). A saved position
  * that is off every screen now (a monitor unplugged since) is ignored and the window is centred.
+ * A maximised window stays maximised when a dialog opens over it.
  */
 public final class AppWindow {
 
@@ -65,6 +67,36 @@ public final class AppWindow {
             saveInBackground();
         });
         trackNormalBounds();
+        keepMaximized();
+    }
+
+    /**
+     * Some Linux window managers shrink a maximised JavaFX window to its minimum size when a modal dialog
+     * opens over it, while it still reports being maximised (JDK-8332222, fixed after JavaFX 21). A
+     * maximised window that shrinks far below its screen is maximised again; one the window manager leaves
+     * as it is (no change follows) is left alone.
+     */
+    private void keepMaximized() {
+        ChangeListener<Number> shrunk = (obs, old, now) -> {
+            if (!stage.isMaximized() || stage.isIconified() || now.doubleValue() >= old.doubleValue()) {
+                return;
+            }
+            Rectangle2D screen = Screen.getScreensForRectangle(stage.getX(), stage.getY(), 1, 1).stream()
+                    .findFirst().orElse(Screen.getPrimary()).getVisualBounds();
+            if (stage.getWidth() < screen.getWidth() * 0.8 || stage.getHeight() < screen.getHeight() * 0.8) {
+                // Once the shrinking is done: the window fills its screen again, as maximised.
+                Platform.runLater(() -> {
+                    if (stage.isMaximized()) {
+                        stage.setX(screen.getMinX());
+                        stage.setY(screen.getMinY());
+                        stage.setWidth(screen.getWidth());
+                        stage.setHeight(screen.getHeight());
+                    }
+                });
+            }
+        };
+        stage.widthProperty().addListener(shrunk);
+        stage.heightProperty().addListener(shrunk);
     }
 
     private static List<Rectangle2D> screens() {

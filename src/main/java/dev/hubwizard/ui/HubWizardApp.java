@@ -5,6 +5,7 @@ import dev.hubwizard.cost.PriceList;
 import dev.hubwizard.aws.AwsConfigProfiles;
 import dev.hubwizard.aws.AwsRegions;
 import dev.hubwizard.aws.CheckIp;
+import dev.hubwizard.deploy.BundledHubImage;
 import dev.hubwizard.deploy.DeployTools;
 import dev.hubwizard.engine.Runner;
 import dev.hubwizard.profile.AppDirectories;
@@ -20,8 +21,6 @@ import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 
 import java.io.IOException;
-import java.net.URISyntaxException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.function.Supplier;
@@ -54,7 +53,7 @@ public final class HubWizardApp extends Application {
         directories = AppDirectories.ofThisMachine();
         preferencesFile = new PreferencesFile(directories.settingsFile());
         preferences = preferencesFile.read();
-        hubImageFolder = hubImageFolder();
+        hubImageFolder = BundledHubImage.folder();
     }
 
     @Override
@@ -65,7 +64,7 @@ public final class HubWizardApp extends Application {
         SettingsLookups lookups = new SettingsLookups(
                 () -> AwsConfigProfiles.list().stream().map(AwsConfigProfiles.AwsProfile::name).toList(),
                 () -> AwsRegions.all().stream().map(r -> new AwsRegion(r.id(), r.name())).toList(),
-                CheckIp::currentAddress);
+                CheckIp::currentAddress, hubImageFolder);
         Services services = new Services(new ProfileStore(directories.profiles()), costs, lookups,
                 getHostServices()::showDocument, background, Clock.systemDefaultZone(), hubImageFolder, runner,
                 memoized(this::deployTools), directories.logs());
@@ -110,23 +109,6 @@ public final class HubWizardApp extends Application {
         if (tools != null) {
             tools.close();
         }
-    }
-
-    /**
-     * The {@code hub-image} folder new profiles build from: beside the app's jar in an installed app,
-     * else the project's own folder when run from a checkout.
-     */
-    private static Path hubImageFolder() {
-        try {
-            Path jar = Path.of(HubWizardApp.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            Path beside = jar.toAbsolutePath().getParent().resolve("hub-image");
-            if (Files.isDirectory(beside)) {
-                return beside;
-            }
-        } catch (URISyntaxException | RuntimeException e) {
-            // No usable code location (unusual class loaders): fall back to the working directory.
-        }
-        return Path.of("hub-image").toAbsolutePath();
     }
 
     private static <T> Supplier<T> memoized(Supplier<T> make) {

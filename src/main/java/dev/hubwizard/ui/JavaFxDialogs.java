@@ -1,12 +1,14 @@
 package dev.hubwizard.ui;
 
 import dev.hubwizard.engine.Problem;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
+import javafx.scene.control.DialogEvent;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
@@ -23,9 +25,10 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * {@link Dialogs} as modal JavaFX dialogs over the app's window, in the app's theme. Buttons have
- * ids ({@code dialog-confirm}, {@code dialog-cancel}, {@code dialog-choice-N}) for tests and keyboard
- * users alike: the confirming button is the default (Enter), Cancel is the cancel button (Esc).
+ * {@link Dialogs} as modal JavaFX dialogs over the app's window, in the app's theme, centred on it and
+ * growing with their content. Buttons have ids ({@code dialog-confirm}, {@code dialog-cancel},
+ * {@code dialog-choice-N}) for tests and keyboard users alike: the confirming button is the default
+ * (Enter), Cancel is the cancel button (Esc); a dialog that asks for text opens with the focus in it.
  */
 public final class JavaFxDialogs implements Dialogs {
 
@@ -53,6 +56,7 @@ public final class JavaFxDialogs implements Dialogs {
         TextArea lines = new TextArea(initial);
         lines.setId("dialog-lines");
         lines.setPrefRowCount(6);
+        Focus.tabLeaves(lines);
         return ask(title, header, hint, lines, problemWith);
     }
 
@@ -71,8 +75,10 @@ public final class JavaFxDialogs implements Dialogs {
         problem.textProperty().bind(Bindings.createStringBinding(
                 () -> input.getText().isEmpty() ? "" : problemWith.apply(input.getText()).orElse(""),
                 input.textProperty()));
+        problem.setMinHeight(Region.USE_PREF_SIZE);
         problem.managedProperty().bind(problem.textProperty().isNotEmpty());
         problem.visibleProperty().bind(problem.managedProperty());
+        problem.textProperty().addListener((obs, old, now) -> Windows.fitContent(dialog));
         Label note = body(hint);
         note.getStyleClass().setAll("label", "hint");
         VBox content = new VBox(8, input, problem, note);
@@ -84,10 +90,12 @@ public final class JavaFxDialogs implements Dialogs {
                 () -> problemWith.apply(input.getText()).isPresent(), input.textProperty()));
         button(dialog.getDialogPane(), ButtonType.CANCEL, "dialog-cancel");
         dialog.setResultConverter(pressed -> pressed == ok ? input.getText() : null);
-        dialog.setOnShown(e -> {
+        // After the dialog has given the focus to its default button: typing goes into the field, and Space
+        // does not press OK with the suggested name.
+        dialog.addEventHandler(DialogEvent.DIALOG_SHOWN, e -> Platform.runLater(() -> {
             input.requestFocus();
             input.selectAll();
-        });
+        }));
         return dialog.showAndWait();
     }
 
@@ -149,6 +157,8 @@ public final class JavaFxDialogs implements Dialogs {
         }
         dialog.setTitle(title);
         dialog.setHeaderText(header);
+        dialog.setResizable(true);
+        Windows.centreOnOwner(dialog);
         DialogPane pane = dialog.getDialogPane();
         pane.setId("dialog");
         pane.getStylesheets().setAll(theme.get().stylesheets());

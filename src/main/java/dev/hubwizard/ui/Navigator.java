@@ -1,11 +1,12 @@
 package dev.hubwizard.ui;
 
+import dev.hubwizard.deploy.Deployment;
 import dev.hubwizard.deploy.HubUrlStep;
 import dev.hubwizard.deploy.LocalTestApproval;
-import dev.hubwizard.deploy.Deployment;
+import dev.hubwizard.deploy.PreflightStep;
+import dev.hubwizard.deploy.ResourcesInAws;
 import dev.hubwizard.deploy.TeardownChoices;
 import dev.hubwizard.deploy.TeardownPlan;
-import dev.hubwizard.deploy.PreflightStep;
 import dev.hubwizard.engine.Intent;
 import dev.hubwizard.engine.Plan;
 import dev.hubwizard.engine.Preview;
@@ -18,8 +19,10 @@ import dev.hubwizard.engine.Step;
 import dev.hubwizard.ui.wizard.DeploySource;
 import dev.hubwizard.ui.wizard.StepPageView;
 import dev.hubwizard.engine.RunResult;
+import dev.hubwizard.profile.HubStanding;
 import dev.hubwizard.profile.Profile;
 import dev.hubwizard.ui.finish.FinishPage;
+import dev.hubwizard.ui.log.LogViewer;
 import dev.hubwizard.ui.localtest.LocalTestPage;
 import dev.hubwizard.ui.plan.PlanPage;
 import dev.hubwizard.ui.preflight.PreflightPage;
@@ -34,10 +37,14 @@ import dev.hubwizard.ui.signin.DialogMfaCodePrompt;
 import dev.hubwizard.ui.signin.SignInLauncher;
 import dev.hubwizard.ui.signin.SignInWindow;
 import dev.hubwizard.ui.wizard.DeployController;
+import dev.hubwizard.ui.wizard.Notice;
+import dev.hubwizard.ui.wizard.PageModel;
 import dev.hubwizard.ui.wizard.WizardPages;
 import dev.hubwizard.ui.wizard.WizardView;
 import dev.hubwizard.ui.wizard.WizardViewModel;
 import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.stage.WindowEvent;
 import org.controlsfx.control.Notifications;
 
 import java.time.Duration;
@@ -48,6 +55,8 @@ import java.util.Optional;
  * Moves the window between the start screen and a profile's wizard, and does what the start screen
  * asks ({@link StartActions}). Each opened profile gets a wizard of its own: its settings page, a
  * deploy controller whose runs go through the profile's Deployment, and its name in the title.
+ * Nothing is lost on the way: leaving a wizard lets its page save first, and closing the window while
+ * a run goes on asks first.
  */
 public final class Navigator implements StartActions {
 
@@ -64,6 +73,9 @@ public final class Navigator implements StartActions {
 
     /** What the window has open (a profile's wizard, a teardown): closed when the window moves on. */
     private AutoCloseable open;
+    /** The wizard on screen; null on the start screen. */
+    private WizardViewModel wizard;
+    private final LogViewer logViewer;
 
     public Navigator(AppWindow window, Services services) {
         this.window = window;
@@ -72,12 +84,15 @@ public final class Navigator implements StartActions {
                 services.background(), services.openUrl(), () -> services.lookups().regions().get().stream()
                 .map(AwsRegion::id).toList());
         this.mfaCodes = new DialogMfaCodePrompt(window.dialogs(), Platform::runLater);
+        this.logViewer = new LogViewer(window::stage, window.themeProperty()::get, services.background(),
+                services.openUrl());
+        window.stage().setOnCloseRequest(this::closeRequested);
     }
 
     public void showStart() {
         closeOpenHub();
         StartViewModel model = new StartViewModel(services.profiles(), this, window.dialogs(), services.background(),
-                services.clock(), services.hubImageFolder(), services.openUrl());
+                services.clock(), services.costs(), services.openUrl());
         window.show(new StartView(model, window.themeSwitch()), HubWizardApp.TITLE);
         model.reload();
     }
@@ -87,11 +102,67 @@ public final class Navigator implements StartActions {
         showWizard(profile, false);
     }
 
+    /**
+     * The wizard opens and runs the whole deploy, following it to the hub's address; the person looks at
+     * the local test. Its preflight, which the wizard runs on sight, is the run's first step.
+     */
+    @Override
+    public void deploy(Profile profile) {
+        WizardViewModel model = showWizard(profile, false);
+        model.runAll(List.of(HubUrlStep.ID));
+    }
+
     /** One click: the wizard opens and runs the whole deploy, following it to the hub's address. */
     @Override
     public void redeploy(Profile profile) {
         WizardViewModel model = showWizard(profile, true);
         model.runAll(List.of(HubUrlStep.ID));
+    }
+
+    /**
+     * Closing the window: during a run, only after asking (quitting stops the run; what it created stays
+     * recorded, to resume or tear down); otherwise once the page has kept what it must.
+     */
+    void closeRequested(WindowEvent event) {
+        WizardViewModel model = wizard;
+        if (model == null) {
+            return;
+        }
+        event.consume();
+        if (model.deploy().runningProperty().get()) {
+            if (window.dialogs().confirm("Quit Hub Wizard", "A run is still going: stop it and quit?",
+                    "Quitting stops the running steps. What they created in AWS so far stays recorded in the hub's"
+                            + " profile, and keeps running (and costing) in AWS: the next time, the list of hubs offers"
+                            + " to resume the deploy or to tear the hub down.", "Stop and quit")) {
+                model.deploy().runningProperty().addListener((obs, was, now) -> {
+                    if (!now) {
+                        window.stage().close();
+                    }
+                });
+                model.cancel();
+            }
+            return;
+        }
+        leave(model, () -> window.stage().close());
+    }
+
+    /**
+     * Leaves the wizard once its page has kept what it must; settings with a problem cannot be saved, so
+     * the person is asked whether to leave them behind.
+     */
+    private void leave(WizardViewModel model, Runnable then) {
+        PageModel page = model.pageProperty().get();
+        Optional<String> lost = page.wouldLose();
+        if (lost.isPresent()) {
+            if (window.dialogs().confirm("Leave without saving", "Leave without saving the settings?",
+                    "The settings have a problem, so they were not saved: " + lost.get() + ".\n\nLeaving now keeps"
+                            + " the settings as they were last saved.", "Leave without saving")) {
+                page.discard();
+                then.run();
+            }
+            return;
+        }
+        model.leave(then);
     }
 
     /**
@@ -179,12 +250,13 @@ public final class Navigator implements StartActions {
         };
         DeployController deploy = new DeployController(source, services.logDirectory(), profile.name() + "-teardown");
         WizardViewModel model = new WizardViewModel(WizardPages.forPlan(plan, previews), deploy);
+        wizard = model;
         model.signInWith(afterwards -> signIn.open(profile.aws().profileName(), true, name -> {
             deployment.aws().signedIn();
             afterwards.run();
         }));
         window.show(new WizardView(model, StepPageView::new, this::showStart, window.themeSwitch(),
-                services.openUrl()), title(profile) + " — tear down");
+                logViewer::show), title(profile) + " — tear down");
         model.runAll(plan.steps().stream().map(Step::id).toList());
     }
 
@@ -198,7 +270,12 @@ public final class Navigator implements StartActions {
         WizardViewModel[] wizard = new WizardViewModel[1];
         LocalTestPage localTest = new LocalTestPage(() -> {
             wizard[0].show(wizard[0].pages().filtered(p -> p.id().equals(LocalTestPage.ID)).get(0));
-            wizard[0].statusProperty().set("Waiting for you: open the hub on this computer, then press Looks good");
+            wizard[0].awaitingProperty().set("Waiting for you: open the hub on this computer, then press Looks good");
+        });
+        localTest.waitingAtProperty().addListener((obs, old, now) -> {
+            if (now == null) {
+                wizard[0].awaitingProperty().set("");
+            }
         });
         OpenHub hub = new OpenHub(profile, services.profiles(), services.tools(), services.runner(),
                 unattended ? LocalTestApproval.WHEN_HEALTHY : localTest.approval(), mfaCodes);
@@ -213,13 +290,23 @@ public final class Navigator implements StartActions {
                     }
                     window.setTitle(title(saved));
                 });
+        // Settings changed during a run would not be the ones it uses: they wait until it ends. The preflight,
+        // which runs on sight, checks what it finds and creates nothing: the settings stay open meanwhile.
+        settings.lockedProperty().bind(Bindings.createBooleanBinding(() -> deploy.runningProperty().get()
+                && !deploy.askedProperty().get().equals(List.of(PreflightStep.ID)), deploy.runningProperty(),
+                deploy.askedProperty()));
         settings.signInWith(signIn);
         PreflightPage preflight = new PreflightPage(deploy);
+        preflight.onOpenSetting(key -> {
+            wizard[0].show(settings);
+            settings.focus(key);
+        });
         WizardViewModel model = new WizardViewModel(WizardPages.guide(preflight, settings,
                 new PlanPage(deploy, hub::profile, services.costs()), localTest,
                 new FinishPage(deploy, hub::profile, services.costs(), hub, window.dialogs(), services.background())),
                 deploy);
         wizard[0] = model;
+        this.wizard = model;
         // Signing in from the preflight or "Sign in again": new AWS clients for the next run, which then goes on.
         model.signInWith(afterwards -> signIn.open(hub.profile().aws().profileName(), true, name -> {
             hub.signedIn();
@@ -238,8 +325,23 @@ public final class Navigator implements StartActions {
             }
         }));
         deploy.lastResultProperty().addListener((obs, old, result) -> notifyIfAway(result, hub.profile()));
-        window.show(new WizardView(model, page -> PageViews.of(page, services.openUrl()), this::showStart,
-                window.themeSwitch(), services.openUrl()), title(profile));
+        List<Notice.Action> inAwsActions = List.of(
+                // From the settings page too: what the page shows is saved first, so the run uses it.
+                new Notice.Action("Resume", () -> model.leave(() -> model.runAll(List.of(HubUrlStep.ID)))),
+                new Notice.Action("Tear down…", () -> leave(model, () -> tearDown(hub.profile()))));
+        model.describeInAws(() -> {
+            ResourcesInAws inAws = ResourcesInAws.of(hub.profile(), deploy.recorded(), services.costs().get());
+            return inAws.isEmpty() ? Optional.empty() : Optional.of(inAws.text());
+        }, inAwsActions);
+        if (HubStanding.of(profile.deployment()) == HubStanding.INTERRUPTED) {
+            model.noticeProperty().set(new Notice("Interrupted: "
+                    + ResourcesInAws.of(profile, services.costs().get()).text(),
+                    "The last deploy of this hub stopped before the hub ran: the app was closed, the deploy was"
+                            + " cancelled, or a step failed. What it created keeps running, and costing, in AWS."
+                            + " Resume continues where it stopped; Tear down removes all of it.", inAwsActions));
+        }
+        window.show(new WizardView(model, page -> PageViews.of(page, services.openUrl()),
+                () -> leave(model, this::showStart), window.themeSwitch(), logViewer::show), title(profile));
         return model;
     }
 
@@ -258,6 +360,7 @@ public final class Navigator implements StartActions {
     }
 
     private void closeOpenHub() {
+        wizard = null;
         if (open != null) {
             try {
                 open.close();

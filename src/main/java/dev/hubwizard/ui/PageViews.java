@@ -30,7 +30,8 @@ public final class PageViews {
             return new SettingsView(settings);
         }
         if (page instanceof PreflightPage preflight) {
-            return new PreflightView(preflight.description(), preflight.reportProperty(), preflight::signIn);
+            return new PreflightView(preflight.description(), preflight.reportProperty(), preflight::signIn,
+                    preflight::openSetting);
         }
         if (page instanceof PlanPage plan) {
             return new PlanView(plan.description(), plan.previewsProperty(), plan.costProperty());

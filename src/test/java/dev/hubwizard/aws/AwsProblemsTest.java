@@ -8,6 +8,7 @@ import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 
 import java.net.UnknownHostException;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -107,6 +108,32 @@ class AwsProblemsTest {
                 .isEqualTo("An AWS quota is used up");
         assertThat(AwsProblems.problem("ecs:DescribeServices", aws("ThrottlingException", 400, "Rate exceeded"))
                 .what()).isEqualTo("AWS is slowing Hub Wizard down");
+    }
+
+    /** What the SDK says when the profile chosen is not in the AWS files, nor has credentials there. */
+    private static SdkClientException noCredentialsIn(String profile) {
+        return SdkClientException.create("Profile file contained no credentials for profile '" + profile
+                + "': ProfileFile(sections=[profiles], profiles=[Profile(name=default, properties=[region])])");
+    }
+
+    @Test
+    void aProfileThatDoesNotExistIsNamedWithTheOnesThatDo() {
+        Problem missing = AwsProblems.problem("sts:GetCallerIdentity", noCredentialsIn("wrok"),
+                () -> List.of("default", "work-sso", "teaching"));
+
+        assertThat(missing.what()).isEqualTo("AWS profile 'wrok' does not exist");
+        assertThat(missing.why()).isEqualTo("these do: default, work-sso, teaching");
+        assertThat(missing.next()).contains("Settings page", "Sign in to AWS");
+        assertThat(missing.remedy()).isEqualTo(Problem.Remedy.SIGN_IN);
+        assertThat(AwsProblems.problem("sts:GetCallerIdentity", noCredentialsIn("wrok"), List::of).why())
+                .isEqualTo("this computer has no AWS profiles at all");
+        assertThat(AwsProblems.problem("sts:GetCallerIdentity", noCredentialsIn("work-sso"),
+                () -> List.of("default", "work-sso")).what()).as("it exists, without credentials")
+                .isEqualTo("No AWS credentials found");
+        assertThat(AwsProblems.problem("sts:GetCallerIdentity", SdkClientException.create("Unable to load credentials"
+                + " from any of the providers in the chain: [ProfileCredentialsProvider(): Profile file contained no"
+                + " credentials for profile 'default']"), List::of).what()).as("no profile was named")
+                .isEqualTo("No AWS credentials found");
     }
 
     @Test

@@ -88,7 +88,7 @@ class CliTest {
 
         assertThat(run("profiles")).isEqualTo(ExitCodes.BROKEN_PROFILE);
 
-        assertThat(out()).contains("NAME", "team-hub", "us-east-1", "new", "broken");
+        assertThat(out()).contains("NAME", "team-hub", "us-east-1", "not deployed", "broken");
         assertThat(err()).contains("broken", "regoin", "line 4");
     }
 

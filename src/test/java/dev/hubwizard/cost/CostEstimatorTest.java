@@ -62,6 +62,20 @@ class CostEstimatorTest {
     }
 
     @Test
+    void onlyThePartsThatExistAreBilled() {
+        Profile profile = Profile.named("team").withOptions(new Options(true, "hub.example.org", true));
+
+        CostEstimate halfWay = estimator.estimate(profile, new Billed(false, true, true, true, false, false));
+
+        assertThat(halfWay.lines()).extracting(CostLine::item).containsExactly(
+                "Public IPv4 addresses of the load balancer (one per zone)", "CloudWatch Logs", "ECR image storage",
+                "Application Load Balancer (stable address)");
+        assertThat(halfWay.monthlyTotal()).isLessThan(estimator.estimate(profile).monthlyTotal());
+        assertThat(estimator.estimate(profile, Billed.all(profile))).isEqualTo(estimator.estimate(profile));
+        assertThat(estimator.estimate(profile, Billed.NOTHING).lines()).isEmpty();
+    }
+
+    @Test
     void aRegionWithoutPricesSaysSoInsteadOfGuessing() {
         CostEstimate estimate = estimator.estimate(Profile.named("team").withAws(new AwsTarget("", "me-central-1")));
 

@@ -94,6 +94,7 @@ class HubImageFailuresIT {
     @Test
     void cancellingABuildStopsItPromptlyAndLeavesNoContainer(@TempDir Path folder) throws Exception {
         Files.writeString(folder.resolve("Dockerfile"), "ARG BASE_IMAGE\nFROM ${BASE_IMAGE}\nRUN sleep 120\n");
+        Files.writeString(folder.resolve("jupyterhub_config.py"), "");
         Profile profile = TestProfiles.hub("hubwizard-cancel-build-it", 8000, folder.toString(), baseImage);
         StepRecorder recorder = new StepRecorder();
 

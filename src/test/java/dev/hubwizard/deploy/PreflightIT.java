@@ -16,9 +16,12 @@ import dev.hubwizard.testbed.StepRecorder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -67,12 +70,14 @@ class PreflightIT {
 
         PreflightReport report = report();
         assertThat(report.checks()).extracting(Check::name)
-                .containsExactly("Docker", "AWS credentials", "Region", "Port " + port, "Architecture", "VPC quota");
+                .containsExactly("Docker", "AWS credentials", "Region", "Port " + port, "Architecture", "Hub image",
+                        "VPC quota");
         assertThat(report.failed()).isEmpty();
         assertThat(report.checks().get(0).summary()).startsWith("Docker ").contains("is running");
         assertThat(report.checks().get(1).summary()).contains("account " + MotoServer.ACCOUNT).contains("arn:aws:");
         assertThat(report.checks().get(2).summary()).isEqualTo("us-east-1 — US East (N. Virginia)");
-        assertThat(report.checks().get(5).summary()).contains("VPCs in use");
+        assertThat(report.checks().get(5).summary()).startsWith("builds from the hub image that comes with Hub Wizard");
+        assertThat(report.checks().get(6).summary()).contains("VPCs in use");
         assertThat(recorder.text()).anySatisfy(line -> assertThat(line).startsWith("✔ Docker"));
     }
 
@@ -96,6 +101,24 @@ class PreflightIT {
         assertThat(report.checks()).extracting(Check::name).doesNotContain("VPC quota");
         assertThat(report.checks().get(4).status()).as("architecture unknown without Docker")
                 .isEqualTo(Check.Status.WARNING);
+    }
+
+    @Test
+    void aHubImageFolderWithoutItsConfigIsRedBeforeAnythingIsBuilt(@TempDir Path folder) throws Exception {
+        Files.writeString(folder.resolve("Dockerfile"), "FROM scratch\n");
+        Profile profile = profile(freePort());
+        HubSettings hub = profile.hub();
+        Profile ownFolder = profile.withHub(new HubSettings(folder.toString(), hub.admins(), hub.allowedUsers(),
+                hub.signIn(), hub.cognito(), hub.localPort(), hub.hostNetwork()));
+
+        assertThatThrownBy(() -> preflight(ownFolder, docker, List.of()).run(recorder.context(PreflightStep.ID)))
+                .isInstanceOfSatisfying(ProblemException.class,
+                        e -> assertThat(e.problem().what()).startsWith("Hub image needs attention"));
+
+        Check image = report().checks().stream().filter(c -> c.name().equals("Hub image")).findFirst().orElseThrow();
+        assertThat(image.status()).isEqualTo(Check.Status.FAILED);
+        assertThat(image.summary()).contains("no jupyterhub_config.py", folder.toString());
+        assertThat(image.fix()).contains("Settings page");
     }
 
     @Test

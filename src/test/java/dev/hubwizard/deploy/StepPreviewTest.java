@@ -11,21 +11,27 @@ import dev.hubwizard.profile.Profile;
 import dev.hubwizard.profile.TaskSize;
 import dev.hubwizard.testbed.StepRecorder;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import dev.hubwizard.engine.ProblemException;
+import java.nio.file.Files;
 
 import java.nio.file.Path;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The plan page's lines come from the steps themselves; previews touch neither Docker nor files. */
+/** The plan page's lines come from the steps themselves; previews touch no Docker, only the hub image folder. */
 class StepPreviewTest {
 
     /** Never asked for a client: a preview that tried would fail on this address. */
     static final DockerClients NOWHERE = DockerClients.forHost("unix:///nonexistent/docker.sock");
 
     @Test
-    void theBuildSaysWhatItBuildsFromWhatAndForWhichArchitecture() {
-        Profile profile = TestProfiles.hub("Team Hub", 8000, "/srv/my-hub-image", "mirror.example/jupyterhub:5.5.0")
+    void theBuildSaysWhatItBuildsFromWhatAndForWhichArchitecture(@TempDir Path folder) throws Exception {
+        Files.writeString(folder.resolve("Dockerfile"), "FROM scratch\n");
+        Files.writeString(folder.resolve("jupyterhub_config.py"), "c = get_config()\n");
+        Profile profile = TestProfiles.hub("Team Hub", 8000, folder.toString(), "mirror.example/jupyterhub:5.5.0")
                 .withTask(new TaskSize(1024, 2048, Architecture.ARM64));
 
         Intent intent = new BuildImageStep(profile, new ImageBuilder(NOWHERE), Path.of("hub-image"), BuildNetwork.DEFAULT)
@@ -33,12 +39,25 @@ class StepPreviewTest {
 
         assertThat(intent.action()).isEqualTo(Intent.Action.CREATE);
         assertThat(intent.name()).isEqualTo("team-hub:<image id>");
-        assertThat(intent.detail()).contains("ARM64 (linux/arm64)", "/srv/my-hub-image", "mirror.example/jupyterhub:5.5.0",
-                "1 admin(s) and 2 allowed user(s)");
+        assertThat(intent.detail()).contains("ARM64 (linux/arm64)", folder.toString(),
+                "mirror.example/jupyterhub:5.5.0", "1 admin(s) and 2 allowed user(s)");
     }
 
     @Test
-    void withoutAFolderTheProjectsHubImageIsBuilt() {
+    void aFolderThatCannotBeBuiltFromIsOnThePlanBeforeAnythingIsBuilt() {
+        Profile profile = TestProfiles.hub("team", 8000, "/srv/no-such-hub-image", "");
+        BuildImageStep build = new BuildImageStep(profile, new ImageBuilder(NOWHERE), Path.of("hub-image"),
+                BuildNetwork.DEFAULT);
+
+        assertThatThrownBy(() -> build.preview(new StepRecorder().context(BuildImageStep.ID)))
+                .isInstanceOfSatisfying(ProblemException.class, e -> {
+                    assertThat(e.problem().what()).isEqualTo("The hub image folder is missing");
+                    assertThat(e.problem().next()).contains("Settings page");
+                });
+    }
+
+    @Test
+    void withoutAFolderTheProjectsHubImageIsBuilt() throws Exception {
         Profile profile = TestProfiles.hub("team", 8000, "", "");
 
         String detail = new BuildImageStep(profile, new ImageBuilder(NOWHERE), Path.of("hub-image"), BuildNetwork.DEFAULT)

@@ -19,6 +19,7 @@ class HubBuildContextTest {
     @Test
     void copiesTheFolderAndWritesTheUsersWithoutTouchingTheOriginal() throws Exception {
         Files.writeString(imageFolder.resolve("Dockerfile"), "FROM x\n");
+        Files.writeString(imageFolder.resolve("jupyterhub_config.py"), "c = get_config()\n");
         Files.writeString(imageFolder.resolve("admin"), "someone-else\n");
         Files.createDirectories(imageFolder.resolve("extra"));
         Files.writeString(imageFolder.resolve("extra/notes.txt"), "kept");
@@ -52,7 +53,7 @@ class HubBuildContextTest {
     }
 
     @Test
-    void aMissingFolderOrDockerfileIsNamed() {
+    void aMissingFolderDockerfileOrConfigIsNamed() throws Exception {
         Path missing = imageFolder.resolve("nowhere");
 
         assertThatThrownBy(() -> HubBuildContext.prepare(missing, List.of(), List.of()))
@@ -63,5 +64,11 @@ class HubBuildContextTest {
         assertThatThrownBy(() -> HubBuildContext.prepare(imageFolder, List.of(), List.of()))
                 .isInstanceOfSatisfying(ProblemException.class,
                         e -> assertThat(e.problem().what()).isEqualTo("The hub image folder has no Dockerfile"));
+        Files.writeString(imageFolder.resolve("Dockerfile"), "FROM x\n");
+        assertThatThrownBy(() -> HubBuildContext.prepare(imageFolder, List.of(), List.of()))
+                .isInstanceOfSatisfying(ProblemException.class, e -> {
+                    assertThat(e.problem().what()).isEqualTo("The hub image folder has no jupyterhub_config.py");
+                    assertThat(e.problem().next()).contains("Settings page");
+                });
     }
 }

@@ -91,19 +91,19 @@ class ProfileMigrationTest {
     }
 
     @Test
-    void savingWritesVersion2AndKeepsTheVersion1FileAsBackup() throws Exception {
+    void savingWritesTheCurrentVersionAndKeepsTheVersion1FileAsBackup() throws Exception {
         ProfileStore store = new ProfileStore(dir);
         Files.writeString(dir.resolve("lab.yaml"), VERSION_1);
 
         store.update("lab", p -> p.withOptions(new Options(false, "", true)));
 
         String saved = Files.readString(dir.resolve("lab.yaml"));
-        assertThat(saved).contains("schemaVersion: 2").contains("task:\n  cpu: 512\n  memory: 4096\n  architecture: ARM64")
+        assertThat(saved).contains("schemaVersion: 4").contains("task:\n  cpu: 512\n  memory: 4096\n  architecture: ARM64")
                 .contains("options:\n  stableAddress: false");
         assertThat(Files.readString(store.backupOf("lab"))).isEqualTo(VERSION_1);
         assertThat(store.load("lab")).isEqualTo(expected().withOptions(new Options(false, "", true)));
         assertThat(store.list()).singleElement().isInstanceOfSatisfying(ProfileEntry.Loaded.class,
-                loaded -> assertThat(loaded.schemaVersion()).isEqualTo(2));
+                loaded -> assertThat(loaded.schemaVersion()).isEqualTo(4));
     }
 
     @Test
@@ -116,7 +116,75 @@ class ProfileMigrationTest {
 
         assertThat(e.getMessage()).contains("unknown key 'options' at lab.yaml line "
                 + TestProfiles.lineOf(content, "options:") + " — schemaVersion 1 files have no 'options' block:"
-                + " change the first line to 'schemaVersion: 2'");
+                + " change the first line to 'schemaVersion: 4'");
+    }
+
+    @Test
+    void aVersion2FileLoadsWithTheNumberOfPeopleNotSaidAndIsSavedAsTheCurrentVersion() throws Exception {
+        ProfileStore store = new ProfileStore(dir);
+        Path file = dir.resolve("team.yaml");
+        String version2 = new ProfileWriter().write(TestProfiles.simple("team"))
+                .replace("schemaVersion: 4", "schemaVersion: 2").replace("  expectedUsers: 0\n", "")
+                .replace("  cloudFront: false\n", "");
+        Files.writeString(file, version2);
+
+        assertThat(store.load("team")).isEqualTo(TestProfiles.simple("team"));
+        assertThat(store.list()).singleElement().isInstanceOfSatisfying(ProfileEntry.Loaded.class,
+                loaded -> assertThat(loaded.isOlderLayout()).isTrue());
+
+        store.update("team", p -> p.withHub(p.hub().withExpectedUsers(25)));
+
+        assertThat(Files.readString(file)).contains("schemaVersion: 4", "  expectedUsers: 25\n");
+        assertThat(Files.readString(store.backupOf("team"))).isEqualTo(version2);
+        assertThat(store.load("team").hub().expectedUsers()).isEqualTo(25);
+    }
+
+    @Test
+    void theNumberOfPeopleInAVersion2FileIsExplained() throws Exception {
+        ProfileStore store = new ProfileStore(dir);
+        String content = new ProfileWriter().write(TestProfiles.simple("team").withHub(
+                TestProfiles.simple("team").hub().withExpectedUsers(25))).replace("schemaVersion: 4", "schemaVersion: 2")
+                .replace("  cloudFront: false\n", "");
+        Files.writeString(dir.resolve("team.yaml"), content);
+
+        ProfileException e = catchThrowableOfType(ProfileException.class, () -> store.load("team"));
+
+        assertThat(e.mistakes()).contains("unknown key 'expectedUsers' in hub at team.yaml line "
+                + TestProfiles.lineOf(content, "  expectedUsers:") + " — schemaVersion 2 files have no"
+                + " 'hub.expectedUsers': change the first line to 'schemaVersion: 4'");
+    }
+
+    @Test
+    void aVersion3FileKeepsItsHubWithoutTheAwsAddressAndIsSavedAsVersion4() throws Exception {
+        ProfileStore store = new ProfileStore(dir);
+        Path file = dir.resolve("team.yaml");
+        String version3 = new ProfileWriter().write(TestProfiles.simple("team"))
+                .replace("schemaVersion: 4", "schemaVersion: 3").replace("  cloudFront: false\n", "");
+        Files.writeString(file, version3);
+
+        assertThat(store.load("team").options().cloudFront()).as("deployed as it was: plain HTTP").isFalse();
+        assertThat(store.list()).singleElement().isInstanceOfSatisfying(ProfileEntry.Loaded.class,
+                loaded -> assertThat(loaded.isOlderLayout()).isTrue());
+
+        store.update("team", p -> p.withOptions(p.options().withCloudFront(true)));
+
+        assertThat(Files.readString(file)).contains("schemaVersion: 4", "  cloudFront: true\n");
+        assertThat(Files.readString(store.backupOf("team"))).isEqualTo(version3);
+        assertThat(store.load("team").options().awsAddress()).isTrue();
+    }
+
+    @Test
+    void theAwsAddressInAVersion3FileIsExplained() throws Exception {
+        ProfileStore store = new ProfileStore(dir);
+        String content = new ProfileWriter().write(TestProfiles.simple("team").withOptions(Options.NEW_HUB))
+                .replace("schemaVersion: 4", "schemaVersion: 3");
+        Files.writeString(dir.resolve("team.yaml"), content);
+
+        ProfileException e = catchThrowableOfType(ProfileException.class, () -> store.load("team"));
+
+        assertThat(e.mistakes()).contains("unknown key 'cloudFront' in options at team.yaml line "
+                + TestProfiles.lineOf(content, "  cloudFront:") + " — schemaVersion 3 files have no"
+                + " 'options.cloudFront': change the first line to 'schemaVersion: 4'");
     }
 
     @Test

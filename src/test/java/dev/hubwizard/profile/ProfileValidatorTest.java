@@ -158,6 +158,15 @@ class ProfileValidatorTest {
     }
 
     @Test
+    void expectedUsers() {
+        assertThat(ProfileValidator.expectedUsers(0)).as("not said").isEmpty();
+        assertThat(ProfileValidator.expectedUsers(25)).isEmpty();
+        assertThat(ProfileValidator.expectedUsers(1001)).get().asString().contains("from 1 to 1000", "not 1001");
+        assertThat(problemsOf(VALID.withHub(VALID.hub().withExpectedUsers(-3)))).extracting(FieldProblem::field)
+                .containsExactly("hub.expectedUsers");
+    }
+
+    @Test
     void logRetentionDays() {
         for (int days : ProfileValidator.LOG_RETENTION_DAYS) {
             assertThat(ProfileValidator.logRetentionDays(days)).isEmpty();

@@ -52,7 +52,7 @@ final class TestProfiles {
                 new NetworkSettings(NetworkMode.EXISTING_VPC, "vpc-0123456789abcdef0",
                         List.of("subnet-0123456789abcdef0", "subnet-0fedcba9876543210"), "203.0.113.0/24"),
                 new HubSettings("/home/ana/hub-image", List.of("ana", "bo_example_org"), List.of("carl", "dee-1"),
-                        SignIn.COGNITO, new CognitoSettings("team users", "team-hub-login"), 8888, true),
+                        SignIn.COGNITO, new CognitoSettings("team users", "team-hub-login"), 8888, true, 25),
                 new Options(true, "hub.example.org", true),
                 new Advanced("localhost:5000", 90, "registry.example.org/base/jupyterhub:5.2.1"),
                 deployment);

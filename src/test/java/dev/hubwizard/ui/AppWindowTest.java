@@ -86,6 +86,26 @@ class AppWindowTest {
     }
 
     @Test
+    void aMaximisedWindowThatTheWindowManagerShrinksIsMaximisedAgain(FxRobot robot) throws Exception {
+        robot.interact(() -> stage.setMaximized(true));
+        waitUntil(() -> stage.getWidth() > 1000);
+        double maximizedWidth = stage.getWidth();
+        double maximizedHeight = stage.getHeight();
+
+        // What some window managers do to a maximised window when a modal dialog opens over it.
+        robot.interact(() -> {
+            stage.setWidth(900);
+            stage.setHeight(600);
+        });
+
+        waitUntil(() -> stage.getWidth() == maximizedWidth && stage.getHeight() == maximizedHeight);
+        assertThat(stage.isMaximized()).isTrue();
+        robot.interact(() -> stage.setMaximized(false));
+        assertThat(window.preferences().window()).as("the normal bounds are kept for un-maximising")
+                .isEqualTo(new WindowBounds(120, 90, 1000, 650, false));
+    }
+
+    @Test
     void aPositionOffEveryScreenIsIgnored(FxRobot robot) {
         Stage[] other = new Stage[1];
         robot.interact(() -> {

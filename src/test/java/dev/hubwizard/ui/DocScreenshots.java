@@ -6,6 +6,7 @@ import dev.hubwizard.profile.ProfileStore;
 import dev.hubwizard.ui.preferences.Preferences;
 import dev.hubwizard.ui.preferences.PreferencesFile;
 import dev.hubwizard.ui.preferences.WindowBounds;
+import dev.hubwizard.ui.settings.SettingsPage;
 import dev.hubwizard.ui.wizard.PageModel;
 import dev.hubwizard.ui.wizard.WizardViewModel;
 import javafx.application.Platform;
@@ -34,9 +35,9 @@ import java.util.concurrent.TimeUnit;
  *     dev.hubwizard.ui.DocScreenshots [SCREEN|all] [light|dark|both] [OUT_DIR]
  * </pre>
  *
- * SCREEN is {@code start} or a wizard page id ({@code settings}, {@code build}, …), {@code all} for
- * the start screen and every wizard page, or {@code docs} (the default) for the screens the
- * documentation shows. Files are named {@code start-screen.png}, {@code <page-id>.png}, and
+ * SCREEN is {@code start} or a wizard page id ({@code settings}, {@code build}, …), one of the states
+ * below ({@code hub-interrupted}, {@code settings-people}, …), {@code all} for the start screen and every
+ * wizard page, or {@code docs} (the default) for the screens the documentation shows. Files are named {@code start-screen.png}, {@code <page-id>.png}, and
  * {@code …-dark.png} in the dark theme. A page with a view of its own appears here as soon as
  * {@link PageViews} knows it; to document it, add its id to {@link #DOCUMENTED}.
  */
@@ -44,7 +45,16 @@ public final class DocScreenshots {
 
     /** The screens whose pictures are in {@code docs/}. */
     static final String NEW_USER = "preflight-new-user";
-    static final List<String> DOCUMENTED = List.of("start", NEW_USER);
+    /** A hub whose first deploy stopped half-way, opened again. */
+    static final String INTERRUPTED = "hub-interrupted";
+    /** A new hub for a class: how many people and from where, and the size that follows. */
+    static final String PEOPLE = "settings-people";
+    /** The hub image folder, chosen in a folder dialog, without the hub's config in it. */
+    static final String IMAGE_FOLDER = "settings-image-folder";
+    /** "Show details": a failed run's log in the app. */
+    static final String LOG_VIEW = "log-view";
+    static final String INTERRUPTED_HUB = "summer-school";
+    static final List<String> DOCUMENTED = List.of("start", NEW_USER, INTERRUPTED, PEOPLE, IMAGE_FOLDER, LOG_VIEW);
     static final double WIDTH = 1100;
     static final double HEIGHT = 720;
     /** The settings form is long: a taller window shows more of it. */
@@ -69,6 +79,7 @@ public final class DocScreenshots {
             }
         }
         SampleHubs.populate(store);
+        store.save(SampleHubs.interrupted(INTERRUPTED_HUB));
 
         Platform.startup(() -> { });
         Platform.setImplicitExit(false); // each screen closes its window; the toolkit must outlive them
@@ -132,6 +143,30 @@ public final class DocScreenshots {
                 Profile first = Profile.named("my-first-hub");
                 store.saveSettings(first);
                 navigator.showWizard(first, false);
+            } else if (screen.equals(INTERRUPTED)) {
+                navigator.showWizard(store.load(INTERRUPTED_HUB), false);
+            } else if (screen.equals(PEOPLE)) {
+                // A teacher's new hub: 25 people, typed; the size and the reach follow.
+                Profile course = Profile.named("class-2025");
+                store.saveSettings(course);
+                WizardViewModel model = navigator.showWizard(course, false);
+                SettingsPage settings = (SettingsPage) page(model, SettingsPage.ID);
+                model.show(settings);
+                settings.peopleProperty().set("25");
+                settings.adminsProperty().set("ms_rivera");
+                settings.allowedUsersProperty().set("ada\ngrace\nalan\nkatherine");
+            } else if (screen.equals(IMAGE_FOLDER)) {
+                WizardViewModel model = navigator.showWizard(store.load("team-hub"), false);
+                SettingsPage settings = (SettingsPage) page(model, SettingsPage.ID);
+                model.show(settings);
+                Path folder = Files.createDirectories(home.resolve("my-hub-image"));
+                Files.writeString(folder.resolve("Dockerfile"), "FROM quay.io/jupyterhub/jupyterhub:5.5.0\n");
+                settings.chooseImageFolder(folder);
+                settings.focus("hub.imageFolder");
+            } else if (screen.equals(LOG_VIEW)) {
+                navigator.showStart();
+                new dev.hubwizard.ui.log.LogViewer(() -> stage[0], () -> theme, new BackgroundWork(Runnable::run,
+                        Platform::runLater), url -> { }).show(sampleLog(home));
             } else {
                 WizardViewModel model = navigator.showWizard(store.load("team-hub"), false);
                 PageModel page = model.pages().stream().filter(p -> p.id().equals(screen)).findFirst()
@@ -143,8 +178,8 @@ public final class DocScreenshots {
             return null;
         });
         settle();
-        if (screen.equals(NEW_USER)) {
-            // Its checks run on sight: the picture is of what they found.
+        if (screen.equals(NEW_USER) || screen.equals(INTERRUPTED)) {
+            // The preflight checks on sight: the picture is of what it found, not of "Checking…".
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             while (onFx(() -> stage[0].getScene().lookup("#checks") instanceof javafx.scene.layout.Pane checks
                     && checks.getChildren().isEmpty()) && System.nanoTime() < deadline) {
@@ -152,12 +187,47 @@ public final class DocScreenshots {
             }
             settle();
         }
-        WritableImage image = onFx(() -> stage[0].getScene().snapshot(null));
+        javafx.stage.Window shown = screen.equals(LOG_VIEW) ? onFx(() -> javafx.stage.Window.getWindows().stream()
+                .filter(w -> w != stage[0] && w.isShowing()).findFirst().orElseThrow()) : stage[0];
+        if (screen.equals(IMAGE_FOLDER) || screen.equals(LOG_VIEW)) {
+            settle();
+        }
+        WritableImage image = onFx(() -> shown.getScene().snapshot(null));
         write(image, file);
         onFx(() -> {
+            shown.hide();
             stage[0].close();
             return null;
         });
+    }
+
+    private static PageModel page(WizardViewModel model, String id) {
+        return model.pages().stream().filter(p -> p.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    /** The log of a build that failed, as the wizard writes it. */
+    private static Path sampleLog(Path home) throws Exception {
+        Path path = home.resolve("logs/team-hub-20250314-150000.log");
+        java.time.Instant at = SampleHubs.NOW;
+        try (dev.hubwizard.engine.LogFile log = new dev.hubwizard.engine.LogFile(path)) {
+            String[][] lines = {
+                    {"preflight", "INFO", "✔ Docker: Docker 27.5.1 is running (linux/x86_64)"},
+                    {"preflight", "INFO", "✔ AWS credentials: AWS profile 'work-sso' sign in to account 123456789012"},
+                    {"build", "INFO", "step running"},
+                    {"build", "INFO", "Building team-hub from /home/ana/hub-image for X86_64 (linux/amd64)"},
+                    {"build", "INFO", "Step 1/9 : FROM quay.io/jupyterhub/jupyterhub:5.5.0"},
+                    {"build", "INFO", "Step 4/9 : RUN pip install --no-cache-dir -r requirements.txt"},
+                    {"build", "WARN", "WARNING: Retrying (Retry(total=4)) after connection broken"},
+                    {"build", "ERROR", "The hub image did not build: RUN pip install --no-cache-dir -r"
+                            + " requirements.txt returned a non-zero code: 1"},
+                    {"build", "INFO", "step failed after 48210 ms"},
+            };
+            for (int i = 0; i < lines.length; i++) {
+                log.log(new dev.hubwizard.engine.LogLine(at.plusSeconds(i * 3L), lines[i][0],
+                        dev.hubwizard.engine.LogLevel.valueOf(lines[i][1]), lines[i][2]));
+            }
+        }
+        return path;
     }
 
     private static Navigator navigator(Stage stage, Theme theme, ProfileStore store, Runner runner, Path home,

@@ -84,15 +84,34 @@ public final class SampleHubs {
     /** Look-ups that answer at once, as if the machine had three AWS profiles and a public address. */
     public static SettingsLookups lookups() {
         return new SettingsLookups(() -> List.of("default", "work-sso", "teaching"), () -> AwsRegion.COMMERCIAL,
-                () -> Optional.of(CURRENT_IP));
+                () -> Optional.of(CURRENT_IP), Path.of("hub-image"));
+    }
+
+    /** A first deploy that created a dozen resources and stopped there: the window closed, or a step failed. */
+    public static Profile interrupted(String name) {
+        List<ResourceRecord> resources = new java.util.ArrayList<>();
+        for (String kind : List.of("ecr-repository", "vpc", "subnet", "subnet", "internet-gateway", "route-table",
+                "security-group", "iam-role", "log-group", "ecs-cluster", "task-definition", "ecs-service")) {
+            resources.add(new ResourceRecord(kind, kind + "-" + resources.size(), name, Map.of(), "step",
+                    NOW.minus(Duration.ofMinutes(40))));
+        }
+        return valid(name).withDeployment(new DeploymentState(DeploymentStatus.FAILED, resources, "", "", "", "", "",
+                null));
     }
 
     public static Services services(ProfileStore store, BackgroundWork background, Runner runner, Path logs,
                                     SettingsLookups lookups, java.util.function.Consumer<String> openUrl) {
-        CostEstimator costs = new CostEstimator(PriceList.bundled());
         // No Docker and no AWS here: a wizard opened on these services finds neither and says so.
-        DockerClients noDocker = DockerClients.forHost("unix:///nonexistent/hubwizard.sock");
-        DeployTools tools = DeployTools.withDefaultWaits(noDocker, new LiveContainers(noDocker), Path.of("hub-image"));
+        return services(store, background, runner, logs, lookups, openUrl,
+                DockerClients.forHost("unix:///nonexistent/hubwizard.sock"));
+    }
+
+    /** @param docker the Docker Engine the wizard's steps reach (one that never answers keeps a run going) */
+    public static Services services(ProfileStore store, BackgroundWork background, Runner runner, Path logs,
+                                    SettingsLookups lookups, java.util.function.Consumer<String> openUrl,
+                                    DockerClients docker) {
+        CostEstimator costs = new CostEstimator(PriceList.bundled());
+        DeployTools tools = DeployTools.withDefaultWaits(docker, new LiveContainers(docker), Path.of("hub-image"));
         return new Services(store, () -> costs, lookups, openUrl, background, clock(), Path.of("hub-image"), runner,
                 () -> tools, logs);
     }

@@ -5,6 +5,8 @@ import dev.hubwizard.cost.PriceList;
 import dev.hubwizard.engine.Intent;
 import dev.hubwizard.engine.Journal;
 import dev.hubwizard.engine.JournalStore;
+import dev.hubwizard.engine.LogLevel;
+import dev.hubwizard.engine.LogLine;
 import dev.hubwizard.engine.Plan;
 import dev.hubwizard.engine.ProblemException;
 import dev.hubwizard.engine.Runner;
@@ -12,6 +14,7 @@ import dev.hubwizard.engine.Session;
 import dev.hubwizard.engine.Step;
 import dev.hubwizard.engine.StepContext;
 import dev.hubwizard.profile.Profile;
+import dev.hubwizard.ui.log.LogViewer;
 import dev.hubwizard.ui.plan.PlanPage;
 import dev.hubwizard.ui.wizard.DeployController;
 import dev.hubwizard.ui.wizard.DeploySource;
@@ -23,8 +26,11 @@ import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.layout.GridPane;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -38,6 +44,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -58,6 +65,9 @@ class WizardFlowTest {
 
     private final AtomicInteger attempts = new AtomicInteger();
     private volatile boolean brokenPlan;
+    private volatile boolean noCredentials;
+    private final CountDownLatch buildMayFinish = new CountDownLatch(1);
+    private volatile boolean slowBuild;
     private Runner runner;
     private WizardViewModel model;
 
@@ -83,13 +93,19 @@ class WizardFlowTest {
         }
 
         @Override
-        public List<Intent> preview(StepContext context) {
+        public List<Intent> preview(StepContext context) throws ProblemException {
+            if (noCredentials) {
+                throw NO_CREDENTIALS.get();
+            }
             return List.of(Intent.create("VPC", "team-hub-vpc", "10.0.0.0/16 with two public subnets"),
                     Intent.reuse("ECS cluster", "team-hub-cluster", "exists already"));
         }
     }
 
-    private record Build() implements Step {
+    private static final java.util.function.Supplier<ProblemException> NO_CREDENTIALS = () -> new ProblemException(
+            "No AWS credentials found", "Hub Wizard found no usable credentials", "Sign in, then press Retry");
+
+    private final class Build implements Step {
         @Override
         public String id() {
             return "build";
@@ -106,8 +122,19 @@ class WizardFlowTest {
         }
 
         @Override
-        public void run(StepContext context) {
+        public void run(StepContext context) throws Exception {
+            while (slowBuild && !buildMayFinish.await(20, TimeUnit.MILLISECONDS)) {
+                context.throwIfCancelled();
+            }
             context.log().info("built");
+        }
+
+        @Override
+        public List<Intent> preview(StepContext context) throws ProblemException {
+            if (noCredentials) {
+                throw NO_CREDENTIALS.get();
+            }
+            return List.of(Intent.run("Build the image"));
         }
     }
 
@@ -129,8 +156,10 @@ class WizardFlowTest {
                 new PlanPage(deploy, () -> profile, () -> costs),
                 new PageModel("build", "Build the image", "Builds.", List.of("build")),
                 new PageModel("network", "Network and cluster", "Creates the network.", List.of("network"))), deploy);
+        model.pages().get(2).typically("Builds take a while: usually 2 to 5 minutes the first time.");
+        LogViewer logs = new LogViewer(() -> stage, () -> Theme.LIGHT, BackgroundWork.daemonThreads(), url -> { });
         Scene scene = new Scene(new WizardView(model, page -> PageViews.of(page, url -> { }), () -> { }, new Label(),
-                url -> { }), 1100, 760);
+                logs::show), 1100, 760);
         Theme.LIGHT.applyTo(scene);
         stage.setScene(scene);
         stage.show();
@@ -138,6 +167,7 @@ class WizardFlowTest {
 
     @AfterEach
     void stop() {
+        buildMayFinish.countDown();
         runner.close();
     }
 
@@ -152,6 +182,10 @@ class WizardFlowTest {
     private static void waitUntil(BooleanSupplier condition) throws TimeoutException {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition::getAsBoolean);
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static List<String> texts(Node root) {
+        return root.lookupAll(".label").stream().map(n -> ((Label) n).getText()).toList();
     }
 
     private static List<String> texts(GridPane grid) {
@@ -203,6 +237,64 @@ class WizardFlowTest {
         assertThat(robot.lookup("#problem-what").queryAs(Label.class).getText()).isEqualTo("No AWS credentials");
         assertThat(robot.lookup("#status").queryAs(Label.class).getText()).isEqualTo("Failed: No AWS credentials");
         assertThat(robot.lookup("#run").queryButton().isDisabled()).as("ready for another try").isFalse();
+    }
+
+    @Test
+    void aProblemThatKeptSeveralStepsFromLookingIsSaidOnceOnThePlan(FxRobot robot) throws TimeoutException {
+        noCredentials = true;
+        robot.clickOn("#next");
+
+        waitUntil(() -> robot.lookup("#plan-shared-problem").tryQuery().isPresent());
+        Node card = robot.lookup("#plan-shared-problem").query();
+        assertThat(texts(card)).contains("Could not ask AWS what exists: No AWS credentials found",
+                "What to do: Sign in, then press Retry", "Not checked: Build, Network.");
+        GridPane intents = robot.lookup("#plan-intents").queryAs(GridPane.class);
+        assertThat(intents.lookupAll(".label").stream().map(n -> ((Label) n).getText())
+                .filter(t -> t.contains("No AWS credentials found"))).as("said once").hasSize(1);
+    }
+
+    @Test
+    void showDetailsOpensTheRunsFullLogInTheAppAtTheFailure(FxRobot robot) throws Exception {
+        robot.clickOn("4  Network and cluster");
+        robot.clickOn("#run");
+        waitUntil(() -> model.pages().get(3).stateProperty().get() == PageState.FAILED);
+
+        robot.clickOn("#show-details");
+
+        waitUntil(() -> robot.lookup("#log-view-pane").tryQuery().isPresent());
+        @SuppressWarnings("unchecked")
+        ListView<LogLine> log = robot.lookup("#log-view-pane").queryAs(ListView.class);
+        waitUntil(() -> !log.getItems().isEmpty());
+        assertThat(log.getItems()).extracting(LogLine::text).contains("step running")
+                .anySatisfy(text -> assertThat(text).startsWith("step failed after"));
+        assertThat(log.getSelectionModel().getSelectedItem().level()).as("it opens on the failure")
+                .isEqualTo(LogLevel.ERROR);
+        assertThat(log.getSelectionModel().getSelectedItem().text()).contains("Your AWS sign-in has expired");
+        Window viewer = log.getScene().getWindow();
+        assertThat(((Stage) viewer).getTitle()).startsWith("Log — flow-");
+        robot.clickOn("#log-view-close");
+        assertThat(viewer.isShowing()).isFalse();
+    }
+
+    @Test
+    void whileAStepRunsTheStatusNamesItAndAWaitSaysHowLongItUsuallyTakes(FxRobot robot) throws Exception {
+        slowBuild = true;
+        robot.clickOn("3  Build the image");
+        robot.clickOn("#run");
+
+        waitUntil(() -> model.pages().get(2).stateProperty().get() == PageState.RUNNING);
+        assertThat(robot.lookup("#status").queryAs(Label.class).getText()).isEqualTo("Running: Build the image");
+        assertThat(robot.lookup("#progress-text-build").queryAs(Label.class).getText())
+                .isEqualTo("Builds take a while: usually 2 to 5 minutes the first time.");
+        ProgressBar bar = robot.lookup("#progress-build").queryAs(ProgressBar.class);
+        assertThat(bar.isIndeterminate()).as("moving, not an empty bar").isTrue();
+
+        robot.clickOn("#cancel");
+
+        waitUntil(() -> !model.deploy().runningProperty().get());
+        assertThat(bar.isIndeterminate()).as("no moving bar beside a stopped step").isFalse();
+        assertThat(robot.lookup("#progress-text-build").queryAs(Label.class).getText()).isEmpty();
+        assertThat(robot.lookup("#status").queryAs(Label.class).getText()).startsWith("Cancelled.");
     }
 
     @Test

@@ -167,6 +167,43 @@ class WizardWindowTest {
     }
 
     @Test
+    void aWholeRunAskedForWhileAPageChecksOnSightRunsRightAfterItAsOneRun(FxRobot robot) throws Exception {
+        java.util.List<dev.hubwizard.engine.RunResult> results = new java.util.concurrent.CopyOnWriteArrayList<>();
+        model.deploy().lastResultProperty().addListener((obs, old, now) -> results.add(now));
+
+        robot.interact(() -> {
+            model.deploy().run(List.of("one")); // what a preflight page does when it is shown
+            model.runAll(List.of("two"));       // the one-click redeploy, in the same breath
+        });
+
+        waitUntil(() -> model.pages().get(1).stateProperty().get() == PageState.DONE
+                && !model.deploy().runningProperty().get());
+        assertThat(results).singleElement().satisfies(result -> {
+            assertThat(result.succeeded()).isTrue();
+            assertThat(result.outcomes()).containsKey("two");
+        });
+        assertThat(model.indexProperty().get()).as("it followed the run to its end").isEqualTo(2);
+        assertThat(robot.lookup("#status").queryAs(Label.class).getText()).startsWith("Done in");
+    }
+
+    @Test
+    void whatTheRunWaitsForIsTheStatusOnlyUntilThePersonHasDoneIt(FxRobot robot) throws Exception {
+        robot.clickOn("3  Third page");
+        robot.clickOn("#run");
+        waitUntil(() -> model.pages().get(2).stateProperty().get() == PageState.RUNNING);
+        Label status = robot.lookup("#status").queryAs(Label.class);
+        waitUntil(() -> status.getText().equals("Running: Third page"));
+
+        robot.interact(() -> model.awaitingProperty().set("Waiting for you: press Looks good"));
+        assertThat(status.getText()).isEqualTo("Waiting for you: press Looks good");
+
+        robot.interact(() -> model.awaitingProperty().set(""));
+        assertThat(status.getText()).as("pressed: back to what runs").isEqualTo("Running: Third page");
+        release.countDown();
+        waitUntil(() -> status.getText().startsWith("Done in"));
+    }
+
+    @Test
     void theStepListShowsEachPageAndClickingOneOpensIt(FxRobot robot) {
         robot.clickOn("3  Third page");
 

@@ -40,6 +40,8 @@ public final class FinishPage extends PageModel {
     public FinishPage(DeployController deploy, Supplier<Profile> profile, Supplier<CostEstimator> costs,
                       Invites invites, Dialogs dialogs, BackgroundWork background) {
         super(ID, "Hub URL", "Finds the hub's address and waits until it answers.", List.of(HubUrlStep.ID));
+        typically("Waiting until the hub answers at its address: usually under a minute once the service is"
+                + " stable; behind a load balancer its health checks take 1 to 3 minutes more.");
         this.profile = profile;
         this.costs = costs;
         this.invites = invites;

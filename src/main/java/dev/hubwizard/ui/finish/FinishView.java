@@ -10,6 +10,7 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -45,12 +46,8 @@ public final class FinishView extends VBox {
         adminLine.textProperty().bind(Bindings.createStringBinding(() -> admins.get() == null ? ""
                 : "Admins: " + String.join(", ", admins.get()), admins));
 
-        Label next = new Label("""
-                What next:
-                •  Open the address and sign in as an admin; the first sign-in sets your password.
-                •  Send the address to your allowed users: each sets a password the first time.
-                •  To add or remove users, change them on the Settings page and press Redeploy on the start screen.
-                •  When you no longer need the hub, Tear down on the start screen removes everything it created.""");
+        Label next = new Label(nextSteps(page.invites()));
+        next.setId("finish-next");
         next.getStyleClass().add("finish-next");
         next.setWrapText(true);
         next.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
@@ -78,5 +75,25 @@ public final class FinishView extends VBox {
         ready.visibleProperty().bind(url.isNotEmpty());
         ready.managedProperty().bind(url.isNotEmpty());
         getChildren().addAll(stepState, ready);
+    }
+
+    /**
+     * What to do once the hub runs. With passwords set at first sign-in, whoever signs in first with an allowed
+     * name owns it, until the hub can refuse that: so the person is told to send the address at once.
+     */
+    static String nextSteps(boolean invites) {
+        List<String> steps = new ArrayList<>();
+        if (invites) {
+            steps.add("Open the address and sign in as an admin with the temporary password Cognito e-mailed you.");
+            steps.add("Invite your users with Invite users: Cognito e-mails each a temporary password.");
+        } else {
+            steps.add("Open the address now and sign in as an admin: the first sign-in with a name sets its password.");
+            steps.add("Send the address to each allowed user right away, and ask them to sign in soon: whoever signs in"
+                    + " first with an allowed name sets its password and owns that name. Anyone who finds their name"
+                    + " taken should tell you at once.");
+        }
+        steps.add("To add or remove users, change them on the Settings page and press Redeploy on the start screen.");
+        steps.add("When you no longer need the hub, Tear down on the start screen removes everything it created.");
+        return "What next:\n" + String.join("\n", steps.stream().map(step -> "•  " + step).toList());
     }
 }

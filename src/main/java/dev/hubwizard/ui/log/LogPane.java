@@ -34,12 +34,18 @@ public final class LogPane extends ListView<LogLine> {
     private final ListChangeListener<LogLine> follower = change -> followIfAtBottom();
     private boolean wasAtBottom = true;
 
+    /** A page's log: every line is of the page's own steps. */
     public LogPane() {
+        this(false);
+    }
+
+    /** @param showSteps say which step each line is of, for the log of a whole run */
+    public LogPane(boolean showSteps) {
         getStyleClass().add("log-pane");
         setId("log-pane");
         setAccessibleText("Log");
         setFocusTraversable(true);
-        setCellFactory(list -> new LineCell());
+        setCellFactory(list -> new LineCell(showSteps));
         itemsProperty().addListener((obs, old, now) -> {
             if (old != null) {
                 old.removeListener(follower);
@@ -97,13 +103,23 @@ public final class LogPane extends ListView<LogLine> {
         return TIME.format(line.time()) + "  " + line.text();
     }
 
+    static String formatWithStep(LogLine line) {
+        return TIME.format(line.time()) + "  " + (line.stepId().isEmpty() ? "" : "[" + line.stepId() + "]  ")
+                + line.text();
+    }
+
     /**
      * Levels are pseudo-classes ({@code :warn}, {@code :error}), not style classes: switching a
      * pseudo-class only re-matches the cell's selectors, while changing style classes re-applies all
      * CSS to the cell, and cells are reused for other lines at every scroll.
      */
     private static final class LineCell extends ListCell<LogLine> {
+        private final boolean showSteps;
         private LogLevel shown;
+
+        LineCell(boolean showSteps) {
+            this.showSteps = showSteps;
+        }
 
         @Override
         protected void updateItem(LogLine line, boolean empty) {
@@ -118,7 +134,7 @@ public final class LogPane extends ListView<LogLine> {
                 }
                 shown = level;
             }
-            setText(level == null ? null : format(line));
+            setText(level == null ? null : showSteps ? formatWithStep(line) : format(line));
         }
     }
 }

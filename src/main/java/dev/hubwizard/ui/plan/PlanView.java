@@ -3,6 +3,7 @@ package dev.hubwizard.ui.plan;
 import dev.hubwizard.cost.CostEstimate;
 import dev.hubwizard.cost.CostLine;
 import dev.hubwizard.engine.Intent;
+import dev.hubwizard.engine.Problem;
 import dev.hubwizard.engine.Preview.StepPreview;
 import javafx.beans.property.ObjectProperty;
 import javafx.geometry.HPos;
@@ -15,12 +16,16 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Before the first change in AWS: every resource the deploy will create, reuse or change, as the
- * engine's own steps report it, and what the hub will cost a month.
+ * engine's own steps report it, and what the hub will cost a month. A problem that kept several steps
+ * from looking (no credentials, say) is said once, above them, not once per step.
  */
 public final class PlanView extends VBox {
 
@@ -84,14 +89,19 @@ public final class PlanView extends VBox {
             return;
         }
         int row = 0;
+        Map<Problem, List<String>> shared = sharedProblems(previews);
+        for (Map.Entry<Problem, List<String>> problem : shared.entrySet()) {
+            intents.add(sharedProblem(problem.getKey(), problem.getValue()), 0, row++, 3, 1);
+        }
         for (StepPreview preview : previews) {
-            if (preview.intents().isEmpty() && preview.problem() == null) {
-                continue; // a step with nothing to say this time (no option was turned off, say)
+            boolean saidAbove = preview.problem() != null && shared.containsKey(preview.problem());
+            if (preview.intents().isEmpty() && (preview.problem() == null || saidAbove)) {
+                continue; // nothing to say this time (no option was turned off, say), or said above
             }
             Label step = new Label(preview.title());
             step.getStyleClass().add("plan-step");
             intents.add(step, 0, row++, 3, 1);
-            if (preview.problem() != null) {
+            if (preview.problem() != null && !saidAbove) {
                 Label problem = new Label("Could not check: " + preview.problem().text());
                 problem.getStyleClass().add("plan-problem");
                 problem.setWrapText(true);
@@ -118,6 +128,41 @@ public final class PlanView extends VBox {
                 intents.add(detail, 2, row++);
             }
         }
+    }
+
+    /** The problems that kept more than one step from looking, with the titles of those steps. */
+    static Map<Problem, List<String>> sharedProblems(List<StepPreview> previews) {
+        Map<Problem, List<String>> steps = new LinkedHashMap<>();
+        for (StepPreview preview : previews) {
+            if (preview.problem() != null) {
+                steps.computeIfAbsent(preview.problem(), p -> new ArrayList<>()).add(preview.title());
+            }
+        }
+        steps.values().removeIf(titles -> titles.size() < 2);
+        return steps;
+    }
+
+    private static VBox sharedProblem(Problem problem, List<String> steps) {
+        Label what = new Label("Could not ask AWS what exists: " + problem.what());
+        what.getStyleClass().add("problem-title");
+        VBox card = new VBox(4, what);
+        if (!problem.why().isBlank()) {
+            card.getChildren().add(new Label("Why: " + problem.why()));
+        }
+        if (!problem.next().isBlank()) {
+            card.getChildren().add(new Label("What to do: " + problem.next()));
+        }
+        Label which = new Label("Not checked: " + String.join(", ", steps) + ".");
+        which.getStyleClass().add("problem-fix");
+        card.getChildren().add(which);
+        card.getChildren().forEach(node -> {
+            Label label = (Label) node;
+            label.setWrapText(true);
+            label.setMinHeight(Region.USE_PREF_SIZE);
+        });
+        card.setId("plan-shared-problem");
+        card.getStyleClass().add("problem-card");
+        return card;
     }
 
     static String label(Intent.Action action) {

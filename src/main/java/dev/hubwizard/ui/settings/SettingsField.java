@@ -8,6 +8,8 @@ import java.util.Optional;
  * is how {@link dev.hubwizard.profile.ProfileValidator} names the field of each problem.
  */
 public enum SettingsField {
+    EXPECTED_USERS("hub.expectedUsers", "How many people"),
+    INGRESS("network.ingressCidr", "Who may reach the hub"),
     ADMINS("hub.admins", "Admins"),
     ALLOWED_USERS("hub.allowedUsers", "Allowed users"),
     SIGN_IN("hub.signIn", "Sign-in"),
@@ -23,8 +25,8 @@ public enum SettingsField {
     MEMORY("task.memory", "Memory"),
     VPC_ID("network.vpcId", "VPC"),
     SUBNET_IDS("network.subnetIds", "Subnets"),
-    INGRESS("network.ingressCidr", "Who may reach the hub"),
     DOMAIN_NAME("options.domainName", "Domain name"),
+    IMAGE_FOLDER("hub.imageFolder", "Hub image folder"),
     REGISTRY("advanced.registryEndpoint", "Registry endpoint"),
     LOG_RETENTION("advanced.logRetentionDays", "Log retention"),
     LOCAL_PORT("hub.localPort", "Local test port");

@@ -2,6 +2,9 @@ package dev.hubwizard.ui.settings;
 
 import dev.hubwizard.cost.CostEstimate;
 import dev.hubwizard.cost.CostEstimator;
+import dev.hubwizard.deploy.BuildImageStep;
+import dev.hubwizard.docker.HubImageFolder;
+import dev.hubwizard.engine.Problem;
 import dev.hubwizard.engine.ProblemException;
 import dev.hubwizard.profile.Advanced;
 import dev.hubwizard.profile.Architecture;
@@ -10,6 +13,7 @@ import dev.hubwizard.profile.CognitoSettings;
 import dev.hubwizard.profile.FargateSizes;
 import dev.hubwizard.profile.FieldProblem;
 import dev.hubwizard.profile.HubSettings;
+import dev.hubwizard.profile.HubSizing;
 import dev.hubwizard.profile.NetworkMode;
 import dev.hubwizard.profile.NetworkSettings;
 import dev.hubwizard.profile.Options;
@@ -39,6 +43,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -51,8 +56,10 @@ import java.util.function.Consumer;
 /**
  * The settings page's state: every setting of the profile as it is being edited, checked as the
  * user types with the same rules as {@link ProfileValidator} (Next stays disabled, naming the first
- * problem on the page, until there is none), the monthly cost of each option, and saving when the
- * user leaves with Next. No controls here: tested without a window.
+ * problem on the page, until there is none), the monthly cost of each option, and saving whenever the
+ * user leaves the page (Next, Back, another step, All hubs), so that no run ever uses settings other
+ * than those the page shows. How many people will use the hub drives the suggested size and who may
+ * reach it. No controls here: tested without a window.
  */
 public final class SettingsPage extends PageModel {
 
@@ -68,8 +75,22 @@ public final class SettingsPage extends PageModel {
     private final CostEstimator costs;
     private final BackgroundWork background;
     private final Consumer<Profile> onSaved;
+    private final Path bundledHubImage;
     /** The profile as last loaded or saved: what the page's fields do not cover comes from here. */
     private Profile base;
+    /** Set while the fields are filled from a profile: only the user's own edits derive other settings. */
+    private boolean showing;
+    /** Counts the hub image folder checks, so that an older answer never replaces a newer one. */
+    private long folderChecks;
+
+    private final StringProperty people = new SimpleStringProperty("");
+    private final StringProperty reachNote = new SimpleStringProperty("");
+    private final StringProperty sizeAdvice = new SimpleStringProperty("");
+    private final StringProperty imageFolder = new SimpleStringProperty("");
+    private final ObjectProperty<Optional<Problem>> imageFolderProblem = new SimpleObjectProperty<>(Optional.empty());
+    private final BooleanProperty changed = new SimpleBooleanProperty();
+    private final BooleanProperty locked = new SimpleBooleanProperty();
+    private final ObjectProperty<SettingsField> focusRequest = new SimpleObjectProperty<>();
 
     private final StringProperty admins = new SimpleStringProperty("");
     private final StringProperty allowedUsers = new SimpleStringProperty("");
@@ -133,16 +154,17 @@ public final class SettingsPage extends PageModel {
      * Shows {@code profile} for editing and starts looking up the AWS profiles, the regions and this
      * computer's address in the background.
      *
-     * @param onSaved told of the profile as saved, each time the user leaves the page with Next
+     * @param onSaved told of the profile as saved, each time the user leaves the page with changes
      */
     public SettingsPage(Profile profile, ProfileStore store, CostEstimator costs, BackgroundWork background,
                         SettingsLookups lookups, Consumer<Profile> onSaved) {
-        super(ID, "Settings", "Who may use the hub, where in AWS it runs, how big it is and who can reach it. "
-                + "Hub Wizard saves the settings when you press Next.", List.of());
+        super(ID, "Settings", "Who will use the hub and from where, who may sign in, where in AWS it runs and how"
+                + " big it is. Hub Wizard saves the settings when you leave this page.", List.of());
         this.store = store;
         this.costs = costs;
         this.background = background;
         this.onSaved = onSaved;
+        this.bundledHubImage = lookups.bundledHubImage();
         this.base = profile;
         this.lookups = lookups;
         for (SettingsField field : SettingsField.values()) {
@@ -154,19 +176,26 @@ public final class SettingsPage extends PageModel {
                 repository, cluster, service, taskFamily);
         show(profile);
         cpu.addListener((obs, old, now) -> cpuChanged(now));
+        people.addListener((obs, old, now) -> peopleChanged());
+        imageFolder.addListener((obs, old, now) -> checkImageFolder());
         InvalidationListener recheck = obs -> update();
-        for (Observable input : List.of(admins, allowedUsers, signIn, userPoolName, domainPrefix, awsProfile, region,
-                repository, cluster, service, taskFamily, cpu, memory, architecture, networkMode, vpcId, subnetIds,
-                access, customCidr, detection, detectedCidr, stableAddress, domainName, keepUserFiles,
-                registryEndpoint, logRetentionDays, baseImage, localPort, hostNetwork, saving)) {
+        for (Observable input : List.of(people, admins, allowedUsers, signIn, userPoolName, domainPrefix, awsProfile,
+                region, repository, cluster, service, taskFamily, cpu, memory, architecture, networkMode, vpcId,
+                subnetIds, access, customCidr, detection, detectedCidr, stableAddress, domainName, keepUserFiles,
+                imageFolder, imageFolderProblem, registryEndpoint, logRetentionDays, baseImage, localPort, hostNetwork,
+                saving)) {
             input.addListener(recheck);
         }
         update();
+        checkImageFolder();
         lookUp(lookups);
     }
 
     private void show(Profile profile) {
+        showing = true;
         HubSettings hub = profile.hub();
+        people.set(hub.expectedUsers() == 0 ? "" : String.valueOf(hub.expectedUsers()));
+        imageFolder.set(hub.imageFolder());
         admins.set(String.join("\n", hub.admins()));
         allowedUsers.set(String.join("\n", hub.allowedUsers()));
         signIn.set(hub.signIn());
@@ -192,7 +221,7 @@ public final class SettingsPage extends PageModel {
         vpcId.set(network.vpcId());
         subnetIds.set(String.join(", ", network.subnetIds()));
         if (network.ingressCidr().isEmpty()) {
-            access.set(Access.MY_ADDRESS);
+            access.set(hub.expectedUsers() > 1 ? Access.ANYWHERE : Access.MY_ADDRESS);
         } else if (network.isOpenToAnywhere()) {
             access.set(Access.ANYWHERE);
         } else {
@@ -208,6 +237,56 @@ public final class SettingsPage extends PageModel {
         baseImage.set(advanced.baseImage());
         localPort.set(String.valueOf(hub.localPort()));
         hostNetwork.set(hub.hostNetwork());
+        showing = false;
+    }
+
+    /** Throws away what the user changed since the last save: the page shows the saved profile again. */
+    public void undoChanges() {
+        show(base);
+        saveProblem.set("");
+    }
+
+    /**
+     * A number of people typed by the user suggests the task's size and, for more than one person, that the
+     * hub is reached from anywhere: people at home are not on this computer's network.
+     */
+    private void peopleChanged() {
+        Optional<Integer> count = peopleCount();
+        if (showing || count.isEmpty() || count.get() == 0
+                || ProfileValidator.expectedUsers(count.get()).isPresent()) {
+            return;
+        }
+        TaskSize size = HubSizing.suggested(count.get(), architecture.get());
+        cpu.set(size.cpu());
+        memory.set(size.memory());
+        if (count.get() > 1 && access.get() == Access.MY_ADDRESS) {
+            access.set(Access.ANYWHERE);
+        }
+    }
+
+    /** The people field as a number: empty is 0 (not said); empty optional when it is not a number. */
+    private Optional<Integer> peopleCount() {
+        String text = people.get().trim();
+        if (text.isEmpty()) {
+            return Optional.of(0);
+        }
+        try {
+            return Optional.of(Integer.parseInt(text));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The folder the build would use, checked off the FX thread: it may be on a slow or absent disk. */
+    private void checkImageFolder() {
+        long check = ++folderChecks;
+        Path folder = BuildImageStep.imageFolder(base.withHub(base.hub().withImageFolder(imageFolder.get().trim())),
+                bundledHubImage);
+        background.run(() -> HubImageFolder.problem(folder), problem -> {
+            if (check == folderChecks) {
+                imageFolderProblem.set(problem);
+            }
+        }, failure -> { });
     }
 
     /**
@@ -240,7 +319,7 @@ public final class SettingsPage extends PageModel {
     private void lookUp(SettingsLookups lookups) {
         background.run(() -> lookups.awsProfiles().get(), awsProfiles::setAll, failure -> awsProfiles.clear());
         background.run(() -> lookups.regions().get(), this::showRegions, failure -> { });
-        background.run(() -> lookups.currentIp().get(), this::showCurrentIp, failure -> detection.set(Detection.NOT_FOUND));
+        background.run(() -> lookups.currentIp().get(), this::showCurrentIp, failure -> notFound());
     }
 
     private void showRegions(List<AwsRegion> known) {
@@ -258,13 +337,27 @@ public final class SettingsPage extends PageModel {
     private void showCurrentIp(Optional<String> address) {
         String cidr = address.map(String::trim).map(a -> a.contains("/") ? a : a + "/32").orElse("");
         if (cidr.isEmpty() || ProfileValidator.ingressCidr(cidr).isPresent()) {
-            detection.set(Detection.NOT_FOUND);
+            notFound();
             return;
         }
         detectedCidr.set(cidr);
         detection.set(Detection.FOUND);
         if (access.get() == Access.CUSTOM && customCidr.get().trim().equals(cidr)) {
             access.set(Access.MY_ADDRESS);
+        }
+    }
+
+    /**
+     * Without this computer's address, "only this computer" cannot be saved: rather than stop the user there,
+     * the page chooses "from anywhere" (people still need an allowed name to sign in) and says so.
+     */
+    private void notFound() {
+        detection.set(Detection.NOT_FOUND);
+        if (access.get() == Access.MY_ADDRESS) {
+            access.set(Access.ANYWHERE);
+            reachNote.set("Hub Wizard could not find this computer's address on the internet, so it chose \"From"
+                    + " anywhere\". To let in only one network, such as your school's, choose \"Only from one"
+                    + " network\" and enter its addresses.");
         }
     }
 
@@ -313,9 +406,10 @@ public final class SettingsPage extends PageModel {
                         architecture.get()))
                 .withNetwork(new NetworkSettings(networkMode.get(), existing ? vpcId.get() : "",
                         existing ? splitIds(subnetIds.get()) : List.of(), ingressCidr()))
-                .withHub(new HubSettings(hub.imageFolder(), UserNames.parseLines(admins.get()),
+                .withHub(new HubSettings(imageFolder.get().trim(), UserNames.parseLines(admins.get()),
                         UserNames.parseLines(allowedUsers.get()), signIn.get(),
-                        new CognitoSettings(userPoolName.get(), domainPrefix.get()), port, hostNetwork.get()))
+                        new CognitoSettings(userPoolName.get(), domainPrefix.get()), port, hostNetwork.get(),
+                        peopleCount().orElse(hub.expectedUsers())))
                 .withOptions(new Options(stableAddress.get(), stableAddress.get() ? domainName.get() : "",
                         keepUserFiles.get()))
                 .withAdvanced(new Advanced(registryEndpoint.get(), logRetentionDays.get() == null ? 0
@@ -356,6 +450,8 @@ public final class SettingsPage extends PageModel {
         adminsNote.set(normalisationNote(admins.get()));
         allowedUsersNote.set(normalisationNote(allowedUsers.get()));
         showCosts(profile);
+        sizeAdvice.set(sizeAdvice(profile));
+        changed.set(!profile.withDeployment(null).equals(base.withDeployment(null)));
 
         Optional<Map.Entry<SettingsField, String>> first = found.entrySet().stream().findFirst();
         validProperty().set(first.isEmpty() && !saving.get());
@@ -365,12 +461,17 @@ public final class SettingsPage extends PageModel {
 
     /** Problems only the page can have: text that is not a number yet, an address still being looked up. */
     private void uiProblems(Map<SettingsField, String> found) {
+        Optional<Integer> count = peopleCount();
+        if (count.isEmpty()) {
+            found.put(SettingsField.EXPECTED_USERS, "'" + people.get().trim() + "' is not a number: write how many"
+                    + " people will use the hub, such as 25, or leave it empty");
+        }
         if (access.get() == Access.MY_ADDRESS && detection.get() == Detection.LOOKING) {
             found.put(SettingsField.INGRESS, "still looking up this computer's public IP address…");
-        } else if (access.get() == Access.MY_ADDRESS && detection.get() == Detection.NOT_FOUND) {
-            found.put(SettingsField.INGRESS, "Hub Wizard could not find this computer's public IP address: choose"
-                    + " \"These addresses\" and enter it as a.b.c.d/32 (a web search for \"what is my IP\" shows it)");
         }
+        imageFolderProblem.get().ifPresent(problem -> found.put(SettingsField.IMAGE_FOLDER, problem.why()
+                + ": choose the folder that has the Dockerfile and " + HubImageFolder.CONFIG + ", or use the one"
+                + " that comes with Hub Wizard"));
         Optional<Integer> port = port();
         if (port.isEmpty()) {
             found.put(SettingsField.LOCAL_PORT, "'" + localPort.get().trim() + "' is not a number: a port is 1 to"
@@ -388,6 +489,36 @@ public final class SettingsPage extends PageModel {
                     + " under Team options, or choose passwords set at first sign-in";
         }
         return problem.message();
+    }
+
+    /**
+     * How well the chosen size fits the people who will use the hub. This is where a choice between one shared
+     * task and a server per person would be suggested, once a hub can start a server per person.
+     */
+    private static String sizeAdvice(Profile profile) {
+        TaskSize task = profile.task();
+        int suits = HubSizing.suits(task.cpu(), task.memory());
+        String size = number(task.vcpu()) + " vCPU and " + number(task.memoryGb()) + " GB";
+        int expected = profile.hub().expectedUsers();
+        String serves = "The hub and every notebook share one task: " + size + " serve about " + suits
+                + (suits == 1 ? " person" : " people") + " working at once.";
+        if (expected == 0) {
+            return serves + " Say above how many people will use the hub, and Hub Wizard suggests a size.";
+        }
+        if (HubSizing.tooManyForOneTask(expected)) {
+            return serves + " " + expected + " people are more than one task serves well: expect it to be slow"
+                    + " when many work at the same time.";
+        }
+        TaskSize suggested = HubSizing.suggested(expected, task.architecture());
+        if (suits >= expected) {
+            return serves + " Enough for the " + expected + " people you expect.";
+        }
+        return serves + " For " + expected + " people Hub Wizard suggests " + number(suggested.vcpu()) + " vCPU and "
+                + number(suggested.memoryGb()) + " GB.";
+    }
+
+    private static String number(double value) {
+        return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
     }
 
     private static String normalisationNote(String text) {
@@ -423,10 +554,23 @@ public final class SettingsPage extends PageModel {
         return "+" + CostEstimate.dollars(extra) + " a month";
     }
 
-    /** Saves the edited profile in the background, keeping the deployment state on disk; moves on when saved. */
+    /**
+     * Saves the edited profile in the background, keeping the deployment state on disk, and moves on when
+     * saved; with nothing changed it moves on at once. Settings with a problem are not saved and the page
+     * stays, saying why: a run must never use other settings than those the page shows.
+     */
     @Override
-    public void beforeNext(Runnable proceed) {
+    public void beforeLeave(Runnable proceed) {
+        if (!changed.get() && !saving.get()) {
+            saveProblem.set("");
+            proceed.run();
+            return;
+        }
         if (!validProperty().get()) {
+            if (!saving.get()) {
+                saveProblem.set("The settings were not saved: " + blockedReasonProperty().get() + ". Correct it to"
+                        + " go on, or undo your changes.");
+            }
             return;
         }
         Profile edited = edited();
@@ -441,6 +585,17 @@ public final class SettingsPage extends PageModel {
             saving.set(false);
             saveProblem.set(ProblemException.of(failure).text());
         });
+    }
+
+    @Override
+    public Optional<String> wouldLose() {
+        return changed.get() && !validProperty().get() && !saving.get()
+                ? Optional.of(blockedReasonProperty().get()) : Optional.empty();
+    }
+
+    @Override
+    public void discard() {
+        undoChanges();
     }
 
     // --- what the view binds to --------------------------------------------------------------------
@@ -461,6 +616,61 @@ public final class SettingsPage extends PageModel {
 
     public String profileName() {
         return base.name();
+    }
+
+    /** Asks the view to bring the field of this profile key into sight and give it the focus. */
+    public void focus(String key) {
+        focusRequest.set(null);
+        SettingsField.ofKey(key).ifPresent(focusRequest::set);
+    }
+
+    /** The field the page was asked to show, until the view has shown it. */
+    public ObjectProperty<SettingsField> focusRequestProperty() {
+        return focusRequest;
+    }
+
+    /** While a run goes on the settings stay as they are: the run uses the ones saved when it started. */
+    public BooleanProperty lockedProperty() {
+        return locked;
+    }
+
+    /** Whether the page shows settings other than those saved. */
+    public ReadOnlyBooleanProperty changedProperty() {
+        return changed;
+    }
+
+    /** How many people will use the hub, as typed; empty when not said. */
+    public StringProperty peopleProperty() {
+        return people;
+    }
+
+    /** What the page chose for the user about who may reach the hub, and why; empty when it chose nothing. */
+    public ReadOnlyStringProperty reachNoteProperty() {
+        return reachNote;
+    }
+
+    /** How many people the chosen size serves, against how many will use the hub. */
+    public ReadOnlyStringProperty sizeAdviceProperty() {
+        return sizeAdvice;
+    }
+
+    /** The hub image folder as typed or chosen; empty for the one that comes with Hub Wizard. */
+    public StringProperty imageFolderProperty() {
+        return imageFolder;
+    }
+
+    /** A folder the person chose: checked again even when it is the one shown, since its files may have changed. */
+    public void chooseImageFolder(Path folder) {
+        if (imageFolder.get().trim().equals(folder.toString())) {
+            checkImageFolder();
+        } else {
+            imageFolder.set(folder.toString());
+        }
+    }
+
+    /** The hub image folder that comes with Hub Wizard. */
+    public Path bundledHubImage() {
+        return bundledHubImage;
     }
 
     public StringProperty adminsProperty() {

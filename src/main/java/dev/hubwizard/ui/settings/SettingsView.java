@@ -4,15 +4,20 @@ import dev.hubwizard.profile.Architecture;
 import dev.hubwizard.profile.NetworkMode;
 import dev.hubwizard.profile.ProfileValidator;
 import dev.hubwizard.profile.SignIn;
+import dev.hubwizard.ui.Focus;
 import dev.hubwizard.ui.ProblemDecoration;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.StringProperty;
+import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableStringValue;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
+import javafx.geometry.Bounds;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Control;
@@ -26,11 +31,14 @@ import javafx.scene.control.TitledPane;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.controlsfx.validation.ValidationResult;
 import org.controlsfx.validation.ValidationSupport;
 
+import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Locale;
@@ -39,22 +47,35 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * The settings page's layout: one aligned form per section (hub users, where in AWS, names, size,
- * network, team options, advanced). Every field shows its problem under it and as a ControlsFX
- * decoration; both come from {@link SettingsPage}, which checks with the profile validator's rules.
- * Layout and bindings only.
+ * The settings page's layout: one aligned form per section (people and where they are, hub users, where
+ * in AWS, names, size, network, team options, advanced). Every field shows its problem under it and as
+ * a ControlsFX decoration; both come from {@link SettingsPage}, which checks with the profile
+ * validator's rules. Tab visits every field and the form scrolls to show the focused one. Layout and
+ * bindings only.
  */
 public final class SettingsView extends ScrollPane {
 
-    private static final Set<SettingsField> ADVANCED =
-            EnumSet.of(SettingsField.REGISTRY, SettingsField.LOG_RETENTION, SettingsField.LOCAL_PORT);
+    /** Until a hub can refuse it, whoever signs in first with an allowed name owns it: say so where it is chosen. */
+    static final String FIRST_USE_PASSWORDS = "Whoever signs in first with an allowed name sets its password, and"
+            + " with it owns that name. Send each person the hub's address as soon as it runs, and ask them to sign in"
+            + " soon; tell them to let you know if their name is already taken.";
+
+    private static final Set<SettingsField> ADVANCED = EnumSet.of(SettingsField.IMAGE_FOLDER, SettingsField.REGISTRY,
+            SettingsField.LOG_RETENTION, SettingsField.LOCAL_PORT);
 
     private final SettingsPage page;
+    private final FolderChooser folders;
     private final ValidationSupport validation = new ValidationSupport();
     private final Map<SettingsField, Control> fields = new EnumMap<>(SettingsField.class);
 
     public SettingsView(SettingsPage page) {
+        this(page, FolderChooser.javafx());
+    }
+
+    /** @param folders asks the person for the hub image folder */
+    public SettingsView(SettingsPage page, FolderChooser folders) {
         this.page = page;
+        this.folders = folders;
         setId("settings-view");
         getStyleClass().add("settings-view");
         setFitToWidth(true);
@@ -73,11 +94,73 @@ public final class SettingsView extends ScrollPane {
         Label description = new Label(page.description());
         description.getStyleClass().add("page-description");
         description.setWrapText(true);
+        description.setMinHeight(Region.USE_PREF_SIZE);
+        Hyperlink undo = new Hyperlink("Undo my changes");
+        undo.setId("undo-changes");
+        undo.setOnAction(e -> page.undoChanges());
+        showWhen(undo, page.changedProperty());
+        Label locked = new Label("A run is going: the settings can be changed once it has ended, so that it uses the"
+                + " settings you see.");
+        locked.setId("settings-locked");
+        locked.getStyleClass().add("warning-note");
+        locked.setWrapText(true);
+        locked.setMaxWidth(Double.MAX_VALUE);
+        showWhen(locked, page.lockedProperty());
 
-        VBox form = new VBox(22, description, saveProblem, hubUsers(), whereInAws(), names(), size(), network(), teamOptions(),
+        VBox fields = new VBox(22, people(), hubUsers(), whereInAws(), names(), size(), network(), teamOptions(),
                 advanced());
+        fields.disableProperty().bind(page.lockedProperty());
+        VBox form = new VBox(22, new VBox(4, description, undo), locked, saveProblem, fields);
         form.getStyleClass().add("settings-form");
         setContent(form);
+        page.focusRequestProperty().addListener((obs, old, field) -> {
+            if (field != null) {
+                Platform.runLater(() -> focus(field));
+            }
+        });
+        // Tab moves through the whole form: the field it reaches must be on screen.
+        ChangeListener<Node> focusMoved = (o, was, now) -> showFocused(now);
+        sceneProperty().addListener((obs, old, scene) -> {
+            if (old != null) {
+                old.focusOwnerProperty().removeListener(focusMoved);
+            }
+            if (scene != null) {
+                scene.focusOwnerProperty().addListener(focusMoved);
+            }
+        });
+    }
+
+    /** Gives the field the focus, opening Advanced when it is there; the form scrolls to it. */
+    private void focus(SettingsField field) {
+        Control control = fields.get(field);
+        if (control == null) {
+            return;
+        }
+        if (ADVANCED.contains(field) && lookup("#advanced") instanceof TitledPane advanced) {
+            advanced.setExpanded(true);
+            layout();
+        }
+        control.requestFocus();
+        page.focusRequestProperty().set(null);
+    }
+
+    /** Scrolls the form just far enough that the focused field is in view. */
+    private void showFocused(Node focused) {
+        if (focused == null || !Focus.isWithin(getScene(), getContent()) || getContent().getBoundsInLocal().getHeight()
+                <= getViewportBounds().getHeight()) {
+            return;
+        }
+        Node content = getContent();
+        Bounds field = content.sceneToLocal(focused.localToScene(focused.getBoundsInLocal()));
+        double contentHeight = content.getBoundsInLocal().getHeight();
+        double viewport = getViewportBounds().getHeight();
+        double top = getVvalue() * (contentHeight - viewport);
+        double margin = 24;
+        if (field.getMinY() - margin < top) {
+            setVvalue(Math.max(0, (field.getMinY() - margin) / (contentHeight - viewport)));
+        } else if (field.getMaxY() + margin > top + viewport) {
+            setVvalue(Math.min(1, (field.getMaxY() + margin - viewport) / (contentHeight - viewport)));
+        }
     }
 
     /** The control that edits a field, for tests and for moving the focus to the first problem. */
@@ -91,13 +174,75 @@ public final class SettingsView extends ScrollPane {
 
     // --- sections ---------------------------------------------------------------------------------
 
+    /** How many people will use the hub, and from where: the size and who may reach it follow from them. */
+    private Node people() {
+        FormGrid grid = new FormGrid();
+        TextField count = numberField("people", "for example 25", SettingsField.EXPECTED_USERS,
+                page.peopleProperty(), 140);
+        grid.add("How many people", count, problem(SettingsField.EXPECTED_USERS),
+                hint("Everyone who will use the hub, you included. Hub Wizard suggests the hub's size from it (under"
+                        + " Size), and for more than one person lets them in from anywhere."));
+
+        ToggleGroup access = new ToggleGroup();
+        RadioButton anywhere = radio("access-anywhere", "From anywhere: at home, at school, on the move", access,
+                "Any address on the internet (0.0.0.0/0) reaches the hub's sign-in page.");
+        Label warning = new Label("Anyone who finds the hub's address reaches its sign-in page; only the people you"
+                + " allow below can sign in. The right choice for a class or a team that works from home.");
+        warning.setId("anywhere-warning");
+        warning.getStyleClass().add("warning-note");
+        warning.setWrapText(true);
+        warning.setMinHeight(Region.USE_PREF_SIZE);
+        showWhen(warning, page.accessProperty().isEqualTo(SettingsPage.Access.ANYWHERE));
+        RadioButton custom = radio("access-custom", "Only from one network, such as the school's:", access,
+                "An IPv4 range in CIDR form, such as your organisation's 203.0.113.0/24: ask its IT people for it.");
+        TextField cidr = text("custom-cidr", "203.0.113.0/24");
+        cidr.textProperty().bindBidirectional(page.customCidrProperty());
+        cidr.disableProperty().bind(page.accessProperty().isNotEqualTo(SettingsPage.Access.CUSTOM));
+        cidr.setPrefColumnCount(16);
+        cidr.setAccessibleText("Addresses that may reach the hub, in CIDR form");
+        // The range field carries the decoration only when it is the chosen source of the problem.
+        validation.registerValidator(cidr, false, (Control c, String value) -> ValidationResult.fromErrorIf(c,
+                page.problemProperty(SettingsField.INGRESS).get(),
+                page.accessProperty().get() == SettingsPage.Access.CUSTOM
+                        && !page.problemProperty(SettingsField.INGRESS).get().isEmpty()));
+        page.problemProperty(SettingsField.INGRESS).addListener(o -> validation.revalidate(cidr));
+        page.accessProperty().addListener(o -> validation.revalidate(cidr));
+        fields.put(SettingsField.INGRESS, cidr);
+        HBox customRow = new HBox(8, custom, cidr);
+        customRow.setAlignment(Pos.BASELINE_LEFT);
+        RadioButton mine = radio("access-mine", "Only from this computer's network, to try the hub out", access,
+                "Only this computer's network can reach the hub: nobody at home or elsewhere can.");
+        mine.disableProperty().bind(page.detectionProperty().isEqualTo(SettingsPage.Detection.NOT_FOUND));
+        Label detected = new Label();
+        detected.setId("detected-ip");
+        detected.getStyleClass().add("hint");
+        detected.textProperty().bind(Bindings.createStringBinding(() -> switch (page.detectionProperty().get()) {
+            case LOOKING -> "(looking it up…)";
+            case FOUND -> page.detectedCidrProperty().get();
+            case NOT_FOUND -> "(Hub Wizard could not find its address)";
+        }, page.detectionProperty(), page.detectedCidrProperty()));
+        HBox mineRow = new HBox(8, mine, detected);
+        mineRow.setAlignment(Pos.BASELINE_LEFT);
+        Label chosen = note(page.reachNoteProperty());
+        chosen.setId("reach-note");
+        bindToggles(access, page.accessProperty(), Map.of(SettingsPage.Access.MY_ADDRESS, mine,
+                SettingsPage.Access.ANYWHERE, anywhere, SettingsPage.Access.CUSTOM, custom));
+        grid.add("From where", new VBox(6, anywhere, warning, customRow, mineRow), chosen,
+                problem(SettingsField.INGRESS),
+                hint("The hub's security group lets only these addresses reach it."));
+        return section("people", "Who will use the hub", "How many people, and from where: the hub's size and who"
+                + " can reach it follow from it.", grid);
+    }
+
     private Node hubUsers() {
         FormGrid grid = new FormGrid();
         TextArea admins = validated(userList("admins"), SettingsField.ADMINS);
+        Focus.tabLeaves(admins);
         admins.textProperty().bindBidirectional(page.adminsProperty());
         grid.add("Admins", admins, problem(SettingsField.ADMINS), note(page.adminsNoteProperty()),
                 hint("One user name per line. Admins can add users and stop servers in the hub; name at least one."));
         TextArea allowed = validated(userList("allowed-users"), SettingsField.ALLOWED_USERS);
+        Focus.tabLeaves(allowed);
         allowed.textProperty().bindBidirectional(page.allowedUsersProperty());
         grid.add("Allowed users", allowed, problem(SettingsField.ALLOWED_USERS), note(page.allowedUsersNoteProperty()),
                 hint("Who else may sign in, one per line. Admins need not be listed again."));
@@ -105,6 +250,12 @@ public final class SettingsView extends ScrollPane {
         ToggleGroup signIn = new ToggleGroup();
         RadioButton passwords = radio("sign-in-password", "Passwords set at first sign-in", signIn,
                 "Each allowed user picks a password the first time they sign in. Works with any address.");
+        Label firstUse = new Label(FIRST_USE_PASSWORDS);
+        firstUse.setId("first-use-note");
+        firstUse.getStyleClass().add("warning-note");
+        firstUse.setWrapText(true);
+        firstUse.setMinHeight(Region.USE_PREF_SIZE);
+        showWhen(firstUse, page.signInProperty().isEqualTo(SignIn.FIRST_USE_PASSWORD));
         RadioButton cognito = radio("sign-in-cognito", "Amazon Cognito", signIn,
                 "Sign in through Amazon Cognito's sign-in page: users, password resets and multi-factor sign-in are"
                         + " managed in Cognito.");
@@ -128,7 +279,7 @@ public final class SettingsView extends ScrollPane {
                 hint("The sign-in page becomes https://PREFIX.auth.REGION.amazoncognito.com."));
         showWhen(cognitoGrid, page.signInProperty().isEqualTo(SignIn.COGNITO));
 
-        VBox choices = new VBox(6, passwords, cognito, whyNot, problem(SettingsField.SIGN_IN), cognitoGrid);
+        VBox choices = new VBox(6, passwords, firstUse, cognito, whyNot, problem(SettingsField.SIGN_IN), cognitoGrid);
         grid.add("Sign-in", choices);
         return section("hub-users", "Hub users", "Who may sign in to the hub, and how.", grid);
     }
@@ -197,8 +348,10 @@ public final class SettingsView extends ScrollPane {
         cpu.setConverter(converter(units -> units == null ? "" : number(units / 1024.0) + " vCPU"));
         cpu.valueProperty().bindBidirectional(page.cpuProperty());
         tooltip(cpu, "Virtual CPUs of the Fargate task. The hub and all users' notebooks share them.");
-        grid.add("CPU", cpu, problem(SettingsField.CPU),
-                hint("The hub and every user's notebook share the task: 1 vCPU suits a handful of users."));
+        Label advice = hint("");
+        advice.setId("size-advice");
+        advice.textProperty().bind(page.sizeAdviceProperty());
+        grid.add("CPU", cpu, problem(SettingsField.CPU), advice);
 
         ComboBox<Integer> memory = validated(new ComboBox<>(page.memoryChoices()), SettingsField.MEMORY);
         memory.setId("memory");
@@ -244,50 +397,7 @@ public final class SettingsView extends ScrollPane {
         showWhen(existingGrid, page.networkModeProperty().isEqualTo(NetworkMode.EXISTING_VPC));
         grid.add("VPC", new VBox(6, newVpc, defaultVpc, existing, existingGrid));
 
-        ToggleGroup access = new ToggleGroup();
-        RadioButton mine = radio("access-mine", "Only my current IP address", access,
-                "Only this computer's network can reach the hub. Choose this to try the hub out.");
-        Label detected = new Label();
-        detected.setId("detected-ip");
-        detected.getStyleClass().add("hint");
-        detected.textProperty().bind(Bindings.createStringBinding(() -> switch (page.detectionProperty().get()) {
-            case LOOKING -> "(looking it up…)";
-            case FOUND -> page.detectedCidrProperty().get();
-            case NOT_FOUND -> "(could not find it)";
-        }, page.detectionProperty(), page.detectedCidrProperty()));
-        HBox mineRow = new HBox(8, mine, detected);
-        mineRow.setAlignment(Pos.BASELINE_LEFT);
-        RadioButton anywhere = radio("access-anywhere", "Anywhere on the internet (0.0.0.0/0)", access,
-                "Anyone who finds the address reaches the sign-in page.");
-        Label warning = new Label("Anyone on the internet can reach the hub's sign-in page and try passwords. Fine for"
-                + " a short workshop; otherwise choose your own address or your organisation's range.");
-        warning.setId("anywhere-warning");
-        warning.getStyleClass().add("warning-note");
-        warning.setWrapText(true);
-        showWhen(warning, page.accessProperty().isEqualTo(SettingsPage.Access.ANYWHERE));
-        RadioButton custom = radio("access-custom", "These addresses:", access,
-                "An IPv4 range in CIDR form, such as your organisation's 203.0.113.0/24.");
-        TextField cidr = text("custom-cidr", "203.0.113.0/24");
-        cidr.textProperty().bindBidirectional(page.customCidrProperty());
-        cidr.disableProperty().bind(page.accessProperty().isNotEqualTo(SettingsPage.Access.CUSTOM));
-        cidr.setPrefColumnCount(16);
-        cidr.setAccessibleText("Addresses that may reach the hub, in CIDR form");
-        // The range field carries the decoration only when it is the chosen source of the problem.
-        validation.registerValidator(cidr, false, (Control c, String value) -> ValidationResult.fromErrorIf(c,
-                page.problemProperty(SettingsField.INGRESS).get(),
-                page.accessProperty().get() == SettingsPage.Access.CUSTOM
-                        && !page.problemProperty(SettingsField.INGRESS).get().isEmpty()));
-        page.problemProperty(SettingsField.INGRESS).addListener(o -> validation.revalidate(cidr));
-        page.accessProperty().addListener(o -> validation.revalidate(cidr));
-        fields.put(SettingsField.INGRESS, cidr);
-        HBox customRow = new HBox(8, custom, cidr);
-        customRow.setAlignment(Pos.BASELINE_LEFT);
-        bindToggles(access, page.accessProperty(), Map.of(SettingsPage.Access.MY_ADDRESS, mine,
-                SettingsPage.Access.ANYWHERE, anywhere, SettingsPage.Access.CUSTOM, custom));
-        grid.add("Who may reach the hub", new VBox(6, mineRow, anywhere, warning, customRow),
-                problem(SettingsField.INGRESS),
-                hint("The hub's security group lets only these addresses reach port 8000."));
-        return section("network", "Network", "Where the hub runs and who can reach it.", grid);
+        return section("network", "Network", "Where in AWS the hub's task runs.", grid);
     }
 
     private Node teamOptions() {
@@ -332,6 +442,30 @@ public final class SettingsView extends ScrollPane {
 
     private Node advanced() {
         FormGrid grid = new FormGrid();
+        TextField folder = validated(text("image-folder", "the hub image that comes with Hub Wizard"),
+                SettingsField.IMAGE_FOLDER);
+        folder.textProperty().bindBidirectional(page.imageFolderProperty());
+        Button choose = new Button("Choose…");
+        choose.setId("choose-image-folder");
+        choose.setMinWidth(Region.USE_PREF_SIZE);
+        choose.setAccessibleHelp("Choose the folder with the hub image's Dockerfile and jupyterhub_config.py");
+        choose.setOnAction(e -> {
+            String typed = page.imageFolderProperty().get().trim();
+            Path start = typed.isEmpty() ? page.bundledHubImage() : Path.of(typed);
+            folders.choose(getScene() == null ? null : getScene().getWindow(), start)
+                    .ifPresent(page::chooseImageFolder);
+        });
+        Hyperlink bundled = new Hyperlink("Use the hub image that comes with Hub Wizard");
+        bundled.setId("bundled-image-folder");
+        bundled.setOnAction(e -> page.imageFolderProperty().set(""));
+        showWhen(bundled, page.imageFolderProperty().isNotEmpty());
+        HBox folderRow = new HBox(8, folder, choose);
+        folderRow.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(folder, Priority.ALWAYS);
+        grid.add("Hub image folder", folderRow, problem(SettingsField.IMAGE_FOLDER), bundled,
+                hint("The folder the hub image is built from: its Dockerfile and jupyterhub_config.py. Empty: the one"
+                        + " that comes with Hub Wizard, " + page.bundledHubImage() + "."));
+
         TextField registry = validated(text("registry-endpoint", "registry.example.org:5000"), SettingsField.REGISTRY);
         registry.textProperty().bindBidirectional(page.registryEndpointProperty());
         grid.add("Registry endpoint", registry, problem(SettingsField.REGISTRY),
@@ -352,12 +486,10 @@ public final class SettingsView extends ScrollPane {
         grid.add("Base image", base, hint("Build on this image instead of the one the hub image's Dockerfile pins."
                 + " Leave empty for the pinned one."));
 
-        TextField port = validated(text("local-port", "8000"), SettingsField.LOCAL_PORT);
-        port.setPrefColumnCount(6);
-        port.setMaxWidth(120);
-        port.textProperty().bindBidirectional(page.localPortProperty());
+        TextField port = numberField("local-port", "8000", SettingsField.LOCAL_PORT, page.localPortProperty(), 120);
         grid.add("Local test port", port, problem(SettingsField.LOCAL_PORT),
-                hint("The port the hub answers on during the local test (step 3)."));
+                hint("The port on this computer the hub answers on while it is tested here (the Test locally step)."
+                        + " Change it when another program uses 8000."));
 
         CheckBox host = check("host-network", "Use host networking for the local test",
                 "For Docker engines without a bridge network.");
@@ -367,6 +499,8 @@ public final class SettingsView extends ScrollPane {
         TitledPane pane = new TitledPane("Advanced", grid);
         pane.setId("advanced");
         pane.setExpanded(false);
+        // Opened at once, not by a slide: a field in it can take the focus right after it opens.
+        pane.setAnimated(false);
         pane.setAccessibleText("Advanced settings");
         // Open the section by itself when one of its fields has a problem, so that the problem is seen.
         page.fieldsWithProblemsProperty().addListener((obs, old, now) -> {
@@ -424,6 +558,7 @@ public final class SettingsView extends ScrollPane {
         Label label = new Label(text);
         label.getStyleClass().add("hint");
         label.setWrapText(true);
+        label.setMinHeight(Region.USE_PREF_SIZE);
         return label;
     }
 
@@ -449,6 +584,15 @@ public final class SettingsView extends ScrollPane {
         field.setPromptText(prompt);
         field.setMaxWidth(FormGrid.FIELD_WIDTH);
         return field;
+    }
+
+    /** A short field for a number, typed as text so that the page can say what is wrong with what was typed. */
+    private TextField numberField(String id, String prompt, SettingsField field, StringProperty value, double width) {
+        TextField number = validated(text(id, prompt), field);
+        number.setPrefColumnCount(6);
+        number.setMaxWidth(width);
+        number.textProperty().bindBidirectional(value);
+        return number;
     }
 
     private TextField nameField(String id, SettingsField field, StringProperty value) {

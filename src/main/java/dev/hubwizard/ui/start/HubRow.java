@@ -1,8 +1,10 @@
 package dev.hubwizard.ui.start;
 
+import dev.hubwizard.cost.CostEstimator;
+import dev.hubwizard.deploy.ResourcesInAws;
 import dev.hubwizard.engine.Problem;
 import dev.hubwizard.profile.DeploymentState;
-import dev.hubwizard.profile.DeploymentStatus;
+import dev.hubwizard.profile.HubStanding;
 import dev.hubwizard.profile.Profile;
 import dev.hubwizard.profile.ProfileEntry;
 
@@ -21,22 +23,30 @@ import java.util.Optional;
  * @param problem           for a file that could not be read: what happened; empty otherwise
  * @param mistakes          the file's mistakes, each naming file, line and key (or why it could not be read)
  * @param fix               what to do about it
+ * @param standing          where the hub stands; null for a file that could not be read
+ * @param inAws             what its journal records in AWS and what that costs ("12 resources in AWS, about $38.12
+ *                          a month"); empty when nothing
  */
 public record HubRow(ProfileEntry entry, String region, String state, String stateDetail, String lastDeployed,
-                     String lastDeployedExact, String url, String problem, List<String> mistakes, String fix) {
+                     String lastDeployedExact, String url, String problem, List<String> mistakes, String fix,
+                     HubStanding standing, String inAws) {
 
     public HubRow {
         mistakes = List.copyOf(mistakes);
     }
 
-    static HubRow of(ProfileEntry entry, Instant now, ZoneId zone) {
+    static HubRow of(ProfileEntry entry, Instant now, ZoneId zone, CostEstimator costs) {
         if (entry instanceof ProfileEntry.Loaded loaded) {
             Profile profile = loaded.profile();
             DeploymentState deployment = profile.deployment();
             Instant at = deployment.deployedAt();
-            return new HubRow(entry, profile.aws().region(), words(deployment.status()), detail(deployment.status()),
+            HubStanding standing = HubStanding.of(deployment);
+            ResourcesInAws resources = ResourcesInAws.of(profile, costs);
+            String inAws = resources.isEmpty() ? "" : resources.text();
+            return new HubRow(entry, profile.aws().region(), words(standing), detail(standing, inAws),
                     at == null ? "Never" : RelativeTime.describe(at, now, zone),
-                    at == null ? "" : RelativeTime.exact(at, zone), deployment.url(), "", List.of(), "");
+                    at == null ? "" : RelativeTime.exact(at, zone), deployment.url(), "", List.of(), "", standing,
+                    inAws);
         }
         ProfileEntry.Broken broken = (ProfileEntry.Broken) entry;
         Problem problem = broken.problem().problem();
@@ -44,7 +54,7 @@ public record HubRow(ProfileEntry entry, String region, String state, String sta
                 ? List.of(problem.why()) : broken.problem().mistakes();
         return new HubRow(entry, "", "Cannot be read", "Hub Wizard could not read " + broken.file().getFileName()
                 + "; the other hubs are not affected. The reason is shown under the list.", "", "", "",
-                problem.what(), mistakes, problem.next());
+                problem.what(), mistakes, problem.next(), null, "");
     }
 
     public String name() {
@@ -59,30 +69,36 @@ public record HubRow(ProfileEntry entry, String region, String state, String sta
         return entry instanceof ProfileEntry.Loaded loaded ? Optional.of(loaded.profile()) : Optional.empty();
     }
 
-    /** The status as a CSS-friendly word: {@code deployed}, {@code failed}, … or {@code broken}. */
-    public String styleName() {
-        return profile().map(p -> p.deployment().status().name().toLowerCase(Locale.ROOT).replace('_', '-'))
-                .orElse("broken");
+    public boolean isInterrupted() {
+        return standing == HubStanding.INTERRUPTED;
     }
 
-    static String words(DeploymentStatus status) {
-        return switch (status) {
-            case NEW -> "Not deployed yet";
-            case DEPLOYING -> "Deploy unfinished";
+    /** Where the hub stands as a CSS-friendly word: {@code deployed}, {@code interrupted}, … or {@code broken}. */
+    public String styleName() {
+        return standing == null ? "broken" : standing.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    static String words(HubStanding standing) {
+        return switch (standing) {
+            case NOT_DEPLOYED -> "Not deployed yet";
+            case INTERRUPTED -> "Interrupted";
             case DEPLOYED -> "Deployed";
-            case FAILED -> "Last deploy failed";
+            case LAST_DEPLOY_FAILED -> "Last deploy failed";
             case TORN_DOWN -> "Torn down";
         };
     }
 
-    static String detail(DeploymentStatus status) {
-        return switch (status) {
-            case NEW -> "Open it to go through the settings and deploy it.";
-            case DEPLOYING -> "The last deploy did not finish: the app closed, or it is still deploying in another "
-                    + "window. Redeploy to finish it, or tear it down.";
+    static String detail(HubStanding standing, String inAws) {
+        return switch (standing) {
+            case NOT_DEPLOYED -> "Nothing of it is in AWS yet. Open it to go through the settings, then deploy it.";
+            case INTERRUPTED -> "A deploy created " + inAws + " but stopped before the hub ran: the app was closed,"
+                    + " the deploy was cancelled, or a step failed. Resume finishes it; Tear down removes what it"
+                    + " created.";
             case DEPLOYED -> "The hub was running when Hub Wizard last looked.";
-            case FAILED -> "The last deploy stopped with an error. Open the hub to see the log, then redeploy.";
-            case TORN_DOWN -> "Its AWS resources were removed. Redeploy to bring it back.";
+            case LAST_DEPLOY_FAILED -> "The last deploy stopped with an error. Open the hub to see the log, then"
+                    + " redeploy.";
+            case TORN_DOWN -> "Its AWS resources were removed" + (inAws.isEmpty() ? "" : " (kept: " + inAws + ")")
+                    + ". Deploy brings it back.";
         };
     }
 }

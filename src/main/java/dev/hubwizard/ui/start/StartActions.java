@@ -11,6 +11,12 @@ public interface StartActions {
     /** Shows the profile's wizard. */
     void open(Profile profile);
 
+    /**
+     * Deploys the profile from start to end in its wizard, stopping for the local test: a hub with nothing in
+     * AWS, or one whose deploy stopped half-way (the run reuses what exists).
+     */
+    void deploy(Profile profile);
+
     /** Deploys the profile again; the user has been told what a redeploy changes and agreed. */
     void redeploy(Profile profile);
 

@@ -30,9 +30,10 @@ import javafx.scene.text.TextAlignment;
 import java.util.function.Function;
 
 /**
- * The start screen's layout: the saved hubs in a table, the actions above it, the files that could
- * not be read below it, and a friendly first step when there are no hubs yet. Layout and bindings
- * only; {@link StartViewModel} decides.
+ * The start screen's layout: the saved hubs in a table, the actions above it, a card for each hub
+ * whose deploy stopped half-way (what it left in AWS and what it costs, Resume, Tear down), the files
+ * that could not be read below it, and a friendly first step when there are no hubs yet. Layout and
+ * bindings only; {@link StartViewModel} decides.
  */
 public final class StartView extends BorderPane {
 
@@ -75,7 +76,8 @@ public final class StartView extends BorderPane {
 
         configureTable();
         VBox.setVgrow(table, Priority.ALWAYS);
-        VBox page = new VBox(12, title, description, toolbar(), listProblem(), table, brokenFiles());
+        VBox page = new VBox(12, title, description, toolbar(), listProblem(), interruptedHubs(), table,
+                brokenFiles());
         page.getStyleClass().add("page-area");
         return page;
     }
@@ -93,6 +95,9 @@ public final class StartView extends BorderPane {
         Button delete = button("delete", "Delete…", "Delete the selected hub's profile");
         delete.disableProperty().bind(model.canDeleteProperty().not());
         delete.setOnAction(e -> model.delete());
+        Button deploy = button("deploy", "Deploy…", "Build, test and deploy the selected hub, which has nothing in AWS");
+        deploy.disableProperty().bind(model.canDeployProperty().not());
+        deploy.setOnAction(e -> model.deploy());
         Button redeploy = button("redeploy", "Redeploy…", "Deploy the selected hub again with its current settings");
         redeploy.disableProperty().bind(model.canRedeployProperty().not());
         redeploy.setOnAction(e -> model.redeploy());
@@ -105,8 +110,8 @@ public final class StartView extends BorderPane {
         reload.setOnAction(e -> model.reload());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(8, create, open, duplicate, delete, new Separator(Orientation.VERTICAL), redeploy, tearDown,
-                spacer, reload);
+        HBox bar = new HBox(8, create, open, duplicate, delete, new Separator(Orientation.VERTICAL), deploy, redeploy,
+                tearDown, spacer, reload);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("start-toolbar");
         return bar;
@@ -198,6 +203,45 @@ public final class StartView extends BorderPane {
         problem.visibleProperty().bind(problem.managedProperty());
         problem.setMaxWidth(Double.MAX_VALUE);
         return problem;
+    }
+
+    /** One card per hub whose deploy stopped half-way: what it left in AWS, what that costs, and what to do. */
+    private Node interruptedHubs() {
+        VBox box = new VBox(8);
+        box.setId("interrupted-hubs");
+        Runnable refresh = () -> {
+            box.getChildren().clear();
+            for (HubRow row : model.interruptedRows()) {
+                Label what = new Label(row.name() + " — Interrupted: " + row.inAws());
+                what.getStyleClass().add("notice-title");
+                what.setWrapText(true);
+                what.setMinHeight(Region.USE_PREF_SIZE);
+                Label why = new Label("Its last deploy stopped before the hub ran: the app was closed, the deploy"
+                        + " was cancelled, or a step failed. What it created keeps running, and costing, until you"
+                        + " resume the deploy or tear the hub down.");
+                why.getStyleClass().add("notice-body");
+                why.setWrapText(true);
+                why.setMinHeight(Region.USE_PREF_SIZE);
+                Button resume = button("resume-" + row.name(), "Resume", "Finish the deploy: it reuses what exists");
+                resume.getStyleClass().add("accent");
+                resume.setOnAction(e -> model.resume(row));
+                Button tearDown = button("tear-down-" + row.name(), "Tear down…",
+                        "Remove what the stopped deploy created");
+                tearDown.setOnAction(e -> model.tearDown(row));
+                Region spacer = new Region();
+                HBox.setHgrow(spacer, Priority.ALWAYS);
+                HBox buttons = new HBox(8, spacer, tearDown, resume);
+                VBox card = new VBox(4, what, why, buttons);
+                card.getStyleClass().add("notice-panel");
+                card.setAccessibleText(what.getText() + ". " + why.getText());
+                box.getChildren().add(card);
+            }
+        };
+        model.interruptedRows().addListener((ListChangeListener<HubRow>) c -> refresh.run());
+        refresh.run();
+        box.managedProperty().bind(Bindings.isNotEmpty(model.interruptedRows()));
+        box.visibleProperty().bind(box.managedProperty());
+        return box;
     }
 
     /** One card per file that could not be read: what is wrong, each mistake with its line, what to do. */

@@ -1,10 +1,11 @@
 package dev.hubwizard.ui.start;
 
+import dev.hubwizard.cost.CostEstimator;
 import dev.hubwizard.engine.Problem;
 import dev.hubwizard.engine.ProblemException;
 import dev.hubwizard.profile.CognitoSettings;
-import dev.hubwizard.profile.DeploymentStatus;
 import dev.hubwizard.profile.HubSettings;
+import dev.hubwizard.profile.HubStanding;
 import dev.hubwizard.profile.Options;
 import dev.hubwizard.profile.Profile;
 import dev.hubwizard.profile.ProfileEntry;
@@ -26,7 +27,6 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,11 +34,13 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * The start screen's state and commands: the saved hubs, which one is selected, and New, Open,
- * Duplicate, Delete, Redeploy and Tear down. Reading and writing profiles runs in the background;
- * questions go through {@link Dialogs}. No controls here: tested without a window.
+ * Duplicate, Delete, Deploy, Redeploy and Tear down; hubs whose deploy stopped half-way, with what they
+ * left in AWS and what it costs, to resume or tear down. Reading and writing profiles runs in the
+ * background; questions go through {@link Dialogs}. No controls here: tested without a window.
  */
 public final class StartViewModel {
 
@@ -52,35 +54,41 @@ public final class StartViewModel {
     private final Dialogs dialogs;
     private final BackgroundWork background;
     private final Clock clock;
-    private final Path hubImageFolder;
+    private final Supplier<CostEstimator> costs;
     private final Consumer<String> openUrl;
     private final ObservableList<HubRow> rows = FXCollections.observableArrayList();
     private final FilteredList<HubRow> brokenRows = new FilteredList<>(rows, HubRow::isBroken);
+    private final FilteredList<HubRow> interruptedRows = new FilteredList<>(rows, HubRow::isInterrupted);
     private final ObjectProperty<HubRow> selected = new SimpleObjectProperty<>();
     private final BooleanProperty loading = new SimpleBooleanProperty();
     private final StringProperty status = new SimpleStringProperty("");
     private final StringProperty listProblem = new SimpleStringProperty("");
     private final BooleanBinding canOpen;
     private final BooleanBinding canDelete;
+    private final BooleanBinding canDeploy;
     private final BooleanBinding canRedeploy;
     private final BooleanBinding canTearDown;
 
     /**
-     * @param hubImageFolder the hub image folder new profiles build from
-     * @param openUrl        opens a hub's URL in the browser
+     * @param costs   what a hub, or what a deploy left of one, costs a month; made on first use
+     * @param openUrl opens a hub's URL in the browser
      */
     public StartViewModel(ProfileStore store, StartActions actions, Dialogs dialogs, BackgroundWork background,
-                          Clock clock, Path hubImageFolder, Consumer<String> openUrl) {
+                          Clock clock, Supplier<CostEstimator> costs, Consumer<String> openUrl) {
         this.store = store;
         this.actions = actions;
         this.dialogs = dialogs;
         this.background = background;
         this.clock = clock;
-        this.hubImageFolder = hubImageFolder;
+        this.costs = costs;
         this.openUrl = openUrl;
         canOpen = selectedProfileMatches(p -> true);
         canDelete = selected.isNotNull().and(loading.not());
-        canRedeploy = selectedProfileMatches(p -> p.deployment().status() != DeploymentStatus.NEW);
+        // A hub with nothing in AWS is deployed, not redeployed: a redeploy warns about an address and files
+        // that do not exist yet.
+        canDeploy = selectedProfileMatches(p -> !HubStanding.of(p.deployment()).canRedeploy()
+                && ProfileValidator.validate(p).isEmpty());
+        canRedeploy = selectedProfileMatches(p -> HubStanding.of(p.deployment()).canRedeploy());
         canTearDown = selectedProfileMatches(p -> !p.deployment().resources().isEmpty());
     }
 
@@ -96,6 +104,11 @@ public final class StartViewModel {
     /** The files that could not be read, for the list of problems under the table. */
     public ObservableList<HubRow> brokenRows() {
         return brokenRows;
+    }
+
+    /** The hubs whose deploy stopped half-way, leaving resources in AWS. */
+    public ObservableList<HubRow> interruptedRows() {
+        return interruptedRows;
     }
 
     public ObjectProperty<HubRow> selectedProperty() {
@@ -128,6 +141,11 @@ public final class StartViewModel {
         return canDelete;
     }
 
+    /** Whether the selected hub has nothing in AWS and settings that can be deployed. */
+    public BooleanBinding canDeployProperty() {
+        return canDeploy;
+    }
+
     public BooleanBinding canRedeployProperty() {
         return canRedeploy;
     }
@@ -143,7 +161,15 @@ public final class StartViewModel {
 
     private void reload(String select) {
         loading.set(true);
-        background.run(store::list, entries -> {
+        background.run(() -> {
+            List<ProfileEntry> entries = store.list();
+            CostEstimator estimator = costs.get();
+            List<HubRow> fresh = new ArrayList<>();
+            for (ProfileEntry entry : entries) {
+                fresh.add(HubRow.of(entry, clock.instant(), clock.getZone(), estimator));
+            }
+            return fresh;
+        }, entries -> {
             listProblem.set("");
             showEntries(entries, select);
         }, failure -> {
@@ -152,11 +178,7 @@ public final class StartViewModel {
         });
     }
 
-    private void showEntries(List<ProfileEntry> entries, String select) {
-        List<HubRow> fresh = new ArrayList<>();
-        for (ProfileEntry entry : entries) {
-            fresh.add(HubRow.of(entry, clock.instant(), clock.getZone()));
-        }
+    private void showEntries(List<HubRow> fresh, String select) {
         rows.setAll(fresh);
         selected.set(fresh.stream().filter(r -> r.name().equals(select)).findFirst()
                 .orElse(fresh.isEmpty() ? null : fresh.get(0)));
@@ -170,8 +192,10 @@ public final class StartViewModel {
         if (name.isEmpty()) {
             return;
         }
-        Profile profile = Profile.named(name.get()).withHub(new HubSettings(hubImageFolder.toString(), List.of(),
-                List.of(), SignIn.FIRST_USE_PASSWORD, CognitoSettings.NONE, HubSettings.PORT, false))
+        // No image folder of its own: the hub builds from the one that comes with the app, wherever the app is.
+        // HTTPS on an AWS address from the start: people never type a password over plain HTTP.
+        Profile profile = Profile.named(name.get()).withHub(new HubSettings("", List.of(), List.of(),
+                SignIn.FIRST_USE_PASSWORD, CognitoSettings.NONE, HubSettings.PORT, false))
                 .withOptions(Options.NEW_HUB);
         background.run(() -> {
             if (store.exists(profile.name())) {
@@ -269,6 +293,37 @@ public final class StartViewModel {
         if (dialogs.confirm("Redeploy '" + p.name() + "'", redeployHeader(p), redeployWarning(p), "Redeploy")) {
             actions.redeploy(p);
         }
+    }
+
+    /**
+     * Deploys a hub with nothing in AWS, after saying what it will do and cost: the wizard runs the whole
+     * deploy and follows it, stopping for the person's look at the local test.
+     */
+    public void deploy() {
+        Optional<Profile> profile = selectedProfile();
+        if (profile.isEmpty()) {
+            return;
+        }
+        Profile p = profile.get();
+        String body = "Hub Wizard builds the hub image and tests it on this computer (you say whether it looks"
+                + " right), then creates the hub in AWS (" + p.aws().region() + ") and waits until it answers. While"
+                + " it runs it costs " + costs.get().estimate(p).summary() + ". You can cancel at any time; what"
+                + " was created by then is recorded, to resume or tear down.";
+        if (dialogs.confirm("Deploy '" + p.name() + "'", "Deploy the hub '" + p.name() + "' to AWS?", body,
+                "Deploy")) {
+            actions.deploy(p);
+        }
+    }
+
+    /** Finishes a deploy that stopped half-way: the whole deploy again, which reuses what exists. */
+    public void resume(HubRow row) {
+        row.profile().ifPresent(actions::deploy);
+    }
+
+    /** Tears down what a deploy that stopped half-way left in AWS, after asking. */
+    public void tearDown(HubRow row) {
+        selected.set(row);
+        tearDown();
     }
 
     public void tearDown() {

@@ -5,6 +5,7 @@ import dev.hubwizard.engine.LogLine;
 import dev.hubwizard.engine.Plan;
 import dev.hubwizard.engine.Preview;
 import dev.hubwizard.engine.ProblemException;
+import dev.hubwizard.engine.ResourceRecord;
 import dev.hubwizard.engine.Values;
 import dev.hubwizard.engine.Progress;
 import dev.hubwizard.engine.Run;
@@ -19,6 +20,7 @@ import dev.hubwizard.ui.log.LogTail;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 
@@ -58,6 +60,7 @@ public final class DeployController {
     /** Set while a "new log lines" notice is on its way to the FX thread: one notice per pass, not per line. */
     private final java.util.concurrent.atomic.AtomicBoolean linesPending = new java.util.concurrent.atomic.AtomicBoolean();
     private final BooleanProperty running = new SimpleBooleanProperty();
+    private final ObjectProperty<List<String>> asked = new SimpleObjectProperty<>(List.of());
     private final ObjectProperty<RunResult> lastResult = new SimpleObjectProperty<>();
     private final ObjectProperty<Path> lastLogFile = new SimpleObjectProperty<>();
     private final UiThreadQueue<Object> events = new UiThreadQueue<>(this::apply);
@@ -69,6 +72,8 @@ public final class DeployController {
     private boolean refreshScheduled;
     private Run current;
     private volatile Session currentSession;
+    /** Steps asked for while another run went on: they start when it ends well. FX thread. */
+    private final Set<String> pending = new LinkedHashSet<>();
 
     /**
      * @param source       the profile's session, plan and how runs start; asked on background threads
@@ -107,6 +112,11 @@ public final class DeployController {
         return running;
     }
 
+    /** The steps the run going on was asked for (what they need runs too); empty when nothing runs. FX thread. */
+    public ReadOnlyObjectProperty<List<String>> askedProperty() {
+        return asked;
+    }
+
     public ObjectProperty<RunResult> lastResultProperty() {
         return lastResult;
     }
@@ -129,20 +139,29 @@ public final class DeployController {
 
     /**
      * Runs these steps and whatever they need that has not run successfully yet. The plan and the
-     * session are built on a background thread: building them may touch the disk.
+     * session are built on a background thread: building them may touch the disk. Asked while another
+     * run goes on (the preflight a page starts on sight, say), the steps run right after it, as one run,
+     * unless it fails or is cancelled. FX thread.
      */
     public void run(Collection<String> stepIds) {
         if (running.get()) {
+            pending.addAll(stepIds);
             return;
         }
         running.set(true);
+        startWithDone(stepIds);
+    }
+
+    private void startWithDone(Collection<String> stepIds) {
+        asked.set(List.copyOf(stepIds));
         Set<String> done = new LinkedHashSet<>();
         states.forEach((id, state) -> {
             if (state == StepState.DONE) {
                 done.add(id);
             }
         });
-        Thread starter = new Thread(() -> start(stepIds, done), "deploy-start");
+        List<String> asked = List.copyOf(stepIds);
+        Thread starter = new Thread(() -> start(asked, done), "deploy-start");
         starter.setDaemon(true);
         starter.start();
     }
@@ -218,6 +237,12 @@ public final class DeployController {
         currentSession = null;
     }
 
+    /** What the journal of the last run's session records as existing; empty before the first run. FX thread. */
+    public List<ResourceRecord> recorded() {
+        Session s = currentSession;
+        return s == null ? List.of() : s.journal().all();
+    }
+
     /** The values the steps of this session handed on, once a run has started. */
     public Optional<Values> values() {
         Session s = currentSession;
@@ -267,6 +292,14 @@ public final class DeployController {
                 synchronized (this) {
                     current = null;
                 }
+                if (!pending.isEmpty() && result.succeeded()) {
+                    List<String> next = List.copyOf(pending);
+                    pending.clear();
+                    startWithDone(next);
+                    continue;
+                }
+                pending.clear();
+                asked.set(List.of());
                 running.set(false);
                 lastResult.set(result);
             }

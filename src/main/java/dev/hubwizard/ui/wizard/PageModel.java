@@ -11,6 +11,7 @@ import javafx.beans.property.StringProperty;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One page of the wizard: what it is, which engine steps it runs, and their live state. Pages with
@@ -30,6 +31,7 @@ public class PageModel {
     private final StringProperty progressText = new SimpleStringProperty("");
     private final BooleanProperty valid = new SimpleBooleanProperty(true);
     private final StringProperty blockedReason = new SimpleStringProperty("");
+    private String typicalWait = "";
 
     public PageModel(String id, String title, String description, List<String> stepIds) {
         this(id, title, description, stepIds, stepIds, "Run");
@@ -78,6 +80,20 @@ public class PageModel {
         return !runTargets.isEmpty();
     }
 
+    /**
+     * Says what the page's steps wait for and how long that usually takes, for steps that cannot say how
+     * far they are (waiting for AWS); shown while they run.
+     */
+    public PageModel typically(String wait) {
+        this.typicalWait = wait;
+        return this;
+    }
+
+    /** What the page's steps wait for and how long that usually takes; empty when they say how far they are. */
+    public String typicalWait() {
+        return typicalWait;
+    }
+
     /** Called each time the page comes into view; a page that loads or checks something on sight does it here. */
     public void shown() {
     }
@@ -111,11 +127,21 @@ public class PageModel {
     }
 
     /**
-     * Called when the user presses Next on this page; calls {@code proceed} (on the FX thread) when the
-     * wizard may move on. A page that must finish something first, such as saving, does it here and
-     * keeps itself invalid meanwhile; one that fails does not call {@code proceed} and says why.
+     * Called when the user leaves this page, whichever way (Next, Back, another step, All hubs, closing the
+     * window); calls {@code proceed} (on the FX thread) when the wizard may move on. A page that must finish
+     * something first, such as saving, does it here and keeps itself invalid meanwhile; one that cannot
+     * does not call {@code proceed} and says why.
      */
-    public void beforeNext(Runnable proceed) {
+    public void beforeLeave(Runnable proceed) {
         proceed.run();
+    }
+
+    /** What leaving now would throw away because {@link #beforeLeave} cannot keep it; empty when nothing. */
+    public Optional<String> wouldLose() {
+        return Optional.empty();
+    }
+
+    /** Throws away what {@link #wouldLose} names, when the user chose to leave all the same. */
+    public void discard() {
     }
 }

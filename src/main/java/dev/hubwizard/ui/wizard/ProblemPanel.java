@@ -3,7 +3,7 @@ package dev.hubwizard.ui.wizard;
 import dev.hubwizard.engine.Problem;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
-import javafx.beans.property.ObjectProperty;
+import javafx.beans.value.ObservableValue;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -18,7 +18,7 @@ import javafx.scene.layout.VBox;
  */
 public final class ProblemPanel extends VBox {
 
-    public ProblemPanel(ObjectProperty<Problem> problem, Runnable retry, Runnable showDetails) {
+    public ProblemPanel(ObservableValue<Problem> problem, Runnable retry, Runnable showDetails) {
         this(problem, retry, showDetails, null);
     }
 
@@ -26,7 +26,8 @@ public final class ProblemPanel extends VBox {
      * @param signInAgain signs in to AWS again, then retries: offered (as the main button) when the problem's
      *                    remedy is signing in; null where the page cannot offer it
      */
-    public ProblemPanel(ObjectProperty<Problem> problem, Runnable retry, Runnable showDetails, Runnable signInAgain) {
+    public ProblemPanel(ObservableValue<Problem> problem, Runnable retry, Runnable showDetails,
+                        Runnable signInAgain) {
         super(6);
         setId("problem-panel");
         getStyleClass().add("problem-panel");
@@ -56,17 +57,22 @@ public final class ProblemPanel extends VBox {
         signIn.setAccessibleHelp("Sign in to AWS again, then run the failed step again");
         signIn.setOnAction(e -> signInAgain.run());
         BooleanBinding offered = Bindings.createBooleanBinding(
-                () -> signInAgain != null && problem.get() != null && problem.get().remedy() == Problem.Remedy.SIGN_IN,
+                () -> signInAgain != null && problem.getValue() != null
+                        && problem.getValue().remedy() == Problem.Remedy.SIGN_IN,
                 problem);
         signIn.visibleProperty().bind(offered);
         signIn.managedProperty().bind(offered);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox buttons = new HBox(8, spacer, details, retryButton, signIn);
+        // What to do must be read in full, however small the window: the page below gives way instead.
+        for (Label label : new Label[] {what, why, next}) {
+            label.setMinHeight(Region.USE_PREF_SIZE);
+        }
         buttons.setAlignment(Pos.CENTER_RIGHT);
         getChildren().addAll(what, why, next, buttons);
         problem.addListener((obs, old, now) -> show(now, what, why, next));
-        show(problem.get(), what, why, next);
+        show(problem.getValue(), what, why, next);
     }
 
     private void show(Problem problem, Label what, Label why, Label next) {

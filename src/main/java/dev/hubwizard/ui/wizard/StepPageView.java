@@ -21,6 +21,7 @@ public final class StepPageView extends VBox {
         Label description = new Label(page.description());
         description.getStyleClass().add("page-description");
         description.setWrapText(true);
+        description.setMinHeight(Region.USE_PREF_SIZE);
 
         ProgressBar bar = new ProgressBar();
         bar.setId("progress-" + page.id());
@@ -28,8 +29,15 @@ public final class StepPageView extends VBox {
         HBox.setHgrow(bar, Priority.ALWAYS);
         bar.progressProperty().bind(page.progressProperty());
         Label progressText = new Label();
+        progressText.setId("progress-text-" + page.id());
         progressText.getStyleClass().add("progress-text");
-        progressText.textProperty().bind(page.progressTextProperty());
+        progressText.setWrapText(true);
+        progressText.setMinHeight(Region.USE_PREF_SIZE);
+        // A step that cannot say how far it is: what it waits for, and how long that usually takes.
+        progressText.textProperty().bind(Bindings.createStringBinding(() -> {
+            String said = page.progressTextProperty().get();
+            return said.isEmpty() && page.stateProperty().get() == PageState.RUNNING ? page.typicalWait() : said;
+        }, page.progressTextProperty(), page.stateProperty()));
         Label state = new Label();
         state.getStyleClass().add("page-state");
         state.textProperty().bind(Bindings.createStringBinding(() -> page.stateProperty().get().label(),

@@ -33,7 +33,9 @@ public final class WizardPages {
                 plan,
                 new PageModel("build", "Build the image",
                         "Builds the JupyterHub image on this computer from the hub image folder, with your admins and "
-                                + "allowed users written into it, for the task's CPU architecture.", List.of("build")),
+                                + "allowed users written into it, for the task's CPU architecture.", List.of("build"))
+                        .typically("A first build downloads the JupyterHub base image and installs its packages:"
+                                + " usually 2 to 5 minutes. Later builds reuse them and take seconds."),
                 localTest,
                 new PageModel("repository", "Repository",
                         "Finds or creates the Amazon ECR repository that holds the hub image.",
@@ -48,7 +50,9 @@ public final class WizardPages {
                                 + "for users' files.",
                         // The option steps show here when the profile has them; Run runs what every profile has.
                         List.of("network", "cluster", "certificate", "load-balancer", "listeners", "domain-record",
-                                "file-system"), List.of("network", "cluster"), "Run"),
+                                "file-system"), List.of("network", "cluster"), "Run")
+                        .typically("The network and the cluster take under a minute. With a domain name, AWS first"
+                                + " checks the certificate's DNS record: usually 2 to 10 minutes, at most 30."),
                 new PageModel("task-definition", "Task definition",
                         "Registers how the hub runs on Fargate: CPU, memory, port 8000, the image, the log group and "
                                 + "the role that lets ECS pull the image. A new revision only when something changed. "
@@ -57,7 +61,10 @@ public final class WizardPages {
                         List.of("role", "log-group", "task-definition"), "Run"),
                 new PageModel("service", "Service",
                         "Creates or updates the ECS service that keeps one hub task running, and waits until it is "
-                                + "stable. Its events appear in the log as they happen.", List.of("service")),
+                                + "stable. Its events appear in the log as they happen.", List.of("service"))
+                        .typically("Waiting for AWS: Fargate pulls the image and starts the hub, and ECS waits until"
+                                + " it keeps running. This usually takes 1 to 3 minutes; a hub that keeps stopping"
+                                + " takes up to 20 minutes to give up, and its events in the log say why."),
                 finish);
     }
 

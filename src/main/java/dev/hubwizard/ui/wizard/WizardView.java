@@ -1,7 +1,9 @@
 package dev.hubwizard.ui.wizard;
 
+import dev.hubwizard.ui.Focus;
 import dev.hubwizard.ui.log.LogPane;
 import dev.hubwizard.ui.steps.StepListCell;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.geometry.Insets;
@@ -11,6 +13,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
@@ -21,19 +24,23 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
  * The wizard window's layout: the step list on the side with "All hubs" and the theme switch under
  * it, the current page with its log pane below (pages that run no steps have no log), Back / Next /
- * Run / Cancel and a status bar. Layout and bindings only; the view model decides.
+ * Run / Cancel and a status bar. A page too tall for the window scrolls rather than cutting its text;
+ * a new page takes the keyboard focus to its first field. Layout and bindings only; the view model
+ * decides.
  */
 public final class WizardView extends BorderPane {
 
     private final WizardViewModel model;
-    private final java.util.function.Consumer<String> showDocument;
+    private final Consumer<Path> showLog;
     private final Function<PageModel, Node> pageViews;
     private final Map<PageModel, Node> built = new HashMap<>();
     private final StackPane pageHolder = new StackPane();
@@ -41,18 +48,20 @@ public final class WizardView extends BorderPane {
     private final SplitPane split = new SplitPane();
     private Node pageArea;
     private Node logArea;
-    private double logDivider = 0.55;
+    private Button run;
+    private Button next;
+    private double logDivider = 0.6;
 
     /**
-     * @param pageViews   builds a page's view the first time it is shown
-     * @param allHubs     goes back to the start screen
+     * @param pageViews builds a page's view the first time it is shown
+     * @param allHubs   goes back to the start screen (once the page has kept what it must)
      * @param themeSwitch the control that switches between light and dark
+     * @param showLog   shows a run's full log file ("Show details")
      */
-    /** @param showDocument opens a file or address with the user's own program ("Show details": the log) */
     public WizardView(WizardViewModel model, Function<PageModel, Node> pageViews, Runnable allHubs, Node themeSwitch,
-                      java.util.function.Consumer<String> showDocument) {
+                      Consumer<Path> showLog) {
         this.model = model;
-        this.showDocument = showDocument;
+        this.showLog = showLog;
         this.pageViews = pageViews;
         getStyleClass().add("wizard");
         setId("wizard-view");
@@ -78,6 +87,13 @@ public final class WizardView extends BorderPane {
         steps.getSelectionModel().selectedIndexProperty().addListener((obs, old, now) -> {
             if (now.intValue() >= 0 && now.intValue() != model.indexProperty().get()) {
                 model.show(model.pages().get(now.intValue()));
+                // The list shows where the wizard is: a page that is still saving, or cannot be left,
+                // keeps it there until it moves.
+                Platform.runLater(() -> {
+                    if (steps.getSelectionModel().getSelectedIndex() != model.indexProperty().get()) {
+                        steps.getSelectionModel().select(model.indexProperty().get());
+                    }
+                });
             }
         });
         VBox.setVgrow(steps, Priority.ALWAYS);
@@ -104,9 +120,10 @@ public final class WizardView extends BorderPane {
         title.getStyleClass().add("page-title");
         title.textProperty().bind(Bindings.createStringBinding(() -> model.pageProperty().get().title(),
                 model.pageProperty()));
-        ProblemPanel problem = new ProblemPanel(model.problemProperty(), model::retry, this::showFullLog,
+        NoticePanel notice = new NoticePanel(model.noticeProperty());
+        ProblemPanel problem = new ProblemPanel(model.pageProblemProperty(), model::retry, this::showFullLog,
                 model.canSignIn() ? model::signInAgain : null);
-        VBox page = new VBox(12, title, problem, pageHolder);
+        VBox page = new VBox(12, title, notice, problem, pageHolder);
         page.getStyleClass().add("page-area");
         VBox.setVgrow(pageHolder, Priority.ALWAYS);
         pageHolder.setAlignment(Pos.TOP_LEFT);
@@ -133,12 +150,12 @@ public final class WizardView extends BorderPane {
         cancel.setCancelButton(true);
         cancel.disableProperty().bind(model.deploy().runningProperty().not());
         cancel.setOnAction(e -> model.cancel());
-        Button run = button("run", "Run", "Run this step");
+        run = button("run", "Run", "Run this step");
         run.textProperty().bind(Bindings.createStringBinding(() -> model.pageProperty().get().runLabel(),
                 model.pageProperty()));
         run.disableProperty().bind(model.canRunProperty().not());
         run.setOnAction(e -> model.run());
-        Button next = button("next", "Next", "Go to the next step");
+        next = button("next", "Next", "Go to the next step");
         next.setDefaultButton(true);
         next.disableProperty().bind(model.canGoNextProperty().not());
         next.setOnAction(e -> model.next());
@@ -152,12 +169,13 @@ public final class WizardView extends BorderPane {
         Label blocked = new Label();
         blocked.setId("blocked-reason");
         blocked.getStyleClass().add("blocked-reason");
+        blocked.setWrapText(true);
+        blocked.setMaxWidth(Double.MAX_VALUE);
         blocked.textProperty().bind(Bindings.selectString(model.pageProperty(), "blockedReason"));
         blocked.visibleProperty().bind(model.canGoNextProperty().not().and(blocked.textProperty().isNotEmpty()));
+        HBox.setHgrow(blocked, Priority.ALWAYS);
 
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox buttons = new HBox(8, back, blocked, spacer, cancel, run, next);
+        HBox buttons = new HBox(8, back, blocked, cancel, run, next);
         buttons.getStyleClass().add("button-bar");
         buttons.setAlignment(Pos.CENTER_LEFT);
 
@@ -188,16 +206,17 @@ public final class WizardView extends BorderPane {
         node.visibleProperty().bind(condition);
     }
 
-    /** "Show details": the full log of the run, every line of every step, in the user's viewer. */
+    /** "Show details": the full log of the run, every line of every step. */
     private void showFullLog() {
-        java.nio.file.Path file = model.deploy().lastLogFileProperty().get();
+        Path file = model.deploy().lastLogFileProperty().get();
         if (file != null) {
-            showDocument.accept(file.toUri().toString());
+            showLog.accept(file);
         }
     }
 
     private void show(PageModel page) {
-        Node view = built.computeIfAbsent(page, pageViews);
+        Node view = built.computeIfAbsent(page, p -> scrollable(pageViews.apply(p)));
+        boolean focusWasOnPage = Focus.isWithin(getScene(), pageHolder);
         pageHolder.getChildren().setAll(view);
         // A page shows its steps' log; a form or the plan has none to show (the plan's Deploy moves
         // the view to each running page, with its log).
@@ -214,5 +233,28 @@ public final class WizardView extends BorderPane {
             // A form needs the height; its page has no steps, so there is no log to show.
             split.getItems().setAll(pageArea);
         }
+        // A form takes the focus to its first field; otherwise the focus stays on the button that was
+        // pressed, unless it was inside the page that has just gone.
+        Platform.runLater(() -> {
+            if (!Focus.first(view) && focusWasOnPage) {
+                Focus.firstOf(run, next);
+            }
+        });
+    }
+
+    /**
+     * Pages that do not scroll themselves scroll here when the window is too small for them: their text
+     * keeps its whole height (wrapped to the width) instead of ending in "…".
+     */
+    private static Node scrollable(Node view) {
+        if (view instanceof ScrollPane) {
+            return view;
+        }
+        ScrollPane scroll = new ScrollPane(view);
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().add("plain-scroll");
+        scroll.setFocusTraversable(false);
+        return scroll;
     }
 }

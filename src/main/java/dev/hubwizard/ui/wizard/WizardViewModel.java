@@ -6,6 +6,7 @@ import dev.hubwizard.engine.StepEvent;
 import dev.hubwizard.engine.StepState;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.ObjectBinding;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -20,11 +21,14 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The wizard's state and commands: which page is showing, what Back / Next / Run / Cancel do and
- * whether they may, and the status line. No controls here: tested without a window.
+ * whether they may, the status line (what runs now, or what the run waits for), and a notice about
+ * what a stopped deploy left in AWS. No controls here: tested without a window.
  */
 public final class WizardViewModel {
 
@@ -33,13 +37,24 @@ public final class WizardViewModel {
     private final IntegerProperty index = new SimpleIntegerProperty(0);
     private final ObjectProperty<PageModel> page = new SimpleObjectProperty<>();
     private final StringProperty status = new SimpleStringProperty("Ready");
+    private final StringProperty awaiting = new SimpleStringProperty("");
+    private final ObjectProperty<Notice> notice = new SimpleObjectProperty<>();
     private final ObjectProperty<Problem> problem = new SimpleObjectProperty<>();
+    private final ObjectProperty<PageModel> failedPage = new SimpleObjectProperty<>();
+    private final ObjectBinding<Problem> pageProblem;
     private final Map<String, PageModel> pageOfStep = new HashMap<>();
     private final Map<String, Duration> stepDurations = new HashMap<>();
     private final BooleanBinding canGoBack;
     /** Whether the view moves along with a running deploy; the user's own navigation ends it. */
     private boolean following;
     private String failedStep;
+    private boolean resetWhenDone;
+    /** What the last started run was asked to do, for its status line until a step runs. */
+    private String runningWhat = "";
+    /** What exists in AWS now, in words ("12 resources in AWS, about $38.12 a month"); empty when nothing. */
+    private Supplier<Optional<String>> inAws = Optional::empty;
+    /** The actions a notice about what is in AWS offers (Resume, Tear down), when the wizard has them. */
+    private List<Notice.Action> inAwsActions = List.of();
     private Consumer<Runnable> signIn;
     private final BooleanBinding canGoNext;
     private final BooleanBinding canRun;
@@ -52,6 +67,8 @@ public final class WizardViewModel {
         pageOfStep.forEach((stepId, owner) -> logGroups.put(stepId, owner.id()));
         deploy.groupLogs(logGroups);
         page.bind(Bindings.valueAt(this.pages, index));
+        pageProblem = Bindings.createObjectBinding(() -> page.get() == failedPage.get() ? problem.get() : null,
+                page, failedPage, problem);
         canGoBack = index.greaterThan(0);
         // Read through the select binding, not the page: a binding that is not read after it changes stays
         // invalid and never reports the next change, so Next would miss a page turning invalid again.
@@ -62,6 +79,7 @@ public final class WizardViewModel {
                 () -> page.get().runsSteps() && !deploy.runningProperty().get() && pageValid.get(),
                 page, deploy.runningProperty(), pageValid);
         deploy.onStepEvent(this::stepChanged);
+        awaiting.addListener((obs, old, now) -> showRunning());
         deploy.onProgress((stepId, progress) -> {
             PageModel owner = pageOfStep.get(stepId);
             if (owner != null) {
@@ -94,6 +112,33 @@ public final class WizardViewModel {
         return status;
     }
 
+    /**
+     * What the run waits for the person to do ("open the hub on this computer, then press Looks good");
+     * shown as the status while set. Empty when the run waits for nobody.
+     */
+    public StringProperty awaitingProperty() {
+        return awaiting;
+    }
+
+    /** Something to know about the hub before going on, with what to do about it; null when there is none. */
+    public ObjectProperty<Notice> noticeProperty() {
+        return notice;
+    }
+
+    /**
+     * Tells the wizard how to find out what exists in AWS, so that a cancelled run says what it left and
+     * what that costs, with these actions.
+     */
+    public void describeInAws(Supplier<Optional<String>> whatIsInAws, List<Notice.Action> actions) {
+        this.inAws = whatIsInAws;
+        this.inAwsActions = List.copyOf(actions);
+    }
+
+    /** The last failure while the page whose step failed is shown; null elsewhere, and when nothing failed. */
+    public ObjectBinding<Problem> pageProblemProperty() {
+        return pageProblem;
+    }
+
     /** The last failure, explained; null when there is none to show. */
     public ObjectProperty<Problem> problemProperty() {
         return problem;
@@ -113,30 +158,45 @@ public final class WizardViewModel {
 
     public void back() {
         if (canGoBack.get()) {
-            following = false;
-            index.set(index.get() - 1);
+            moveTo(index.get() - 1);
         }
     }
 
-    /** Lets the page finish what it must (settings save), then moves on if the user is still there. */
     public void next() {
         if (canGoNext.get()) {
-            int from = index.get();
-            PageModel leaving = page.get();
-            leaving.beforeNext(() -> {
-                if (index.get() == from) {
-                    markSeen(leaving);
-                    following = false;
-                    index.set(from + 1);
-                }
-            });
+            moveTo(index.get() + 1);
         }
     }
 
     /** Shows a page the user picked; the view stops following a running deploy. */
     public void show(PageModel target) {
-        following = false;
-        goTo(target);
+        int at = pages.indexOf(target);
+        if (at >= 0 && at != index.get()) {
+            moveTo(at);
+        }
+    }
+
+    /**
+     * Lets the page being left finish what it must (the settings save), then moves if the user is still on
+     * it; a page that cannot be left (settings with a problem) keeps the wizard where it is and says why.
+     */
+    private void moveTo(int target) {
+        int from = index.get();
+        PageModel leaving = page.get();
+        leaving.beforeLeave(() -> {
+            if (index.get() == from) {
+                if (target > from) {
+                    markSeen(leaving);
+                }
+                following = false;
+                index.set(target);
+            }
+        });
+    }
+
+    /** Leaves the wizard (All hubs, closing the window) once the page has kept what it must. */
+    public void leave(Runnable then) {
+        page.get().beforeLeave(then);
     }
 
     private void goTo(PageModel target) {
@@ -157,7 +217,7 @@ public final class WizardViewModel {
         PageModel current = page.get();
         following = current.stepIds().isEmpty();
         markSeen(current);
-        start(current.runTargets(), current.title());
+        start(current.runTargets(), current.stepIds().isEmpty() ? "the deploy" : current.title());
     }
 
     /**
@@ -174,17 +234,23 @@ public final class WizardViewModel {
     public void runAll(List<String> targets) {
         following = true;
         pages.forEach(WizardViewModel::markSeen);
-        start(targets, "Redeploy");
+        start(targets, "the deploy");
     }
 
-    /** Back to "nothing has run" after the profile changed: every page's steps must run again. */
+    /**
+     * Back to "nothing has run" after the profile changed: every page's steps must run again. During a run
+     * (the preflight checks on sight) that happens when it ends.
+     */
     public void reset() {
         if (deploy.runningProperty().get()) {
+            resetWhenDone = true;
             return;
         }
+        resetWhenDone = false;
         deploy.forget();
         stepDurations.clear();
         problem.set(null);
+        failedPage.set(null);
         failedStep = null;
         for (PageModel p : pages) {
             // The settings changed: the plan must be looked at again, like every step run again.
@@ -219,15 +285,36 @@ public final class WizardViewModel {
     /** Runs the step that failed again (and whatever it needs that has not run yet). */
     public void retry() {
         if (failedStep != null && !deploy.runningProperty().get()) {
-            start(List.of(failedStep), "Retry");
+            start(List.of(failedStep), pageOfStep.containsKey(failedStep) ? pageOfStep.get(failedStep).title()
+                    : failedStep);
         }
     }
 
     private void start(List<String> targets, String what) {
         problem.set(null);
+        failedPage.set(null);
+        notice.set(null);
         failedStep = null;
+        runningWhat = what;
         status.set("Running: " + what);
         deploy.run(targets);
+    }
+
+    /**
+     * While a run goes on the status says what it waits for, or which pages run now: steps run side by side,
+     * and the page Run was pressed on is long done by the last of them.
+     */
+    private void showRunning() {
+        if (!deploy.runningProperty().get()) {
+            return;
+        }
+        if (!awaiting.get().isEmpty()) {
+            status.set(awaiting.get());
+            return;
+        }
+        List<String> runningPages = pages.stream().filter(p -> p.stateProperty().get() == PageState.RUNNING)
+                .map(PageModel::title).toList();
+        status.set("Running: " + (runningPages.isEmpty() ? runningWhat : String.join(", ", runningPages)));
     }
 
     /** The page whose step failed last, for "Retry step"; empty when nothing failed. */
@@ -254,11 +341,19 @@ public final class WizardViewModel {
         owner.stateProperty().set(PageState.of(states));
         owner.durationProperty().set(owner.stepIds().stream().map(id -> stepDurations.getOrDefault(id, Duration.ZERO))
                 .reduce(Duration.ZERO, Duration::plus));
-        if (event.state() == StepState.DONE && owner.stateProperty().get() == PageState.DONE) {
+        PageState now = owner.stateProperty().get();
+        if (now == PageState.DONE) {
             owner.progressProperty().set(1);
+        } else if (now == PageState.RUNNING && owner.progressProperty().get() == 0) {
+            // A step that does not say how far it is: the bar moves, so nobody takes it for stuck.
+            owner.progressProperty().set(-1);
+        } else if (now != PageState.RUNNING && owner.progressProperty().get() < 0) {
+            // A step that stopped is not busy any more: no moving bar beside "Failed".
+            owner.progressProperty().set(0);
         }
         if (event.problem() != null) {
             failedStep = event.stepId();
+            failedPage.set(owner);
             problem.set(event.problem());
             if (following) {
                 goTo(owner);
@@ -268,11 +363,23 @@ public final class WizardViewModel {
             // Steps run side by side; the view shows the earliest running page of the guide.
             pages.stream().filter(p -> p.stateProperty().get() == PageState.RUNNING).findFirst().ifPresent(this::goTo);
         }
+        showRunning();
     }
 
     private void finished(RunResult result) {
         if (result == null) {
             return;
+        }
+        awaiting.set("");
+        if (resetWhenDone) {
+            reset();
+            status.set("The settings changed while the preflight ran: it checks again when you open it.");
+            return;
+        }
+        for (PageModel p : pages) {
+            if (p.progressProperty().get() < 0) {
+                p.progressProperty().set(0);
+            }
         }
         if (result.succeeded()) {
             status.set("Done in " + seconds(result.wallTime()));
@@ -281,7 +388,13 @@ public final class WizardViewModel {
             }
             following = false;
         } else if (result.cancelled()) {
-            status.set("Cancelled. Nothing is left half-recorded: press Run to continue where it stopped.");
+            Optional<String> left = inAws.get();
+            status.set("Cancelled. " + left.map(what -> "In AWS now: " + what + ". ").orElse("")
+                    + "Nothing is left half-recorded: Run continues where it stopped.");
+            left.ifPresent(what -> notice.set(new Notice("Cancelled: " + what,
+                    "The deploy stopped before the hub was ready; what it created so far is recorded and keeps"
+                            + " running in AWS. Resume continues where it stopped; Tear down removes all of it.",
+                    inAwsActions)));
         } else {
             status.set(result.firstFailure().map(f -> "Failed: " + f.problem().what()).orElse("Failed"));
         }

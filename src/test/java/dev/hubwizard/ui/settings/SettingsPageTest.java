@@ -145,14 +145,21 @@ class SettingsPageTest {
     }
 
     @Test
-    void anAddressThatCannotBeFoundAsksForOneByHand() {
-        SettingsPage offline = page(Profile.named("new-hub"), new SettingsLookups(List::of, List::of, Optional::empty));
+    void anAddressThatCannotBeFoundNeverStopsTheUserAndTheOtherChoicesAreOffered() {
+        SettingsPage offline = page(Profile.named("new-hub"), new SettingsLookups(List::of, List::of, Optional::empty,
+                Path.of("hub-image")));
         assertThat(offline.detectionProperty().get()).isEqualTo(SettingsPage.Detection.NOT_FOUND);
-        assertThat(offline.problemProperty(SettingsField.INGRESS).get()).contains("could not find", "These addresses");
+        assertThat(offline.accessProperty().get()).isEqualTo(SettingsPage.Access.ANYWHERE);
+        assertThat(offline.problemProperty(SettingsField.INGRESS).get()).isEmpty();
+        assertThat(offline.reachNoteProperty().get()).contains("could not find this computer's address",
+                "From anywhere", "Only from one network");
+        assertThat(offline.edited().network().ingressCidr()).isEqualTo("0.0.0.0/0");
+        offline.adminsProperty().set("ana");
+        assertThat(offline.validProperty().get()).as("Next is not blocked").isTrue();
 
         SettingsPage failing = page(Profile.named("new-hub"), new SettingsLookups(List::of, List::of, () -> {
             throw new IllegalStateException("no network");
-        }));
+        }, Path.of("hub-image")));
         assertThat(failing.detectionProperty().get()).isEqualTo(SettingsPage.Detection.NOT_FOUND);
     }
 
@@ -258,7 +265,7 @@ class SettingsPageTest {
                 append(p.deployment().resources(), recorded))));
         AtomicInteger moved = new AtomicInteger();
 
-        page.beforeNext(moved::incrementAndGet);
+        page.beforeLeave(moved::incrementAndGet);
 
         assertThat(moved.get()).isEqualTo(1);
         Profile onDisk = store.load("team-hub");
@@ -277,7 +284,7 @@ class SettingsPageTest {
         page.adminsProperty().set("");
         AtomicInteger moved = new AtomicInteger();
 
-        page.beforeNext(moved::incrementAndGet);
+        page.beforeLeave(moved::incrementAndGet);
 
         assertThat(moved.get()).isZero();
         assertThat(Files.readAllBytes(store.fileOf("team-hub"))).isEqualTo(before);
@@ -288,13 +295,103 @@ class SettingsPageTest {
         Path notAFolder = Files.writeString(home.resolve("file"), "x");
         SettingsPage unsaveable = new SettingsPage(SampleHubs.valid("lab"), new ProfileStore(notAFolder.resolve("p")),
                 COSTS, BackgroundWork.onCallingThread(), SampleHubs.lookups(), saved::add);
+        unsaveable.clusterProperty().set("lab-cluster-2");
         AtomicInteger moved = new AtomicInteger();
 
-        unsaveable.beforeNext(moved::incrementAndGet);
+        unsaveable.beforeLeave(moved::incrementAndGet);
 
         assertThat(moved.get()).isZero();
         assertThat(unsaveable.saveProblemProperty().get()).contains("was not saved");
         assertThat(unsaveable.validProperty().get()).as("the user may try again").isTrue();
+    }
+
+    @Test
+    void leavingWithoutChangesWritesNothingAndLeavingWithChangesSavesThem() throws Exception {
+        byte[] before = Files.readAllBytes(store.fileOf("team-hub"));
+        AtomicInteger moved = new AtomicInteger();
+
+        page.beforeLeave(moved::incrementAndGet);
+
+        assertThat(moved.get()).isEqualTo(1);
+        assertThat(Files.readAllBytes(store.fileOf("team-hub"))).isEqualTo(before);
+        assertThat(saved).isEmpty();
+
+        page.cpuProperty().set(2048);
+        assertThat(page.changedProperty().get()).isTrue();
+        page.beforeLeave(moved::incrementAndGet);
+
+        assertThat(moved.get()).isEqualTo(2);
+        assertThat(store.load("team-hub").task().cpu()).isEqualTo(2048);
+        assertThat(page.changedProperty().get()).isFalse();
+    }
+
+    @Test
+    void settingsWithAProblemAreNotSavedWhenLeavingAndTheChangesCanBeUndone() throws Exception {
+        byte[] before = Files.readAllBytes(store.fileOf("team-hub"));
+        page.adminsProperty().set("");
+        AtomicInteger moved = new AtomicInteger();
+
+        page.beforeLeave(moved::incrementAndGet);
+
+        assertThat(moved.get()).as("the page stays").isZero();
+        assertThat(page.saveProblemProperty().get()).startsWith("The settings were not saved: Admins: name at least"
+                + " one admin").contains("undo your changes");
+        assertThat(page.wouldLose()).get().asString().startsWith("Admins:");
+        assertThat(Files.readAllBytes(store.fileOf("team-hub"))).isEqualTo(before);
+
+        page.undoChanges();
+
+        assertThat(page.adminsProperty().get()).isEqualTo("ana");
+        assertThat(page.changedProperty().get()).isFalse();
+        assertThat(page.saveProblemProperty().get()).isEmpty();
+        assertThat(page.wouldLose()).isEmpty();
+    }
+
+    @Test
+    void howManyPeopleSuggestsTheSizeAndForAClassLetsThemInFromAnywhere() {
+        SettingsPage fresh = page(Profile.named("class"), SampleHubs.lookups());
+        assertThat(fresh.accessProperty().get()).as("one person trying it out").isEqualTo(SettingsPage.Access.MY_ADDRESS);
+        assertThat(fresh.sizeAdviceProperty().get()).contains("1 vCPU and 2 GB serve about 2 people",
+                "Say above how many people");
+
+        fresh.peopleProperty().set("25");
+
+        assertThat(fresh.cpuProperty().get()).isEqualTo(4096);
+        assertThat(fresh.memoryProperty().get()).isEqualTo(16384);
+        assertThat(fresh.accessProperty().get()).as("students at home").isEqualTo(SettingsPage.Access.ANYWHERE);
+        assertThat(fresh.sizeAdviceProperty().get()).contains("4 vCPU and 16 GB serve about 30 people",
+                "Enough for the 25 people");
+        assertThat(fresh.edited().hub().expectedUsers()).isEqualTo(25);
+
+        fresh.cpuProperty().set(1024);
+        assertThat(fresh.sizeAdviceProperty().get()).contains("For 25 people Hub Wizard suggests 4 vCPU and 16 GB");
+
+        fresh.peopleProperty().set("twenty");
+        assertThat(fresh.blockedReasonProperty().get()).startsWith("How many people: 'twenty' is not a number");
+        fresh.peopleProperty().set("");
+        assertThat(fresh.problemProperty(SettingsField.EXPECTED_USERS).get()).as("not said is fine").isEmpty();
+    }
+
+    @Test
+    void theHubImageFolderMustHaveTheDockerfileAndTheHubsConfig() throws Exception {
+        Path folder = Files.createDirectories(home.resolve("my-image"));
+        Files.writeString(folder.resolve("Dockerfile"), "FROM scratch\n");
+
+        page.imageFolderProperty().set(folder.toString());
+
+        assertThat(page.problemProperty(SettingsField.IMAGE_FOLDER).get()).contains("no file jupyterhub_config.py",
+                "choose the folder that has the Dockerfile and jupyterhub_config.py");
+        assertThat(page.validProperty().get()).isFalse();
+
+        Files.writeString(folder.resolve("jupyterhub_config.py"), "c = get_config()\n");
+        page.imageFolderProperty().set(" " + folder + " ");
+        assertThat(page.validProperty().get()).isTrue();
+        assertThat(page.edited().hub().imageFolder()).isEqualTo(folder.toString());
+
+        page.imageFolderProperty().set(home.resolve("nowhere").toString());
+        assertThat(page.problemProperty(SettingsField.IMAGE_FOLDER).get()).contains("does not exist");
+        page.imageFolderProperty().set("");
+        assertThat(page.problemProperty(SettingsField.IMAGE_FOLDER).get()).as("the bundled one").isEmpty();
     }
 
     @Test

@@ -61,6 +61,9 @@ class SettingsViewTest {
     private SettingsPage settings;
     private WizardViewModel wizard;
     private final List<Profile> saved = new CopyOnWriteArrayList<>();
+    /** What the folder dialog answers, and where it was asked to open. */
+    private volatile Path chosenFolder;
+    private final List<Path> folderDialogStarts = new CopyOnWriteArrayList<>();
 
     @Start
     void start(Stage stage) throws Exception {
@@ -73,8 +76,12 @@ class SettingsViewTest {
                 () -> new Plan("test", List.of())), home.resolve("logs"), "team-hub");
         wizard = new WizardViewModel(List.of(settings,
                 new PageModel("build", "Build the image", "Builds it.", List.of("build"))), deploy);
-        Scene scene = new Scene(new WizardView(wizard, page -> PageViews.of(page, url -> { }), () -> { }, new Label(),
-                url -> { }), 1100, 800);
+        FolderChooser folders = (owner, start) -> {
+            folderDialogStarts.add(start);
+            return java.util.Optional.ofNullable(chosenFolder);
+        };
+        Scene scene = new Scene(new WizardView(wizard, page -> page instanceof SettingsPage s ? new SettingsView(s,
+                folders) : PageViews.of(page, url -> { }), () -> { }, new Label(), url -> { }), 1100, 800);
         Theme.LIGHT.applyTo(scene);
         stage.setScene(scene);
         stage.show();
@@ -122,6 +129,12 @@ class SettingsViewTest {
     private void assertNextEnabled(FxRobot robot) {
         assertThat(robot.lookup("#next").queryButton().isDisabled()).as("Next").isFalse();
         assertThat(robot.lookup("#blocked-reason").queryAs(Label.class).isVisible()).isFalse();
+    }
+
+    /** Gives the control the focus, which scrolls the form to it, and presses Space: a keyboard user's click. */
+    private static void press(FxRobot robot, String query) {
+        robot.interact(() -> robot.lookup(query).query().requestFocus());
+        new dev.hubwizard.ui.Keyboard().press(javafx.scene.input.KeyCode.SPACE);
     }
 
     private static void type(FxRobot robot, TextInputControl field, String text) {
@@ -247,6 +260,95 @@ class SettingsViewTest {
         assertThat(onDisk).isEqualTo(settings.edited());
         assertThat(onDisk.deployment().resources()).as("the journal is kept").hasSize(2);
         assertThat(saved).containsExactly(onDisk);
+    }
+
+    @Test
+    void leavingByTheStepListSavesTheChangesBeforeAnyRunCanUseThem(FxRobot robot) throws Exception {
+        ready();
+        type(robot, robot.lookup("#repository").queryAs(TextField.class), "team/jupyterhub");
+
+        robot.clickOn("2  Build the image");
+
+        waitUntil(() -> wizard.indexProperty().get() == 1);
+        assertThat(store.load("team-hub").names().repository()).isEqualTo("team/jupyterhub");
+        assertThat(saved).singleElement().satisfies(p -> assertThat(p.names().repository())
+                .isEqualTo("team/jupyterhub"));
+    }
+
+    @Test
+    void settingsWithAProblemKeepTheWizardOnThePageAndSayWhyUntilFixedOrUndone(FxRobot robot) throws Exception {
+        ready();
+        type(robot, robot.lookup("#admins").queryAs(TextArea.class), "");
+
+        robot.clickOn("2  Build the image");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(wizard.indexProperty().get()).as("still on the settings").isZero();
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ListView<PageModel> steps = robot.lookup("#step-list").queryAs(
+                javafx.scene.control.ListView.class);
+        waitUntil(() -> steps.getSelectionModel().getSelectedIndex() == 0);
+        Label problem = robot.lookup("#save-problem").queryAs(Label.class);
+        assertThat(problem.isVisible()).isTrue();
+        assertThat(problem.getText()).startsWith("The settings were not saved: Admins: name at least one admin");
+        assertThat(store.load("team-hub").hub().admins()).as("nothing half-saved").containsExactly("ana");
+
+        robot.clickOn("#undo-changes");
+
+        assertThat(robot.lookup("#admins").queryAs(TextArea.class).getText()).isEqualTo("ana");
+        assertNextEnabled(robot);
+        assertThat(problem.isVisible()).isFalse();
+    }
+
+    @Test
+    void theHubImageFolderIsChosenInAFolderDialogAndChecked(FxRobot robot) throws Exception {
+        ready();
+        Path folder = java.nio.file.Files.createDirectories(home.resolve("my-hub-image"));
+        java.nio.file.Files.writeString(folder.resolve("Dockerfile"), "FROM scratch\n");
+        chosenFolder = folder;
+        robot.interact(() -> robot.lookup("#advanced").queryAs(javafx.scene.control.TitledPane.class)
+                .setExpanded(true));
+
+        press(robot, "#choose-image-folder");
+
+        assertThat(folderDialogStarts).as("the folder the profile names").containsExactly(Path.of("hub-image"));
+        TextField field = robot.lookup("#image-folder").queryAs(TextField.class);
+        assertThat(field.getText()).isEqualTo(folder.toString());
+        waitUntil(() -> robot.lookup("#problem-image-folder").queryAs(Label.class).isVisible());
+        assertThat(robot.lookup("#problem-image-folder").queryAs(Label.class).getText())
+                .contains("has no file jupyterhub_config.py");
+        assertBlocked(robot, "Hub image folder: " + folder + " has no file jupyterhub_config.py");
+
+        java.nio.file.Files.writeString(folder.resolve("jupyterhub_config.py"), "c = get_config()\n");
+        press(robot, "#choose-image-folder");
+        waitUntil(() -> !robot.lookup("#next").queryButton().isDisabled());
+
+        press(robot, "#bundled-image-folder");
+        assertThat(field.getText()).as("back to the one that comes with Hub Wizard").isEmpty();
+    }
+
+    @Test
+    void aSettingAPreflightCheckPointsToGetsTheFocus(FxRobot robot) throws Exception {
+        ready();
+        javafx.scene.control.TitledPane advanced = robot.lookup("#advanced").queryAs(
+                javafx.scene.control.TitledPane.class);
+        assertThat(advanced.isExpanded()).isFalse();
+
+        robot.interact(() -> settings.focus("hub.localPort"));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(advanced.isExpanded()).isTrue();
+        waitUntil(() -> robot.lookup("#local-port").query().isFocused());
+    }
+
+    @Test
+    void firstUsePasswordsSayThatWhoeverSignsInFirstOwnsTheName(FxRobot robot) throws Exception {
+        ready();
+        Label note = robot.lookup("#first-use-note").queryAs(Label.class);
+
+        assertThat(note.isVisible()).isTrue();
+        assertThat(note.getText()).contains("Whoever signs in first with an allowed name sets its password",
+                "Send each person the hub's address as soon as it runs");
     }
 
     @Test

@@ -9,12 +9,18 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class RecordingActions implements StartActions {
 
     final List<String> opened = new CopyOnWriteArrayList<>();
+    final List<String> deployed = new CopyOnWriteArrayList<>();
     final List<String> redeployed = new CopyOnWriteArrayList<>();
     final List<String> tornDown = new CopyOnWriteArrayList<>();
 
     @Override
     public void open(Profile profile) {
         opened.add(profile.name());
+    }
+
+    @Override
+    public void deploy(Profile profile) {
+        deployed.add(profile.name());
     }
 
     @Override

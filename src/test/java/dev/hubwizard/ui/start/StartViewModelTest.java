@@ -1,7 +1,11 @@
 package dev.hubwizard.ui.start;
 
+import dev.hubwizard.cost.CostEstimator;
+import dev.hubwizard.cost.PriceList;
+import dev.hubwizard.deploy.ResourcesInAws;
 import dev.hubwizard.profile.DeploymentState;
 import dev.hubwizard.profile.DeploymentStatus;
+import dev.hubwizard.profile.HubStanding;
 import dev.hubwizard.profile.Options;
 import dev.hubwizard.profile.Profile;
 import dev.hubwizard.profile.ProfileStore;
@@ -25,6 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The start screen's commands, without a window: background work runs at once on the test's thread. */
 class StartViewModelTest {
 
+    static final CostEstimator COSTS = new CostEstimator(PriceList.bundled());
+
     @TempDir
     Path home;
 
@@ -39,7 +45,7 @@ class StartViewModelTest {
         store = new ProfileStore(home.resolve("profiles"));
         SampleHubs.populate(store);
         model = new StartViewModel(store, actions, dialogs, BackgroundWork.onCallingThread(), SampleHubs.clock(),
-                Path.of("/opt/hub-wizard/hub-image"), urls::add);
+                () -> COSTS, urls::add);
         model.reload();
     }
 
@@ -78,7 +84,7 @@ class StartViewModelTest {
     }
 
     @Test
-    void newCreatesAProfileWithTheHubImageFolderAndOpensIt() throws Exception {
+    void newCreatesAProfileThatBuildsFromTheBundledHubImageAndOpensIt() throws Exception {
         dialogs.answer("lab-2025");
 
         model.newHub();
@@ -86,7 +92,7 @@ class StartViewModelTest {
         assertThat(dialogs.last().body()).as("the suggested name, free").isEqualTo("team-hub-2");
         assertThat(Files.exists(store.fileOf("lab-2025"))).isTrue();
         Profile created = store.load("lab-2025");
-        assertThat(created.hub().imageFolder()).isEqualTo(Path.of("/opt/hub-wizard/hub-image").toString());
+        assertThat(created.hub().imageFolder()).as("the one that comes with the app, wherever it is").isEmpty();
         assertThat(created.aws().region()).isEqualTo("us-east-1");
         assertThat(created.names().repository()).isEqualTo("lab-2025");
         assertThat(actions.opened).containsExactly("lab-2025");
@@ -189,6 +195,73 @@ class StartViewModelTest {
     }
 
     @Test
+    void aDeployThatStoppedHalfWaySaysWhatItLeftInAwsAndWhatThatCosts() throws Exception {
+        store.save(SampleHubs.interrupted("lab"));
+        Profile half = SampleHubs.interrupted("lab-2");
+        store.save(half.withDeployment(new DeploymentState(DeploymentStatus.DEPLOYING, half.deployment().resources(),
+                "", "", "", "", "", null)));
+        model.reload();
+
+        HubRow lab = model.rows().stream().filter(r -> r.name().equals("lab")).findFirst().orElseThrow();
+        String inAws = ResourcesInAws.of(store.load("lab"), COSTS).text();
+        assertThat(inAws).startsWith("12 resources in AWS, about $");
+        assertThat(lab.state()).isEqualTo("Interrupted");
+        assertThat(lab.inAws()).isEqualTo(inAws);
+        assertThat(lab.stateDetail()).contains(inAws, "Resume", "Tear down");
+        assertThat(lab.lastDeployed()).isEqualTo("Never");
+        assertThat(model.interruptedRows()).extracting(HubRow::name).containsExactly("lab", "lab-2");
+
+        model.resume(lab);
+        assertThat(actions.deployed).containsExactly("lab");
+
+        dialogs.answer(true);
+        model.tearDown(model.interruptedRows().get(1));
+        assertThat(dialogs.last().body()).contains("12 AWS resources");
+        assertThat(actions.tornDown).containsExactly("lab-2");
+    }
+
+    @Test
+    void aHubWithNothingInAwsIsDeployedAfterSayingWhatItCostsAndIsNotRedeployed() throws Exception {
+        store.save(SampleHubs.valid("fresh"));
+        store.save(SampleHubs.valid("gone").withDeployment(new DeploymentState(DeploymentStatus.TORN_DOWN, List.of(),
+                "", "", "", "", "", SampleHubs.NOW.minus(Duration.ofDays(9)))));
+        model.reload();
+
+        for (String name : List.of("fresh", "gone")) {
+            select(name);
+            assertThat(model.canDeployProperty().get()).as(name).isTrue();
+            assertThat(model.canRedeployProperty().get()).as(name + ": nothing to redeploy").isFalse();
+        }
+        select("team-hub");
+        assertThat(model.canDeployProperty().get()).as("it runs: redeploy it").isFalse();
+
+        select("gone");
+        dialogs.answer(false).answer(true);
+        model.deploy();
+        assertThat(actions.deployed).as("cancelled").isEmpty();
+        model.deploy();
+
+        assertThat(actions.deployed).containsExactly("gone");
+        assertThat(dialogs.last().header()).isEqualTo("Deploy the hub 'gone' to AWS?");
+        assertThat(dialogs.last().body()).contains("tests it on this computer", "eu-central-1",
+                COSTS.estimate(store.load("gone")).summary());
+    }
+
+    @Test
+    void aHubWhosePreflightAloneFailedReadsLikeAnyHubNeverDeployed() throws Exception {
+        store.save(SampleHubs.valid("checked").withDeployment(new DeploymentState(DeploymentStatus.FAILED, List.of(),
+                "", "", "", "", "", null)));
+        store.save(SampleHubs.valid("untouched"));
+        model.reload();
+
+        List<HubRow> never = model.rows().stream().filter(r -> List.of("checked", "untouched").contains(r.name()))
+                .toList();
+        assertThat(never).extracting(HubRow::state).containsExactly("Not deployed yet", "Not deployed yet");
+        assertThat(never).extracting(HubRow::standing).containsOnly(HubStanding.NOT_DEPLOYED);
+        assertThat(model.interruptedRows()).isEmpty();
+    }
+
+    @Test
     void theRedeployWarningSaysWhatIsLostGivenTheOptions() {
         Profile bare = SampleHubs.valid("x").withOptions(Options.NONE);
         assertThat(StartViewModel.redeployWarning(bare)).contains("The address changes", "users' home folders are lost");
@@ -237,7 +310,7 @@ class StartViewModelTest {
     @Test
     void anEmptyFolderListsNothing() throws Exception {
         StartViewModel empty = new StartViewModel(new ProfileStore(home.resolve("none")), actions, dialogs,
-                BackgroundWork.onCallingThread(), SampleHubs.clock(), home, urls::add);
+                BackgroundWork.onCallingThread(), SampleHubs.clock(), () -> COSTS, urls::add);
         empty.reload();
         assertThat(empty.rows()).isEmpty();
         assertThat(empty.selectedProperty().get()).isNull();
@@ -256,10 +329,10 @@ class StartViewModelTest {
         assertThat(RelativeTime.describe(now.minus(Duration.ofHours(30)), now, utc)).isEqualTo("yesterday");
         assertThat(RelativeTime.describe(now.minus(Duration.ofDays(3)), now, utc)).isEqualTo("3 days ago");
         assertThat(RelativeTime.describe(now.minus(Duration.ofDays(40)), now, utc)).isEqualTo("2 Feb 2025");
-        assertThat(HubRow.words(DeploymentStatus.NEW)).isEqualTo("Not deployed yet");
-        assertThat(HubRow.words(DeploymentStatus.TORN_DOWN)).isEqualTo("Torn down");
+        assertThat(HubRow.words(HubStanding.NOT_DEPLOYED)).isEqualTo("Not deployed yet");
+        assertThat(HubRow.words(HubStanding.TORN_DOWN)).isEqualTo("Torn down");
         HubRow never = HubRow.of(new dev.hubwizard.profile.ProfileEntry.Loaded("x", Path.of("x.yaml"),
-                Profile.named("x").withDeployment(DeploymentState.NEW), 2), now, utc);
+                Profile.named("x").withDeployment(DeploymentState.NEW), 2), now, utc, COSTS);
         assertThat(never.lastDeployed()).isEqualTo("Never");
         assertThat(never.lastDeployedExact()).isEmpty();
     }

@@ -60,7 +60,7 @@ class WizardViewModelTest {
         Runnable[] proceed = new Runnable[1];
         PageModel saving = new PageModel("form", "Form", "", List.of()) {
             @Override
-            public void beforeNext(Runnable then) {
+            public void beforeLeave(Runnable then) {
                 proceed[0] = then;
             }
         };
@@ -90,7 +90,7 @@ class WizardViewModelTest {
         Runnable[] proceed = new Runnable[1];
         PageModel saving = new PageModel("form", "Form", "", List.of()) {
             @Override
-            public void beforeNext(Runnable then) {
+            public void beforeLeave(Runnable then) {
                 proceed[0] = then;
             }
         };

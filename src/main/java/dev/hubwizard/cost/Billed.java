@@ -1,0 +1,32 @@
+package dev.hubwizard.cost;
+
+import dev.hubwizard.profile.Profile;
+import dev.hubwizard.profile.SignIn;
+
+/**
+ * Which of a hub's parts that cost money exist: all of them for a planned hub, only some for a deploy
+ * that stopped half-way. The rest of what a hub creates (its network, cluster, roles, task definitions)
+ * costs nothing while it exists.
+ *
+ * @param task         the ECS service's task, with its public address
+ * @param loadBalancer the stable address's load balancer, with its two public addresses
+ * @param logs         the CloudWatch log group
+ * @param images       the ECR repository's images
+ * @param fileSystem   the users' files on EFS
+ * @param secret       Cognito's client secret in Secrets Manager
+ */
+public record Billed(boolean task, boolean loadBalancer, boolean logs, boolean images, boolean fileSystem,
+                     boolean secret) {
+
+    public static final Billed NOTHING = new Billed(false, false, false, false, false, false);
+
+    /** Everything a deploy of the profile creates. */
+    public static Billed all(Profile profile) {
+        return new Billed(true, profile.options().stableAddress(), true, true, profile.options().keepUserFiles(),
+                profile.hub().signIn() == SignIn.COGNITO);
+    }
+
+    public boolean any() {
+        return task || loadBalancer || logs || images || fileSystem || secret;
+    }
+}
