@@ -65,12 +65,23 @@ public final class DistributionStep implements Step {
 
     @Override
     public List<Intent> preview(StepContext context) throws Exception {
-        return List.of(distributions.preview(context.journal(), HubUrls.prefix(profile),
+        Intent distribution = distributions.preview(context.journal(), HubUrls.prefix(profile),
                 spec(context.get(LoadBalancerStep.LOAD_BALANCER)),
                 "HTTPS on an AWS address (https://….cloudfront.net, AWS's certificate) in front of "
                         + (profile.options().stableAddress() ? "the load balancer" : "the hub's task")
                         + ": nothing cached, cookies, sign-in and notebooks' WebSockets passed through, plain HTTP "
-                        + "sent to HTTPS"));
+                        + "sent to HTTPS");
+        return List.of(distribution, Intent.run(timing(distribution.action() == Intent.Action.CREATE)));
+    }
+
+    /** How long CloudFront takes on AWS, for the plan page: it documents no figure, so what it usually takes. */
+    private String timing(boolean newAddress) {
+        String first = newAddress ? "A new address takes CloudFront about 5 to 15 minutes to deploy to its edge "
+                + "locations (this deploy waits for it). " : "";
+        return first + (profile.options().stableAddress()
+                ? "The load balancer keeps the address on the hub's task: a redeploy changes nothing at CloudFront"
+                : "When the hub's task changes (a redeploy, or ECS replacing a task that stopped) the address follows "
+                + "it in about 2 to 5 minutes");
     }
 
     /** The distribution this session made or found, else the one AWS has for the profile (read-only). */

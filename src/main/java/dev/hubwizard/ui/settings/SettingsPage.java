@@ -534,7 +534,7 @@ public final class SettingsPage extends PageModel {
         monthlyCost.set(estimate.known() ? "About " + CostEstimate.dollars(estimate.monthlyTotal()) + " a month"
                 : estimate.summary());
         costBasis.set(estimate.known() ? "List prices in US dollars for " + estimate.region() + " as of "
-                + estimate.priceDate() + "; taxes and free tiers not included." : "");
+                + estimate.priceDate() + "; taxes not included, free tiers only where a line says so." : "");
         costSources.set(estimate.known() ? estimate.attribution() : "");
         Options options = profile.options();
         stableAddressCost.set(extraCost(profile,
