@@ -30,6 +30,10 @@ public record Options(boolean stableAddress, String domainName, boolean keepUser
         return new Options(stableAddress, domainName, keepUserFiles, on);
     }
 
+    public Options withKeepUserFiles(boolean on) {
+        return new Options(stableAddress, domainName, on, cloudFront);
+    }
+
     /** HTTPS on the person's own domain, through the load balancer and an ACM certificate. */
     public boolean ownDomain() {
         return stableAddress && !domainName.isEmpty();
