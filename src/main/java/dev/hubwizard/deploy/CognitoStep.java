@@ -105,9 +105,13 @@ public final class CognitoStep implements Step {
 
     /** The hub's HTTPS address: Cognito sends people back only to HTTPS. */
     private URI address(StepContext context) throws ProblemException {
+        if (!profile.options().https()) {
+            throw new ProblemException("Cognito sign-in needs the hub's HTTPS address", "the profile has neither a "
+                    + "domain nor the HTTPS address on AWS", "Turn on \"HTTPS on an AWS address\" (or set a domain) in "
+                    + "the settings, then deploy again");
+        }
         return HubUrls.https(profile, context, aws).orElseThrow(() -> new ProblemException(
-                "Cognito sign-in needs the hub's HTTPS address", "the profile has neither a domain nor the HTTPS "
-                + "address on AWS", "Turn on \"HTTPS on an AWS address\" (or set a domain) in the settings, then "
-                + "deploy again"));
+                "The hub's HTTPS address does not exist yet", "Cognito calls back the CloudFront distribution's "
+                + "address, and the distribution was not found", "Deploy the whole hub (the distribution comes first)"));
     }
 }

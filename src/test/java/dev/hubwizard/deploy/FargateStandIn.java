@@ -71,6 +71,8 @@ public final class FargateStandIn implements RunListener, AutoCloseable {
     private EventBridgeStandIn events;
     private final Map<String, SecurityGroupGateway> publicSides = new ConcurrentHashMap<>();
     private int nextAddress = 1 + new java.util.Random().nextInt(200);
+    /** Where the task's names lead, as the internet's DNS would: a Cognito domain to its stand-in. */
+    private final Map<String, String> names = new ConcurrentHashMap<>();
     private final List<Throwable> failures = new CopyOnWriteArrayList<>();
     /** The hubs' own logs; kept, not asserted. */
     private final StepRecorder hubLogs = new StepRecorder();
@@ -118,6 +120,16 @@ public final class FargateStandIn implements RunListener, AutoCloseable {
             }
             start(aws.ecs().describeServices(r -> r.cluster(cluster).services(service)).services().get(0));
         });
+    }
+
+    /**
+     * Plays DNS for the hub's process: the Cognito domain the task definition names ({@code COGNITO_DOMAIN},
+     * {@code https://PREFIX.auth.REGION.amazoncognito.com}) leads to {@code standIn}, where the test's Cognito
+     * answers. The task definition itself is left as the app wrote it.
+     */
+    public FargateStandIn cognitoAt(String standIn) {
+        names.put(dev.hubwizard.docker.HubEnvironment.COGNITO_DOMAIN, standIn);
+        return this;
     }
 
     /** What went wrong while playing AWS: empty, or the test's own stand-in is to blame. */
@@ -201,6 +213,7 @@ public final class FargateStandIn implements RunListener, AutoCloseable {
         // ECS reads each secret with the task execution role as the task starts.
         container.secrets().forEach(secret -> environment.put(secret.name(), aws.secretsManager()
                 .getSecretValue(r -> r.secretId(secret.valueFrom())).secretString()));
+        environment.putAll(names);
         String taskId = task.taskArn().substring(task.taskArn().lastIndexOf('/') + 1);
         String name = "hubwizard-fargate-" + taskId;
         if (!definition.volumes().isEmpty()) {

@@ -6,9 +6,12 @@ import dev.hubwizard.engine.RunResult;
 import dev.hubwizard.engine.Step;
 import dev.hubwizard.profile.DeploymentState;
 import dev.hubwizard.profile.DeploymentStatus;
+import dev.hubwizard.profile.CognitoSettings;
 import dev.hubwizard.profile.HubSettings;
 import dev.hubwizard.profile.Options;
 import dev.hubwizard.profile.Profile;
+import dev.hubwizard.profile.SignIn;
+import dev.hubwizard.testbed.CognitoStandIn;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -140,6 +143,61 @@ class HttpsAddressIT {
             assertThat(state().resources()).isEmpty();
             assertThat(Inventory.teamIds(bed.aws())).allSatisfy((kind, ids) -> assertThat(ids).as(kind).isEmpty());
             assertThat(Inventory.ids(bed.aws())).allSatisfy((kind, ids) -> assertThat(ids).as(kind).isEmpty());
+        }
+    }
+
+    @Test
+    void cognitoSignsPeopleInAndSendsThemBackToTheAwsAddress() throws Exception {
+        Profile base = bed.profile("https-cognito", List.of("ada"), List.of("ada", "carol_example_org"));
+        HubSettings hub = base.hub();
+        Profile profile = base.withOptions(Options.NEW_HUB).withHub(new HubSettings(hub.imageFolder(), hub.admins(),
+                hub.allowedUsers(), SignIn.COGNITO, new CognitoSettings(TeamOptions.USER_POOL,
+                TeamOptions.DOMAIN_PREFIX), hub.localPort(), hub.hostNetwork()));
+        bed.store().saveSettings(profile);
+        try (CloudFrontEdge edge = CloudFrontEdge.start(bed.aws(), edgeFiles)) {
+            // Cognito's hosted UI is played on loopback; it knows the client, secret and callback the app made.
+            Deployment deployment = bed.deployment(profile);
+            FargateStandIn fargate = bed.fargate(profile).behindSecurityGroups(new EventBridgeStandIn(bed.aws()));
+            RunResult awsSide = bed.run(deployment, deployment.deployPlan(LocalTestApproval.WHEN_HEALTHY)
+                    .only(List.of(DistributionStep.ID, CognitoStep.ID)));
+            assertThat(awsSide.succeeded()).as(bed.failures(awsSide)).isTrue();
+            var records = bed.store().load("https-cognito").deployment().resources();
+            String pool = records.stream().filter(r -> r.kind().equals(ResourceKind.USER_POOL)).findFirst()
+                    .orElseThrow().id();
+            var client = bed.aws().cognito().describeUserPoolClient(r -> r.userPoolId(pool).clientId(records.stream()
+                    .filter(r2 -> r2.kind().equals(ResourceKind.USER_POOL_CLIENT)).findFirst().orElseThrow().id()))
+                    .userPoolClient();
+            String callback = client.callbackURLs().get(0);
+            assertThat(callback).startsWith("https://").endsWith(".cloudfront.net/hub/oauth_callback");
+            try (CognitoStandIn cognito = CognitoStandIn.start(client.clientId(), client.clientSecret(), callback)) {
+                fargate.cognitoAt(cognito.domainUrl());
+
+                RunResult deployed = bed.run(deployment, deployment.deployPlan(LocalTestApproval.WHEN_HEALTHY),
+                        fargate);
+
+                assertThat(deployed.succeeded()).as(bed.failures(deployed) + "\nFargate: " + fargate.failures()
+                        + "\nEdge: " + edge.problems()).isTrue();
+                URI url = URI.create(bed.store().load("https-cognito").deployment().url());
+                assertThat(callback).isEqualTo(url.resolve("/hub/oauth_callback").toString());
+
+                // Carol signs in at Cognito, which sends her back to the hub's HTTPS address, through the edge.
+                cognito.signInAs(new CognitoStandIn.Person("Carol@Example.org", "carol@example.org"));
+                Browser carol = new Browser(url);
+                HttpResponse<String> toCognito = carol.get(url.resolve("/hub/oauth_login"));
+                assertThat(toCognito.statusCode()).isEqualTo(302);
+                URI authorize = URI.create(toCognito.headers().firstValue("Location").orElseThrow());
+                assertThat(authorize.toString()).startsWith(cognito.domainUrl() + "/oauth2/authorize?")
+                        .contains("redirect_uri=" + URLEncoder.encode(callback, StandardCharsets.UTF_8));
+                HttpResponse<String> back = carol.get(authorize);
+                URI location = URI.create(back.headers().firstValue("Location").orElseThrow());
+                assertThat(location.toString()).startsWith(callback + "?code=");
+                HttpResponse<String> signedIn = carol.get(location);
+                assertThat(signedIn.statusCode()).as(cognito.refusals() + "\n" + edge.problems()).isEqualTo(302);
+                HttpResponse<String> home = carol.get(url.resolve("/hub/home"));
+                assertThat(home.statusCode()).isEqualTo(200);
+                assertThat(home.body()).contains("carol_example_org");
+                assertThat(cognito.refusals()).as("the hub sent the right client, callback and secret").isEmpty();
+            }
         }
     }
 
