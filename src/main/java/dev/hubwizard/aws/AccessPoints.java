@@ -63,7 +63,7 @@ public final class AccessPoints {
                 () -> call("elasticfilesystem:CreateAccessPoint", () -> {
                     var created = aws.efs().createAccessPoint(r -> r
                             // Idempotent per file system: a run that died after this call gets the same one.
-                            .clientToken(ShortNames.hash(tags.profile() + "/" + fileSystemId).substring(0, 64))
+                            .clientToken(new AwsTexts(tags.profile()).accessPointToken(fileSystemId))
                             .fileSystemId(fileSystemId)
                             .rootDirectory(d -> d.path(ROOT).creationInfo(c -> c.ownerUid(OWNER).ownerGid(OWNER)
                                     .permissions(PERMISSIONS)))

@@ -8,6 +8,7 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.SdkClient;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.SdkHttpClient;
@@ -47,6 +48,10 @@ import java.util.function.Supplier;
  * standard {@code AWS_ENDPOINT_URL} / {@code AWS_ENDPOINT_URL_<SERVICE>} (or their system-property
  * twins {@code aws.endpointUrl...}, or {@code endpoint_url} in the profile), which the SDK applies
  * by itself to every client.
+ *
+ * <p>EC2, ECS and Elastic Load Balancing get more patience than the SDK's default: AWS answers NotFound for a
+ * while after a create ({@link EventualConsistency}), and such an answer for an id these clients just made is
+ * asked again with back-off ({@link FreshIds}), as the SDK's retry strategy does with a throttled call.
  */
 public final class AwsClients implements AutoCloseable {
 
@@ -57,6 +62,8 @@ public final class AwsClients implements AutoCloseable {
 
     private final AwsTarget target;
     private final MfaCodePrompt mfaCodes;
+    private final EventualConsistency consistency;
+    private final FreshIds fresh;
     private final ApiCalls calls = new ApiCalls();
     private final Map<Class<?>, SdkClient> clients = new ConcurrentHashMap<>();
     private SdkHttpClient http;
@@ -65,13 +72,24 @@ public final class AwsClients implements AutoCloseable {
     private boolean closed;
 
     public AwsClients(AwsTarget target) {
-        this(target, MfaCodePrompt.NONE);
+        this(target, MfaCodePrompt.NONE, EventualConsistency.AWS);
     }
 
     /** @param mfaCodes asks the person for an MFA code when the profile's role needs one */
     public AwsClients(AwsTarget target, MfaCodePrompt mfaCodes) {
+        this(target, mfaCodes, EventualConsistency.AWS);
+    }
+
+    /** @param consistency how long to allow AWS to know what was just made (shorter in tests) */
+    public AwsClients(AwsTarget target, EventualConsistency consistency) {
+        this(target, MfaCodePrompt.NONE, consistency);
+    }
+
+    public AwsClients(AwsTarget target, MfaCodePrompt mfaCodes, EventualConsistency consistency) {
         this.target = target;
         this.mfaCodes = mfaCodes;
+        this.consistency = consistency;
+        this.fresh = new FreshIds(consistency.newIds());
     }
 
     public EcrClient ecr() {
@@ -79,11 +97,11 @@ public final class AwsClients implements AutoCloseable {
     }
 
     public EcsClient ecs() {
-        return client(EcsClient.class, EcsClient::builder);
+        return client(EcsClient.class, EcsClient::builder, true);
     }
 
     public Ec2Client ec2() {
-        return client(Ec2Client.class, Ec2Client::builder);
+        return client(Ec2Client.class, Ec2Client::builder, true);
     }
 
     public IamClient iam() {
@@ -103,7 +121,7 @@ public final class AwsClients implements AutoCloseable {
     }
 
     public ElasticLoadBalancingV2Client elbv2() {
-        return client(ElasticLoadBalancingV2Client.class, ElasticLoadBalancingV2Client::builder);
+        return client(ElasticLoadBalancingV2Client.class, ElasticLoadBalancingV2Client::builder, true);
     }
 
     public AcmClient acm() {
@@ -140,6 +158,16 @@ public final class AwsClients implements AutoCloseable {
         return client(EventBridgeClient.class, EventBridgeClient::builder);
     }
 
+    /** How long these clients allow AWS to know what was just made. */
+    public EventualConsistency consistency() {
+        return consistency;
+    }
+
+    /** What these clients made moments ago. */
+    FreshIds fresh() {
+        return fresh;
+    }
+
     /** Every call these clients made, by operation. */
     public ApiCalls calls() {
         return calls;
@@ -157,6 +185,12 @@ public final class AwsClients implements AutoCloseable {
 
     private <C extends SdkClient, B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>> C client(
             Class<C> type, Supplier<B> builder) {
+        return client(type, builder, false);
+    }
+
+    /** @param patient whether NotFound for a fresh id is asked again (the services where a create is used at once) */
+    private <C extends SdkClient, B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>> C client(
+            Class<C> type, Supplier<B> builder, boolean patient) {
         SdkClient existing = clients.get(type);
         if (existing != null) {
             return type.cast(existing);
@@ -175,7 +209,18 @@ public final class AwsClients implements AutoCloseable {
                 ClientOverrideConfiguration.Builder override = ClientOverrideConfiguration.builder()
                         .apiCallTimeout(API_CALL_TIMEOUT)
                         .apiCallAttemptTimeout(API_CALL_ATTEMPT_TIMEOUT)
-                        .addExecutionInterceptor(calls);
+                        .addExecutionInterceptor(calls)
+                        .addExecutionInterceptor(fresh);
+                if (patient) {
+                    // Replaces a retry mode the AWS profile may name, for these three services only.
+                    override.retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                            .retryOnException(fresh::notVisibleYet)
+                            .backoffStrategy(consistency.backoff())
+                            .maxAttempts(consistency.attempts())
+                            // Retries of a fresh id are bounded by its age; the retry quota would cut them short.
+                            .circuitBreakerEnabled(false)
+                            .build());
+                }
                 if (!target.profileName().isBlank()) {
                     // The chosen profile's other settings (endpoint_url, retry mode...) apply too.
                     override.defaultProfileName(target.profileName());

@@ -9,14 +9,15 @@ import dev.hubwizard.engine.ResourceRecord;
 import dev.hubwizard.engine.StepContext;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.waiters.Waiter;
+import software.amazon.awssdk.core.waiters.WaiterAcceptor;
 import software.amazon.awssdk.services.acm.model.CertificateDetail;
 import software.amazon.awssdk.services.acm.model.CertificateStatus;
 import software.amazon.awssdk.services.acm.model.CertificateSummary;
-import software.amazon.awssdk.services.acm.model.DescribeCertificateRequest;
+import software.amazon.awssdk.services.acm.model.DescribeCertificateResponse;
 import software.amazon.awssdk.services.acm.model.DomainValidation;
 import software.amazon.awssdk.services.acm.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.acm.model.ValidationMethod;
-import software.amazon.awssdk.services.acm.waiters.AcmWaiter;
 
 import java.time.Duration;
 import java.util.List;
@@ -40,6 +41,9 @@ public final class Certificates {
     private static final Duration RECORD_POLL = Duration.ofSeconds(2);
     private static final Set<CertificateStatus> USABLE = Set.of(CertificateStatus.PENDING_VALIDATION,
             CertificateStatus.ISSUED);
+    /** States ACM does not leave for ISSUED. */
+    private static final Set<CertificateStatus> GAVE_UP = Set.of(CertificateStatus.FAILED, CertificateStatus.REVOKED,
+            CertificateStatus.VALIDATION_TIMED_OUT, CertificateStatus.EXPIRED, CertificateStatus.INACTIVE);
 
     private final AwsClients aws;
     private final ProfileTags tags;
@@ -64,7 +68,7 @@ public final class Certificates {
                             .validationMethod(ValidationMethod.DNS)
                             // The same token within an hour returns the same certificate: a run that died
                             // right after the request does not leave a second one behind.
-                            .idempotencyToken(ShortNames.hash(tags.profile() + "/" + domain).substring(0, 32))
+                            .idempotencyToken(new AwsTexts(tags.profile()).certificateToken(domain))
                             .tags(tags.acm(domain))).certificateArn());
                     return CertificateDetail.builder().certificateArn(arn).domainName(domain)
                             .status(CertificateStatus.PENDING_VALIDATION).build();
@@ -109,19 +113,34 @@ public final class Certificates {
                         "Press Retry; if it keeps happening, look at it in the ACM console"));
     }
 
-    /** Waits with the SDK's certificate-validated waiter; on timeout says what DNS record is missing where. */
+    /**
+     * Waits until ACM has issued the certificate, with the SDK's waiter machinery on DescribeCertificate; on
+     * timeout says what DNS record is missing where. Not the SDK's certificate-validated waiter: it ends when the
+     * domain's validation succeeds, which comes before the certificate is ISSUED, and a listener takes only an
+     * issued one. Elastic Load Balancing may still not know it for a moment: the listener's CertificateNotFound
+     * is asked again (see {@link FreshIds}).
+     */
     public void waitUntilIssued(StepContext ctx, String domain, String arn, DnsRecord validation, Duration timeout)
             throws ProblemException, Cancellation.CancelledException {
-        try (AcmWaiter waiter = aws.acm().waiter()) {
-            waiter.waitUntilCertificateValidated(DescribeCertificateRequest.builder().certificateArn(arn).build(),
-                    Waits.upTo(timeout, Duration.ofSeconds(30)));
+        Waiter<DescribeCertificateResponse> issued = Waiter.builder(DescribeCertificateResponse.class)
+                .addAcceptor(WaiterAcceptor.successOnResponseAcceptor(r -> r.certificate().status()
+                        == CertificateStatus.ISSUED))
+                .addAcceptor(WaiterAcceptor.errorOnResponseAcceptor(r -> GAVE_UP.contains(r.certificate().status()),
+                        "ACM gave up on the certificate"))
+                .addAcceptor(WaiterAcceptor.retryOnResponseAcceptor(r -> true))
+                // Asked as eagerly as AWS's other answers (1 s, then less often: every 30 s at most).
+                .overrideConfiguration(Waits.upTo(timeout, aws.consistency().firstRetry(),
+                        aws.consistency().firstRetry().multipliedBy(30)))
+                .build();
+        try {
+            issued.run(() -> aws.acm().describeCertificate(r -> r.certificateArn(arn)));
+            aws.fresh().add(arn);
         } catch (AwsServiceException e) {
             throw AwsProblems.explain("acm:DescribeCertificate", e);
         } catch (SdkClientException e) {
             ctx.throwIfCancelled();
             Optional<CertificateDetail> now = describe(arn);
-            if (now.isPresent() && now.get().status() != CertificateStatus.PENDING_VALIDATION
-                    && now.get().status() != CertificateStatus.ISSUED) {
+            if (now.isPresent() && GAVE_UP.contains(now.get().status())) {
                 throw new ProblemException(new Problem("ACM did not issue the certificate for " + domain,
                         "it is " + now.get().statusAsString() + (now.get().failureReason() == null ? ""
                                 : " (" + now.get().failureReasonAsString() + ")"),

@@ -7,6 +7,7 @@ import dev.hubwizard.engine.ResourceRecord;
 import dev.hubwizard.engine.StepContext;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -33,6 +34,11 @@ final class Deletion {
 
     interface Call {
         void run() throws ProblemException;
+    }
+
+    /** What holds a resource that AWS says is in use (the network interfaces in a subnet), in words. */
+    interface Holders {
+        List<String> now() throws ProblemException;
     }
 
     private Deletion() {
@@ -82,8 +88,17 @@ final class Deletion {
      */
     static void whileInUse(StepContext ctx, DeletionWaits waits, String what, Call call)
             throws ProblemException, Cancellation.CancelledException, InterruptedException {
+        whileInUse(ctx, waits, what, call, List::of);
+    }
+
+    /**
+     * As {@link #whileInUse(StepContext, DeletionWaits, String, Call)}, saying what holds it (which network
+     * interfaces) when it starts waiting, whenever that changes, and when it gives up.
+     */
+    static void whileInUse(StepContext ctx, DeletionWaits waits, String what, Call call, Holders holders)
+            throws ProblemException, Cancellation.CancelledException, InterruptedException {
         long deadline = System.nanoTime() + waits.timeout().toNanos();
-        boolean told = false;
+        List<String> told = null;
         while (true) {
             try {
                 call.run();
@@ -92,22 +107,31 @@ final class Deletion {
                 if (!AwsProblems.isInUse(e)) {
                     throw e;
                 }
+                List<String> holding = holders.now();
                 if (System.nanoTime() - deadline > 0) {
                     throw new ProblemException(new Problem(capitalized(what) + " is still in use",
-                            e.problem().why() + "; still so after " + minutes(waits.timeout()),
+                            e.problem().why() + "; still so after " + minutes(waits.timeout())
+                                    + (holding.isEmpty() ? "" : ", held by " + String.join(", ", holding)),
                             "Look in the AWS console for what still uses it (often a network interface of "
                                     + "something else in the VPC), remove that, then run the teardown again"), e);
                 }
-                if (!told) {
-                    ctx.log().info(capitalized(what) + " is still in use (" + e.problem().why()
-                            + "); AWS releases network interfaces a few minutes after tasks stop, so Hub Wizard "
-                            + "tries again every " + waits.every().toSeconds() + " s for up to "
-                            + minutes(waits.timeout()));
-                    told = true;
+                if (told == null) {
+                    ctx.log().info(capitalized(what) + " is still in use (" + e.problem().why() + ")"
+                            + heldBy(holding) + "; AWS releases network interfaces minutes after tasks and load "
+                            + "balancers are gone, so Hub Wizard tries again every " + minutes(waits.every())
+                            + " for up to " + minutes(waits.timeout()));
+                } else if (!holding.equals(told)) {
+                    ctx.log().info(capitalized(what) + " is still in use" + (holding.isEmpty()
+                            ? ", by no network interface any more" : heldBy(holding)));
                 }
+                told = holding;
                 ctx.pause(waits.every());
             }
         }
+    }
+
+    private static String heldBy(List<String> holding) {
+        return holding.isEmpty() ? "" : ": held by network interface(s) " + String.join(", ", holding);
     }
 
     static String describe(String label, ResourceRecord record) {
@@ -135,6 +159,9 @@ final class Deletion {
     }
 
     private static String minutes(Duration duration) {
+        if (duration.toMillis() % 1000 != 0) {
+            return duration.toMillis() + " ms";
+        }
         long seconds = duration.toSeconds();
         return seconds % 60 == 0 ? seconds / 60 + " min" : seconds + " s";
     }

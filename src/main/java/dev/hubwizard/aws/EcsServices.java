@@ -14,6 +14,7 @@ import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.ecs.model.AssignPublicIp;
 import software.amazon.awssdk.services.ecs.model.AwsVpcConfiguration;
 import software.amazon.awssdk.services.ecs.model.ClusterNotFoundException;
+import software.amazon.awssdk.services.ecs.model.Deployment;
 import software.amazon.awssdk.services.ecs.model.DeploymentConfiguration;
 import software.amazon.awssdk.services.ecs.model.DeploymentRolloutState;
 import software.amazon.awssdk.services.ecs.model.DescribeServicesRequest;
@@ -43,7 +44,8 @@ import static dev.hubwizard.aws.AwsCall.call;
  * The hub's ECS service: created, or updated when the task definition, the network or the image behind
  * the tag changed; then waited on with the SDK's services-stable waiter while its events stream into
  * the log. A deployment that ECS rolled back (circuit breaker) fails the step with the stopped task's
- * reason.
+ * reason. A deployment the circuit breaker failed with nothing to roll back to (a first deploy) stays FAILED
+ * and ECS starts no more tasks for it: the next run forces a fresh one, even when nothing else changed.
  */
 public final class EcsServices {
 
@@ -59,18 +61,21 @@ public final class EcsServices {
     private final ProfileTags tags;
     private final StoppedTasks stoppedTasks;
     private final Duration stableTimeout;
+    private final Duration stablePoll;
     private final Duration eventPollInterval;
 
     /**
      * @param stableTimeout     how long a deployment may take to settle (image pull, start, health)
+     * @param stablePoll        how often the services-stable waiter asks ECS meanwhile
      * @param eventPollInterval how often the service's events are read while waiting
      */
     public EcsServices(AwsClients aws, ProfileTags tags, StoppedTasks stoppedTasks, Duration stableTimeout,
-                       Duration eventPollInterval) {
+                       Duration stablePoll, Duration eventPollInterval) {
         this.aws = aws;
         this.tags = tags;
         this.stoppedTasks = stoppedTasks;
         this.stableTimeout = stableTimeout;
+        this.stablePoll = stablePoll;
         this.eventPollInterval = eventPollInterval;
     }
 
@@ -114,8 +119,11 @@ public final class EcsServices {
                     }
                 });
         Service service = outcome.resource();
-        boolean deploying = outcome.created() || update(ctx, service, spec);
-        waitUntilStable(ctx, spec, deploying, outcome.created() ? List.of() : service.events());
+        Optional<String> deployment = outcome.created() ? primary(service).map(Deployment::id)
+                : update(ctx, service, spec);
+        waitUntilStable(ctx, spec, outcome.created() || deployment.isPresent(),
+                deployment.or(() -> primary(service).map(Deployment::id)).orElse(""),
+                outcome.created() ? List.of() : service.events());
         return new EcsService(spec.name(), service.serviceArn(), spec.cluster(), spec.taskDefinitionArn());
     }
 
@@ -190,6 +198,8 @@ public final class EcsServices {
         }
         List<String> changes = changes(service.get(), spec.get(),
                 recordedDigest(journal.findById(ResourceKind.ECS_SERVICE, service.get().serviceArn())));
+        failedDeployment(service.get()).ifPresent(failed -> changes.add("a fresh deployment: the last one failed and "
+                + "ECS starts no more tasks for it"));
         return List.of(changes.isEmpty() ? Intent.reuse("ECS service", name, "already runs "
                 + revisionOf(spec.get().taskDefinitionArn())) : Intent.change("ECS service", name,
                 String.join("; ", changes)));
@@ -219,25 +229,34 @@ public final class EcsServices {
                 .containerName(TaskDefinitionSpec.CONTAINER).containerPort(SecurityGroups.HUB_PORT).build();
     }
 
-    /** Updates the service if it runs something else than wanted; says whether it did. */
-    private boolean update(StepContext ctx, Service service, ServiceSpec spec) throws ProblemException {
+    /**
+     * Updates the service if it runs something else than wanted, or if its last deployment failed for good;
+     * the deployment it started, if it did.
+     */
+    private Optional<String> update(StepContext ctx, Service service, ServiceSpec spec) throws ProblemException {
         Optional<ResourceRecord> record = ctx.journal().findById(ResourceKind.ECS_SERVICE, service.serviceArn());
         List<String> changes = changes(service, spec, recordedDigest(record));
-        if (changes.isEmpty()) {
+        Optional<Deployment> failed = failedDeployment(service);
+        if (changes.isEmpty() && failed.isEmpty()) {
             ctx.log().info("Service " + spec.name() + " already runs " + revisionOf(spec.taskDefinitionArn()));
-            return false;
+            return Optional.empty();
         }
-        boolean sameDefinition = spec.taskDefinitionArn().equals(service.taskDefinition());
+        failed.ifPresent(d -> ctx.log().info("The last deployment of service " + spec.name() + " ("
+                + revisionOf(d.taskDefinition()) + ") failed" + (d.rolloutStateReason() == null ? ""
+                : ": " + d.rolloutStateReason()) + ". ECS's circuit breaker had no earlier version to go back to, so "
+                + "it starts no more tasks for that deployment: starting a fresh deployment of "
+                + revisionOf(spec.taskDefinitionArn())));
+        // Same revision, new image behind the same tag, or a failed deployment: only a forced one starts a task.
+        boolean force = spec.taskDefinitionArn().equals(service.taskDefinition()) || failed.isPresent();
         boolean hadLoadBalancer = !service.loadBalancers().isEmpty();
-        call("ecs:UpdateService", () -> aws.ecs().updateService(r -> {
+        Service updated = call("ecs:UpdateService", () -> aws.ecs().updateService(r -> {
             r.cluster(spec.cluster())
                     .service(spec.name())
                     .taskDefinition(spec.taskDefinitionArn())
                     .desiredCount(1)
                     .networkConfiguration(network(spec.network()))
                     .deploymentConfiguration(deployment())
-                    // Same revision, new image behind the same tag: only a new task pulls it.
-                    .forceNewDeployment(sameDefinition);
+                    .forceNewDeployment(force);
             if (spec.behindLoadBalancer()) {
                 r.loadBalancers(loadBalancer(spec)).healthCheckGracePeriodSeconds(HEALTH_CHECK_GRACE_SECONDS);
             } else if (hadLoadBalancer) {
@@ -245,14 +264,34 @@ public final class EcsServices {
                 r.loadBalancers(List.of());
             }
         }).service());
-        ctx.log().info("Updated service " + spec.name() + ": " + String.join("; ", changes));
+        if (!changes.isEmpty()) {
+            ctx.log().info("Updated service " + spec.name() + ": " + String.join("; ", changes));
+        }
         record.ifPresent(r -> {
             Map<String, String> attributes = new HashMap<>(r.attributes());
             attributes.put(DIGEST, spec.imageDigest());
             ctx.journal().record(new ResourceRecord(r.kind(), r.id(), r.name(), attributes, r.createdBy(),
                     r.createdAt()));
         });
-        return true;
+        return Optional.of(primary(updated).map(Deployment::id).orElse(""));
+    }
+
+    /**
+     * A deployment that failed for good: the service's primary deployment FAILED, or no task running after a
+     * failed rollout. ECS starts no more tasks for it until a new deployment is forced.
+     */
+    static Optional<Deployment> failedDeployment(Service service) {
+        Optional<Deployment> primary = primary(service).filter(d -> d.rolloutState() == DeploymentRolloutState.FAILED);
+        if (primary.isPresent()) {
+            return primary;
+        }
+        return service.runningCount() != null && service.runningCount() == 0
+                ? service.deployments().stream().filter(d -> d.rolloutState() == DeploymentRolloutState.FAILED)
+                .findFirst() : Optional.empty();
+    }
+
+    private static Optional<Deployment> primary(Service service) {
+        return service.deployments().stream().filter(d -> "PRIMARY".equals(d.status())).findFirst();
     }
 
     /** What an update would change, in words; empty when the service already runs what is wanted. */
@@ -287,16 +326,22 @@ public final class EcsServices {
         return record.map(r -> r.attribute(DIGEST)).orElse("");
     }
 
-    /** @param deploying whether a deployment just started (else this only checks that the service is settled) */
-    private void waitUntilStable(StepContext ctx, ServiceSpec spec, boolean deploying,
+    /**
+     * @param deploying  whether a deployment just started (else this only checks that the service is settled)
+     * @param deployment the deployment waited on: only its failure ends the wait early
+     */
+    private void waitUntilStable(StepContext ctx, ServiceSpec spec, boolean deploying, String deployment,
                                  List<ServiceEvent> earlierEvents)
             throws ProblemException, Cancellation.CancelledException {
-        ctx.log().info(deploying ? "Waiting for service " + spec.name() + " to run "
-                + revisionOf(spec.taskDefinitionArn()) + " (pulling the image and starting take a minute or two)"
-                : "Checking that service " + spec.name() + " is settled");
+        ctx.log().info(deploying ? "Waiting up to " + minutes(stableTimeout) + " for service " + spec.name()
+                + " to run " + revisionOf(spec.taskDefinitionArn()) + " (pulling the image and starting take a "
+                + "minute or two)" : "Checking that service " + spec.name() + " is settled (waiting up to "
+                + minutes(stableTimeout) + ")");
         WaiterOverrideConfiguration waiting = WaiterOverrideConfiguration.builder()
                 .waitTimeout(stableTimeout)
-                .backoffStrategyV2(BackoffStrategy.fixedDelayWithoutJitter(Duration.ofSeconds(10)))
+                // Without it the waiter gives up after its own 40 attempts, long before the timeout.
+                .maxAttempts(attempts(stableTimeout, stablePoll))
+                .backoffStrategyV2(BackoffStrategy.fixedDelayWithoutJitter(stablePoll))
                 .build();
         // The circuit breaker may give up on this revision while the waiter waits. With an earlier
         // revision to roll back to the service settles on that one (caught below); on a first deployment
@@ -305,7 +350,7 @@ public final class EcsServices {
         AtomicBoolean rolloutFailed = new AtomicBoolean();
         Supplier<List<ServiceEvent>> events = () -> {
             Service now = describe(spec);
-            if (failedRollout(now, spec) && rolloutFailed.compareAndSet(false, true)) {
+            if (failedRollout(now, deployment) && rolloutFailed.compareAndSet(false, true)) {
                 waitingThread.interrupt();
             }
             return now.events();
@@ -356,13 +401,26 @@ public final class EcsServices {
         }
         return new ProblemException(new Problem("The service " + spec.name() + " did not settle",
                 "ECS did not report one running task of " + revisionOf(spec.taskDefinitionArn()) + " within "
-                        + stableTimeout.toMinutes() + " minutes (" + cause.getMessage() + ")",
+                        + minutes(stableTimeout) + " (" + cause.getMessage() + ")",
                 "Read the service's events in the log, then press Retry"), cause);
     }
 
-    private static boolean failedRollout(Service service, ServiceSpec spec) {
-        return service.deployments().stream().anyMatch(d -> spec.taskDefinitionArn().equals(d.taskDefinition())
+    /** Whether the deployment waited on failed: a failed deployment of before (forced away) does not count. */
+    private static boolean failedRollout(Service service, String deployment) {
+        return service.deployments().stream().anyMatch(d -> deployment.equals(d.id())
                 && d.rolloutState() == DeploymentRolloutState.FAILED);
+    }
+
+    /** The waiter's attempts that make its timeout, not its default count, the limit. */
+    static int attempts(Duration timeout, Duration every) {
+        return (int) Math.min(Integer.MAX_VALUE, timeout.toMillis() / Math.max(1, every.toMillis()) + 1);
+    }
+
+    private static String minutes(Duration duration) {
+        if (duration.toMillis() % 1000 != 0) {
+            return duration.toMillis() + " ms";
+        }
+        return duration.toSeconds() % 60 == 0 ? duration.toMinutes() + " min" : duration.toSeconds() + " s";
     }
 
     /** The deployment failed: why, in the words of the last task that stopped, if ECS still has it. */

@@ -1,5 +1,6 @@
 package dev.hubwizard.aws;
 
+import dev.hubwizard.engine.Cancellation;
 import dev.hubwizard.engine.Intent;
 import dev.hubwizard.engine.Problem;
 import dev.hubwizard.engine.ProblemException;
@@ -11,6 +12,7 @@ import software.amazon.awssdk.services.iam.model.Role;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,10 +25,10 @@ import static dev.hubwizard.aws.AwsCall.run;
  * AmazonECSTaskExecutionRolePolicy. Usually the one the ECS console makes ({@code ecsTaskExecutionRole}): most
  * accounts have it already; it is created (and journaled as this profile's) only when missing.
  *
- * <p>A hub with Cognito sign-in has a role of its own ({@link #profileRoleName}), because its task must also
- * read the app client's secret: granting that to the shared role would let every task in the account that runs
- * with it read the hub's secret, and a role this profile did not create is not Hub Wizard's to change. The
- * role of its own gets an inline policy allowing {@code secretsmanager:GetSecretValue} on that one secret.
+ * <p>A hub with Cognito sign-in has a role of its own ({@link AwsTexts#ownExecutionRoleName}), because its task
+ * must also read the app client's secret: granting that to the shared role would let every task in the account
+ * that runs with it read the hub's secret, and a role this profile did not create is not Hub Wizard's to change.
+ * The role of its own gets an inline policy allowing {@code secretsmanager:GetSecretValue} on that one secret.
  */
 public final class ExecutionRoles {
 
@@ -34,7 +36,7 @@ public final class ExecutionRoles {
     static final String TRUSTED_SERVICE = "ecs-tasks.amazonaws.com";
     static final String POLICY_NAME = "AmazonECSTaskExecutionRolePolicy";
     /** The inline policy that lets a hub's own role read its secrets. */
-    static final String SECRETS_POLICY = "read-hub-secrets";
+    static final String SECRETS_POLICY = AwsTexts.SECRETS_POLICY;
     private static final String SECRETS_DOCUMENT = """
             {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"secretsmanager:GetSecretValue",\
             "Resource":%s}]}""";
@@ -48,11 +50,6 @@ public final class ExecutionRoles {
     public ExecutionRoles(AwsClients aws, ProfileTags tags) {
         this.aws = aws;
         this.tags = tags;
-    }
-
-    /** A hub's own execution role, for a profile prefix: {@code hubwizard-team-hub-execution}. */
-    public static String profileRoleName(String prefix) {
-        return ShortNames.fit("hubwizard-" + prefix + "-execution", 64);
     }
 
     public Optional<Role> find() throws ProblemException {
@@ -74,9 +71,7 @@ public final class ExecutionRoles {
     }
 
     public ExecutionRole ensure(StepContext ctx, String name) throws ProblemException {
-        String description = NAME.equals(name) ? "Lets ECS pull images and write logs for Fargate tasks (Hub Wizard)"
-                : "Lets ECS pull the hub's image, write its logs and read its secrets (Hub Wizard profile "
-                + tags.profile() + ")";
+        String description = AwsTexts.executionRoleDescription(NAME.equals(name), tags.profile());
         Journaled.Outcome<Role> outcome = Journaled.ensure(ctx, ResourceKind.IAM_ROLE, "IAM role", name,
                 () -> find(name), Journaled.NAME_IS_IDENTITY,
                 () -> call("iam:CreateRole", () -> aws.iam().createRole(r -> r.roleName(name)
@@ -107,20 +102,47 @@ public final class ExecutionRoles {
                     "Add " + TRUSTED_SERVICE + " to the role's trust relationships in the IAM console, "
                             + "then press Retry");
         }
+        boolean changed = outcome.created();
         if (!hasPolicy(role)) {
             String policyArn = policyArn(role);
             run("iam:AttachRolePolicy", () -> aws.iam().attachRolePolicy(r -> r.roleName(name).policyArn(policyArn)));
             ctx.log().info("Attached " + POLICY_NAME + " to " + name);
+            changed = true;
         }
         boolean ours = ctx.journal().findById(ResourceKind.IAM_ROLE, role.arn()).isPresent();
-        return new ExecutionRole(name, role.arn(), ours);
+        ExecutionRole result = new ExecutionRole(name, role.arn(), ours);
+        return changed ? result.changedAt(ctx.now()) : result;
+    }
+
+    /**
+     * Waits until a role this run created or changed can be used by ECS. IAM is eventually consistent: a new role
+     * or policy is not usable everywhere at once, and a task ECS starts meanwhile fails ("unable to assume the
+     * role", AccessDenied on the secret); failed starts count toward the deployment circuit breaker, which would
+     * then give up on the deployment. So the service's first task starts {@link EventualConsistency#iamPropagation}
+     * after the change at the earliest; usually the image push has taken longer than that already.
+     */
+    public void awaitUsable(StepContext ctx, ExecutionRole role)
+            throws Cancellation.CancelledException, InterruptedException {
+        if (role.changed().isEmpty()) {
+            return;
+        }
+        Duration left = Duration.between(ctx.now(), role.changedAt().plus(aws.consistency().iamPropagation()));
+        if (left.isNegative() || left.isZero()) {
+            return;
+        }
+        ctx.log().info("The IAM role " + role.name() + " changed " + Duration.between(role.changedAt(), ctx.now())
+                .toSeconds() + " s ago, and IAM takes a few seconds to let ECS use such a change: the hub's task starts"
+                + " in " + Math.max(1, left.toSeconds()) + " s (a task started sooner could fail and count against the"
+                + " deployment)");
+        ctx.pause(left);
     }
 
     /**
      * Lets the role read exactly these secrets (an inline policy, written only when it says something else).
      * Only a role this profile created is changed; for any other the user is told what to add.
      */
-    public void allowSecretsRead(StepContext ctx, ExecutionRole role, List<String> secretArns) throws ProblemException {
+    public ExecutionRole allowSecretsRead(StepContext ctx, ExecutionRole role, List<String> secretArns)
+            throws ProblemException {
         String wanted = SECRETS_DOCUMENT.formatted(secretArns.stream().map(a -> "\"" + a + "\"")
                 .collect(java.util.stream.Collectors.joining(",", "[", "]")));
         if (!role.createdByThisProfile()) {
@@ -140,11 +162,12 @@ public final class ExecutionRoles {
             }
         });
         if (current.filter(c -> allowsReadingExactly(c, secretArns)).isPresent()) {
-            return;
+            return role;
         }
         run("iam:PutRolePolicy", () -> aws.iam().putRolePolicy(r -> r.roleName(role.name())
                 .policyName(SECRETS_POLICY).policyDocument(wanted)));
         ctx.log().info("The IAM role " + role.name() + " may now read " + String.join(", ", secretArns));
+        return role.changedAt(ctx.now());
     }
 
     /**
@@ -154,9 +177,12 @@ public final class ExecutionRoles {
      * <ul>
      *   <li>not this profile's any more (no such role, or not tagged for it): as for every resource
      *       ({@link Deletion});</li>
-     *   <li>an ACTIVE task definition in the region runs with it: if one of this profile's own (its
-     *       deregistration failed) the role stays on record for the next teardown; if any other, the role
-     *       is left in place for it and leaves this profile's record;</li>
+     *   <li>one of this profile's task definitions still runs with it (its deregistration failed): the role stays
+     *       on record for the next teardown;</li>
+     *   <li>the shared role only: an ACTIVE task definition of another family in the region runs with it (the
+     *       look stops at the first found, see {@link TaskDefinitions#anyFamilyUsing}): the role is left in place
+     *       for it and leaves this profile's record. A hub's own role is this profile's alone; nobody else's task
+     *       definitions are read for it;</li>
      *   <li>IAM says it was last used in another region (IAM is global, task definitions are regional):
      *       left in place and off the record, the same way;</li>
      *   <li>otherwise AWS's managed policy (the one a deploy attaches) is detached and the role deleted. A
@@ -176,16 +202,15 @@ public final class ExecutionRoles {
         if (!tags.ownedBy(carried)) {
             throw Deletion.notOurs(tags, record, "IAM role", carried);
         }
-        List<String> users = taskDefinitions.activeUsing(role.arn());
-        List<String> ours = users.stream()
-                .filter(arn -> ctx.journal().findById(ResourceKind.TASK_DEFINITION, arn).isPresent()).toList();
+        List<String> ours = taskDefinitions.recordedActiveUsing(ctx.journal(), role.arn());
         if (!ours.isEmpty()) {
             throw new ProblemException(new Problem("Kept the IAM role " + name + " for now",
                     "this profile's task definition(s) " + ours + " still use it: they could not be deregistered",
                     "Deal with what is said about them; the role goes with the next teardown"));
         }
         String lastRegion = role.roleLastUsed() == null ? null : role.roleLastUsed().region();
-        String elsewhere = !users.isEmpty() ? "task definition(s) " + users + " use it"
+        Optional<String> other = NAME.equals(name) ? taskDefinitions.anyFamilyUsing(role.arn()) : Optional.empty();
+        String elsewhere = other.isPresent() ? "task definition " + other.get() + " uses it"
                 : lastRegion != null && !lastRegion.equals(aws.region().id())
                 ? "it was last used in region " + lastRegion + ", where this profile runs nothing" : "";
         if (!elsewhere.isEmpty()) {

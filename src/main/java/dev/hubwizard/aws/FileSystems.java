@@ -37,15 +37,11 @@ public final class FileSystems {
         this.tags = tags;
     }
 
-    /** The token EFS makes file system creation idempotent with: one per profile. */
-    public static String creationToken(String profile) {
-        return ShortNames.fit("hubwizard-" + profile, 64);
-    }
-
     public Optional<FileSystemDescription> find(Journal journal, String name) throws ProblemException {
         return Journaled.find(journal, ResourceKind.FILE_SYSTEM, name, this::describe,
                 () -> call("elasticfilesystem:DescribeFileSystems", () -> aws.efs()
-                        .describeFileSystemsPaginator(r -> r.creationToken(creationToken(tags.profile())))
+                        .describeFileSystemsPaginator(r -> r.creationToken(new AwsTexts(tags.profile())
+                                .fileSystemCreationToken()))
                         .fileSystems().stream().filter(f -> f.lifeCycleState() != LifeCycleState.DELETED
                                 && f.lifeCycleState() != LifeCycleState.DELETING).findFirst()));
     }
@@ -56,7 +52,7 @@ public final class FileSystems {
                 () -> find(ctx.journal(), name), id -> describe(id).isEmpty(),
                 () -> {
                     String id = call("elasticfilesystem:CreateFileSystem", () -> aws.efs().createFileSystem(r -> r
-                            .creationToken(creationToken(tags.profile()))
+                            .creationToken(new AwsTexts(tags.profile()).fileSystemCreationToken())
                             .encrypted(true)
                             .performanceMode(PerformanceMode.GENERAL_PURPOSE)
                             .throughputMode(ThroughputMode.BURSTING)

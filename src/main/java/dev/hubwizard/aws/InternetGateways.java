@@ -79,7 +79,8 @@ public final class InternetGateways {
                     for (InternetGatewayAttachment attachment : g.attachments()) {
                         Deletion.whileInUse(ctx, waits, "internet gateway " + record.id(), () -> run(
                                 "ec2:DetachInternetGateway", () -> aws.ec2().detachInternetGateway(r -> r
-                                        .internetGatewayId(record.id()).vpcId(attachment.vpcId()))));
+                                        .internetGatewayId(record.id()).vpcId(attachment.vpcId()))),
+                                () -> new NetworkInterfaces(aws).holding("vpc-id", attachment.vpcId()));
                         ctx.log().info("Detached internet gateway " + record.id() + " from VPC " + attachment.vpcId());
                     }
                     run("ec2:DeleteInternetGateway", () -> aws.ec2().deleteInternetGateway(r -> r

@@ -134,6 +134,7 @@ public final class Listeners {
     }
 
     private Listener create(StepContext ctx, HubLoadBalancer balancer, Wanted wanted) throws ProblemException {
+        // The load balancer's own name, as AwsTexts#listenerName makes it for the profile's.
         String name = balancer.name() + ":" + wanted.port();
         Listener created = call("elasticloadbalancing:CreateListener", () -> aws.elbv2().createListener(r -> {
             r.loadBalancerArn(balancer.arn()).port(wanted.port()).protocol(wanted.protocol())

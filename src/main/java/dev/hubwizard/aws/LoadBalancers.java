@@ -53,11 +53,6 @@ public final class LoadBalancers {
         this.tags = tags;
     }
 
-    /** The load balancer for a profile prefix ({@code team-hub-alb}). */
-    public static String name(String prefix) {
-        return ShortNames.fit(prefix + "-alb", MAX_NAME);
-    }
-
     public Optional<LoadBalancer> find(Journal journal, String name) throws ProblemException {
         return Journaled.find(journal, ResourceKind.LOAD_BALANCER, name, this::byArn, () -> byName(name));
     }

@@ -4,11 +4,11 @@ import dev.hubwizard.engine.Intent;
 import dev.hubwizard.engine.Journal;
 import dev.hubwizard.engine.ProblemException;
 import dev.hubwizard.engine.StepContext;
+import dev.hubwizard.aws.AwsTexts.Purpose;
 import dev.hubwizard.aws.SecurityGroups.Ingress;
 import dev.hubwizard.profile.NetworkSettings;
 import dev.hubwizard.profile.Options;
 import dev.hubwizard.profile.Profile;
-import dev.hubwizard.profile.ResourceNames;
 import software.amazon.awssdk.services.ec2.model.SecurityGroup;
 import software.amazon.awssdk.services.ec2.model.Subnet;
 import software.amazon.awssdk.services.ec2.model.Vpc;
@@ -16,7 +16,9 @@ import software.amazon.awssdk.services.ec2.model.Vpc;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.Set;
 
 /**
@@ -24,7 +26,9 @@ import java.util.Set;
  * internet gateway, a route table sending 0.0.0.0/0 to it), the account's default VPC, or a VPC and
  * subnets the user picked — each with the hub's security group. With a stable address the load
  * balancer's group takes the profile's address range on ports 80 and 443 and the hub's group lets in
- * only the load balancer; with kept files the file system's group lets in NFS from the hub's group.
+ * only the load balancer; with kept files the file system's group lets in NFS from the hub's group. Subnets are
+ * in zones where Fargate runs tasks ({@link FargateZones}); a default VPC's others are left out, and chosen subnets
+ * in such a zone are refused with their names.
  */
 public final class Network {
 
@@ -32,7 +36,9 @@ public final class Network {
 
     private final NetworkSettings settings;
     private final Options options;
-    private final String prefix;
+    private final AwsTexts texts;
+    private final FargateZones fargate;
+    private final AwsClients aws;
     private final Vpcs vpcs;
     private final Subnets subnets;
     private final InternetGateways gateways;
@@ -41,12 +47,17 @@ public final class Network {
     private final PrefixLists prefixLists;
 
     public Network(AwsClients aws, Profile profile) {
+        this(aws, profile, FargateZones.bundled());
+    }
+
+    /** @param fargate where Fargate runs tasks */
+    public Network(AwsClients aws, Profile profile, FargateZones fargate) {
         ProfileTags tags = new ProfileTags(profile.name());
         this.settings = profile.network();
         this.options = profile.options();
-        // Named after the profile, not after the user-editable resource names, so a rename of the
-        // repository or cluster never orphans the network.
-        this.prefix = ResourceNames.derivedFrom(profile.name()).taskFamily();
+        this.texts = new AwsTexts(profile.name());
+        this.fargate = fargate;
+        this.aws = aws;
         this.vpcs = new Vpcs(aws, tags);
         this.subnets = new Subnets(aws, tags);
         this.gateways = new InternetGateways(aws, tags);
@@ -55,48 +66,24 @@ public final class Network {
         this.prefixLists = new PrefixLists(aws);
     }
 
-    public String vpcName() {
-        return prefix + "-vpc";
-    }
-
-    public String internetGatewayName() {
-        return prefix + "-igw";
-    }
-
-    public String routeTableName() {
-        return prefix + "-public";
-    }
-
-    public String securityGroupName() {
-        return prefix + "-sg";
-    }
-
-    public String loadBalancerSecurityGroupName() {
-        return prefix + "-alb-sg";
-    }
-
-    public String fileSystemSecurityGroupName() {
-        return prefix + "-efs-sg";
-    }
-
     public HubNetwork ensure(StepContext ctx) throws ProblemException {
         String vpcId;
         List<String> subnetIds;
         switch (settings.mode()) {
             case NEW_VPC -> {
-                vpcId = vpcs.ensure(ctx, vpcName()).vpcId();
-                subnetIds = subnets.ensure(ctx, vpcId, prefix).stream().map(Subnet::subnetId).toList();
-                String gatewayId = gateways.ensure(ctx, internetGatewayName(), vpcId).internetGatewayId();
-                routeTables.ensure(ctx, routeTableName(), vpcId, gatewayId, subnetIds);
+                vpcId = vpcs.ensure(ctx, texts.vpcName()).vpcId();
+                subnetIds = subnets.ensure(ctx, vpcId, texts, fargate).stream().map(Subnet::subnetId).toList();
+                String gatewayId = gateways.ensure(ctx, texts.internetGatewayName(), vpcId).internetGatewayId();
+                routeTables.ensure(ctx, texts.routeTableName(), vpcId, gatewayId, subnetIds);
             }
             case DEFAULT_VPC -> {
                 vpcId = defaultVpc().vpcId();
-                subnetIds = defaultSubnets(vpcId);
+                subnetIds = defaultSubnets(ctx, vpcId);
                 ctx.log().info("Using the default VPC " + vpcId + " and its subnets " + subnetIds);
             }
             case EXISTING_VPC -> {
                 vpcId = settings.vpcId();
-                subnetIds = checkedExistingSubnets();
+                subnetIds = checkedExistingSubnets(ctx);
                 ctx.log().info("Using VPC " + vpcId + " and subnets " + subnetIds);
             }
             default -> throw new IllegalStateException("Unknown network mode " + settings.mode());
@@ -116,16 +103,16 @@ public final class Network {
         String loadBalancerGroupId = "";
         if (options.stableAddress()) {
             loadBalancerGroupId = securityGroups.ensure(ctx, ResourceKind.LOAD_BALANCER_SECURITY_GROUP,
-                    loadBalancerSecurityGroupName(), vpcId, "the load balancer, HTTP and HTTPS", LOAD_BALANCER_PORTS,
+                    texts.loadBalancerSecurityGroupName(), vpcId, Purpose.LOAD_BALANCER, LOAD_BALANCER_PORTS,
                     loadBalancerIngress(cloudFront)).groupId();
         }
-        String groupId = securityGroups.ensure(ctx, ResourceKind.SECURITY_GROUP, securityGroupName(), vpcId,
-                "port " + SecurityGroups.HUB_PORT, Set.of(SecurityGroups.HUB_PORT),
+        String groupId = securityGroups.ensure(ctx, ResourceKind.SECURITY_GROUP, texts.securityGroupName(), vpcId,
+                Purpose.HUB, Set.of(SecurityGroups.HUB_PORT),
                 List.of(hubIngress(loadBalancerGroupId, cloudFront))).groupId();
         String fileSystemGroupId = "";
         if (options.keepUserFiles()) {
             fileSystemGroupId = securityGroups.ensure(ctx, ResourceKind.FILE_SYSTEM_SECURITY_GROUP,
-                    fileSystemSecurityGroupName(), vpcId, "NFS from the hub's task", Set.of(SecurityGroups.NFS_PORT),
+                    texts.fileSystemSecurityGroupName(), vpcId, Purpose.FILE_SYSTEM, Set.of(SecurityGroups.NFS_PORT),
                     List.of(new Ingress(SecurityGroups.NFS_PORT, groupId))).groupId();
         }
         return new HubNetwork(vpcId, subnetIds, groupId, loadBalancerGroupId, fileSystemGroupId);
@@ -172,20 +159,22 @@ public final class Network {
         String vpcId = "";
         switch (settings.mode()) {
             case NEW_VPC -> {
-                Optional<Vpc> vpc = vpcs.find(journal, vpcName());
+                Optional<Vpc> vpc = vpcs.find(journal, texts.vpcName());
                 vpcId = vpc.map(Vpc::vpcId).orElse("");
-                intents.add(intent(vpc.isPresent(), "VPC", vpcName(), vpc.map(Vpc::vpcId).orElse(Vpcs.CIDR)));
+                intents.add(intent(vpc.isPresent(), "VPC", texts.vpcName(), vpc.map(Vpc::vpcId).orElse(Vpcs.CIDR)));
                 for (int i = 0; i < Subnets.COUNT; i++) {
-                    String name = Subnets.name(prefix, i);
+                    String name = texts.subnetName(i);
                     Optional<Subnet> subnet = vpc.isEmpty() ? Optional.empty() : subnets.find(journal, name, vpcId);
                     intents.add(intent(subnet.isPresent(), "subnet", name,
                             subnet.map(s -> s.subnetId() + " in " + s.availabilityZone())
-                                    .orElse("public, in zone " + (i + 1) + " of " + Subnets.COUNT)));
+                                    .orElse("public, in zone " + (i + 1) + " of " + Subnets.COUNT
+                                            + " where Fargate runs tasks")));
                 }
-                intents.add(intent(gateways.find(journal, internetGatewayName()).isPresent(), "internet gateway",
-                        internetGatewayName(), "the hub's way to and from the internet"));
-                intents.add(intent(vpc.isPresent() && routeTables.find(journal, routeTableName(), vpcId).isPresent(),
-                        "route table", routeTableName(), RouteTables.ANYWHERE + " to the internet gateway"));
+                intents.add(intent(gateways.find(journal, texts.internetGatewayName()).isPresent(), "internet gateway",
+                        texts.internetGatewayName(), "the hub's way to and from the internet"));
+                intents.add(intent(vpc.isPresent()
+                                && routeTables.find(journal, texts.routeTableName(), vpcId).isPresent(),
+                        "route table", texts.routeTableName(), RouteTables.ANYWHERE + " to the internet gateway"));
             }
             case DEFAULT_VPC -> {
                 vpcId = defaultVpc().vpcId();
@@ -202,23 +191,23 @@ public final class Network {
         String loadBalancerGroupId = "";
         if (options.stableAddress()) {
             Optional<SecurityGroup> group = securityGroups.find(journal, ResourceKind.LOAD_BALANCER_SECURITY_GROUP,
-                    loadBalancerSecurityGroupName(), vpcId);
+                    texts.loadBalancerSecurityGroupName(), vpcId);
             loadBalancerGroupId = group.map(SecurityGroup::groupId).orElse("");
-            intents.add(groupIntent(loadBalancerSecurityGroupName(), group, LOAD_BALANCER_PORTS,
+            intents.add(groupIntent(texts.loadBalancerSecurityGroupName(), group, LOAD_BALANCER_PORTS,
                     loadBalancerIngress(cloudFront), "the load balancer's: port 80" + (options.ownDomain() ? " and 443"
                             : "") + " open to " + (cloudFront.isEmpty() ? who : "CloudFront only")));
         }
-        Optional<SecurityGroup> group = securityGroups.find(journal, securityGroupName(), vpcId);
+        Optional<SecurityGroup> group = securityGroups.find(journal, texts.securityGroupName(), vpcId);
         String hubSource = options.stableAddress() ? "the load balancer only" : !cloudFront.isEmpty()
                 ? "CloudFront only (AWS's list of its addresses), so nobody bypasses HTTPS" : who;
-        intents.add(groupIntent(securityGroupName(), group, Set.of(SecurityGroups.HUB_PORT),
+        intents.add(groupIntent(texts.securityGroupName(), group, Set.of(SecurityGroups.HUB_PORT),
                 options.stableAddress() && loadBalancerGroupId.isEmpty() ? null
                         : List.of(hubIngress(loadBalancerGroupId, cloudFront)),
                 "the hub's: port " + SecurityGroups.HUB_PORT + " open to " + hubSource));
         if (options.keepUserFiles()) {
             Optional<SecurityGroup> nfs = securityGroups.find(journal, ResourceKind.FILE_SYSTEM_SECURITY_GROUP,
-                    fileSystemSecurityGroupName(), vpcId);
-            intents.add(groupIntent(fileSystemSecurityGroupName(), nfs, Set.of(SecurityGroups.NFS_PORT),
+                    texts.fileSystemSecurityGroupName(), vpcId);
+            intents.add(groupIntent(texts.fileSystemSecurityGroupName(), nfs, Set.of(SecurityGroups.NFS_PORT),
                     group.map(g -> List.of(new Ingress(SecurityGroups.NFS_PORT, g.groupId()))).orElse(null),
                     "the file system's: NFS (port " + SecurityGroups.NFS_PORT + ") open to the hub's task only"));
         }
@@ -247,18 +236,36 @@ public final class Network {
                 "Choose 'A VPC of its own' in the network settings, or pick a VPC and subnets, then press Retry"));
     }
 
-    private List<String> defaultSubnets(String vpcId) throws ProblemException {
-        List<String> ids = subnets.defaults(vpcId).stream().map(Subnet::subnetId).toList();
-        if (ids.isEmpty()) {
+    /** The default VPC's subnets in the zones Fargate serves; the others are said and left out. */
+    private List<String> defaultSubnets(StepContext ctx, String vpcId) throws ProblemException {
+        List<Subnet> all = subnets.defaults(vpcId);
+        if (all.isEmpty()) {
             throw new ProblemException("The default VPC has no default subnets",
                     "VPC " + vpcId + " has no subnet marked default for its zone",
                     "Choose 'A VPC of its own' in the network settings, then press Retry");
         }
-        return ids;
+        String region = aws.region().id();
+        List<Subnet> served = all.stream().filter(s -> fargate.serves(region, s.availabilityZoneId())).toList();
+        List<Subnet> left = all.stream().filter(s -> !served.contains(s)).toList();
+        if (!left.isEmpty()) {
+            ctx.log().info("Leaving out default subnet(s) " + left.stream().map(s -> s.subnetId() + " ("
+                    + s.availabilityZoneId() + ")").toList() + ": Fargate runs no tasks in their zones (it serves "
+                    + fargate.describe(region) + ")");
+        }
+        if (served.isEmpty()) {
+            throw new ProblemException("The default VPC has no subnet where Fargate runs tasks",
+                    "its subnets are in zones " + all.stream().map(Subnet::availabilityZoneId).toList()
+                            + ", and Fargate serves " + fargate.describe(region),
+                    "Choose 'A VPC of its own' in the network settings, then press Retry");
+        }
+        return served.stream().map(Subnet::subnetId).toList();
     }
 
-    /** The chosen subnets, if they exist, belong to the chosen VPC and reach the internet. */
-    private List<String> checkedExistingSubnets() throws ProblemException {
+    /**
+     * The chosen subnets, if they exist, belong to the chosen VPC, are in zones Fargate serves and reach the
+     * internet; subnets that share a zone are said (a load balancer needs two zones).
+     */
+    private List<String> checkedExistingSubnets(StepContext ctx) throws ProblemException {
         String vpcId = settings.vpcId();
         if (vpcs.byId(vpcId).isEmpty()) {
             throw new ProblemException("VPC " + vpcId + " was not found",
@@ -272,12 +279,35 @@ public final class Network {
                 throw new ProblemException("Subnet " + id + " is not in VPC " + vpcId,
                         "the profile's subnets must belong to its VPC", "Pick the VPC's subnets, then press Retry");
             }
+            String zone = subnet.get().availabilityZoneId();
+            String region = aws.region().id();
+            if (!fargate.serves(region, zone)) {
+                throw new ProblemException("Subnet " + id + " is in a zone Fargate does not serve",
+                        "it is in zone " + zone + " (" + subnet.get().availabilityZone() + "), and Fargate runs tasks "
+                                + "only in " + fargate.describe(region),
+                        "Pick a subnet in one of those zones in the network settings, then press Retry");
+            }
             if (!routeTables.isPublic(vpcId, id)) {
                 throw new ProblemException("Subnet " + id + " is not public",
                         "its route table sends no traffic to an internet gateway, so the task could neither pull "
                                 + "its image nor be reached on a public IP",
                         "Pick public subnets (or 'A VPC of its own') in the network settings, then press Retry");
             }
+        }
+        Map<String, List<String>> byZone = new TreeMap<>();
+        found.stream().filter(s -> settings.subnetIds().contains(s.subnetId()))
+                .forEach(s -> byZone.computeIfAbsent(s.availabilityZoneId(), z -> new ArrayList<>()).add(s.subnetId()));
+        byZone.forEach((zone, ids) -> {
+            if (ids.size() > 1) {
+                ctx.log().warn("Subnets " + String.join(" and ", ids) + " are in the same zone, " + zone
+                        + ": they give the hub no second zone to run in if that one has trouble");
+            }
+        });
+        if (options.stableAddress() && byZone.size() < 2) {
+            throw new ProblemException("A load balancer needs subnets in two zones",
+                    "the profile's subnets " + settings.subnetIds() + " are all in zone " + byZone.keySet()
+                            + ", and AWS places a load balancer in at least two",
+                    "Add a public subnet in another zone in the network settings, then press Retry");
         }
         return List.copyOf(settings.subnetIds());
     }

@@ -36,11 +36,6 @@ public final class Secrets {
         this.tags = tags;
     }
 
-    /** The secret's name for a profile and purpose. */
-    public static String name(String profile, String purpose) {
-        return "hubwizard/" + profile + "/" + purpose;
-    }
-
     /** @return the secret's ARN, which the task definition names */
     public String ensure(StepContext ctx, String name, String value) throws ProblemException {
         ctx.secret(value);
@@ -55,7 +50,7 @@ public final class Secrets {
                 () -> {
                     String created = call("secretsmanager:CreateSecret", () -> aws.secretsManager().createSecret(r -> r
                             .name(name)
-                            .description("Hub Wizard profile " + tags.profile() + ": read by the hub's task only")
+                            .description(new AwsTexts(tags.profile()).secretDescription())
                             .secretString(value)
                             .tags(tags.secretsManager(name))).arn());
                     return DescribeSecretResponse.builder().arn(created).name(name).build();

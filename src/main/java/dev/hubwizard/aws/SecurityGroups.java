@@ -90,9 +90,9 @@ public final class SecurityGroups {
      * Finds or creates the group, then opens and closes its {@code ports} until exactly {@code wanted} gets
      * in on them; rules on other ports (someone's SSH) are left alone.
      *
-     * @param purpose what the group lets in, for its description ("port 8000")
+     * @param purpose what the group lets in, for its description and its rules'
      */
-    public SecurityGroup ensure(StepContext ctx, String kind, String name, String vpcId, String purpose,
+    public SecurityGroup ensure(StepContext ctx, String kind, String name, String vpcId, AwsTexts.Purpose purpose,
                                 Set<Integer> ports, List<Ingress> wanted) throws ProblemException {
         SecurityGroup group = Journaled.ensure(ctx, kind, "security group", name,
                 () -> find(ctx.journal(), kind, name, vpcId),
@@ -100,7 +100,7 @@ public final class SecurityGroups {
                 () -> {
                     String id = call("ec2:CreateSecurityGroup", () -> aws.ec2().createSecurityGroup(r -> r
                             .groupName(name).vpcId(vpcId)
-                            .description("JupyterHub of Hub Wizard profile " + tags.profile() + ": " + purpose)
+                            .description(new AwsTexts(tags.profile()).securityGroupDescription(purpose))
                             .tagSpecifications(tags.ec2(ResourceType.SECURITY_GROUP, name))).groupId());
                     // What the create call just established; asking AWS again would be a call before the record.
                     return SecurityGroup.builder().groupId(id).groupName(name).vpcId(vpcId).build();
@@ -163,7 +163,8 @@ public final class SecurityGroups {
                 g -> ProfileTags.fromEc2(g.tags()),
                 g -> Deletion.whileInUse(ctx, waits, "security group " + record.id(),
                         () -> run("ec2:DeleteSecurityGroup", () -> aws.ec2().deleteSecurityGroup(r -> r
-                                .groupId(record.id())))));
+                                .groupId(record.id()))),
+                        () -> new NetworkInterfaces(aws).holding("group-id", record.id())));
     }
 
     /** The address ranges (or groups, or prefix lists) port 8000 is open to. */
@@ -187,8 +188,8 @@ public final class SecurityGroups {
         return new ArrayList<>(rules);
     }
 
-    private static List<IpPermission> permissions(List<Ingress> rules, String purpose) {
-        String description = "JupyterHub: " + purpose;
+    private static List<IpPermission> permissions(List<Ingress> rules, AwsTexts.Purpose purpose) {
+        String description = AwsTexts.ruleDescription(purpose);
         return rules.stream().map(rule -> {
             IpPermission.Builder p = IpPermission.builder().ipProtocol("tcp").fromPort(rule.port()).toPort(rule.port());
             if (rule.fromGroup()) {

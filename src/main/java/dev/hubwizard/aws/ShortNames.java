@@ -26,6 +26,19 @@ final class ShortNames {
         return start + "-" + hash(name).substring(0, HASH_LENGTH);
     }
 
+    /**
+     * {@code start + end} when it fits in {@code max} characters; otherwise {@code start} cut, '-', a hash of the
+     * whole, and {@code end}: the name keeps its end, so that a pattern like {@code hubwizard-*-execution} matches it.
+     */
+    static String fit(String start, String end, int max) {
+        String name = start + end;
+        if (name.length() <= max) {
+            return name;
+        }
+        String cut = start.substring(0, max - end.length() - HASH_LENGTH - 1).replaceAll("-+$", "");
+        return cut + "-" + hash(name).substring(0, HASH_LENGTH) + end;
+    }
+
     /** Hex SHA-256 of {@code text}: for idempotency tokens and the names above. */
     static String hash(String text) {
         try {

@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -32,11 +33,6 @@ public final class Subnets {
     public Subnets(AwsClients aws, ProfileTags tags) {
         this.aws = aws;
         this.tags = tags;
-    }
-
-    /** The name of the hub's {@code index}-th subnet (0-based). */
-    public static String name(String prefix, int index) {
-        return prefix + "-public-" + (index + 1);
     }
 
     /** The hub's subnet called {@code name} in {@code vpcId}. */
@@ -58,35 +54,49 @@ public final class Subnets {
     public List<Subnet> defaults(String vpcId) throws ProblemException {
         return describe(List.of(Filter.builder().name("vpc-id").values(vpcId).build(),
                 Filter.builder().name("default-for-az").values("true").build())).stream()
-                .sorted(Comparator.comparing(Subnet::availabilityZone)).toList();
+                .sorted(Comparator.comparing(Subnet::availabilityZoneId)).toList();
     }
 
-    /** The hub's public subnets in {@code vpcId}: 10.0.N.0/24, each in a zone of its own, public IPs on launch. */
-    public List<Subnet> ensure(StepContext ctx, String vpcId, String prefix) throws ProblemException {
+    /**
+     * The hub's public subnets in {@code vpcId}: 10.0.N.0/24, each in a zone of its own where Fargate runs tasks,
+     * public IPs on launch. Zones are chosen by zone ID (the same physical zone in every account), in ID order, so
+     * runs pick the same ones.
+     */
+    public List<Subnet> ensure(StepContext ctx, String vpcId, AwsTexts texts, FargateZones fargate)
+            throws ProblemException {
         List<Optional<Subnet>> found = new ArrayList<>();
         Set<String> zonesUsed = new HashSet<>();
         for (int i = 0; i < COUNT; i++) {
-            Optional<Subnet> subnet = find(ctx.journal(), name(prefix, i), vpcId);
-            subnet.ifPresent(s -> zonesUsed.add(s.availabilityZone()));
+            Optional<Subnet> subnet = find(ctx.journal(), texts.subnetName(i), vpcId);
+            subnet.ifPresent(s -> zonesUsed.add(s.availabilityZoneId()));
             found.add(subnet);
         }
-        List<String> freeZones = found.stream().allMatch(Optional::isPresent) ? List.of()
-                : zones().stream().filter(z -> !zonesUsed.contains(z)).toList();
+        String region = aws.region().id();
+        List<AvailabilityZone> freeZones = found.stream().allMatch(Optional::isPresent) ? List.of()
+                : zones().stream().filter(z -> fargate.serves(region, z.zoneId()) && !zonesUsed.contains(z.zoneId()))
+                .toList();
         List<Subnet> result = new ArrayList<>();
         int nextZone = 0;
         for (int i = 0; i < COUNT; i++) {
             Optional<Subnet> existing = found.get(i);
-            String zone;
+            String zoneId;
             if (existing.isPresent()) {
-                zone = existing.get().availabilityZone();
+                zoneId = existing.get().availabilityZoneId();
+                if (!fargate.serves(region, zoneId)) {
+                    ctx.log().warn("Subnet " + existing.get().subnetId() + " is in zone " + zoneId + ", where Fargate "
+                            + "runs no tasks (it serves " + fargate.describe(region) + "): the hub's task runs in the "
+                            + "other subnet. A teardown and a new deploy put both subnets in zones Fargate serves");
+                }
             } else if (nextZone < freeZones.size()) {
-                zone = freeZones.get(nextZone++);
+                zoneId = freeZones.get(nextZone++).zoneId();
             } else {
-                throw new ProblemException("Not enough availability zones",
-                        "the hub's network needs " + COUNT + " zones and the region offers fewer",
+                throw new ProblemException("Not enough availability zones for Fargate",
+                        "the hub's network needs " + COUNT + " zones where Fargate runs tasks, and " + region
+                                + " has fewer available to this account (Fargate serves " + fargate.describe(region)
+                                + ")",
                         "Pick another region in the profile, then press Retry");
             }
-            Subnet subnet = ensureOne(ctx, name(prefix, i), existing, zone, vpcId, "10.0." + i + ".0/24");
+            Subnet subnet = ensureOne(ctx, texts.subnetName(i), existing, zoneId, vpcId, "10.0." + i + ".0/24");
             if (!Boolean.TRUE.equals(subnet.mapPublicIpOnLaunch())) {
                 run("ec2:ModifySubnetAttribute", () -> aws.ec2().modifySubnetAttribute(r -> r
                         .subnetId(subnet.subnetId()).mapPublicIpOnLaunch(b -> b.value(true))));
@@ -97,12 +107,12 @@ public final class Subnets {
         return result;
     }
 
-    private Subnet ensureOne(StepContext ctx, String name, Optional<Subnet> existing, String zone, String vpcId,
+    private Subnet ensureOne(StepContext ctx, String name, Optional<Subnet> existing, String zoneId, String vpcId,
                              String cidr) throws ProblemException {
         return Journaled.ensure(ctx, ResourceKind.SUBNET, "subnet", name, () -> existing,
                 id -> describe(List.of(Filter.builder().name("subnet-id").values(id).build())).isEmpty(),
                 () -> call("ec2:CreateSubnet", () -> aws.ec2().createSubnet(r -> r.vpcId(vpcId).cidrBlock(cidr)
-                        .availabilityZone(zone).tagSpecifications(tags.ec2(ResourceType.SUBNET, name))).subnet()),
+                        .availabilityZoneId(zoneId).tagSpecifications(tags.ec2(ResourceType.SUBNET, name))).subnet()),
                 new Journaled.Identity<>() {
                     @Override
                     public String id(Subnet s) {
@@ -112,7 +122,8 @@ public final class Subnets {
                     @Override
                     public Map<String, String> attributes(Subnet s) {
                         return Map.of("vpc", s.vpcId(), "availabilityZone", s.availabilityZone(),
-                                "cidr", s.cidrBlock());
+                                "availabilityZoneId", Objects.toString(s.availabilityZoneId(), ""), "cidr",
+                                s.cidrBlock());
                     }
 
                     @Override
@@ -133,15 +144,16 @@ public final class Subnets {
                         .findFirst(),
                 s -> ProfileTags.fromEc2(s.tags()),
                 s -> Deletion.whileInUse(ctx, waits, "subnet " + record.id(),
-                        () -> run("ec2:DeleteSubnet", () -> aws.ec2().deleteSubnet(r -> r.subnetId(record.id())))));
+                        () -> run("ec2:DeleteSubnet", () -> aws.ec2().deleteSubnet(r -> r.subnetId(record.id()))),
+                        () -> new NetworkInterfaces(aws).holding("subnet-id", record.id())));
     }
 
-    /** The region's zones that take new subnets, in name order, so runs pick the same ones. */
-    private List<String> zones() throws ProblemException {
+    /** The region's zones that take new subnets, in zone ID order, so runs pick the same ones. */
+    private List<AvailabilityZone> zones() throws ProblemException {
         return call("ec2:DescribeAvailabilityZones", () -> aws.ec2().describeAvailabilityZones(r -> r.filters(
                         Filter.builder().name("state").values("available").build(),
                         Filter.builder().name("zone-type").values("availability-zone").build()))
-                .availabilityZones().stream().map(AvailabilityZone::zoneName).sorted().toList());
+                .availabilityZones().stream().sorted(Comparator.comparing(AvailabilityZone::zoneId)).toList());
     }
 
     private List<Subnet> describe(List<Filter> filters) throws ProblemException {

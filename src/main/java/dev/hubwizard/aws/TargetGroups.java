@@ -46,11 +46,6 @@ public final class TargetGroups {
         this.tags = tags;
     }
 
-    /** The target group for a profile prefix ({@code team-hub-tg}). */
-    public static String name(String prefix) {
-        return ShortNames.fit(prefix + "-tg", MAX_NAME);
-    }
-
     public Optional<TargetGroup> find(Journal journal, String name) throws ProblemException {
         return Journaled.find(journal, ResourceKind.TARGET_GROUP, name,
                 arn -> describe(DescribeTargetGroupsRequest.builder().targetGroupArns(arn).build()),

@@ -2,12 +2,14 @@ package dev.hubwizard.aws;
 
 import dev.hubwizard.engine.Cancellation;
 import dev.hubwizard.engine.Intent;
+import dev.hubwizard.engine.Journal;
 import dev.hubwizard.engine.ProblemException;
 import dev.hubwizard.engine.ResourceRecord;
 import dev.hubwizard.engine.StepContext;
 import software.amazon.awssdk.services.ecs.model.ClientException;
 import software.amazon.awssdk.services.ecs.model.DescribeTaskDefinitionResponse;
 import software.amazon.awssdk.services.ecs.model.TaskDefinition;
+import software.amazon.awssdk.services.ecs.model.TaskDefinitionFamilyStatus;
 import software.amazon.awssdk.services.ecs.model.TaskDefinitionField;
 import software.amazon.awssdk.services.ecs.model.TaskDefinitionStatus;
 
@@ -81,19 +83,33 @@ public final class TaskDefinitions {
                         .taskDefinition(record.id()))));
     }
 
-    /** The ACTIVE revisions in this region, of any family, that run their tasks with this role. */
-    public List<String> activeUsing(String roleArn) throws ProblemException {
-        List<String> active = call("ecs:ListTaskDefinitions", () -> aws.ecs().listTaskDefinitionsPaginator(r -> r
-                .status(TaskDefinitionStatus.ACTIVE)).taskDefinitionArns().stream().toList());
+    /** This profile's recorded revisions that are still ACTIVE and run their tasks with this role. */
+    public List<String> recordedActiveUsing(Journal journal, String roleArn) throws ProblemException {
         List<String> users = new ArrayList<>();
-        for (String arn : active) {
-            Optional<TaskDefinition> td = describe(arn).map(DescribeTaskDefinitionResponse::taskDefinition);
-            if (td.isPresent() && (roleArn.equals(td.get().executionRoleArn())
-                    || roleArn.equals(td.get().taskRoleArn()))) {
-                users.add(arn);
+        for (ResourceRecord record : journal.ofKind(ResourceKind.TASK_DEFINITION)) {
+            Optional<TaskDefinition> td = describe(record.id()).map(DescribeTaskDefinitionResponse::taskDefinition)
+                    .filter(t -> t.status() == TaskDefinitionStatus.ACTIVE);
+            if (td.isPresent() && uses(td.get(), roleArn)) {
+                users.add(record.id());
             }
         }
         return users;
+    }
+
+    /**
+     * A task definition in this region, of any family, that runs its tasks with this role: the first found, so
+     * that an account with many families is not read through when one uses the role early. Each family's latest
+     * ACTIVE revision stands for the family (a family changes its role rarely); pages are read as they are needed.
+     */
+    public Optional<String> anyFamilyUsing(String roleArn) throws ProblemException {
+        return call("ecs:ListTaskDefinitionFamilies", () -> aws.ecs().listTaskDefinitionFamiliesPaginator(r -> r
+                .status(TaskDefinitionFamilyStatus.ACTIVE)).families().stream()
+                .map(family -> aws.ecs().describeTaskDefinition(r -> r.taskDefinition(family)).taskDefinition())
+                .filter(td -> uses(td, roleArn)).map(TaskDefinition::taskDefinitionArn).findFirst());
+    }
+
+    private static boolean uses(TaskDefinition td, String roleArn) {
+        return roleArn.equals(td.executionRoleArn()) || roleArn.equals(td.taskRoleArn());
     }
 
     private Optional<DescribeTaskDefinitionResponse> describe(String taskDefinition) throws ProblemException {

@@ -41,11 +41,6 @@ public final class UserPoolClients {
         this.aws = aws;
     }
 
-    /** The app client's name for a profile. */
-    public static String name(String profile) {
-        return "hubwizard-" + profile;
-    }
-
     public Optional<UserPoolClientType> find(Journal journal, String poolId, String name) throws ProblemException {
         return Journaled.find(journal, ResourceKind.USER_POOL_CLIENT, name, id -> describe(poolId, id),
                 () -> byName(poolId, name));

@@ -62,10 +62,8 @@ public final class UserPools {
                                         .attributeDataType(AttributeDataType.STRING).required(false).mutable(false)
                                         .build())
                         .adminCreateUserConfig(a -> a.allowAdminCreateUserOnly(true).inviteMessageTemplate(m -> m
-                                .emailSubject("Your JupyterHub account")
-                                .emailMessage("You are invited to the team's JupyterHub at " + hubUrl + " . Sign in "
-                                        + "with the user name {username} and the temporary password {####}; you "
-                                        + "will then choose your own password.")))
+                                .emailSubject(AwsTexts.invitationSubject())
+                                .emailMessage(AwsTexts.invitationMessage(hubUrl))))
                         .deletionProtection(DeletionProtectionType.INACTIVE)
                         .userPoolTags(tags.named(name))).userPool()),
                 new Journaled.Identity<>() {

@@ -98,7 +98,8 @@ public final class Vpcs {
                                 "Deal with what is said about those first; the VPC goes with the next teardown"));
                     }
                     Deletion.whileInUse(ctx, waits, "VPC " + record.id(),
-                            () -> run("ec2:DeleteVpc", () -> aws.ec2().deleteVpc(r -> r.vpcId(record.id()))));
+                            () -> run("ec2:DeleteVpc", () -> aws.ec2().deleteVpc(r -> r.vpcId(record.id()))),
+                            () -> new NetworkInterfaces(aws).holding("vpc-id", record.id()));
                 });
     }
 

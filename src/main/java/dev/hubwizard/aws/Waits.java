@@ -18,11 +18,17 @@ final class Waits {
     }
 
     static WaiterOverrideConfiguration upTo(Duration timeout, Duration maxDelay) {
+        return upTo(timeout, FIRST_DELAY, maxDelay);
+    }
+
+    /** @param firstDelay the first wait, doubling up to {@code maxDelay} */
+    static WaiterOverrideConfiguration upTo(Duration timeout, Duration firstDelay, Duration maxDelay) {
         return WaiterOverrideConfiguration.builder()
                 .waitTimeout(timeout)
-                // Never the limit: the timeout is. Each attempt waits at least FIRST_DELAY.
-                .maxAttempts((int) Math.min(Integer.MAX_VALUE, timeout.toSeconds() + 1))
-                .backoffStrategyV2(BackoffStrategy.exponentialDelayWithoutJitter(FIRST_DELAY, maxDelay))
+                // Never the limit: the timeout is.
+                .maxAttempts((int) Math.min(Integer.MAX_VALUE, timeout.toMillis() / Math.max(1, firstDelay.toMillis())
+                        + 1))
+                .backoffStrategyV2(BackoffStrategy.exponentialDelayWithoutJitter(firstDelay, maxDelay))
                 .build();
     }
 }

@@ -82,7 +82,9 @@ public final class CertificateStep implements Step {
                     + "Hub Wizard waits up to " + VALIDATION_TIMEOUT.toMinutes() + " min");
         }
         if (certificate.status() != CertificateStatus.ISSUED) {
-            context.log().info("Waiting for ACM to find " + validation.text() + " and issue the certificate");
+            context.log().info("Waiting up to " + VALIDATION_TIMEOUT.toMinutes() + " min for ACM to find "
+                    + validation.text() + " and issue the certificate (its status ISSUED, which comes a little after "
+                    + "the validation succeeds)");
             certificates.waitUntilIssued(context, domain, arn, validation, VALIDATION_TIMEOUT);
         }
         context.log().info("The certificate for " + domain + " is issued");

@@ -1,6 +1,7 @@
 package dev.hubwizard.deploy;
 
 import dev.hubwizard.aws.AwsClients;
+import dev.hubwizard.aws.AwsTexts;
 import dev.hubwizard.aws.ProfileTags;
 import dev.hubwizard.aws.ResourceKind;
 import dev.hubwizard.aws.Secrets;
@@ -32,7 +33,6 @@ public final class CognitoStep implements Step {
 
     public static final String ID = "cognito";
     public static final Key<CognitoClient> CLIENT = Key.of("cognito-client", CognitoClient.class);
-    static final String SECRET_PURPOSE = "cognito-client-secret";
 
     private final Profile profile;
     private final CognitoSettings settings;
@@ -78,7 +78,7 @@ public final class CognitoStep implements Step {
         boolean poolIsOurs = context.journal().findById(ResourceKind.USER_POOL, pool.id()).isPresent();
         String prefix = domains.ensure(context, pool, settings.domainPrefix(), poolIsOurs);
         UserPoolClientType client = clients.ensure(context, pool.id(), wanted(address));
-        String secretArn = secrets.ensure(context, Secrets.name(profile.name(), SECRET_PURPOSE), client.clientSecret());
+        String secretArn = secrets.ensure(context, secretName(), client.clientSecret());
         context.put(CLIENT, new CognitoClient(pool.id(), UserPoolDomains.url(prefix, region), client.clientId(),
                 secretArn));
     }
@@ -92,14 +92,18 @@ public final class CognitoStep implements Step {
         Optional<URI> address = HubUrls.https(profile, context, aws);
         intents.add(address.isPresent() ? clients.preview(context.journal(), pool.map(UserPoolType::id),
                 wanted(address.get()))
-                : Intent.create("app client", UserPoolClients.name(profile.name()), "OAuth code flow, with a secret "
-                + "kept in Secrets Manager; calls back the new HTTPS address's /hub/oauth_callback"));
-        intents.add(secrets.preview(Secrets.name(profile.name(), SECRET_PURPOSE), "the app client's secret"));
+                : Intent.create("app client", new AwsTexts(profile.name()).appClientName(), "OAuth code flow, with a "
+                + "secret kept in Secrets Manager; calls back the new HTTPS address's /hub/oauth_callback"));
+        intents.add(secrets.preview(secretName(), "the app client's secret"));
         return intents;
     }
 
+    private String secretName() {
+        return new AwsTexts(profile.name()).secretName(AwsTexts.COGNITO_CLIENT_SECRET);
+    }
+
     private UserPoolClients.Wanted wanted(URI address) {
-        return new UserPoolClients.Wanted(UserPoolClients.name(profile.name()), HubUrls.callback(address),
+        return new UserPoolClients.Wanted(new AwsTexts(profile.name()).appClientName(), HubUrls.callback(address),
                 HubUrls.afterSignOut(address));
     }
 

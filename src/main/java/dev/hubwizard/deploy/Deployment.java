@@ -2,7 +2,6 @@ package dev.hubwizard.deploy;
 
 import dev.hubwizard.aws.AwsClients;
 import dev.hubwizard.aws.CognitoUsers;
-import dev.hubwizard.aws.DeletionWaits;
 import dev.hubwizard.aws.FileSystems;
 import dev.hubwizard.aws.ProfileTags;
 import dev.hubwizard.aws.ResourceKind;
@@ -51,7 +50,7 @@ public final class Deployment implements AutoCloseable {
         this.profile = profile;
         this.store = store;
         this.tools = tools;
-        this.aws = new AwsClients(profile.aws(), mfaCodes);
+        this.aws = new AwsClients(profile.aws(), mfaCodes, tools.consistency());
     }
 
     public Profile profile() {
@@ -79,7 +78,7 @@ public final class Deployment implements AutoCloseable {
      * lists that first.
      */
     public Plan teardownPlan(TeardownChoices choices) {
-        return TeardownPlan.create(profile, aws, choices, DeletionWaits.DEFAULT);
+        return TeardownPlan.create(profile, aws, choices, tools.deletionWaits());
     }
 
     /**

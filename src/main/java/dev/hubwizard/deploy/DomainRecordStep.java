@@ -1,6 +1,7 @@
 package dev.hubwizard.deploy;
 
 import dev.hubwizard.aws.AwsClients;
+import dev.hubwizard.aws.AwsTexts;
 import dev.hubwizard.aws.DnsRecord;
 import dev.hubwizard.aws.DnsRecords;
 import dev.hubwizard.aws.HostedZones;
@@ -81,7 +82,7 @@ public final class DomainRecordStep implements Step {
         Optional<HostedZone> zone = zones.find(domain);
         Optional<String> dns = context.get(LoadBalancerStep.LOAD_BALANCER).map(HubLoadBalancer::dnsName);
         if (dns.isEmpty()) {
-            dns = balancers.find(context.journal(), LoadBalancers.name(HubUrls.prefix(profile)))
+            dns = balancers.find(context.journal(), new AwsTexts(profile.name()).loadBalancerName())
                     .map(lb -> lb.dnsName());
         }
         if (zone.isPresent()) {

@@ -1,6 +1,7 @@
 package dev.hubwizard.deploy;
 
 import dev.hubwizard.aws.AwsClients;
+import dev.hubwizard.aws.AwsTexts;
 import dev.hubwizard.aws.ExecutionRole;
 import dev.hubwizard.aws.ExecutionRoles;
 import dev.hubwizard.aws.ProfileTags;
@@ -31,7 +32,7 @@ public final class ExecutionRoleStep implements Step {
     public ExecutionRoleStep(Profile profile, AwsClients aws) {
         this.roles = new ExecutionRoles(aws, new ProfileTags(profile.name()));
         this.cognito = profile.hub().signIn() == SignIn.COGNITO;
-        this.name = cognito ? ExecutionRoles.profileRoleName(HubUrls.prefix(profile)) : ExecutionRoles.NAME;
+        this.name = cognito ? new AwsTexts(profile.name()).ownExecutionRoleName() : ExecutionRoles.NAME;
     }
 
     @Override
@@ -53,7 +54,7 @@ public final class ExecutionRoleStep implements Step {
     public void run(StepContext context) throws Exception {
         ExecutionRole role = roles.ensure(context, name);
         if (cognito) {
-            roles.allowSecretsRead(context, role, List.of(context.require(CognitoStep.CLIENT).secretArn()));
+            role = roles.allowSecretsRead(context, role, List.of(context.require(CognitoStep.CLIENT).secretArn()));
         }
         context.put(ROLE, role);
     }

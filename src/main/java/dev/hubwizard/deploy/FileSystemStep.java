@@ -2,6 +2,7 @@ package dev.hubwizard.deploy;
 
 import dev.hubwizard.aws.AccessPoints;
 import dev.hubwizard.aws.AwsClients;
+import dev.hubwizard.aws.AwsTexts;
 import dev.hubwizard.aws.FileSystems;
 import dev.hubwizard.aws.HubFileSystem;
 import dev.hubwizard.aws.HubNetwork;
@@ -54,7 +55,7 @@ public final class FileSystemStep implements Step {
 
     /** The file system's (and its access point's) name: {@code team-hub-homes}. */
     static String name(Profile profile) {
-        return HubUrls.prefix(profile) + "-homes";
+        return new AwsTexts(profile.name()).fileSystemName();
     }
 
     @Override

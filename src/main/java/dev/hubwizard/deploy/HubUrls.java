@@ -1,11 +1,11 @@
 package dev.hubwizard.deploy;
 
 import dev.hubwizard.aws.AwsClients;
+import dev.hubwizard.aws.AwsTexts;
 import dev.hubwizard.aws.HubDistribution;
 import dev.hubwizard.engine.ProblemException;
 import dev.hubwizard.engine.StepContext;
 import dev.hubwizard.profile.Profile;
-import dev.hubwizard.profile.ResourceNames;
 
 import java.net.URI;
 import java.util.Optional;
@@ -21,7 +21,7 @@ final class HubUrls {
      * user-editable resource names, so that renaming the cluster never orphans the load balancer.
      */
     static String prefix(Profile profile) {
-        return ResourceNames.derivedFrom(profile.name()).taskFamily();
+        return new AwsTexts(profile.name()).prefix();
     }
 
     /** {@code https://DOMAIN/} with a domain, else {@code http://LOAD-BALANCER-DNS/}. */

@@ -1,6 +1,7 @@
 package dev.hubwizard.deploy;
 
 import dev.hubwizard.aws.AwsClients;
+import dev.hubwizard.aws.AwsTexts;
 import dev.hubwizard.aws.HubLoadBalancer;
 import dev.hubwizard.aws.Listeners;
 import dev.hubwizard.aws.LoadBalancers;
@@ -71,12 +72,12 @@ public final class ListenersStep implements Step {
 
     @Override
     public List<Intent> preview(StepContext context) throws Exception {
-        String name = LoadBalancers.name(HubUrls.prefix(profile));
+        String name = new AwsTexts(profile.name()).loadBalancerName();
         Optional<HubLoadBalancer> balancer = context.get(LoadBalancerStep.LOAD_BALANCER);
         if (balancer.isEmpty()) {
             // Not run yet in this session: what AWS has, if anything.
-            Optional<String> targetGroup = targetGroups.find(context.journal(), TargetGroups.name(HubUrls.prefix(profile)))
-                    .map(TargetGroup::targetGroupArn);
+            Optional<String> targetGroup = targetGroups.find(context.journal(),
+                    new AwsTexts(profile.name()).targetGroupName()).map(TargetGroup::targetGroupArn);
             balancer = balancers.find(context.journal(), name).map(lb -> new HubLoadBalancer(lb.loadBalancerArn(),
                     name, lb.dnsName(), lb.canonicalHostedZoneId(), targetGroup.orElse("")));
         }

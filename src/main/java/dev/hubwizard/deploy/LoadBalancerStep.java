@@ -1,6 +1,7 @@
 package dev.hubwizard.deploy;
 
 import dev.hubwizard.aws.AwsClients;
+import dev.hubwizard.aws.AwsTexts;
 import dev.hubwizard.aws.HubLoadBalancer;
 import dev.hubwizard.aws.HubNetwork;
 import dev.hubwizard.aws.LoadBalancers;
@@ -34,9 +35,9 @@ public final class LoadBalancerStep implements Step {
 
     public LoadBalancerStep(Profile profile, AwsClients aws) {
         this.profile = profile;
-        String prefix = HubUrls.prefix(profile);
-        this.name = LoadBalancers.name(prefix);
-        this.targetGroupName = TargetGroups.name(prefix);
+        AwsTexts texts = new AwsTexts(profile.name());
+        this.name = texts.loadBalancerName();
+        this.targetGroupName = texts.targetGroupName();
         ProfileTags tags = new ProfileTags(profile.name());
         this.balancers = new LoadBalancers(aws, tags);
         this.targetGroups = new TargetGroups(aws, tags);

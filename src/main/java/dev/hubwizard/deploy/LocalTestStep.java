@@ -62,7 +62,7 @@ public final class LocalTestStep implements Step {
         if (profile.hub().signIn() != SignIn.FIRST_USE_PASSWORD) {
             context.log().info("The local test signs in with first-use passwords: Cognito needs the hub's HTTPS address");
         }
-        LocalRun run = new LocalRun(image.imageId(), containerName(), profile.hub().localPort(),
+        LocalRun run = new LocalRun(image.imageId(), containerName(profile), profile.hub().localPort(),
                 profile.hub().hostNetwork(),
                 Map.of(HubEnvironment.SIGN_IN, HubEnvironment.signIn(SignIn.FIRST_USE_PASSWORD)));
         try (LocalHub hub = runner.start(run, context)) {
@@ -84,7 +84,8 @@ public final class LocalTestStep implements Step {
                 + "/ until it looks good, then stop and remove it"));
     }
 
-    private String containerName() {
+    /** The local test's container for a profile; the preflight removes one a killed run left behind. */
+    static String containerName(Profile profile) {
         return "hubwizard-test-" + profile.names().repository();
     }
 }

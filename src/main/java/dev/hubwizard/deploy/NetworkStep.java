@@ -1,6 +1,7 @@
 package dev.hubwizard.deploy;
 
 import dev.hubwizard.aws.AwsClients;
+import dev.hubwizard.aws.FargateZones;
 import dev.hubwizard.aws.HubNetwork;
 import dev.hubwizard.aws.Network;
 import dev.hubwizard.engine.Intent;
@@ -20,7 +21,12 @@ public final class NetworkStep implements Step {
     private final Network network;
 
     public NetworkStep(Profile profile, AwsClients aws) {
-        this.network = new Network(aws, profile);
+        this(profile, aws, FargateZones.bundled());
+    }
+
+    /** @param fargate where Fargate runs tasks, by zone ID */
+    public NetworkStep(Profile profile, AwsClients aws, FargateZones fargate) {
+        this.network = new Network(aws, profile, fargate);
     }
 
     @Override

@@ -86,7 +86,7 @@ public final class PreflightStep implements Step {
         Optional<CallerIdentity> identity = add(checks, context, () -> credentials(profiles));
         checks.add(log(context, region()));
         context.throwIfCancelled();
-        checks.add(log(context, port()));
+        checks.add(log(context, port(context)));
         checks.add(log(context, architecture(engine)));
         checks.add(log(context, hubImage()));
         if (identity.isPresent() && profile.network().mode() == NetworkMode.NEW_VPC) {
@@ -192,8 +192,14 @@ public final class PreflightStep implements Step {
                 .orElseGet(() -> Check.ok("Hub image", "builds from " + which));
     }
 
-    private Check port() {
+    private Check port(StepContext context) {
         int port = profile.hub().localPort();
+        try {
+            // Hub Wizard's own container from a run that was killed mid-test would hold the port.
+            localHub.removeLeftover(LocalTestStep.containerName(profile), context);
+        } catch (ProblemException | RuntimeException notOurs) {
+            // Someone else's container of that name, or no Docker: the local test and the Docker check say so.
+        }
         return localHub.portProblem(port)
                 .map(e -> Check.failed("Port " + port, e.problem().what() + ": " + e.problem().why(),
                         e.problem().next()).inSettings("hub.localPort"))

@@ -3,6 +3,8 @@ package dev.hubwizard.deploy;
 import dev.hubwizard.aws.AwsClients;
 import dev.hubwizard.aws.EcsService;
 import dev.hubwizard.aws.EcsServices;
+import dev.hubwizard.aws.ExecutionRole;
+import dev.hubwizard.aws.ExecutionRoles;
 import dev.hubwizard.aws.HubLoadBalancer;
 import dev.hubwizard.aws.LogGroups;
 import dev.hubwizard.aws.ProfileTags;
@@ -33,16 +35,25 @@ public final class ServiceStep implements Step {
     public static final Key<EcsService> SERVICE = Key.of("service", EcsService.class);
     /** Image pull, start and the circuit breaker's retries fit well within this. */
     public static final Duration STABLE_TIMEOUT = Duration.ofMinutes(20);
+    /** How often the services-stable waiter asks ECS: a deployment takes minutes, its events stream meanwhile. */
+    public static final Duration STABLE_POLL = Duration.ofSeconds(10);
     private static final Duration EVENTS_EVERY = Duration.ofSeconds(5);
 
     private final Profile profile;
     private final EcsServices services;
+    private final ExecutionRoles roles;
 
     public ServiceStep(Profile profile, AwsClients aws, Duration stableTimeout) {
+        this(profile, aws, stableTimeout, STABLE_POLL);
+    }
+
+    /** @param stablePoll how often ECS is asked whether the service is stable */
+    public ServiceStep(Profile profile, AwsClients aws, Duration stableTimeout, Duration stablePoll) {
         this.profile = profile;
         ProfileTags tags = new ProfileTags(profile.name());
         this.services = new EcsServices(aws, tags, new StoppedTasks(aws, new LogGroups(aws, tags)), stableTimeout,
-                EVENTS_EVERY);
+                stablePoll, EVENTS_EVERY.compareTo(stablePoll) < 0 ? EVENTS_EVERY : stablePoll);
+        this.roles = new ExecutionRoles(aws, tags);
     }
 
     @Override
@@ -75,6 +86,11 @@ public final class ServiceStep implements Step {
                 context.get(PushStep.PUSHED_IMAGE).map(PushedImage::digest).orElse(""),
                 profile.options().stableAddress() ? context.require(LoadBalancerStep.LOAD_BALANCER).targetGroupArn()
                         : "");
+        // A role made or changed moments ago is not usable by ECS yet: its first task would fail.
+        Optional<ExecutionRole> role = context.get(ExecutionRoleStep.ROLE);
+        if (role.isPresent()) {
+            roles.awaitUsable(context, role.get());
+        }
         context.put(SERVICE, services.ensure(context, spec));
     }
 

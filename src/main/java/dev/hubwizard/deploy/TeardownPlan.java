@@ -138,7 +138,7 @@ public final class TeardownPlan {
         ProfileTags tags = new ProfileTags(profile.name());
         LogGroups logGroups = new LogGroups(aws, tags);
         EcsServices services = new EcsServices(aws, tags, new StoppedTasks(aws, logGroups), waits.timeout(),
-                waits.every());
+                waits.every(), waits.every());
         TaskDefinitions taskDefinitions = new TaskDefinitions(aws, tags);
         EcsClusters clusters = new EcsClusters(aws, tags);
         SecurityGroups securityGroups = new SecurityGroups(aws, tags);

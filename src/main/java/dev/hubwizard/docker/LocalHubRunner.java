@@ -23,8 +23,8 @@ import java.util.Optional;
 public final class LocalHubRunner {
 
     /** Marks the local test's containers: leftovers can be recognised, and their port named. */
-    static final String LABEL = "dev.hubwizard.local-test";
-    static final String PORT_LABEL = "dev.hubwizard.port";
+    public static final String LABEL = "dev.hubwizard.local-test";
+    public static final String PORT_LABEL = "dev.hubwizard.port";
     /** The port the hub listens on inside its container when the port is published. */
     static final int CONTAINER_PORT = 8000;
 
@@ -45,7 +45,7 @@ public final class LocalHubRunner {
     public LocalHub start(LocalRun run, StepContext context) throws ProblemException {
         DockerClient client = docker.client();
         try {
-            removeLeftover(client, run.name(), context);
+            removeLeftover(run.name(), context);
             if (!PortCheck.isFree(run.port())) {
                 throw portTaken(client, run.port());
             }
@@ -95,20 +95,30 @@ public final class LocalHubRunner {
                 .withHostConfig(host);
     }
 
-    /** A container of an earlier run that could not clean up (the app was killed) goes first. */
-    private void removeLeftover(DockerClient client, String name, StepContext context) throws ProblemException {
+    /**
+     * Removes the local test's container called {@code name} that an earlier run could not clean up (the app was
+     * killed while the test ran): it carries Hub Wizard's local-test label, so it is Hub Wizard's to remove, and it
+     * may hold the test's port. Says so in the log; a container of that name that Hub Wizard did not start is left
+     * alone, and refused.
+     *
+     * @return whether there was one
+     */
+    public boolean removeLeftover(String name, StepContext context) throws ProblemException {
         try {
-            var existing = client.inspectContainerCmd(name).exec();
+            var existing = docker.client().inspectContainerCmd(name).exec();
             if (!"true".equals(Optional.ofNullable(existing.getConfig().getLabels()).map(l -> l.get(LABEL)).orElse(null))) {
                 throw new ProblemException("A container named " + name + " already exists",
                         "Hub Wizard did not start it, so it leaves it alone",
                         "Remove or rename it (docker rm " + name + "), then press Retry");
             }
-            context.log().info("Removing container " + name + ", left over from an earlier local test");
+            context.log().info("Removing container " + name + ", left over from an earlier local test that could not "
+                    + "clean up (Hub Wizard was closed while it ran)");
             live.add(existing.getId());
             live.remove(existing.getId());
+            return true;
         } catch (NotFoundException none) {
             // The usual case.
+            return false;
         }
     }
 

@@ -24,6 +24,11 @@ public final class StepContext {
                 new LogLine(clock.instant(), stepId, level, session.redactor().redact(text)));
     }
 
+    /** The run's clock: when something happened, for what must wait on it. */
+    public Instant now() {
+        return clock.instant();
+    }
+
     public String stepId() {
         return stepId;
     }

@@ -118,6 +118,18 @@ public final class ProfileValidator {
         if (WINDOWS_DEVICES.contains(name.toLowerCase(Locale.ROOT))) {
             return Optional.of("'" + name + "' is a device name on Windows and cannot name a file: choose another");
         }
+        // The hub's AWS resources are named after the profile (lower case, '-' for '_'): AWS refuses some starts.
+        String prefix = ResourceNames.derivedFrom(name).taskFamily();
+        if (prefix.startsWith("sg-")) {
+            return Optional.of("a profile name may not start with '" + name.substring(0, 3) + "': the hub's security"
+                    + " groups are named after the profile, and AWS refuses names that start like a group's id"
+                    + " (sg-…). Choose another name, such as 'hub-" + name.substring(3) + "'");
+        }
+        if (prefix.startsWith("internal-")) {
+            return Optional.of("a profile name may not start with '" + name.substring(0, 9) + "': the hub's load"
+                    + " balancer is named after the profile, and AWS keeps names that start with 'internal-' for"
+                    + " internal load balancers. Choose another name, such as 'hub-" + name.substring(9) + "'");
+        }
         return Optional.empty();
     }
 

@@ -17,6 +17,11 @@ public record ResourceNames(String repository, String cluster, String service, S
         if (base.isEmpty()) {
             base = "jupyterhub";
         }
-        return new ResourceNames(base, base + "-cluster", base + "-service", base);
+        // ECR's rule is stricter than the others': one separator at a time, and at least two characters.
+        String repository = base.replaceAll("-{2,}", "-");
+        if (repository.length() < 2) {
+            repository = repository + "-hub";
+        }
+        return new ResourceNames(repository, base + "-cluster", base + "-service", base);
     }
 }

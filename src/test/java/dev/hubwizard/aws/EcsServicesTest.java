@@ -43,8 +43,9 @@ import static org.mockito.Mockito.withSettings;
 
 /**
  * A first deployment whose tasks keep failing: ECS's circuit breaker marks the rollout FAILED and,
- * with nothing to roll back to, the service never settles. moto cannot fail a rollout, so ECS's
- * answers are scripted here; the SDK's own waiter runs against them.
+ * with nothing to roll back to, the service never settles. ECS's answers are scripted here, the SDK's own
+ * waiter runs against them; the strict layer plays the same against moto for whole deploys
+ * ({@code ServiceRolloutIT}).
  */
 class EcsServicesTest {
 
@@ -57,9 +58,11 @@ class EcsServicesTest {
         EcsClient ecs = mock(EcsClient.class, withSettings().defaultAnswer(CALLS_REAL_METHODS));
         AwsClients aws = mock(AwsClients.class);
         when(aws.ecs()).thenReturn(ecs);
-        // Before the wait the service has no events; then ECS reports the failure.
+        // Before the wait the deployment is in progress and the service has no events; then ECS reports the failure.
         Service failing = failingService();
-        doReturn(DescribeServicesResponse.builder().services(failing.toBuilder().events(List.of()).build()).build())
+        Service starting = failing.toBuilder().events(List.of()).deployments(failing.deployments().get(0).toBuilder()
+                .rolloutState(DeploymentRolloutState.IN_PROGRESS).failedTasks(0).build()).build();
+        doReturn(DescribeServicesResponse.builder().services(starting).build())
                 .doReturn(DescribeServicesResponse.builder().services(failing).build())
                 .when(ecs).describeServices(any(DescribeServicesRequest.class));
         doReturn(ListTasksResponse.builder().build()).when(ecs).listTasks(any(ListTasksRequest.class));
@@ -78,7 +81,7 @@ class EcsServicesTest {
         }, Clock.systemUTC());
         EcsServices services = new EcsServices(aws, new ProfileTags("team-hub"),
                 new StoppedTasks(aws, new LogGroups(aws, new ProfileTags("team-hub"))), Duration.ofMinutes(20),
-                Duration.ofMillis(50));
+                Duration.ofSeconds(10), Duration.ofMillis(50));
 
         long started = System.nanoTime();
         assertThatThrownBy(() -> services.ensure(context,

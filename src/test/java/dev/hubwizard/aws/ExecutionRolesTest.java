@@ -33,7 +33,8 @@ class ExecutionRolesTest {
 
     @Test
     void aHubsOwnRoleIsNamedAfterItWithinIamsLimit() {
-        assertThat(ExecutionRoles.profileRoleName("team-hub")).isEqualTo("hubwizard-team-hub-execution");
-        assertThat(ExecutionRoles.profileRoleName("a".repeat(64))).hasSize(64).startsWith("hubwizard-aaa");
+        assertThat(new AwsTexts("team-hub").ownExecutionRoleName()).isEqualTo("hubwizard-team-hub-execution");
+        assertThat(new AwsTexts("a".repeat(64)).ownExecutionRoleName()).hasSize(64).startsWith("hubwizard-aaa")
+                .endsWith("-execution");
     }
 }

@@ -7,6 +7,8 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -50,5 +52,46 @@ class IamPolicyTest {
 
         assertThat(named).isNotEmpty();
         assertThat(allowed).containsAll(named);
+    }
+
+    /**
+     * Every statement about the hub's own execution role names it by a pattern: the pattern must match the names
+     * deploys make, the long profile names' cut and hashed ones included, or IAM refuses the long-named hub.
+     */
+    @Test
+    void theRoleStatementsMatchEveryRoleNameADeployMakes() throws IOException {
+        List<String> profiles = List.of("team-hub", "Team_Hub", "h", "a".repeat(64),
+                "b".repeat(40) + "_" + "c".repeat(23));
+        int statements = 0;
+        for (JsonNode statement : new ObjectMapper().readTree(Path.of("docs", "iam-policy.json").toFile())
+                .get("Statement")) {
+            List<String> roles = new ArrayList<>();
+            JsonNode resources = statement.get("Resource");
+            (resources.isArray() ? resources : new ObjectMapper().createArrayNode().add(resources))
+                    .forEach(r -> {
+                        if (r.asText().contains(":role/hubwizard-")) {
+                            roles.add(r.asText());
+                        }
+                    });
+            if (roles.isEmpty()) {
+                continue;
+            }
+            statements++;
+            for (String profile : profiles) {
+                String arn = "arn:aws:iam::123456789012:role/" + new AwsTexts(profile).ownExecutionRoleName();
+                assertThat(roles).as(statement.get("Sid").asText() + " for profile " + profile)
+                        .anySatisfy(pattern -> assertThat(arn).matches(glob(pattern)));
+            }
+        }
+        assertThat(statements).isGreaterThanOrEqualTo(4);
+    }
+
+    /** An IAM resource pattern as a regular expression: '*' any characters, '?' one. */
+    private static String glob(String pattern) {
+        StringBuilder regex = new StringBuilder();
+        for (char c : pattern.toCharArray()) {
+            regex.append(c == '*' ? ".*" : c == '?' ? "." : Pattern.quote(String.valueOf(c)));
+        }
+        return regex.toString();
     }
 }

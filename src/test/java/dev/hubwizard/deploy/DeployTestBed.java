@@ -2,6 +2,7 @@ package dev.hubwizard.deploy;
 
 import com.github.dockerjava.api.model.Image;
 import dev.hubwizard.aws.AwsClients;
+import dev.hubwizard.aws.DeletionWaits;
 import dev.hubwizard.aws.RegistryLogin;
 import dev.hubwizard.aws.SecurityGroups;
 import dev.hubwizard.docker.DockerClients;
@@ -28,6 +29,7 @@ import dev.hubwizard.testbed.LocalRegistry;
 import dev.hubwizard.testbed.MotoServer;
 import dev.hubwizard.testbed.Requirements;
 import dev.hubwizard.testbed.StepRecorder;
+import dev.hubwizard.testbed.strict.StrictAws;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -57,7 +59,7 @@ public final class DeployTestBed implements AutoCloseable {
     private final LiveContainers containers;
     private final String baseImage;
     private final ProfileStore store;
-    private final AwsClients aws = new AwsClients(new AwsTarget("", MotoServer.REGION));
+    private final AwsClients aws = new AwsClients(new AwsTarget("", MotoServer.REGION), StrictAws.PATIENCE);
     private final List<LogLine> log = Collections.synchronizedList(new ArrayList<>());
     private final List<FargateStandIn> fargates = new ArrayList<>();
     private final Set<String> repositories = ConcurrentHashMap.newKeySet();
@@ -87,7 +89,7 @@ public final class DeployTestBed implements AutoCloseable {
 
     /** What moto's GetAuthorizationToken says the password is, read as the push step reads it. */
     private static String ecrPassword() {
-        try (AwsClients aws = new AwsClients(new AwsTarget("", MotoServer.REGION))) {
+        try (AwsClients aws = new AwsClients(new AwsTarget("", MotoServer.REGION), StrictAws.PATIENCE)) {
             return AwsCallRecorder.offTheRecord(() -> {
                 try {
                     return new RegistryLogin(aws).login(new StepRecorder().context("setup"), "").password();
@@ -129,10 +131,14 @@ public final class DeployTestBed implements AutoCloseable {
         return new Deployment(profile, store, tools());
     }
 
-    /** What a deployment needs from this machine, as the app's window gets it. */
+    /**
+     * What a deployment needs from this machine, as the app's window gets it; AWS asked again more often than on
+     * AWS, where it takes minutes to let go of a network interface.
+     */
     public DeployTools tools() {
         return new DeployTools(docker, containers, TestProfiles.HUB_IMAGE, Duration.ofSeconds(60),
-                Duration.ofMinutes(1), Duration.ofSeconds(60));
+                Duration.ofMinutes(1), Duration.ofSeconds(60), StrictAws.PATIENCE,
+                new DeletionWaits(Duration.ofMinutes(1), Duration.ofMillis(250)));
     }
 
     /** Fargate for the profile's service, closed with the bed or by {@link #reset}. */

@@ -3,6 +3,7 @@ package dev.hubwizard.deploy;
 import dev.hubwizard.aws.AwsClients;
 import dev.hubwizard.profile.AwsTarget;
 import dev.hubwizard.testbed.MotoServer;
+import dev.hubwizard.testbed.strict.StrictAws;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -23,7 +24,8 @@ final class EmptyAwsAccount implements BeforeEachCallback, AfterEachCallback, Pa
     @Override
     public void beforeEach(ExtensionContext context) {
         MotoServer.shared().reset();
-        context.getStore(NAMESPACE).put(AwsClients.class, new AwsClients(new AwsTarget("", MotoServer.REGION)));
+        context.getStore(NAMESPACE).put(AwsClients.class, new AwsClients(new AwsTarget("", MotoServer.REGION),
+                StrictAws.PATIENCE));
     }
 
     @Override

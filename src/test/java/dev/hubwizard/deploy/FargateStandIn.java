@@ -29,6 +29,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -45,8 +47,10 @@ import java.util.stream.Collectors;
  *       one), with the task definition's environment, in a container on host networking that serves
  *       127.0.0.1:8000 — where the hub-url step looks. A real hub, rather than a stand-in health
  *       server, so the test also proves the pushed image starts and serves the profile's users;</li>
- *   <li>when a teardown's stop-tasks step is done, for each of its tasks ECS reports STOPPED it stops
- *       the container and releases the public IP and network interface, as Fargate does.</li>
+ *   <li>when a teardown's stop-tasks step is done — and, as Fargate does by itself, whenever ECS reports one of
+ *       its tasks STOPPED, whoever stopped it (a teardown run from the app's window) — it stops the container and
+ *       releases the public IP and network interface. Until then the interface holds the hub's subnet and
+ *       security group, as on AWS (the strict layer refuses their deletion meanwhile).</li>
  *   <li>the team options: it gives the container the task definition's {@code secrets}, read from Secrets
  *       Manager as ECS reads them when a task starts; it mounts the task definition's EFS volume, played by
  *       a Docker volume named after the file system ({@link TaskContainer}); and for a service behind a load
@@ -76,6 +80,12 @@ public final class FargateStandIn implements RunListener, AutoCloseable {
     private final List<Throwable> failures = new CopyOnWriteArrayList<>();
     /** The hubs' own logs; kept, not asserted. */
     private final StepRecorder hubLogs = new StepRecorder();
+    /** Fargate's own look at its tasks: a stopped one's container and network interface go. */
+    private final ScheduledExecutorService fargate = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "fargate-stand-in");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     /** @param hub what serves it: the local test's {@link LocalHub}, or a {@link TaskContainer} with volumes */
     private record Running(Task task, String allocation, AutoCloseable hub, String containerId,
@@ -91,6 +101,18 @@ public final class FargateStandIn implements RunListener, AutoCloseable {
         this.registry = registry;
         this.cluster = profile.names().cluster();
         this.service = profile.names().service();
+        fargate.scheduleWithFixedDelay(this::releaseStoppedByAnyone, 250, 250, TimeUnit.MILLISECONDS);
+    }
+
+    private void releaseStoppedByAnyone() {
+        if (running.isEmpty()) {
+            return;
+        }
+        try {
+            AwsCallRecorder.offTheRecord(this::releaseStopped);
+        } catch (RuntimeException e) {
+            // The emulator was reset, or the cluster is gone with its tasks: close() settles what is left.
+        }
     }
 
     /**
@@ -269,7 +291,9 @@ public final class FargateStandIn implements RunListener, AutoCloseable {
     }
 
     private void release(Running task) {
-        running.remove(task.task().taskArn());
+        if (running.remove(task.task().taskArn()) == null) {
+            return; // Released already, by the run's listener or Fargate's own look.
+        }
         stop(task);
         SecurityGroupGateway gateway = publicSides.remove(task.task().taskArn());
         if (gateway != null) {
@@ -297,6 +321,12 @@ public final class FargateStandIn implements RunListener, AutoCloseable {
     /** Stops every hub it runs; what moto still holds of them (after a reset: nothing) is released. */
     @Override
     public void close() {
+        fargate.shutdownNow();
+        try {
+            fargate.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         for (SecurityGroupGateway gateway : publicSides.values()) {
             try {
                 gateway.close();
@@ -306,7 +336,9 @@ public final class FargateStandIn implements RunListener, AutoCloseable {
         }
         publicSides.clear();
         for (Running task : List.copyOf(running.values())) {
-            running.remove(task.task().taskArn());
+            if (running.remove(task.task().taskArn()) == null) {
+                continue;
+            }
             stop(task);
             try {
                 AwsCallRecorder.offTheRecord(() -> scheduler.release(task.task(), task.allocation()));

@@ -11,6 +11,7 @@ import dev.hubwizard.engine.StepContext;
 import dev.hubwizard.profile.Profile;
 import dev.hubwizard.testbed.MotoServer;
 import dev.hubwizard.testbed.Requirements;
+import dev.hubwizard.testbed.strict.StrictAws;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -56,7 +57,7 @@ class HubUrlIT {
     @BeforeEach
     void deploy() {
         moto.reset();
-        aws = new AwsClients(profile.aws());
+        aws = new AwsClients(profile.aws(), StrictAws.PATIENCE);
         scheduler = new EcsScheduler(aws);
         session = AwsTestBed.session(JournalStore.inMemory());
         RunResult result = bed.run(bed.plan(profile, aws), session);

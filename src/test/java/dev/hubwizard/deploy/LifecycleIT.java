@@ -107,7 +107,7 @@ class LifecycleIT {
                 .repository().repositoryArn();
         String otherVpc = bed.aws().ec2().createVpc(r -> r.cidrBlock("10.9.0.0/16")).vpc().vpcId();
         String sameNamedGroup = bed.aws().ec2().createSecurityGroup(r -> r.vpcId(otherVpc).groupName(NAME + "-sg")
-                .description("someone else's, named like the hub's")
+                .description("someone else, named like the hub")
                 .tagSpecifications(t -> t.resourceType(ResourceType.SECURITY_GROUP)
                         .tags(Tag.builder().key("Name").value(NAME + "-sg").build()))).groupId();
 

@@ -1,5 +1,7 @@
 package dev.hubwizard.deploy;
 
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.HostConfig;
 import dev.hubwizard.aws.AwsClients;
 import dev.hubwizard.aws.AwsConfigProfiles.AwsProfile;
 import dev.hubwizard.docker.DockerClients;
@@ -10,9 +12,11 @@ import dev.hubwizard.profile.AwsTarget;
 import dev.hubwizard.profile.HubSettings;
 import dev.hubwizard.profile.Options;
 import dev.hubwizard.profile.Profile;
+import dev.hubwizard.profile.ResourceNames;
 import dev.hubwizard.testbed.DockerEngine;
 import dev.hubwizard.testbed.MotoServer;
 import dev.hubwizard.testbed.StepRecorder;
+import dev.hubwizard.testbed.strict.StrictAws;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,7 +26,9 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -48,7 +54,7 @@ class PreflightIT {
     }
 
     private PreflightStep preflight(Profile profile, DockerClients engine, List<AwsProfile> profiles) {
-        aws = new AwsClients(profile.aws());
+        aws = new AwsClients(profile.aws(), StrictAws.PATIENCE);
         return new PreflightStep(profile, engine, new LocalHubRunner(engine, new LiveContainers(engine)), aws,
                 () -> profiles);
     }
@@ -132,6 +138,71 @@ class PreflightIT {
             assertThat(port.status()).isEqualTo(Check.Status.FAILED);
             assertThat(port.summary()).contains("already in use").contains("another program");
         }
+    }
+
+    @Test
+    void theLocalTestContainerOfARunThatWasKilledIsRemovedAndTheLogSaysSo() throws Exception {
+        int port = freePort();
+        // Named after the port, so that no other test on the shared Docker Engine has a container of that name.
+        Profile profile = profile(port).withNames(ResourceNames.derivedFrom("preflight-" + port));
+        String name = "hubwizard-test-" + profile.names().repository();
+        // What a run killed during its local test leaves: the test's container, with Hub Wizard's labels, on the port.
+        String leftover = docker.client().createContainerCmd(DockerEngine.requireHubBaseImage(docker))
+                .withName(name)
+                .withLabels(Map.of(LocalHubRunner.LABEL, "true", LocalHubRunner.PORT_LABEL, String.valueOf(port)))
+                .withCmd("python3", "-m", "http.server", String.valueOf(port), "--bind", "127.0.0.1")
+                .withHostConfig(HostConfig.newHostConfig().withNetworkMode("host").withInit(true))
+                .exec().getId();
+        try {
+            docker.client().startContainerCmd(leftover).exec();
+            awaitTaken(port);
+
+            preflight(profile, docker, List.of(new AwsProfile("default", false, ""))).run(
+                    recorder.context(PreflightStep.ID));
+
+            Check portCheck = report().checks().get(3);
+            assertThat(portCheck.status()).as(portCheck.summary()).isEqualTo(Check.Status.OK);
+            assertThat(recorder.text()).anySatisfy(line -> assertThat(line).startsWith("Removing container " + name
+                    + ", left over from an earlier local test"));
+            assertThat(docker.client().listContainersCmd().withShowAll(true).withNameFilter(List.of(name)).exec())
+                    .isEmpty();
+        } finally {
+            try {
+                docker.client().removeContainerCmd(leftover).withForce(true).exec();
+            } catch (NotFoundException gone) {
+                // Removed by the preflight, as it should be.
+            }
+        }
+    }
+
+    @Test
+    void aContainerOfThatNameThatIsNotHubWizardsIsLeftAlone() throws Exception {
+        int port = freePort();
+        Profile profile = profile(port).withNames(ResourceNames.derivedFrom("preflight-" + port));
+        String name = "hubwizard-test-" + profile.names().repository();
+        String foreign = docker.client().createContainerCmd(DockerEngine.requireHubBaseImage(docker)).withName(name)
+                .withCmd("true").exec().getId();
+        try {
+            preflight(profile, docker, List.of(new AwsProfile("default", false, ""))).run(
+                    recorder.context(PreflightStep.ID));
+
+            assertThat(docker.client().inspectContainerCmd(foreign).exec().getName()).isEqualTo("/" + name);
+        } finally {
+            docker.client().removeContainerCmd(foreign).withForce(true).exec();
+        }
+    }
+
+    private static void awaitTaken(int port) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            // Connecting, not binding: a probe that held the port would keep the container from listening.
+            try (java.net.Socket probe = new java.net.Socket(InetAddress.getLoopbackAddress(), port)) {
+                return;
+            } catch (java.io.IOException notYet) {
+                Thread.sleep(100);
+            }
+        }
+        throw new AssertionError("The leftover container never listened on port " + port);
     }
 
     @Test

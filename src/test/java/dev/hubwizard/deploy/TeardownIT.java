@@ -186,6 +186,63 @@ class TeardownIT {
     }
 
     @Test
+    void deletingTheSharedRoleReadsOtherFamiliesOnceEachNotEveryRevisionInTheRegion() throws Exception {
+        JournalStore store = deployed("journal");
+        // Other people's apps in the region: three families of five revisions, none with the role.
+        for (int family = 1; family <= 3; family++) {
+            for (int revision = 1; revision <= 5; revision++) {
+                String name = "someone-elses-app-" + family;
+                aws.ecs().registerTaskDefinition(r -> r.family(name)
+                        .requiresCompatibilities(software.amazon.awssdk.services.ecs.model.Compatibility.FARGATE)
+                        .networkMode("awsvpc").cpu("256").memory("512")
+                        .containerDefinitions(c -> c.name("app").image("public.ecr.aws/docker/library/busybox")));
+            }
+        }
+
+        AwsCallRecorder.clear();
+        RunResult result = bed.run(teardown(TeardownChoices.DELETE_EVERYTHING), AwsTestBed.session(store));
+
+        assertThat(result.succeeded()).as(bed.failures(result)).isTrue();
+        assertThat(aws.iam().listRoles().roles()).isEmpty();
+        // The profile's own revision when it is deregistered, then one look per other family.
+        assertThat(AwsCallRecorder.calls()).filteredOn("Ecs.DescribeTaskDefinition"::equals).hasSizeLessThanOrEqualTo(4);
+        assertThat(AwsCallRecorder.calls()).doesNotContain("Ecs.ListTaskDefinitions");
+    }
+
+    @Test
+    void networkInterfacesReleasedLateHoldTheNetworkAndAreNamedUntilTheyGo() throws Exception {
+        assertThat(DeletionWaits.DEFAULT.timeout()).as("ENIs take up to ~15 min to go on AWS")
+                .isGreaterThanOrEqualTo(Duration.ofMinutes(20));
+        JournalStore store = deployed("journal");
+        // The hub's task as ECS starts it: its network interface is in the hub's subnet and security group...
+        Task hub = new EcsScheduler(aws).startTask("team-hub-cluster", "team-hub-service");
+        String eni = hub.attachments().get(0).details().stream().filter(d -> d.name().equals("networkInterfaceId"))
+                .findFirst().orElseThrow().value();
+        // ...and Fargate lets it go a while after the task stopped (on AWS: minutes).
+        Thread fargate = new Thread(() -> {
+            try {
+                while (!"STOPPED".equals(status(hub))) {
+                    Thread.sleep(50);
+                }
+                Thread.sleep(1500);
+                aws.ec2().deleteNetworkInterface(r -> r.networkInterfaceId(eni));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "fargate-releases-late");
+        fargate.start();
+
+        RunResult result = bed.run(teardown(TeardownChoices.DELETE_EVERYTHING), AwsTestBed.session(store));
+        fargate.join();
+
+        assertThat(result.succeeded()).as(bed.failures(result)).isTrue();
+        assertThat(bed.logText()).containsPattern("Security group sg-\\w+ is still in use \\(DependencyViolation.*\\): "
+                + "held by network interface\\(s\\) " + eni)
+                .contains("tries again every 200 ms for up to 5 s");
+        assertNothingLeft("after the teardown");
+    }
+
+    @Test
     void onlyTheProfilesTasksAreStopped() throws Exception {
         JournalStore store = deployed("journal");
         EcsScheduler scheduler = new EcsScheduler(aws);

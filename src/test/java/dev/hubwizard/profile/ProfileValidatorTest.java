@@ -31,6 +31,19 @@ class ProfileValidatorTest {
         assertThat(ProfileValidator.profileName("my team")).get().asString().contains("letters, digits, '-' and '_'");
         assertThat(ProfileValidator.profileName("../x")).isPresent();
         assertThat(ProfileValidator.profileName("NUL")).get().asString().contains("device name on Windows");
+    }
+
+    @Test
+    void profileNamesThatWouldNameResourcesAwsRefusesSayWhatToChoose() {
+        assertThat(ProfileValidator.profileName("sg-hub")).get().asString().contains("may not start with 'sg-'")
+                .contains("security groups").contains("'hub-hub'");
+        assertThat(ProfileValidator.profileName("SG_team")).get().asString().contains("may not start with 'SG_'");
+        assertThat(ProfileValidator.profileName("internal-tools")).get().asString()
+                .contains("may not start with 'internal-'").contains("internal load balancers").contains("'hub-tools'");
+        assertThat(ProfileValidator.profileName("Internal_tools")).isPresent();
+        assertThat(ProfileValidator.profileName("hub-sg")).isEmpty();
+        assertThat(ProfileValidator.profileName("sgteam")).isEmpty();
+        assertThat(ProfileValidator.profileName("internal")).isEmpty();
         assertThat(problemsOf(VALID.withName("a.b"))).extracting(FieldProblem::field).containsExactly("name");
     }
 

@@ -1,5 +1,7 @@
 package dev.hubwizard.testbed;
 
+import dev.hubwizard.testbed.strict.StrictAws;
+
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,7 +24,8 @@ import java.util.concurrent.TimeUnit;
  * The AWS APIs in tests: moto in server mode on a free loopback port, started by the test JVM itself
  * and stopped when it exits. The SDK finds it the standard way — the {@code aws.endpointUrl} system
  * property, twin of {@code AWS_ENDPOINT_URL} — with dummy credentials, so production code runs
- * unchanged and never learns it is under test.
+ * unchanged and never learns it is under test. The JVM's shared moto is reached through the strict layer
+ * ({@link StrictAws}), so that every test meets AWS's rules, not only moto's.
  */
 public final class MotoServer implements AutoCloseable {
 
@@ -45,6 +48,7 @@ public final class MotoServer implements AutoCloseable {
 
     private final Process process;
     private final URI endpoint;
+    private StrictAws strict;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private MotoServer(Process process, URI endpoint) {
@@ -59,7 +63,10 @@ public final class MotoServer implements AutoCloseable {
     public static synchronized MotoServer shared() {
         if (shared == null) {
             shared = start(AWS_LIKE);
-            System.setProperty("aws.endpointUrl", shared.endpoint().toString());
+            // -Dhubwizard.strictAws=false measures what the layer costs (the benchmarks); tests need it on.
+            boolean strict = Boolean.parseBoolean(System.getProperty("hubwizard.strictAws", "true"));
+            shared.strict = strict ? StrictAws.inFrontOf(shared.endpoint()) : null;
+            System.setProperty("aws.endpointUrl", (strict ? shared.strict.endpoint() : shared.endpoint()).toString());
             System.setProperty("aws.accessKeyId", "testing");
             System.setProperty("aws.secretAccessKey", "testing");
             System.setProperty("aws.region", REGION);
@@ -96,8 +103,18 @@ public final class MotoServer implements AutoCloseable {
         return server;
     }
 
+    /** Moto's own address; the SDK is pointed at {@link #strict()}'s. */
     public URI endpoint() {
         return endpoint;
+    }
+
+    /** The strict layer in front of the shared moto: its windows and plays, for a test to set. */
+    public StrictAws strict() {
+        if (strict == null) {
+            throw new IllegalStateException("Only the shared moto is behind the strict layer, unless"
+                    + " -Dhubwizard.strictAws=false turned it off");
+        }
+        return strict;
     }
 
     /**
@@ -105,6 +122,9 @@ public final class MotoServer implements AutoCloseable {
      * while moto's default walks a task to STOPPED a step per DescribeTasks.
      */
     public void reset() {
+        if (strict != null) {
+            strict.reset();
+        }
         post("/moto-api/reset", "");
         post("/moto-api/state-manager/set-transition",
                 "{\"model_name\": \"ecs::task\", \"transition\": {\"progression\": \"manual\", \"times\": 1000000}}");
@@ -154,6 +174,9 @@ public final class MotoServer implements AutoCloseable {
 
     @Override
     public void close() {
+        if (strict != null) {
+            strict.close();
+        }
         process.destroy();
         try {
             if (!process.waitFor(10, TimeUnit.SECONDS)) {

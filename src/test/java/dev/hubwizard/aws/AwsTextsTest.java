@@ -1,0 +1,103 @@
+package dev.hubwizard.aws;
+
+import dev.hubwizard.profile.CognitoSettings;
+import dev.hubwizard.profile.HubSettings;
+import dev.hubwizard.profile.Options;
+import dev.hubwizard.profile.Profile;
+import dev.hubwizard.profile.ProfileValidator;
+import dev.hubwizard.profile.SignIn;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every text a deploy sends AWS to keep obeys the character set and length AWS documents for it, for every kind
+ * of profile name the validator lets through: the shortest, the longest, upper case, '_', and a few hundred
+ * random ones; with every option on, so that each text is sent. AWS would otherwise refuse it on the user's first
+ * deploy, which moto does not.
+ */
+class AwsTextsTest {
+
+    private static final String NAME_CHARACTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_";
+
+    @Test
+    void everyTextOfEveryValidProfileFitsAwssRules() {
+        List<String> problems = new ArrayList<>();
+        for (String name : names()) {
+            assertThat(ProfileValidator.profileName(name)).as(name).isEmpty();
+            for (AwsTexts.Text text : AwsTexts.all(everything(name))) {
+                text.rule().problem(text.value()).ifPresent(problem -> problems.add("profile " + name + ", "
+                        + text.what() + " '" + text.value() + "': " + problem + " (" + text.rule().documentedAt()
+                        + ")"));
+            }
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void aSecurityGroupsTextsHoldNoApostrophe() {
+        AwsTexts texts = new AwsTexts("team-hub");
+        for (AwsTexts.Purpose purpose : AwsTexts.Purpose.values()) {
+            assertThat(texts.securityGroupDescription(purpose)).doesNotContain("'");
+            assertThat(AwsTexts.Rule.SECURITY_GROUP_RULE_DESCRIPTION.problem(AwsTexts.ruleDescription(purpose)))
+                    .isEmpty();
+        }
+        assertThat(AwsTexts.Rule.SECURITY_GROUP_DESCRIPTION.problem("NFS from the hub's task")).isPresent();
+        assertThat(AwsTexts.Rule.SECURITY_GROUP_RULE_DESCRIPTION.problem("a & b")).isPresent();
+        assertThat(AwsTexts.Rule.SECURITY_GROUP_DESCRIPTION.problem("a & b")).isEmpty();
+    }
+
+    @Test
+    void longNamesAreCutAndHashedWithinAwssLimitsAndStayApart() {
+        String long1 = "a".repeat(60) + "-one";
+        String long2 = "a".repeat(60) + "-two";
+        AwsTexts one = new AwsTexts(long1);
+        AwsTexts two = new AwsTexts(long2);
+
+        assertThat(one.loadBalancerName()).hasSizeLessThanOrEqualTo(32).isNotEqualTo(two.loadBalancerName());
+        assertThat(one.targetGroupName()).hasSizeLessThanOrEqualTo(32).isNotEqualTo(two.targetGroupName());
+        assertThat(one.ownExecutionRoleName()).hasSize(64).startsWith("hubwizard-aaa").endsWith("-execution")
+                .isNotEqualTo(two.ownExecutionRoleName());
+        assertThat(new AwsTexts("team-hub").ownExecutionRoleName()).isEqualTo("hubwizard-team-hub-execution");
+        assertThat(new AwsTexts("team-hub").loadBalancerName()).isEqualTo("team-hub-alb");
+    }
+
+    @Test
+    void theRulesRefuseWhatAwsRefuses() {
+        assertThat(AwsTexts.Rule.SECURITY_GROUP_NAME.problem("sg-hub-sg")).get().asString().contains("sg-");
+        assertThat(AwsTexts.Rule.LOAD_BALANCER_NAME.problem("internal-tools-alb")).isPresent();
+        assertThat(AwsTexts.Rule.LOAD_BALANCER_NAME.problem("a".repeat(33))).isPresent();
+        assertThat(AwsTexts.Rule.LOAD_BALANCER_NAME.problem("hub-")).isPresent();
+        assertThat(AwsTexts.Rule.IAM_ROLE_NAME.problem("r".repeat(65))).isPresent();
+        assertThat(AwsTexts.Rule.TAG_VALUE.problem("team's")).isPresent();
+        assertThat(AwsTexts.Rule.ACM_TOKEN.problem("a".repeat(33))).isPresent();
+    }
+
+    /** Every option on, Cognito sign-in: every text a deploy can send. */
+    private static Profile everything(String name) {
+        return Profile.named(name)
+                .withOptions(new Options(true, "hub.example.org", true))
+                .withHub(new HubSettings("", List.of("ada"), List.of("ada"), SignIn.COGNITO,
+                        new CognitoSettings("Team Hub users", "team-hub-sign-in"), HubSettings.PORT, false));
+    }
+
+    private static List<String> names() {
+        Random random = new Random(12);
+        List<String> names = new ArrayList<>(List.of("h", "team-hub", "Team_Hub-2", "a".repeat(64), "Z".repeat(64),
+                "_-_", "9", "hub-sg", "hub-internal", "-x-", "x_".repeat(32)));
+        Stream.generate(() -> {
+            int length = 1 + random.nextInt(64);
+            StringBuilder name = new StringBuilder();
+            for (int i = 0; i < length; i++) {
+                name.append(NAME_CHARACTERS.charAt(random.nextInt(NAME_CHARACTERS.length())));
+            }
+            return name.toString();
+        }).filter(n -> ProfileValidator.profileName(n).isEmpty()).limit(300).forEach(names::add);
+        return names;
+    }
+}
