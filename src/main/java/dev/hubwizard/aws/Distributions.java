@@ -51,11 +51,6 @@ public final class Distributions {
         this.tags = tags;
     }
 
-    /** The comment that names the profile's distribution in the CloudFront console (and finds it after a crash). */
-    public static String comment(String profile) {
-        return "HTTPS address of the Hub Wizard hub " + profile;
-    }
-
     /** Read-only, for previews: the recorded distribution AWS still has, or one found by comment and tag. */
     public Optional<HubDistribution> find(Journal journal, String name, String comment) throws ProblemException {
         return Journaled.find(journal, ResourceKind.DISTRIBUTION, name, this::byId, () -> byComment(comment));

@@ -25,21 +25,16 @@ import static dev.hubwizard.aws.AwsCall.run;
  */
 public final class EventRules {
 
-    /** The rule's one target's id. */
-    static final String TARGET_ID = "hubwizard-function";
     static final String EVENTS_PRINCIPAL = "events.amazonaws.com";
 
     /**
      * A rule and what it runs.
      *
-     * @param pattern the event pattern, JSON; compared by content with what EventBridge has
+     * @param pattern     the event pattern, JSON; compared by content with what EventBridge has
+     * @param statementId the function's permission for this rule, in its resource policy
      */
-    public record Wanted(String name, String description, String pattern, String functionName, String functionArn) {
-
-        /** The statement id of the function's permission for this rule. */
-        String statementId() {
-            return ShortNames.fit("eventbridge-" + name, 100);
-        }
+    public record Wanted(String name, String description, String pattern, String functionName, String functionArn,
+                         String statementId) {
     }
 
     private final AwsClients aws;
@@ -97,7 +92,7 @@ public final class EventRules {
         }
         if (!targetIs(wanted)) {
             run("events:PutTargets", () -> aws.eventBridge().putTargets(r -> r.rule(wanted.name())
-                    .targets(Target.builder().id(TARGET_ID).arn(wanted.functionArn()).build())));
+                    .targets(Target.builder().id(AwsTexts.ORIGIN_UPDATER_TARGET).arn(wanted.functionArn()).build())));
             ctx.log().info("EventBridge rule " + wanted.name() + " runs " + wanted.functionName());
         }
         if (!permitted(wanted, rule.arn())) {

@@ -32,17 +32,17 @@ public final class OriginUpdater {
     static final String SOURCE = "origin_updater.py";
     static final String HANDLER = "origin_updater.handler";
     static final Runtime RUNTIME = Runtime.PYTHON3_13;
-    /** The inline policy of the function's role. */
-    static final String POLICY_NAME = "update-hub-origin";
+    /** The function's environment: which distribution, and which of its origins, it keeps on the task. */
+    static final String DISTRIBUTION_ID = "DISTRIBUTION_ID";
+    static final String ORIGIN_ID = "ORIGIN_ID";
     private static final LocalDateTime ZIP_TIME = LocalDateTime.of(1980, 1, 1, 0, 0);
 
-    /** The names of what it is made of, from the profile's prefix. */
+    /** The names of what it is made of, from {@link AwsTexts}. */
     public record Names(String function, String role, String rule, String logGroup) {
 
-        public static Names of(String prefix) {
-            String function = ShortNames.fit("hubwizard-" + prefix + "-origin", 64);
-            return new Names(function, function, ShortNames.fit("hubwizard-" + prefix + "-task-running", 64),
-                    "/aws/lambda/" + function);
+        static Names of(AwsTexts texts) {
+            return new Names(texts.originUpdaterName(), texts.originUpdaterName(), texts.taskRunningRuleName(),
+                    texts.originUpdaterLogGroup());
         }
     }
 
@@ -52,16 +52,18 @@ public final class OriginUpdater {
 
     private final AwsClients aws;
     private final ProfileTags tags;
+    private final AwsTexts texts;
     private final Names names;
     private final FunctionRoles roles;
     private final LambdaFunctions functions;
     private final EventRules rules;
     private final LogGroups logGroups;
 
-    public OriginUpdater(AwsClients aws, ProfileTags tags, String prefix) {
+    public OriginUpdater(AwsClients aws, ProfileTags tags) {
         this.aws = aws;
         this.tags = tags;
-        this.names = Names.of(prefix);
+        this.texts = new AwsTexts(tags.profile());
+        this.names = Names.of(texts);
         this.roles = new FunctionRoles(aws, tags);
         this.functions = new LambdaFunctions(aws, tags);
         this.rules = new EventRules(aws, tags);
@@ -93,23 +95,20 @@ public final class OriginUpdater {
 
     FunctionRoles.Wanted role(Hub hub) {
         return new FunctionRoles.Wanted(ResourceKind.ORIGIN_UPDATER_ROLE, names.role(),
-                "Lets the Lambda function " + names.function() + " point the CloudFront distribution of Hub Wizard "
-                        + "profile " + tags.profile() + " at the hub's running task",
-                POLICY_NAME, policy(hub.distribution().arn(), logGroupArn(hub.clusterArn())));
+                texts.originUpdaterRoleDescription(), AwsTexts.ORIGIN_UPDATER_POLICY,
+                policy(hub.distribution().arn(), logGroupArn(hub.clusterArn())));
     }
 
     LambdaFunctions.FunctionSpec function(Hub hub, String roleArn) {
         return new LambdaFunctions.FunctionSpec(names.function(),
-                "Points " + hub.distribution().domainName() + " at the running task of Hub Wizard profile "
-                        + tags.profile(),
-                RUNTIME, HANDLER, roleArn, zip(), 60, 128,
-                Map.of("DISTRIBUTION_ID", hub.distribution().id(), "ORIGIN_ID", DistributionSpec.ORIGIN_ID));
+                texts.originUpdaterDescription(hub.distribution().domainName()), RUNTIME, HANDLER, roleArn, zip(), 60,
+                128, Map.of(DISTRIBUTION_ID, hub.distribution().id(), ORIGIN_ID, DistributionSpec.ORIGIN_ID));
     }
 
     EventRules.Wanted rule(Hub hub, String functionArn) {
-        return new EventRules.Wanted(names.rule(), "A task of the hub of Hub Wizard profile " + tags.profile()
-                + " runs: point its HTTPS address at it", pattern(hub.clusterArn(), hub.service()), names.function(),
-                functionArn);
+        return new EventRules.Wanted(names.rule(), texts.taskRunningRuleDescription(),
+                pattern(hub.clusterArn(), hub.service()), names.function(), functionArn,
+                texts.originUpdaterStatementId());
     }
 
     /** ECS's events for a task of the service that runs (and is meant to). */

@@ -1,6 +1,7 @@
 package dev.hubwizard.deploy;
 
 import dev.hubwizard.aws.AwsClients;
+import dev.hubwizard.aws.AwsTexts;
 import dev.hubwizard.aws.DistributionSpec;
 import dev.hubwizard.aws.Distributions;
 import dev.hubwizard.aws.HubDistribution;
@@ -89,15 +90,15 @@ public final class DistributionStep implements Step {
             throws ProblemException {
         Optional<HubDistribution> made = context.get(DISTRIBUTION);
         return made.isPresent() ? made : new Distributions(aws, new ProfileTags(profile.name()))
-                .find(context.journal(), HubUrls.prefix(profile), Distributions.comment(profile.name()));
+                .find(context.journal(), HubUrls.prefix(profile), new AwsTexts(profile.name()).distributionComment());
     }
 
     /** Behind the load balancer, its DNS name on port 80; else the task's on 8000, set once the task runs. */
     private DistributionSpec spec(Optional<HubLoadBalancer> balancer) {
         return profile.options().stableAddress()
-                ? new DistributionSpec(Distributions.comment(profile.name()), balancer.map(HubLoadBalancer::dnsName),
+                ? new DistributionSpec(new AwsTexts(profile.name()).distributionComment(), balancer.map(HubLoadBalancer::dnsName),
                 SecurityGroups.HTTP_PORT, "")
-                : new DistributionSpec(Distributions.comment(profile.name()), Optional.empty(), SecurityGroups.HUB_PORT,
+                : new DistributionSpec(new AwsTexts(profile.name()).distributionComment(), Optional.empty(), SecurityGroups.HUB_PORT,
                 "");
     }
 }

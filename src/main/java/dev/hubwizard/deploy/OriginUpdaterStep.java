@@ -36,7 +36,7 @@ public final class OriginUpdaterStep implements Step {
         this.profile = profile;
         this.aws = aws;
         this.clusters = new EcsClusters(aws, new ProfileTags(profile.name()));
-        this.updater = new OriginUpdater(aws, new ProfileTags(profile.name()), HubUrls.prefix(profile));
+        this.updater = new OriginUpdater(aws, new ProfileTags(profile.name()));
     }
 
     @Override
