@@ -92,7 +92,8 @@ public final class StrictAws implements AutoCloseable {
         this.interfaces = new NetworkInterfacesInUse(this::networkInterfaces);
         this.rollouts = new EcsRollouts(iamRoles, this::subnetZones);
         this.rules = List.of(new DocumentedInputs(), ec2Ids, iamRoles, certificates, interfaces, rollouts,
-                new TaskDefinitionStatus(this::ecs));
+                new TaskDefinitionStatus(this::ecs), new CloudFrontDistributions(() -> windows),
+                new TaskPublicDnsNames(this::dnsHostnames));
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
         server.setExecutor(threads);
         server.createContext("/", this::handle);
@@ -239,6 +240,13 @@ public final class StrictAws implements AutoCloseable {
             ids.add(elements.item(i).getTextContent());
         }
         return ids;
+    }
+
+    private boolean dnsHostnames(String region, String vpcId) {
+        Document found = ec2(region, Map.of("Action", "DescribeVpcAttribute", "VpcId", vpcId,
+                "Attribute", "enableDnsHostnames"));
+        NodeList values = found.getElementsByTagName("value");
+        return values.getLength() > 0 && "true".equals(values.item(0).getTextContent());
     }
 
     private Map<String, String> subnetZones(String region, List<String> subnetIds) {
