@@ -73,6 +73,7 @@ public record AwsTexts(String profile) {
         ORIGIN_DOMAIN_NAME("(?![0-9.]+$)[a-zA-Z0-9._-]+", 1, 128, "", "cloudfront/latest/APIReference/API_Origin.html"),
         // CloudFront's tags are ASCII: "a-z, A-Z, 0-9, spaces, and _ . : / = + - @".
         CLOUDFRONT_TAG_VALUE("[a-zA-Z0-9\\s_.:/=+\\-@]*", 0, 256, "", "cloudfront/latest/APIReference/API_Tag.html"),
+        CLOUDFRONT_FUNCTION_NAME("[a-zA-Z0-9_-]+", 1, 64, "", "cloudfront/latest/APIReference/API_CreateFunction.html"),
         LAMBDA_FUNCTION_NAME("[a-zA-Z0-9_-]+", 1, 64, "", "lambda/latest/api/API_CreateFunction.html"),
         LAMBDA_DESCRIPTION("(?s).*", 0, 256, "", "lambda/latest/api/API_CreateFunction.html"),
         LAMBDA_VARIABLE_NAME("[a-zA-Z][a-zA-Z0-9_]+", 2, 1024, "", "lambda/latest/api/API_Environment.html"),
@@ -273,6 +274,15 @@ public record AwsTexts(String profile) {
         return ShortNames.fit("hubwizard-" + prefix(), "-task-running", 64);
     }
 
+    /** The CloudFront function that lets in only the profile's address range at the edge. */
+    public String viewerFunctionName() {
+        return ShortNames.fit("hubwizard-" + prefix(), "-viewers", 64);
+    }
+
+    public String viewerFunctionComment() {
+        return "Who may reach the hub of Hub Wizard profile " + profile;
+    }
+
     /** Where Lambda writes the function's log. */
     public String originUpdaterLogGroup() {
         return "/aws/lambda/" + originUpdaterName();
@@ -359,6 +369,10 @@ public record AwsTexts(String profile) {
             all.add(new Text(Rule.CLOUDFRONT_TAG_VALUE, "distribution's Name tag", texts.distributionComment()));
             all.add(new Text(Rule.CLOUDFRONT_TAG_VALUE, "distribution's profile tag", profile.name()));
             all.add(new Text(Rule.ORIGIN_DOMAIN_NAME, "origin before the first task", DistributionSpec.NOT_STARTED));
+            if (!profile.network().isOpenToAnywhere()) {
+                all.add(new Text(Rule.CLOUDFRONT_FUNCTION_NAME, "viewer function", texts.viewerFunctionName()));
+                all.add(new Text(Rule.CLOUDFRONT_COMMENT, "its comment", texts.viewerFunctionComment()));
+            }
             if (!options.stableAddress()) {
                 all.add(new Text(Rule.LAMBDA_FUNCTION_NAME, "origin updater", texts.originUpdaterName()));
                 all.add(new Text(Rule.LAMBDA_DESCRIPTION, "its description",

@@ -46,9 +46,11 @@ import java.util.Optional;
  * @param originPort       8000 for the task itself, 80 for the load balancer
  * @param viewerFunctionArn a CloudFront function run on every viewer request (the allowed address range), or
  *                         empty for none
+ * @param ipv6             whether people may come over IPv6 (off when only an IPv4 range is let in: an IPv6 viewer
+ *                         could never match it)
  */
 public record DistributionSpec(String comment, Optional<String> originDomain, int originPort,
-                               String viewerFunctionArn) {
+                               String viewerFunctionArn, boolean ipv6) {
 
     /** The one origin's id. */
     public static final String ORIGIN_ID = "hub";
@@ -110,7 +112,7 @@ public record DistributionSpec(String comment, Optional<String> originDomain, in
         return current.toBuilder().comment(comment).enabled(true)
                 .origins(Origins.builder().quantity(1).items(origin).build())
                 .defaultCacheBehavior(behavior)
-                .priceClass(PriceClass.PRICE_CLASS_ALL).httpVersion(HttpVersion.HTTP2).isIPV6Enabled(true)
+                .priceClass(PriceClass.PRICE_CLASS_ALL).httpVersion(HttpVersion.HTTP2).isIPV6Enabled(ipv6)
                 .viewerCertificate(ViewerCertificate.builder().cloudFrontDefaultCertificate(true).build())
                 .build();
     }
@@ -151,7 +153,8 @@ public record DistributionSpec(String comment, Optional<String> originDomain, in
         }
         List<String> functions = behavior == null || behavior.functionAssociations() == null ? List.of()
                 : behavior.functionAssociations().items().stream().map(FunctionAssociation::functionARN).toList();
-        if (!functions.equals(viewerFunctionArn.isEmpty() ? List.of() : List.of(viewerFunctionArn))) {
+        if (!functions.equals(viewerFunctionArn.isEmpty() ? List.of() : List.of(viewerFunctionArn))
+                || !Objects.equals(current.isIPV6Enabled(), ipv6)) {
             differences.add("who it lets in");
         }
         if (current.cacheBehaviors() != null && current.cacheBehaviors().quantity() != null

@@ -8,13 +8,16 @@ import dev.hubwizard.aws.HubDistribution;
 import dev.hubwizard.aws.HubLoadBalancer;
 import dev.hubwizard.aws.ProfileTags;
 import dev.hubwizard.aws.SecurityGroups;
+import dev.hubwizard.aws.ViewerFunctions;
 import dev.hubwizard.engine.Intent;
 import dev.hubwizard.engine.Key;
 import dev.hubwizard.engine.ProblemException;
 import dev.hubwizard.engine.Step;
 import dev.hubwizard.engine.StepContext;
 import dev.hubwizard.profile.Profile;
+import software.amazon.awssdk.services.cloudfront.model.FunctionStage;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -33,11 +36,16 @@ public final class DistributionStep implements Step {
     public static final Key<HubDistribution> DISTRIBUTION = Key.of("distribution", HubDistribution.class);
 
     private final Profile profile;
+    private final AwsTexts texts;
     private final Distributions distributions;
+    private final ViewerFunctions functions;
 
     public DistributionStep(Profile profile, AwsClients aws) {
         this.profile = profile;
-        this.distributions = new Distributions(aws, new ProfileTags(profile.name()));
+        this.texts = new AwsTexts(profile.name());
+        ProfileTags tags = new ProfileTags(profile.name());
+        this.distributions = new Distributions(aws, tags);
+        this.functions = new ViewerFunctions(aws, tags);
     }
 
     @Override
@@ -57,8 +65,10 @@ public final class DistributionStep implements Step {
 
     @Override
     public void run(StepContext context) throws Exception {
+        String function = restricted() ? functions.ensure(context, texts.viewerFunctionName(),
+                texts.viewerFunctionComment(), viewerCode()) : "";
         HubDistribution distribution = distributions.ensure(context, HubUrls.prefix(profile),
-                spec(context.get(LoadBalancerStep.LOAD_BALANCER)));
+                spec(context.get(LoadBalancerStep.LOAD_BALANCER), function));
         context.put(DISTRIBUTION, distribution);
         context.log().info("The hub's HTTPS address is " + distribution.url() + " (CloudFront deploys it to its "
                 + "edge locations in the next minutes; the last step waits until the hub answers there)");
@@ -66,13 +76,33 @@ public final class DistributionStep implements Step {
 
     @Override
     public List<Intent> preview(StepContext context) throws Exception {
+        List<Intent> intents = new ArrayList<>();
+        String function = "";
+        if (restricted()) {
+            intents.add(functions.preview(texts.viewerFunctionName(), viewerCode(), "at CloudFront's edge, lets in only "
+                    + profile.network().ingressCidr() + " (the settings' \"who may reach the hub\"); anyone else gets "
+                    + "403"));
+            function = functions.find(texts.viewerFunctionName(), FunctionStage.LIVE)
+                    .map(f -> f.functionSummary().functionMetadata().functionARN()).orElse("");
+        }
         Intent distribution = distributions.preview(context.journal(), HubUrls.prefix(profile),
-                spec(context.get(LoadBalancerStep.LOAD_BALANCER)),
+                spec(context.get(LoadBalancerStep.LOAD_BALANCER), function),
                 "HTTPS on an AWS address (https://….cloudfront.net, AWS's certificate) in front of "
                         + (profile.options().stableAddress() ? "the load balancer" : "the hub's task")
                         + ": nothing cached, cookies, sign-in and notebooks' WebSockets passed through, plain HTTP "
                         + "sent to HTTPS");
-        return List.of(distribution, Intent.run(timing(distribution.action() == Intent.Action.CREATE)));
+        intents.add(distribution);
+        intents.add(Intent.run(timing(distribution.action() == Intent.Action.CREATE)));
+        return intents;
+    }
+
+    /** Whether only an address range may reach the hub: CloudFront's function then keeps everyone else out. */
+    private boolean restricted() {
+        return !profile.network().isOpenToAnywhere();
+    }
+
+    private String viewerCode() {
+        return ViewerFunctions.code(List.of(profile.network().ingressCidr()));
     }
 
     /** How long CloudFront takes on AWS, for the plan page: it documents no figure, so what it usually takes. */
@@ -93,12 +123,16 @@ public final class DistributionStep implements Step {
                 .find(context.journal(), HubUrls.prefix(profile), new AwsTexts(profile.name()).distributionComment());
     }
 
-    /** Behind the load balancer, its DNS name on port 80; else the task's on 8000, set once the task runs. */
-    private DistributionSpec spec(Optional<HubLoadBalancer> balancer) {
+    /**
+     * Behind the load balancer, its DNS name on port 80; else the task's on 8000, set once the task runs. With an
+     * address range, the function that keeps everyone else out, and IPv6 only for an IPv6 range.
+     */
+    private DistributionSpec spec(Optional<HubLoadBalancer> balancer, String viewerFunction) {
+        boolean ipv6 = !restricted() || profile.network().ingressCidr().contains(":");
         return profile.options().stableAddress()
-                ? new DistributionSpec(new AwsTexts(profile.name()).distributionComment(), balancer.map(HubLoadBalancer::dnsName),
-                SecurityGroups.HTTP_PORT, "")
-                : new DistributionSpec(new AwsTexts(profile.name()).distributionComment(), Optional.empty(), SecurityGroups.HUB_PORT,
-                "");
+                ? new DistributionSpec(texts.distributionComment(), balancer.map(HubLoadBalancer::dnsName),
+                SecurityGroups.HTTP_PORT, viewerFunction, ipv6)
+                : new DistributionSpec(texts.distributionComment(), Optional.empty(), SecurityGroups.HUB_PORT,
+                viewerFunction, ipv6);
     }
 }

@@ -2,6 +2,7 @@ package dev.hubwizard.deploy;
 
 import dev.hubwizard.aws.AccessPoints;
 import dev.hubwizard.aws.AwsClients;
+import dev.hubwizard.aws.AwsTexts;
 import dev.hubwizard.aws.Certificates;
 import dev.hubwizard.aws.DeletionWaits;
 import dev.hubwizard.aws.Distributions;
@@ -32,6 +33,7 @@ import dev.hubwizard.aws.TaskDefinitions;
 import dev.hubwizard.aws.UserPoolClients;
 import dev.hubwizard.aws.UserPoolDomains;
 import dev.hubwizard.aws.UserPools;
+import dev.hubwizard.aws.ViewerFunctions;
 import dev.hubwizard.aws.Vpcs;
 import dev.hubwizard.cost.CostEstimator;
 import dev.hubwizard.cost.PriceList;
@@ -70,7 +72,7 @@ import java.util.stream.Collectors;
  *   DNS records (any time) ───────────────────────────────────────────────────────────────────────────────┤
  *   EventBridge rule ─┬─► Lambda function ─┬─► its IAM role                                                 │
  *                     │                    └─► log groups (after the tasks too)                              │
- *                     └─► CloudFront distribution: disabled, waited for (minutes), deleted ─────────────────┴─► check-leftovers
+ *                     └─► CloudFront distribution: disabled, waited for (minutes), deleted ─► its function ┴─► check-leftovers
  * </pre>
  * The EventBridge rule goes first, so that nothing repoints the distribution while it is disabled and deleted.
  * The service goes first (ECS would otherwise start a new task), then its task, whose network
@@ -116,6 +118,7 @@ public final class TeardownPlan {
     static final String LAMBDA_FUNCTIONS = "delete-lambda-functions";
     static final String ORIGIN_UPDATER_ROLES = "delete-origin-updater-role";
     static final String DISTRIBUTIONS = "delete-distributions";
+    static final String VIEWER_FUNCTIONS = "delete-viewer-functions";
 
     private TeardownPlan() {
     }
@@ -164,6 +167,8 @@ public final class TeardownPlan {
         LambdaFunctions functions = new LambdaFunctions(aws, tags);
         FunctionRoles functionRoles = new FunctionRoles(aws, tags);
         Distributions distributions = new Distributions(aws, tags);
+        ViewerFunctions viewerFunctions = new ViewerFunctions(aws, tags);
+        String viewerFunctionComment = new AwsTexts(profile.name()).viewerFunctionComment();
         Leftovers leftovers = new Leftovers();
         Set<String> afterTasks = Set.of(StopTasksStep.ID);
         String keptFiles = keptFilesNote(profile, costs);
@@ -266,6 +271,9 @@ public final class TeardownPlan {
                         target(ResourceKind.DISTRIBUTION, "CloudFront distribution", "disabled, then deleted once "
                                 + "CloudFront has disabled it everywhere (minutes): the HTTPS address goes with it"),
                         choices, leftovers, (ctx, r) -> distributions.delete(ctx, r, Distributions.DEPLOY_TIMEOUT)),
+                new DeleteResourcesStep(VIEWER_FUNCTIONS, "Delete the CloudFront function", Set.of(DISTRIBUTIONS),
+                        target(ResourceKind.VIEWER_FUNCTION, "CloudFront function", "once no distribution uses it"),
+                        choices, leftovers, (ctx, r) -> viewerFunctions.delete(ctx, r, viewerFunctionComment)),
                 new DeleteResourcesStep(REPOSITORY, choices.keepImages() ? "Keep the ECR repository"
                         : "Delete the ECR repository", afterTasks,
                         target(ResourceKind.ECR_REPOSITORY, "ECR repository", "with every image in it"),

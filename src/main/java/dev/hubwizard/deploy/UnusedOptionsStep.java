@@ -26,7 +26,7 @@ final class UnusedOptionsStep implements Step {
     static final String ID = "unused-options";
     /** Billed by use alone (requests, invocations), so nothing while unused. */
     private static final Set<String> FREE_WHEN_IDLE = Set.of(ResourceKind.DISTRIBUTION, ResourceKind.EVENT_RULE,
-            ResourceKind.LAMBDA_FUNCTION, ResourceKind.ORIGIN_UPDATER_ROLE);
+            ResourceKind.LAMBDA_FUNCTION, ResourceKind.ORIGIN_UPDATER_ROLE, ResourceKind.VIEWER_FUNCTION);
 
     private final Profile profile;
 
@@ -79,20 +79,26 @@ final class UnusedOptionsStep implements Step {
             off.put("the domain name was turned off", List.of(ResourceKind.CERTIFICATE, ResourceKind.DNS_RECORD));
         }
         if (profile.hub().signIn() != SignIn.COGNITO) {
-            off.put("Cognito sign-in was turned off", List.of(ResourceKind.USER_POOL_CLIENT, ResourceKind.USER_POOL_DOMAIN,
-                    ResourceKind.USER_POOL, ResourceKind.SECRET));
+            off.put("Cognito sign-in was turned off", List.of(ResourceKind.USER_POOL_CLIENT,
+                    ResourceKind.USER_POOL_DOMAIN, ResourceKind.USER_POOL, ResourceKind.SECRET));
         }
         if (!profile.options().awsAddress()) {
-            off.put("\"HTTPS on an AWS address\" was turned off", List.of(ResourceKind.EVENT_RULE, ResourceKind.LAMBDA_FUNCTION,
-                    ResourceKind.ORIGIN_UPDATER_ROLE, ResourceKind.DISTRIBUTION));
-        } else if (profile.options().stableAddress()) {
-            // Behind a load balancer the address does not move: nothing follows the task any more.
-            off.put("the load balancer took over the address (CloudFront no longer reaches the task)", List.of(ResourceKind.EVENT_RULE,
-                    ResourceKind.LAMBDA_FUNCTION, ResourceKind.ORIGIN_UPDATER_ROLE));
+            off.put("\"HTTPS on an AWS address\" was turned off", List.of(ResourceKind.EVENT_RULE,
+                    ResourceKind.LAMBDA_FUNCTION, ResourceKind.ORIGIN_UPDATER_ROLE, ResourceKind.DISTRIBUTION,
+                    ResourceKind.VIEWER_FUNCTION));
+        } else {
+            if (profile.network().isOpenToAnywhere()) {
+                off.put("the hub was opened to anyone", List.of(ResourceKind.VIEWER_FUNCTION));
+            }
+            if (profile.options().stableAddress()) {
+                // Behind a load balancer the address does not move: nothing follows the task any more.
+                off.put("the load balancer took over the address (CloudFront no longer reaches the task)",
+                        List.of(ResourceKind.EVENT_RULE, ResourceKind.LAMBDA_FUNCTION, ResourceKind.ORIGIN_UPDATER_ROLE));
+            }
         }
         if (!profile.options().keepUserFiles()) {
-            off.put("\"Keep users' files\" was turned off", List.of(ResourceKind.FILE_SYSTEM, ResourceKind.ACCESS_POINT,
-                    ResourceKind.MOUNT_TARGET, ResourceKind.FILE_SYSTEM_SECURITY_GROUP));
+            off.put("\"Keep users' files\" was turned off", List.of(ResourceKind.FILE_SYSTEM,
+                    ResourceKind.ACCESS_POINT, ResourceKind.MOUNT_TARGET, ResourceKind.FILE_SYSTEM_SECURITY_GROUP));
         }
         return off;
     }
@@ -117,6 +123,7 @@ final class UnusedOptionsStep implements Step {
             case ResourceKind.EVENT_RULE -> "EventBridge rule";
             case ResourceKind.LAMBDA_FUNCTION -> "Lambda function";
             case ResourceKind.ORIGIN_UPDATER_ROLE -> "origin updater's IAM role";
+            case ResourceKind.VIEWER_FUNCTION -> "CloudFront function";
             default -> kind;
         };
     }

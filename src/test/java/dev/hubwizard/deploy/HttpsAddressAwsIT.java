@@ -25,6 +25,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.cloudfront.model.DistributionConfig;
+import software.amazon.awssdk.services.cloudfront.model.EventType;
+import software.amazon.awssdk.services.cloudfront.model.FunctionStage;
 import software.amazon.awssdk.services.cloudfront.model.Method;
 import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.SecurityGroup;
@@ -40,6 +42,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -137,6 +140,22 @@ class HttpsAddressAwsIT {
         assertThat(sources(only(recorded, ResourceKind.SECURITY_GROUP).id(), SecurityGroups.HUB_PORT))
                 .containsExactly(cloudFront);
 
+        // The profile's range ("who may reach the hub") is kept at the edge instead: a published CloudFront
+        // function on every viewer request, and no IPv6 (an IPv6 viewer could never be in an IPv4 range).
+        ResourceRecord viewers = only(recorded, ResourceKind.VIEWER_FUNCTION);
+        assertThat(viewers.id()).isEqualTo("hubwizard-team-hub-viewers");
+        var live = aws.cloudFront().describeFunction(r -> r.name(viewers.id()).stage(FunctionStage.LIVE))
+                .functionSummary();
+        assertThat(live.functionConfig().runtimeAsString()).isEqualTo("cloudfront-js-2.0");
+        assertThat(live.functionConfig().comment()).isEqualTo("Who may reach the hub of Hub Wizard profile team-hub");
+        assertThat(aws.cloudFront().getFunction(r -> r.name(viewers.id()).stage(FunctionStage.LIVE)).functionCode()
+                .asUtf8String()).contains("var ALLOWED = [\"" + AwsTestBed.CIDR + "\"];");
+        assertThat(behavior.functionAssociations().items()).singleElement().satisfies(f -> {
+            assertThat(f.eventType()).isEqualTo(EventType.VIEWER_REQUEST);
+            assertThat(f.functionARN()).isEqualTo(live.functionMetadata().functionARN());
+        });
+        assertThat(config.isIPV6Enabled()).isFalse();
+
         // What follows the task: a rule on the service's RUNNING tasks, running a function allowed just that.
         FunctionConfiguration function = aws.lambda().getFunction(r -> r.functionName("hubwizard-team-hub-origin"))
                 .configuration();
@@ -231,7 +250,8 @@ class HttpsAddressAwsIT {
         assertThat(deploy(profile, store).succeeded()).isTrue();
         List<Intent> after = intents(profile, store);
 
-        for (String kind : List.of("CloudFront distribution", "Lambda function", "EventBridge rule")) {
+        for (String kind : List.of("CloudFront distribution", "CloudFront function", "Lambda function",
+                "EventBridge rule")) {
             assertThat(before).as(kind).filteredOn(i -> i.kind().equals(kind)).singleElement()
                     .satisfies(i -> assertThat(i.action()).isEqualTo(Intent.Action.CREATE));
             assertThat(after).as(kind).filteredOn(i -> i.kind().equals(kind)).singleElement()
@@ -269,6 +289,7 @@ class HttpsAddressAwsIT {
             Map<String, List<String>> team = Inventory.teamIds(aws);
             assertThat(team.get("cloudfront-distribution")).as("after " + done).hasSize(1);
             assertThat(team.get("lambda-function")).as("after " + done).hasSize(1);
+            assertThat(team.get("cloudfront-function")).as("after " + done).hasSize(1);
             assertThat(team.get("eventbridge-rule")).as("after " + done).hasSize(1);
             assertThat(Inventory.ids(aws).get("iam-role")).as("after " + done)
                     .filteredOn(name -> name.endsWith("-origin")).hasSize(1);
@@ -296,7 +317,40 @@ class HttpsAddressAwsIT {
         assertThat(Inventory.teamIds(aws)).allSatisfy((kind, ids) -> assertThat(ids).as(kind).isEmpty());
         assertThat(Inventory.ids(aws)).allSatisfy((kind, ids) -> assertThat(ids).as(kind).isEmpty());
         assertThat(bed.logText()).contains("Disabled CloudFront distribution " + distribution)
-                .contains("Deleted CloudFront distribution " + distribution);
+                .contains("Deleted CloudFront distribution " + distribution)
+                .contains("Deleted CloudFront function hubwizard-team-hub-viewers");
+    }
+
+    @Test
+    void aTeardownKilledAfterAnyStepFinishesWhenRunAgain() throws Exception {
+        Profile profile = awsAddress(AwsTestBed.profile());
+        List<String> order = TeardownPlan.create(profile, aws, TeardownChoices.DELETE_EVERYTHING, WAITS).steps()
+                .stream().map(Step::id).toList();
+        // Killed after each step of the address (TeardownIT kills after every other step): the run resumes there.
+        List<Integer> kills = Stream.of(TeardownPlan.EVENT_RULES, TeardownPlan.LAMBDA_FUNCTIONS,
+                TeardownPlan.ORIGIN_UPDATER_ROLES, TeardownPlan.DISTRIBUTIONS, TeardownPlan.VIEWER_FUNCTIONS)
+                .map(id -> order.indexOf(id) + 1).toList();
+        assertThat(kills).doesNotContain(0);
+        for (int n : kills) {
+            MotoServer.shared().reset();
+            JournalStore store = new FileJournalStore(dir.resolve("teardown-" + n));
+            assertThat(deploy(profile, store).succeeded()).isTrue();
+            List<String> done = order.subList(0, n);
+            RunResult killed = bed.run(TeardownPlan.create(profile, aws, TeardownChoices.DELETE_EVERYTHING, WAITS)
+                    .only(done), AwsTestBed.session(store));
+            assertThat(killed.succeeded()).as("first " + done + "\n" + bed.failures(killed)).isTrue();
+
+            // A new app start: nothing in memory, only the journal on disk.
+            RunResult rest = bed.run(TeardownPlan.create(profile, aws, TeardownChoices.DELETE_EVERYTHING, WAITS),
+                    AwsTestBed.session(store));
+
+            assertThat(rest.succeeded()).as("after " + done + "\n" + bed.failures(rest)).isTrue();
+            assertThat(store.load()).as("after " + done).isEmpty();
+            assertThat(Inventory.teamIds(aws)).as("after " + done)
+                    .allSatisfy((kind, ids) -> assertThat(ids).as(kind).isEmpty());
+            assertThat(Inventory.ids(aws)).as("after " + done)
+                    .allSatisfy((kind, ids) -> assertThat(ids).as(kind).isEmpty());
+        }
     }
 
     private static ResourceRecord only(Map<String, List<ResourceRecord>> recorded, String kind) {

@@ -58,7 +58,8 @@ final class Tags {
 
     /** Kinds AWS gives no tags to: the journal alone (and the value they point at) makes them the profile's. */
     static final java.util.Set<String> UNTAGGABLE = java.util.Set.of(ResourceKind.DNS_RECORD,
-            ResourceKind.USER_POOL_DOMAIN, ResourceKind.USER_POOL_CLIENT, ResourceKind.MOUNT_TARGET);
+            ResourceKind.USER_POOL_DOMAIN, ResourceKind.USER_POOL_CLIENT, ResourceKind.MOUNT_TARGET,
+            ResourceKind.VIEWER_FUNCTION);
 
     /** The tags of a journaled resource, read from its own service by the id the journal holds. */
     static Map<String, String> of(AwsClients aws, ResourceRecord record) {

@@ -52,7 +52,14 @@ public record AwsRequest(String method, String path, Map<String, List<String>> h
             Map.entry(Pattern.compile("GET /distribution/[^/?]+"), "GetDistribution"),
             Map.entry(Pattern.compile("GET /distribution/[^/?]+/config"), "GetDistributionConfig"),
             Map.entry(Pattern.compile("PUT /distribution/[^/?]+/config"), "UpdateDistribution"),
-            Map.entry(Pattern.compile("DELETE /distribution/[^/?]+"), "DeleteDistribution"));
+            Map.entry(Pattern.compile("DELETE /distribution/[^/?]+"), "DeleteDistribution"),
+            Map.entry(Pattern.compile("POST /function"), "CreateFunction"),
+            Map.entry(Pattern.compile("GET /function(\\?.*)?"), "ListFunctions"),
+            Map.entry(Pattern.compile("GET /function/[^/?]+/describe(\\?.*)?"), "DescribeFunction"),
+            Map.entry(Pattern.compile("GET /function/[^/?]+(\\?.*)?"), "GetFunction"),
+            Map.entry(Pattern.compile("PUT /function/[^/?]+"), "UpdateFunction"),
+            Map.entry(Pattern.compile("POST /function/[^/?]+/publish"), "PublishFunction"),
+            Map.entry(Pattern.compile("DELETE /function/[^/?]+"), "DeleteFunction"));
     /** Lambda's, the same way. */
     private static final List<Map.Entry<Pattern, String>> LAMBDA_OPERATIONS = List.of(
             Map.entry(Pattern.compile("POST /functions/?"), "CreateFunction"),

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -41,14 +42,28 @@ final class CloudFrontDistributions implements AwsRule {
     private static final Pattern TAG_TEXT = Pattern.compile("[a-zA-Z0-9\\s_.:/=+\\-@]*");
 
     /** What AWS knows of one distribution that moto does not keep. */
-    private record State(String eTag, long changedAt, boolean enabled, String comment) {
+    private record State(String eTag, long changedAt, boolean enabled, String comment,
+                         List<Association> functions) {
+    }
+
+    /** A CloudFront function on the default cache behaviour, which moto drops (it always answers none). */
+    private record Association(String arn, String eventType) {
     }
 
     private final Supplier<Windows> windows;
+    /** Whether a CloudFront function (by ARN) exists and is published, so that a distribution may use it. */
+    private final Predicate<String> liveFunction;
     private final Map<String, State> distributions = new ConcurrentHashMap<>();
 
-    CloudFrontDistributions(Supplier<Windows> windows) {
+    CloudFrontDistributions(Supplier<Windows> windows, Predicate<String> liveFunction) {
         this.windows = windows;
+        this.liveFunction = liveFunction;
+    }
+
+    /** Whether a distribution uses this CloudFront function. */
+    boolean uses(String functionArn) {
+        return distributions.values().stream().flatMap(d -> d.functions().stream())
+                .anyMatch(f -> f.arn().equals(functionArn));
     }
 
     @Override
@@ -94,13 +109,14 @@ final class CloudFrontDistributions implements AwsRule {
                 String id = "UpdateDistribution".equals(request.operation()) ? id(request)
                         : text(xml(answer.body()), "Id").orElseThrow();
                 State state = new State(UUID.randomUUID().toString().replace("-", "").substring(0, 14).toUpperCase(),
-                        System.nanoTime(), !"false".equals(configChild(sent, "Enabled")), configChild(sent, "Comment"));
+                        System.nanoTime(), !"false".equals(configChild(sent, "Enabled")), configChild(sent, "Comment"),
+                        functions(sent));
                 distributions.put(id, state);
-                return withETag(withStatus(answer, id), state.eTag());
+                return withETag(withFunctions(withStatus(answer, id), state), state.eTag());
             }
             case "GetDistribution", "GetDistributionConfig" -> {
                 State state = distributions.get(id(request));
-                AwsAnswer current = state == null ? answer : withETag(answer, state.eTag());
+                AwsAnswer current = state == null ? answer : withETag(withFunctions(answer, state), state.eTag());
                 return "GetDistribution".equals(request.operation()) ? withStatus(current, id(request)) : current;
             }
             case "ListDistributions" -> {
@@ -128,9 +144,18 @@ final class CloudFrontDistributions implements AwsRule {
         return Optional.empty();
     }
 
-    /** AWS's InvalidArgument for an origin's name, a comment or a tag AWS would not take. */
-    private static Optional<AwsAnswer> invalid(AwsRequest request) {
+    /**
+     * AWS's InvalidArgument for an origin's name, a comment or a tag AWS would not take; InvalidFunctionAssociation for
+     * a function that is not published.
+     */
+    private Optional<AwsAnswer> invalid(AwsRequest request) {
         Document config = xml(request.body());
+        for (Association function : functions(config)) {
+            if (!liveFunction.test(function.arn())) {
+                return Optional.of(AwsAnswer.error(request, 400, "InvalidFunctionAssociation", "The function "
+                        + function.arn() + " does not exist or is not published (LIVE)."));
+            }
+        }
         List<String> problems = new ArrayList<>();
         NodeList origins = config.getElementsByTagName("Origin");
         for (int i = 0; i < origins.getLength(); i++) {
@@ -217,6 +242,51 @@ final class CloudFrontDistributions implements AwsRule {
     private static Optional<String> text(Document document, String element) {
         NodeList found = document.getElementsByTagName(element);
         return found.getLength() == 0 ? Optional.empty() : Optional.of(found.item(0).getTextContent());
+    }
+
+    /** The CloudFront functions a configuration associates. */
+    private static List<Association> functions(Document config) {
+        NodeList associations = config.getElementsByTagNameNS("*", "FunctionAssociation");
+        List<Association> found = new ArrayList<>();
+        for (int i = 0; i < associations.getLength(); i++) {
+            Element association = (Element) associations.item(i);
+            found.add(new Association(child(association, "FunctionARN"), child(association, "EventType")));
+        }
+        return found;
+    }
+
+    /** The answer with the functions the distribution was given on its default cache behaviour, as AWS keeps them. */
+    private static AwsAnswer withFunctions(AwsAnswer answer, State state) {
+        Document document = xml(answer.body());
+        NodeList behaviors = document.getElementsByTagNameNS("*", "DefaultCacheBehavior");
+        for (int i = 0; i < behaviors.getLength(); i++) {
+            Element behavior = (Element) behaviors.item(i);
+            String namespace = behavior.getNamespaceURI();
+            NodeList old = behavior.getElementsByTagNameNS("*", "FunctionAssociations");
+            for (int j = old.getLength() - 1; j >= 0; j--) {
+                behavior.removeChild(old.item(j));
+            }
+            Element associations = document.createElementNS(namespace, "FunctionAssociations");
+            Element quantity = document.createElementNS(namespace, "Quantity");
+            quantity.setTextContent(Integer.toString(state.functions().size()));
+            associations.appendChild(quantity);
+            if (!state.functions().isEmpty()) {
+                Element items = document.createElementNS(namespace, "Items");
+                for (Association function : state.functions()) {
+                    Element item = document.createElementNS(namespace, "FunctionAssociation");
+                    Element arn = document.createElementNS(namespace, "FunctionARN");
+                    arn.setTextContent(function.arn());
+                    Element eventType = document.createElementNS(namespace, "EventType");
+                    eventType.setTextContent(function.eventType());
+                    item.appendChild(arn);
+                    item.appendChild(eventType);
+                    items.appendChild(item);
+                }
+                associations.appendChild(items);
+            }
+            behavior.appendChild(associations);
+        }
+        return new AwsAnswer(answer.status(), answer.headers(), bytes(document));
     }
 
     /** A setting of the distribution itself (not of an origin or a behaviour), from a request's configuration. */
