@@ -50,7 +50,7 @@ final class DeployCommand implements Callable<Integer> {
         }
         try (Deployment deployment = new Deployment(profile, context.store(), context.tools(), context.terminal())) {
             RunResult result = new PlanRunner(context, verbose).run(deployment,
-                    deployment.deployPlan(LocalTestApproval.WHEN_HEALTHY), redeploy ? "redeploy" : "deploy");
+                    deployment.deployPlan(LocalTestApproval.WHEN_CHECKED), redeploy ? "redeploy" : "deploy");
             if (result != null && result.succeeded()) {
                 Session session = deployment.session();
                 Map<String, Integer> changing = deployment.aws().calls().changing();

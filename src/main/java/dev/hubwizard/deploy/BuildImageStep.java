@@ -66,8 +66,7 @@ public final class BuildImageStep implements Step {
         }
         return List.of(Intent.create("Docker image", request.repository() + ":<image id>",
                 "build for " + request.architecture() + " (" + request.architecture().dockerPlatform() + ") from "
-                        + request.imageFolder()
-                        + (request.baseImage().isEmpty() ? "" : " on " + request.baseImage()) + ", with "
+                        + request.imageFolder() + " on " + request.base() + ", with "
                         + request.admins().size() + " admin(s) and " + request.allowedUsers().size() + " allowed user(s)"));
     }
 
@@ -80,6 +79,7 @@ public final class BuildImageStep implements Step {
     private ImageBuildRequest request() {
         return new ImageBuildRequest(imageFolder(profile, defaultImageFolder), profile.names().repository(),
                 profile.hub().admins(), profile.hub().allowedUsers(), profile.task().architecture(),
+                profile.advanced().jupyterhubVersion(),
                 profile.advanced().baseImage(), network);
     }
 }

@@ -16,11 +16,23 @@ import java.util.function.Consumer;
 public final class ManualApproval implements LocalTestApproval {
 
     private final Consumer<URI> onWaiting;
+    private final Consumer<LocalTestCheck> onCheck;
     private volatile CompletableFuture<Boolean> verdict = new CompletableFuture<>();
 
     /** @param onWaiting told the hub's address when the decision is due; called on the step's thread */
     public ManualApproval(Consumer<URI> onWaiting) {
+        this(onWaiting, check -> { });
+    }
+
+    /** @param onCheck told of each check as it goes; called on the step's thread */
+    public ManualApproval(Consumer<URI> onWaiting, Consumer<LocalTestCheck> onCheck) {
         this.onWaiting = onWaiting;
+        this.onCheck = onCheck;
+    }
+
+    @Override
+    public void checked(LocalTestCheck check) {
+        onCheck.accept(check);
     }
 
     @Override

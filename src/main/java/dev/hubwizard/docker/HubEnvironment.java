@@ -20,6 +20,11 @@ public final class HubEnvironment {
     public static final String PROXY_API_PORT = "HUB_PROXY_API_PORT";
     /** {@code first-use} (default) or {@code cognito}: see {@link #signIn(SignIn)}. */
     public static final String SIGN_IN = "HUB_SIGN_IN";
+    /**
+     * More admins, comma or space separated, on top of the image's {@code admin}: the local test's throwaway
+     * admin is added to its own container this way.
+     */
+    public static final String ADMIN_USERS = "HUB_ADMIN_USERS";
     /** More allowed users, comma or space separated, on top of the image's {@code allowed_users}. */
     public static final String ALLOWED_USERS = "HUB_ALLOWED_USERS";
     /** Cognito: {@code https://PREFIX.auth.REGION.amazoncognito.com}. */

@@ -46,7 +46,7 @@ public final class ImageBuilder {
         Architecture target = request.architecture();
         context.log().info("Building " + request.repository() + " from " + request.imageFolder() + " for "
                 + target.dockerPlatform() + " (the Fargate task's " + target + ")"
-                + (request.baseImage().isEmpty() ? "" : " on " + request.baseImage())
+                + " on " + request.base()
                 + (request.network() == BuildNetwork.DEFAULT ? "" : ", network " + request.network().dockerName()));
         context.log().info("Users: " + request.admins().size() + " admin(s), " + request.allowedUsers().size()
                 + " allowed user(s)");
@@ -63,6 +63,7 @@ public final class ImageBuilder {
                 .withNetworkMode(request.network().dockerName())
                 // Also remove the containers of failed steps: a failed build leaves nothing behind.
                 .withForcerm(true);
+        command.withBuildArg("JUPYTERHUB_VERSION", request.jupyterhubVersion());
         if (!request.baseImage().isEmpty()) {
             command.withBuildArg("BASE_IMAGE", request.baseImage());
         }

@@ -15,7 +15,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
@@ -28,6 +30,8 @@ public final class LocalHub implements AutoCloseable {
 
     private static final Duration POLL = Duration.ofMillis(250);
     private static final int LOG_LINES = 20;
+    /** The hub's log kept in memory for messages; a local test's hub writes a few hundred lines. */
+    private static final int KEPT_LINES = 5_000;
     /** configurable-http-proxy colours its log; the log pane and messages want plain text. */
     private static final Pattern ANSI = Pattern.compile("\u001B\\[[0-9;]*m");
 
@@ -37,6 +41,10 @@ public final class LocalHub implements AutoCloseable {
     private final DockerClients docker;
     private final LiveContainers live;
     private final HttpClient http;
+    private final long startedNanos = System.nanoTime();
+    /** The followed log's lines, and how many were dropped from its front to keep it bounded. */
+    private final Deque<String> log = new ArrayDeque<>();
+    private long dropped;
     private ResultCallback.Adapter<Frame> logFollower;
 
     LocalHub(String containerId, LocalRun run, URI url, DockerClients docker, LiveContainers live, HttpClient http) {
@@ -46,6 +54,42 @@ public final class LocalHub implements AutoCloseable {
         this.docker = docker;
         this.live = live;
         this.http = http;
+    }
+
+    /**
+     * The same address as {@link #url()} on 127.0.0.1, for this app's own requests: the hub listens on IPv4,
+     * and {@code localhost} may resolve to ::1 first.
+     */
+    public URI loopbackUrl() {
+        return URI.create("http://127.0.0.1:" + run.port() + "/");
+    }
+
+    /** How long ago the container was started: the clock of the local test's checks. */
+    public Duration sinceStart() {
+        return Duration.ofNanos(System.nanoTime() - startedNanos);
+    }
+
+    /** The position in the hub's log now, for {@link #logSince}. */
+    public synchronized long logMark() {
+        return dropped + log.size();
+    }
+
+    /** The hub's log as kept (all of it for a local test); {@link #logMark()} counts into it from 0. */
+    public synchronized List<String> log() {
+        return List.copyOf(log);
+    }
+
+    /** Where {@code mark} falls in {@link #log()}. */
+    public synchronized int logIndex(long mark) {
+        return (int) Math.max(0, Math.min(log.size(), mark - dropped));
+    }
+
+    private synchronized void keep(String line) {
+        log.addLast(line);
+        if (log.size() > KEPT_LINES) {
+            log.removeFirst();
+            dropped++;
+        }
     }
 
     public String containerId() {
@@ -115,12 +159,18 @@ public final class LocalHub implements AutoCloseable {
         return String.join("\n", lines);
     }
 
-    /** Streams the hub's log into the step's log while it runs: the person sees it start. */
+    /**
+     * Streams the hub's log into the step's log while it runs (at debug level: the wizard's log pane shows
+     * it, the CLI with --verbose) and keeps it for the local test's messages.
+     */
     void followLog(StepContext context) {
         logFollower = new ResultCallback.Adapter<>() {
             @Override
             public void onNext(Frame frame) {
-                linesOf(frame).forEach(line -> context.log().info("hub | " + line));
+                for (String line : linesOf(frame)) {
+                    keep(line);
+                    context.log().debug("hub | " + line);
+                }
             }
         };
         docker.client().logContainerCmd(containerId).withStdOut(true).withStdErr(true).withFollowStream(true)

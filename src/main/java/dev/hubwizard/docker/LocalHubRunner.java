@@ -2,6 +2,7 @@ package dev.hubwizard.docker;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.CreateContainerCmd;
+import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.ContainerPort;
@@ -27,6 +28,7 @@ public final class LocalHubRunner {
     public static final String PORT_LABEL = "dev.hubwizard.port";
     /** The port the hub listens on inside its container when the port is published. */
     static final int CONTAINER_PORT = 8000;
+    private static final Duration NAME_FREED = Duration.ofSeconds(30);
 
     private final DockerClients docker;
     private final LiveContainers live;
@@ -114,12 +116,38 @@ public final class LocalHubRunner {
             context.log().info("Removing container " + name + ", left over from an earlier local test that could not "
                     + "clean up (Hub Wizard was closed while it ran)");
             live.add(existing.getId());
-            live.remove(existing.getId());
+            try {
+                live.remove(existing.getId());
+            } catch (ConflictException removing) {
+                // Docker is removing it already (the last run's, a moment ago): its name frees shortly.
+            }
+            awaitGone(docker.client(), name);
             return true;
         } catch (NotFoundException none) {
             // The usual case.
             return false;
         }
+    }
+
+    /** Until no container has {@code name}: on a busy machine Docker frees a name a moment after removing. */
+    private static void awaitGone(DockerClient client, String name) throws ProblemException {
+        long deadline = System.nanoTime() + NAME_FREED.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                client.inspectContainerCmd(name).exec();
+            } catch (NotFoundException gone) {
+                return;
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        throw new ProblemException("The container " + name + " of an earlier local test is still being removed",
+                "Docker has not finished removing it after " + NAME_FREED.toSeconds() + " s",
+                "Press Retry in a moment");
     }
 
     /** Why the local test could not use {@code port} right now, or empty when it can. */

@@ -44,22 +44,26 @@ import java.util.Set;
  *
  * <h2>Schema versions</h2>
  * <ul>
- * <li><b>4</b> (current): the layout {@link ProfileWriter} writes and {@code docs/profiles.md} describes.
- * <li><b>3</b>: as version 4 without {@code options.cloudFront} (HTTPS on an AWS address). A version 3 file is read
- *     with it off — the hub stays as it was deployed — and written as version 4 the next time it is saved.
+ * <li><b>5</b> (current): the layout {@link ProfileWriter} writes and {@code docs/profiles.md} describes.
+ * <li><b>4</b>: as version 5 without {@code options.cloudFront} (HTTPS on an AWS address). A version 4 file (or
+ *     older) is read with it off — the hub stays as it was deployed — and written as version 5 the next time it is
+ *     saved.
+ * <li><b>3</b>: as version 4 without {@code advanced.jupyterhubVersion}; read with the pinned version
+ *     ({@link JupyterHubVersion#PINNED}), which is what the hub image was built on then, and written as the
+ *     current version the next time it is saved.
  * <li><b>2</b>: as version 3 without {@code hub.expectedUsers} (how many people will use the hub). A version 2
- *     file is read with that number not said (0), and written as version 3 the next time it is saved.
+ *     file is read with that number not said (0), and written as the current version the next time it is saved.
  * <li><b>1</b> (pre-release builds): {@code cpu}, {@code memory} and {@code architecture} sat at the
  *     top level instead of in a {@code task} block, and there was no {@code options} block (no stable
  *     address, HTTPS domain or kept user files). Everything else was as in version 2. A version 1 file
  *     is read into the current records with {@link Options#NONE}; the file itself is left alone until
- *     the profile is next saved, which writes version 2 and keeps the version 1 file as the backup.
+ *     the profile is next saved, which writes the current version and keeps the version 1 file as the backup.
  * </ul>
  * A future version adds a branch in {@link #map}, reading the old layout into the current records.
  */
 final class ProfileReader {
 
-    static final int CURRENT_VERSION = 4;
+    static final int CURRENT_VERSION = 5;
     static final int OLDEST_VERSION = 1;
     /** A profile is a few KB, even with a long journal; anything near this size is not a profile. */
     static final int MAX_BYTES = 1024 * 1024;
@@ -71,8 +75,10 @@ final class ProfileReader {
     private static final Set<String> ADDED_IN_VERSION_2 = Set.of("task", "options");
     /** Keys of the hub block version 3 added. */
     private static final Set<String> ADDED_IN_VERSION_3 = Set.of("expectedUsers");
-    /** Keys of the options block version 4 added. */
-    private static final Set<String> ADDED_IN_VERSION_4 = Set.of("cloudFront");
+    /** The key version 4 added to the advanced block. */
+    private static final String ADDED_IN_VERSION_4 = "jupyterhubVersion";
+    /** The key version 5 added to the options block. */
+    private static final String ADDED_IN_VERSION_5 = "cloudFront";
 
     /** A profile and the schema version its file is written in. */
     record Result(Profile profile, int schemaVersion) {
@@ -244,7 +250,8 @@ final class ProfileReader {
         TaskSize task = task(version == 1 ? top : top.block("task"));
         Options options = version == 1 ? Options.NONE : options(top.block("options"), version);
         return new Profile(expectedName, target, names(top.block("names"), expectedName), task,
-                network(top.block("network")), hub(top.block("hub"), version), options, advanced(top.block("advanced")),
+                network(top.block("network")), hub(top.block("hub"), version), options,
+                advanced(top.block("advanced"), version),
                 deployment(top.block("deployment")));
     }
 
@@ -281,13 +288,14 @@ final class ProfileReader {
 
     private static Options options(YamlBlock block, int version) {
         return new Options(block.flag("stableAddress", false), block.text("domainName", ""),
-                block.flag("keepUserFiles", false), version >= 4 && block.flag("cloudFront", false));
+                block.flag("keepUserFiles", false), version >= 5 && block.flag("cloudFront", false));
     }
 
-    private static Advanced advanced(YamlBlock block) {
+    private static Advanced advanced(YamlBlock block, int version) {
         Advanced d = Advanced.DEFAULT;
         return new Advanced(block.text("registryEndpoint", d.registryEndpoint()),
-                block.whole("logRetentionDays", d.logRetentionDays()), block.text("baseImage", d.baseImage()));
+                block.whole("logRetentionDays", d.logRetentionDays()), block.text("baseImage", d.baseImage()),
+                version < 4 ? JupyterHubVersion.PINNED : block.text("jupyterhubVersion", d.jupyterhubVersion()));
     }
 
     private static DeploymentState deployment(YamlBlock block) {
@@ -351,7 +359,12 @@ final class ProfileReader {
             return "schemaVersion " + version + " files have no 'hub." + key + "': change the first line to"
                     + " 'schemaVersion: " + CURRENT_VERSION + "'";
         }
-        if (version < 4 && block.path().equals("options") && ADDED_IN_VERSION_4.contains(key)) {
+        if (version < 4 && block.path().equals("advanced") && ADDED_IN_VERSION_4.equals(key)) {
+            return "schemaVersion " + version + " files have no 'advanced." + key + "': change the first line to"
+                    + " 'schemaVersion: " + CURRENT_VERSION + "'" + (version < 2
+                    ? " and move cpu, memory and architecture into 'task:'" : "");
+        }
+        if (version < 5 && block.path().equals("options") && ADDED_IN_VERSION_5.equals(key)) {
             return "schemaVersion " + version + " files have no 'options." + key + "': change the first line to"
                     + " 'schemaVersion: " + CURRENT_VERSION + "'";
         }

@@ -99,6 +99,7 @@ public final class ProfileValidator {
             check(problems, "advanced.registryEndpoint", registryEndpoint(advanced.registryEndpoint()));
         }
         check(problems, "advanced.logRetentionDays", logRetentionDays(advanced.logRetentionDays()));
+        check(problems, "advanced.jupyterhubVersion", JupyterHubVersion.problem(advanced.jupyterhubVersion()));
         return problems;
     }
 

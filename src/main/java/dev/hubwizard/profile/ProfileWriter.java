@@ -68,7 +68,7 @@ final class ProfileWriter {
                 "keepUserFiles", o.keepUserFiles(), "cloudFront", o.cloudFront()));
         Advanced a = p.advanced();
         root.put("advanced", block("registryEndpoint", a.registryEndpoint(), "logRetentionDays", a.logRetentionDays(),
-                "baseImage", a.baseImage()));
+                "jupyterhubVersion", a.jupyterhubVersion(), "baseImage", a.baseImage()));
         DeploymentState d = p.deployment();
         List<Object> resources = new ArrayList<>();
         for (ResourceRecord r : d.resources()) {

@@ -270,7 +270,8 @@ public final class Navigator implements StartActions {
         WizardViewModel[] wizard = new WizardViewModel[1];
         LocalTestPage localTest = new LocalTestPage(() -> {
             wizard[0].show(wizard[0].pages().filtered(p -> p.id().equals(LocalTestPage.ID)).get(0));
-            wizard[0].awaitingProperty().set("Waiting for you: open the hub on this computer, then press Looks good");
+            wizard[0].awaitingProperty().set("Every check passed: open the hub on this computer if you like, then press"
+                    + " Looks good");
         });
         localTest.waitingAtProperty().addListener((obs, old, now) -> {
             if (now == null) {
@@ -278,7 +279,7 @@ public final class Navigator implements StartActions {
             }
         });
         OpenHub hub = new OpenHub(profile, services.profiles(), services.tools(), services.runner(),
-                unattended ? LocalTestApproval.WHEN_HEALTHY : localTest.approval(), mfaCodes);
+                unattended ? LocalTestApproval.WHEN_CHECKED : localTest.approval(), mfaCodes);
         open = hub;
         DeployController deploy = new DeployController(hub, services.logDirectory(), profile.name());
         SettingsPage settings = new SettingsPage(profile, services.profiles(), services.costs().get(),

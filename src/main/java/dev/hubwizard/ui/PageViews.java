@@ -37,8 +37,8 @@ public final class PageViews {
             return new PlanView(plan.description(), plan.previewsProperty(), plan.costProperty());
         }
         if (page instanceof LocalTestPage localTest) {
-            return new LocalTestView(localTest, localTest.waitingAtProperty(), localTest::looksGood, localTest::reject,
-                    openUrl);
+            return new LocalTestView(localTest, localTest.checks(), localTest.waitingAtProperty(), localTest::looksGood,
+                    localTest::reject, openUrl);
         }
         if (page instanceof FinishPage finish) {
             return new FinishView(new StepPageView(finish), finish, openUrl, PageViews::copy);

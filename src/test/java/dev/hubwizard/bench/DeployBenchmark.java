@@ -171,7 +171,7 @@ final class DeployBenchmark implements Benchmark {
     private static RunResult run(DeployTestBed bed, Deployment deployment, FargateStandIn fargate, boolean teardown)
             throws Exception {
         return bed.run(deployment, teardown ? deployment.teardownPlan(TeardownChoices.DELETE_EVERYTHING)
-                : deployment.deployPlan(LocalTestApproval.WHEN_HEALTHY), fargate);
+                : deployment.deployPlan(LocalTestApproval.WHEN_CHECKED), fargate);
     }
 
     private static String steps(RunResult result) {

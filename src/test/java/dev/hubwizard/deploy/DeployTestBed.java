@@ -25,16 +25,13 @@ import dev.hubwizard.profile.ProfileStore;
 import dev.hubwizard.profile.SignIn;
 import dev.hubwizard.testbed.AwsCallRecorder;
 import dev.hubwizard.testbed.DockerEngine;
+import dev.hubwizard.testbed.HubPortLock;
 import dev.hubwizard.testbed.LocalRegistry;
 import dev.hubwizard.testbed.MotoServer;
-import dev.hubwizard.testbed.Requirements;
 import dev.hubwizard.testbed.StepRecorder;
 import dev.hubwizard.testbed.strict.StrictAws;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -47,7 +44,7 @@ import java.util.stream.Collectors;
 /**
  * Everything a whole deploy talks to, on this machine: moto for the AWS APIs, the local registry for
  * ECR's registry (its password is the one moto's GetAuthorizationToken hands out, decoded the way the
- * push step decodes it), the Docker Engine with the offline hub base image, and Fargate played by
+ * push step decodes it), the Docker Engine with the stand-in of the official hub base image, and Fargate played by
  * {@link FargateStandIn}. Profiles live in a profile store of their own, so that the journal is the
  * profile file, as in the app. For the end-to-end tests and the benchmarks.
  */
@@ -57,20 +54,17 @@ public final class DeployTestBed implements AutoCloseable {
     private final LocalRegistry registry;
     private final DockerClients docker;
     private final LiveContainers containers;
-    private final String baseImage;
     private final ProfileStore store;
     private final AwsClients aws = new AwsClients(new AwsTarget("", MotoServer.REGION), StrictAws.PATIENCE);
     private final List<LogLine> log = Collections.synchronizedList(new ArrayList<>());
     private final List<FargateStandIn> fargates = new ArrayList<>();
     private final Set<String> repositories = ConcurrentHashMap.newKeySet();
 
-    private DeployTestBed(MotoServer moto, LocalRegistry registry, DockerClients docker, String baseImage,
-                          Path profiles) {
+    private DeployTestBed(MotoServer moto, LocalRegistry registry, DockerClients docker, Path profiles) {
         this.moto = moto;
         this.registry = registry;
         this.docker = docker;
         this.containers = new LiveContainers(docker);
-        this.baseImage = baseImage;
         this.store = new ProfileStore(profiles);
     }
 
@@ -82,9 +76,14 @@ public final class DeployTestBed implements AutoCloseable {
         MotoServer moto = MotoServer.shared();
         LocalRegistry.require();
         DockerClients docker = DockerEngine.require();
-        String baseImage = DockerEngine.requireHubBaseImage(docker);
-        requireHubPortFree();
-        return new DeployTestBed(moto, LocalRegistry.start(ecrPassword()), docker, baseImage, profiles);
+        DockerEngine.requireHubBase(docker);
+        HubPortLock.acquire(SecurityGroups.HUB_PORT);
+        try {
+            return new DeployTestBed(moto, LocalRegistry.start(ecrPassword()), docker, profiles);
+        } catch (IOException | RuntimeException e) {
+            HubPortLock.release();
+            throw e;
+        }
     }
 
     /** What moto's GetAuthorizationToken says the password is, read as the push step reads it. */
@@ -100,19 +99,9 @@ public final class DeployTestBed implements AutoCloseable {
         }
     }
 
-    /** The hub-url step looks at port 8000 on the task's address, where the played task serves. */
-    private static void requireHubPortFree() {
-        try (ServerSocket probe = new ServerSocket()) {
-            probe.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), SecurityGroups.HUB_PORT));
-        } catch (IOException e) {
-            Requirements.require(false, "nothing listening on 127.0.0.1:" + SecurityGroups.HUB_PORT
-                    + ", where the played Fargate task serves the hub", "Stop what listens there, then run again");
-        }
-    }
-
     /**
-     * A profile saved in this bed's store: a VPC of its own, the offline base image, the local test on
-     * a free port with host networking, and pushes through the local registry.
+     * A profile saved in this bed's store: a VPC of its own, the stand-in of the pinned base image, the local
+     * test on a free port with host networking, and pushes through the local registry.
      */
     public Profile profile(String name, List<String> admins, List<String> allowedUsers)
             throws IOException, ProfileException {
@@ -121,7 +110,7 @@ public final class DeployTestBed implements AutoCloseable {
                 .withNetwork(new NetworkSettings(NetworkMode.NEW_VPC, "", List.of(), AwsTestBed.CIDR))
                 .withHub(new HubSettings("", admins, allowedUsers, SignIn.FIRST_USE_PASSWORD, CognitoSettings.NONE,
                         TestProfiles.freePort(), true))
-                .withAdvanced(new Advanced(registry.address(), 30, baseImage));
+                .withAdvanced(new Advanced(registry.address(), 30, ""));
         store.saveSettings(profile);
         repositories.add(profile.names().repository());
         return profile;
@@ -204,6 +193,14 @@ public final class DeployTestBed implements AutoCloseable {
     /** Stops what it started and removes the images its profiles built and pushed. */
     @Override
     public void close() throws IOException, InterruptedException {
+        try {
+            closeAll();
+        } finally {
+            HubPortLock.release();
+        }
+    }
+
+    private void closeAll() throws IOException, InterruptedException {
         closeFargates();
         containers.removeAll();
         // By tag: an image goes once none of its tags is left, so nobody else's tag is touched.

@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Issue 4's proof: a whole deploy through every step of {@link DeployPlan#create} — the project's
- * {@code hub-image/} built on the offline base image, tested locally, pushed through the local
+ * {@code hub-image/} built on the stand-in of its base image, tested locally, pushed through the local
  * registry, then the AWS resources in moto, the service, and the hub URL answered by the pushed image
  * running as Fargate would run it ({@link FargateStandIn}). Then the same plan again, which changes
  * nothing.
@@ -66,7 +66,7 @@ class FullDeployIT {
         Profile profile = bed.profile("full-deploy-hub", List.of("alice"), List.of("alice", "bob"));
         Deployment deployment = bed.deployment(profile);
         FargateStandIn fargate = bed.fargate(profile);
-        Plan plan = deployment.deployPlan(LocalTestApproval.WHEN_HEALTHY);
+        Plan plan = deployment.deployPlan(LocalTestApproval.WHEN_CHECKED);
 
         RunResult first = bed.run(deployment, plan, fargate);
 
@@ -96,6 +96,8 @@ class FullDeployIT {
             assertThat(Tags.of(bed.aws(), record)).as(record.kind() + " " + record.id())
                     .containsEntry("hubwizard:profile", profile.name());
         }
+        assertThat(bed.logText()).contains("✓ Code ran print(getpass.getuser()",
+                "Sign-in at http://127.0.0.1:8000/hub/login: the sign-in form (a name and a first-use password)");
         // The hub that answers is the pushed image with the profile's users in it.
         assertThat(new HubSignIn(SecurityGroups.HUB_PORT).signIn("bob", "bobs-first-password")).isEqualTo(302);
         assertThat(new HubSignIn(SecurityGroups.HUB_PORT).signIn("mallory", "a-password")).isNotEqualTo(302);
@@ -127,13 +129,13 @@ class FullDeployIT {
             bed.reset();
             Profile profile = bed.profile("killed-after-" + last, List.of("alice"), List.of("alice"));
             FargateStandIn fargate = bed.fargate(profile);
-            Plan plan = bed.deployment(profile).deployPlan(LocalTestApproval.WHEN_HEALTHY);
+            Plan plan = bed.deployment(profile).deployPlan(LocalTestApproval.WHEN_CHECKED);
             RunResult killed = bed.run(bed.deployment(profile), plan.only(doneUpTo(plan, last)), fargate);
             assertThat(killed.succeeded()).as(bed.failures(killed)).isTrue();
 
             // A new app start: a new deployment of the profile, its journal read from the file.
             Deployment restarted = bed.deployment(bed.store().load(profile.name()));
-            RunResult rest = bed.run(restarted, restarted.deployPlan(LocalTestApproval.WHEN_HEALTHY), fargate);
+            RunResult rest = bed.run(restarted, restarted.deployPlan(LocalTestApproval.WHEN_CHECKED), fargate);
 
             assertThat(rest.succeeded()).as("killed after " + last + "\n" + bed.failures(rest)).isTrue();
             assertThat(rest.outcomes().values()).allSatisfy(e -> assertThat(e.state()).isEqualTo(StepState.DONE));

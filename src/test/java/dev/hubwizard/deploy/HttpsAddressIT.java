@@ -83,7 +83,7 @@ class HttpsAddressIT {
 
             // Deploy: the address first (CloudFront takes minutes), the rule that follows the task before the task.
             Deployment deployment = bed.deployment(profile);
-            Plan plan = deployment.deployPlan(LocalTestApproval.WHEN_HEALTHY);
+            Plan plan = deployment.deployPlan(LocalTestApproval.WHEN_CHECKED);
             assertThat(plan.steps()).extracting(Step::id).contains(DistributionStep.ID, OriginUpdaterStep.ID);
             RunResult deployed = bed.run(deployment, plan, fargate);
             assertThat(deployed.succeeded()).as(bed.failures(deployed) + "\nFargate: " + fargate.failures()
@@ -120,7 +120,7 @@ class HttpsAddressIT {
             Profile changed = profile.withHub(withAllowedUsers(profile.hub(), List.of("ada", "grace")));
             bed.store().saveSettings(changed);
             Deployment redeployment = bed.deployment(bed.store().load(NAME));
-            RunResult redeployed = bed.run(redeployment, redeployment.deployPlan(LocalTestApproval.WHEN_HEALTHY),
+            RunResult redeployed = bed.run(redeployment, redeployment.deployPlan(LocalTestApproval.WHEN_CHECKED),
                     fargate);
             assertThat(redeployed.succeeded()).as(bed.failures(redeployed) + "\nFargate: " + fargate.failures()
                     + "\nEdge: " + edge.problems()).isTrue();
@@ -158,7 +158,7 @@ class HttpsAddressIT {
             // Cognito's hosted UI is played on loopback; it knows the client, secret and callback the app made.
             Deployment deployment = bed.deployment(profile);
             FargateStandIn fargate = bed.fargate(profile).behindSecurityGroups(new EventBridgeStandIn(bed.aws()));
-            RunResult awsSide = bed.run(deployment, deployment.deployPlan(LocalTestApproval.WHEN_HEALTHY)
+            RunResult awsSide = bed.run(deployment, deployment.deployPlan(LocalTestApproval.WHEN_CHECKED)
                     .only(List.of(DistributionStep.ID, CognitoStep.ID)));
             assertThat(awsSide.succeeded()).as(bed.failures(awsSide)).isTrue();
             var records = bed.store().load("https-cognito").deployment().resources();
@@ -172,7 +172,7 @@ class HttpsAddressIT {
             try (CognitoStandIn cognito = CognitoStandIn.start(client.clientId(), client.clientSecret(), callback)) {
                 fargate.cognitoAt(cognito.domainUrl());
 
-                RunResult deployed = bed.run(deployment, deployment.deployPlan(LocalTestApproval.WHEN_HEALTHY),
+                RunResult deployed = bed.run(deployment, deployment.deployPlan(LocalTestApproval.WHEN_CHECKED),
                         fargate);
 
                 assertThat(deployed.succeeded()).as(bed.failures(deployed) + "\nFargate: " + fargate.failures()

@@ -9,15 +9,21 @@ import dev.hubwizard.docker.LiveContainers;
 import dev.hubwizard.docker.LocalHub;
 import dev.hubwizard.docker.LocalHubRunner;
 import dev.hubwizard.docker.LocalRun;
+import dev.hubwizard.hub.HubBrowser;
+import dev.hubwizard.hub.HubCheck;
+import dev.hubwizard.hub.PersonCheck;
 import dev.hubwizard.profile.Profile;
 import dev.hubwizard.profile.SignIn;
 import dev.hubwizard.testbed.CognitoStandIn;
 import dev.hubwizard.testbed.CognitoStandIn.Person;
+import dev.hubwizard.testbed.CognitoStandInSignIn;
 import dev.hubwizard.testbed.DockerEngine;
 import dev.hubwizard.testbed.StepRecorder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.FieldSource;
 
 import java.io.IOException;
 import java.net.CookieManager;
@@ -26,13 +32,16 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The hub image's Cognito mode, signed in to for real: the project's {@code hub-image/} built on the offline
- * base, run with the environment a task gets with Cognito sign-in ({@code HUB_SIGN_IN=cognito}, the domain,
+ * The hub image's Cognito mode, signed in to for real: the project's {@code hub-image/} built on the stand-in
+ * of its official base, run with the environment a task gets with Cognito sign-in ({@code HUB_SIGN_IN=cognito}, the domain,
  * the app client, its secret, the callback), and a person's browser going through the OAuth code flow against
  * {@link CognitoStandIn}, which plays Cognito's hosted UI and endpoints on loopback. oauthenticator accepts the
  * plain-HTTP callback here; on AWS it is {@code https://DOMAIN/hub/oauth_callback}, as Cognito requires.
@@ -49,7 +58,7 @@ class HubCognitoSignInIT {
     @BeforeAll
     static void engine() {
         docker = DockerEngine.require();
-        baseImage = DockerEngine.requireHubBaseImage(docker);
+        baseImage = DockerEngine.requireHubBase(docker);
         live = new LiveContainers(docker);
     }
 
@@ -64,7 +73,7 @@ class HubCognitoSignInIT {
     void aPersonSignsInThroughCognitoAndTheHubKnowsThemByTheirPreferredUsernameNormalised() throws Exception {
         int port = TestProfiles.freePort();
         // Admin alice; allowed bob and carol@example.org, kept as carol_example_org.
-        Profile profile = TestProfiles.hub("hubwizard-cognito-it", port, "", baseImage);
+        Profile profile = TestProfiles.hub("hubwizard-cognito-it", port, "", "");
         StepRecorder recorder = new StepRecorder();
         assertThat(HubImageIT.run(recorder, new BuildImageStep(profile, new ImageBuilder(docker),
                 TestProfiles.HUB_IMAGE, BuildNetwork.NONE)).succeeded()).isTrue();
@@ -105,9 +114,60 @@ class HubCognitoSignInIT {
         }
     }
 
+    /**
+     * The local test's checks with Cognito sign-in, on every version the hub image is proven on: a throwaway
+     * admin signs in through the hosted UI (the stand-in), gets a server and runs code in a kernel.
+     */
+    @ParameterizedTest(name = "JupyterHub {0}")
+    @FieldSource("dev.hubwizard.deploy.LocalTestIT#VERSIONS")
+    void thePersonCheckPassesThroughCognito(String version) throws Exception {
+        DockerEngine.requireHubBase(docker, version);
+        int port = TestProfiles.freePort();
+        Profile profile = TestProfiles.hub("hubwizard-cognito-check-it", port, "", "");
+        profile = profile.withAdvanced(profile.advanced().withJupyterhubVersion(version));
+        StepRecorder recorder = new StepRecorder();
+        assertThat(HubImageIT.run(recorder, new BuildImageStep(profile, new ImageBuilder(docker),
+                TestProfiles.HUB_IMAGE, BuildNetwork.NONE)).succeeded()).isTrue();
+        BuiltImage image = recorder.session().values().require(BuildImageStep.IMAGE);
+        String callback = "http://127.0.0.1:" + port + "/hub/oauth_callback";
+        String throwaway = "localtest-" + UUID.randomUUID().toString().substring(0, 6);
+        Map<String, Duration> passed = new LinkedHashMap<>();
+
+        try (CognitoStandIn cognito = CognitoStandIn.start(CLIENT_ID, CLIENT_SECRET, callback)) {
+            Map<String, String> environment = environment(cognito.domainUrl(), callback);
+            environment.put(HubEnvironment.ADMIN_USERS, throwaway);
+            try (LocalHub hub = new LocalHubRunner(docker, live).start(new LocalRun(image.reference(),
+                    "hubwizard-test-cognito-check", port, true, environment), recorder.context("hub"))) {
+                hub.awaitHealthy(Duration.ofSeconds(60), recorder.context("hub"));
+                new PersonCheck(new HubBrowser(hub.loopbackUrl()), new CognitoStandInSignIn(cognito,
+                        new Person(throwaway, throwaway + "@example.org"), throwaway), LocalTestStep.SERVER_TIMEOUT)
+                        .run(recorder.context("check"), new PersonCheck.Listener() {
+                            @Override
+                            public void started(HubCheck check) {
+                            }
+
+                            @Override
+                            public void passed(HubCheck check, Duration took, String detail) {
+                                passed.put(check.label() + " " + detail, took);
+                            }
+                        });
+            }
+            assertThat(cognito.refusals()).isEmpty();
+        } finally {
+            docker.client().removeImageCmd(image.reference()).exec();
+        }
+        assertThat(passed.keySet()).hasSize(3).satisfiesExactly(
+                signedIn -> assertThat(signedIn).isEqualTo("Signed in as " + throwaway),
+                server -> assertThat(server).isEqualTo("Server started at /user/" + throwaway + "/"),
+                code -> assertThat(code).matches("Code ran print\\(getpass.getuser\\(\\), \\d+ \\* \\d+\\) printed "
+                        + throwaway + " \\d+"));
+        assertThat(recorder.text()).anyMatch(line -> line.contains("Running JupyterHub version " + version))
+                .anyMatch(line -> line.contains("User logged in: " + throwaway));
+    }
+
     /** What the task definition gives the hub with Cognito sign-in, the secret as ECS reads it from its ARN. */
     private static Map<String, String> environment(String domainUrl, String callback) {
-        Map<String, String> environment = new java.util.HashMap<>(HubEnvironment.cognito(domainUrl, CLIENT_ID,
+        Map<String, String> environment = new HashMap<>(HubEnvironment.cognito(domainUrl, CLIENT_ID,
                 callback));
         environment.put(HubEnvironment.SIGN_IN, HubEnvironment.signIn(SignIn.COGNITO));
         environment.put(HubEnvironment.COGNITO_CLIENT_SECRET, CLIENT_SECRET);

@@ -69,6 +69,13 @@ class HubUrlIT {
         aws.close();
     }
 
+    /** JupyterHub's sign-in form, as far as the hub URL step looks at it. */
+    private static final String LOGIN_FORM = "<form action=\"/hub/login?next=\" method=\"post\">"
+            + "<input id=\"username_input\" name=\"username\"/><input type=\"password\" name=\"password\"/></form>";
+    /** OAuthenticator's sign-in page: a button to /hub/oauth_login. */
+    private static final String OAUTH_BUTTON = "<a role=\"button\" href=\"/hub/oauth_login?next=\">Sign in with"
+            + " Amazon Cognito</a>";
+
     private HubAddress findHub(Duration timeout) throws Exception {
         HubUrlStep step = new HubUrlStep(profile, aws, timeout);
         StepContext context = bed.context(session, step.id());
@@ -94,7 +101,32 @@ class HubUrlIT {
             assertThat(address.publicIp()).isEqualTo(LOOPBACK);
             assertThat(address.url()).isEqualTo(URI.create("http://127.0.0.1:8000/"));
             assertThat(checks.get()).isEqualTo(3);
-            assertThat(bed.logText()).contains("The hub answers at http://127.0.0.1:8000/");
+            assertThat(bed.logText()).contains("The hub answers at http://127.0.0.1:8000/",
+                    "Sign-in at http://127.0.0.1:8000/hub/login: the sign-in form (a name and a first-use password)");
+            assertThat(session.values().require(HubUrlStep.SIGN_IN_PAGE)).startsWith("the sign-in form");
+        } finally {
+            hub.stop(0);
+        }
+    }
+
+    @Test
+    void aHubWhoseSignInIsNotTheProfilesIsAProblem() throws Exception {
+        HttpServer hub = hubOnLoopback(exchange -> answer(exchange, 200, ""), exchange -> answer(exchange, 200,
+                OAUTH_BUTTON));
+        hub.createContext("/hub/oauth_login", exchange -> {
+            exchange.getResponseHeaders().add("Location", "https://elsewhere.example.org/oauth2/authorize?client_id=x");
+            answer(exchange, 302, "");
+        });
+        try {
+            Task task = scheduler.startTask(cluster, service);
+            scheduler.givePublicIp(task, LOOPBACK);
+
+            assertThatThrownBy(() -> findHub(Duration.ofSeconds(10))).isInstanceOfSatisfying(ProblemException.class,
+                    e -> {
+                        assertThat(e.problem().what()).isEqualTo("The hub does not ask for first-use passwords");
+                        assertThat(e.problem().why()).isEqualTo("http://127.0.0.1:8000/hub/login offers a redirect to"
+                                + " https://elsewhere.example.org to sign in, not the sign-in form");
+                    });
         } finally {
             hub.stop(0);
         }
@@ -152,6 +184,21 @@ class HubUrlIT {
     }
 
     private static HttpServer hubOnLoopback(com.sun.net.httpserver.HttpHandler health) throws IOException {
+        return hubOnLoopback(health, exchange -> answer(exchange, 200, LOGIN_FORM));
+    }
+
+    private static void answer(com.sun.net.httpserver.HttpExchange exchange, int status, String body)
+            throws IOException {
+        byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+        if (bytes.length > 0) {
+            exchange.getResponseBody().write(bytes);
+        }
+        exchange.close();
+    }
+
+    private static HttpServer hubOnLoopback(com.sun.net.httpserver.HttpHandler health,
+                                            com.sun.net.httpserver.HttpHandler login) throws IOException {
         HttpServer server;
         try {
             server = HttpServer.create(new InetSocketAddress(LOOPBACK, HUB_PORT), 0);
@@ -161,6 +208,7 @@ class HubUrlIT {
             throw e;
         }
         server.createContext("/hub/health", health);
+        server.createContext("/hub/login", login);
         server.start();
         return server;
     }

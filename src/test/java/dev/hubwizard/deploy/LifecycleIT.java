@@ -65,7 +65,7 @@ class LifecycleIT {
 
         // Deploy.
         Deployment deployment = bed.deployment(profile);
-        RunResult deployed = bed.run(deployment, deployment.deployPlan(LocalTestApproval.WHEN_HEALTHY), fargate);
+        RunResult deployed = bed.run(deployment, deployment.deployPlan(LocalTestApproval.WHEN_CHECKED), fargate);
         assertThat(deployed.succeeded()).as(bed.failures(deployed) + "\nFargate: " + fargate.failures()).isTrue();
         DeploymentState first = state();
         assertThat(first.status()).isEqualTo(DeploymentStatus.DEPLOYED);
@@ -74,7 +74,7 @@ class LifecycleIT {
 
         // Redeploy with nothing changed.
         AwsCallRecorder.clear();
-        RunResult again = bed.run(deployment, deployment.deployPlan(LocalTestApproval.WHEN_HEALTHY), fargate);
+        RunResult again = bed.run(deployment, deployment.deployPlan(LocalTestApproval.WHEN_CHECKED), fargate);
         assertThat(again.succeeded()).as(bed.failures(again)).isTrue();
         assertThat(AwsCallRecorder.changingCalls()).as("no create, register or update").isEmpty();
         assertThat(bed.logText()).contains("nothing to push");
@@ -86,7 +86,7 @@ class LifecycleIT {
         bed.store().saveSettings(changed);
         Deployment redeployment = bed.deployment(bed.store().load(NAME));
         AwsCallRecorder.clear();
-        RunResult redeployed = bed.run(redeployment, redeployment.deployPlan(LocalTestApproval.WHEN_HEALTHY),
+        RunResult redeployed = bed.run(redeployment, redeployment.deployPlan(LocalTestApproval.WHEN_CHECKED),
                 fargate);
         assertThat(redeployed.succeeded()).as(bed.failures(redeployed) + "\nFargate: " + fargate.failures())
                 .isTrue();

@@ -147,7 +147,7 @@ class PreflightIT {
         Profile profile = profile(port).withNames(ResourceNames.derivedFrom("preflight-" + port));
         String name = "hubwizard-test-" + profile.names().repository();
         // What a run killed during its local test leaves: the test's container, with Hub Wizard's labels, on the port.
-        String leftover = docker.client().createContainerCmd(DockerEngine.requireHubBaseImage(docker))
+        String leftover = docker.client().createContainerCmd(DockerEngine.requireHubBase(docker))
                 .withName(name)
                 .withLabels(Map.of(LocalHubRunner.LABEL, "true", LocalHubRunner.PORT_LABEL, String.valueOf(port)))
                 .withCmd("python3", "-m", "http.server", String.valueOf(port), "--bind", "127.0.0.1")
@@ -180,7 +180,7 @@ class PreflightIT {
         int port = freePort();
         Profile profile = profile(port).withNames(ResourceNames.derivedFrom("preflight-" + port));
         String name = "hubwizard-test-" + profile.names().repository();
-        String foreign = docker.client().createContainerCmd(DockerEngine.requireHubBaseImage(docker)).withName(name)
+        String foreign = docker.client().createContainerCmd(DockerEngine.requireHubBase(docker)).withName(name)
                 .withCmd("true").exec().getId();
         try {
             preflight(profile, docker, List.of(new AwsProfile("default", false, ""))).run(

@@ -63,13 +63,25 @@ class StepPreviewTest {
         String detail = new BuildImageStep(profile, new ImageBuilder(NOWHERE), Path.of("hub-image"), BuildNetwork.DEFAULT)
                 .preview(new StepRecorder().context(BuildImageStep.ID)).get(0).detail();
 
-        assertThat(detail).contains(Path.of("hub-image").toAbsolutePath().toString()).doesNotContain(" on ");
+        assertThat(detail).contains(Path.of("hub-image").toAbsolutePath().toString(),
+                " on quay.io/jupyterhub/jupyterhub:5.5.0");
+    }
+
+    @Test
+    void aNewerJupyterHubIsTheOfficialImageOfThatVersion() throws Exception {
+        Profile profile = TestProfiles.hub("team", 8000, "", "");
+        profile = profile.withAdvanced(profile.advanced().withJupyterhubVersion("6.1.1"));
+
+        String detail = new BuildImageStep(profile, new ImageBuilder(NOWHERE), Path.of("hub-image"), BuildNetwork.DEFAULT)
+                .preview(new StepRecorder().context(BuildImageStep.ID)).get(0).detail();
+
+        assertThat(detail).contains(" on quay.io/jupyterhub/jupyterhub:6.1.1");
     }
 
     @Test
     void theLocalTestRunsAfterTheBuildOnTheProfilesPort() {
         LocalTestStep step = new LocalTestStep(TestProfiles.hub("team", 8123, "", ""),
-                new LocalHubRunner(NOWHERE, new LiveContainers(NOWHERE)), LocalTestApproval.WHEN_HEALTHY,
+                new LocalHubRunner(NOWHERE, new LiveContainers(NOWHERE)), LocalTestApproval.WHEN_CHECKED,
                 LocalTestStep.HEALTH_TIMEOUT);
 
         assertThat(step.dependsOn()).isEqualTo(Set.of(BuildImageStep.ID));

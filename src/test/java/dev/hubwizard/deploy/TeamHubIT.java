@@ -84,7 +84,7 @@ class TeamHubIT {
 
             // Deploy: every option's steps, and the hub at its domain.
             Deployment deployment = bed.deployment(profile);
-            Plan plan = deployment.deployPlan(LocalTestApproval.WHEN_HEALTHY);
+            Plan plan = deployment.deployPlan(LocalTestApproval.WHEN_CHECKED);
             assertThat(plan.steps()).extracting(Step::id).contains(CertificateStep.ID, LoadBalancerStep.ID,
                     ListenersStep.ID, DomainRecordStep.ID, CognitoStep.ID, FileSystemStep.ID);
             RunResult deployed = bed.run(deployment, plan, fargate);
@@ -93,7 +93,10 @@ class TeamHubIT {
             assertThat(first.status()).isEqualTo(DeploymentStatus.DEPLOYED);
             assertThat(first.url()).isEqualTo("https://" + TeamOptions.DOMAIN + "/");
             assertThat(bed.logText()).contains("The load balancer sends users to the hub")
-                    .contains("The hub answers at https://" + TeamOptions.DOMAIN + "/");
+                    .contains("The hub answers at https://" + TeamOptions.DOMAIN + "/")
+                    .containsPattern("Sign-in at https://" + TeamOptions.DOMAIN.replace(".", "\\.") + "/hub/login: a redirect"
+                            + " to https://" + TeamOptions.DOMAIN_PREFIX + "\\.auth\\.[a-z0-9-]+\\.amazoncognito\\.com to sign in"
+                            + " \\(Amazon Cognito's hosted UI\\)");
             String homes = first.resources().stream().filter(r -> r.kind().equals(ResourceKind.FILE_SYSTEM))
                     .findFirst().orElseThrow().id();
             fileSystem = homes;
@@ -119,7 +122,7 @@ class TeamHubIT {
             // Redeploy with nothing changed: only reads, same address, same file system.
             Map<String, List<String>> before = Inventory.teamIds(bed.aws());
             AwsCallRecorder.clear();
-            RunResult again = bed.run(deployment, deployment.deployPlan(LocalTestApproval.WHEN_HEALTHY), fargate);
+            RunResult again = bed.run(deployment, deployment.deployPlan(LocalTestApproval.WHEN_CHECKED), fargate);
             assertThat(again.succeeded()).as(bed.failures(again)).isTrue();
             assertThat(AwsCallRecorder.changingCalls()).as("no create, register or update").isEmpty();
             assertThat(Inventory.teamIds(bed.aws())).isEqualTo(before);
@@ -131,7 +134,7 @@ class TeamHubIT {
                     "linus")));
             bed.store().saveSettings(changed);
             Deployment redeployment = bed.deployment(bed.store().load(NAME));
-            RunResult redeployed = bed.run(redeployment, redeployment.deployPlan(LocalTestApproval.WHEN_HEALTHY),
+            RunResult redeployed = bed.run(redeployment, redeployment.deployPlan(LocalTestApproval.WHEN_CHECKED),
                     fargate);
             assertThat(redeployed.succeeded()).as(bed.failures(redeployed) + "\nFargate: " + fargate.failures())
                     .isTrue();
@@ -194,7 +197,7 @@ class TeamHubIT {
             FargateStandIn fargate = bed.fargate(profile);
             Deployment deployment = bed.deployment(profile);
 
-            RunResult deployed = bed.run(deployment, deployment.deployPlan(LocalTestApproval.WHEN_HEALTHY), fargate);
+            RunResult deployed = bed.run(deployment, deployment.deployPlan(LocalTestApproval.WHEN_CHECKED), fargate);
 
             assertThat(deployed.succeeded()).as(bed.failures(deployed) + "\nFargate: " + fargate.failures()).isTrue();
             String url = bed.store().load("plain-hub").deployment().url();
@@ -213,7 +216,7 @@ class TeamHubIT {
             Profile off = profile.withOptions(Options.NONE);
             bed.store().saveSettings(off);
             Deployment without = bed.deployment(bed.store().load("plain-hub"));
-            RunResult redeployed = bed.run(without, without.deployPlan(LocalTestApproval.WHEN_HEALTHY), fargate);
+            RunResult redeployed = bed.run(without, without.deployPlan(LocalTestApproval.WHEN_CHECKED), fargate);
             assertThat(redeployed.succeeded()).as(bed.failures(redeployed) + "\nFargate: " + fargate.failures())
                     .isTrue();
             assertThat(bed.store().load("plain-hub").deployment().url()).isEqualTo("http://127.0.0.1:8000/");

@@ -12,7 +12,7 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Profiles for the hub image tests: the offline base image, host networking, a port of their own. */
+/** Profiles for the hub image tests: the stand-in of the official base image, host networking, a port of their own. */
 final class TestProfiles {
 
     /** The project's own hub image folder, which the tests build. */

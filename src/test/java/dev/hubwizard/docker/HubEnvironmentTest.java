@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -17,16 +18,20 @@ import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The Java side of the image's environment contract names exactly what the config reads. */
+/** The Java side of the image's environment contract names exactly what the hub's package reads. */
 class HubEnvironmentTest {
 
     @Test
     void everyVariableTheConfigReadsIsNamedHereAndNoOther() throws Exception {
-        Matcher quoted = Pattern.compile("[\"'](HUB_[A-Z_]+|COGNITO_[A-Z_]+)[\"']")
-                .matcher(Files.readString(HubConfigProbe.CONFIG));
+        Pattern variable = Pattern.compile("[\"'](HUB_[A-Z_]+|COGNITO_[A-Z_]+)[\"']");
         Set<String> read = new TreeSet<>();
-        while (quoted.find()) {
-            read.add(quoted.group(1));
+        try (var files = Files.list(Path.of("hub-image", "hubwizard_hub"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".py")).toList()) {
+                Matcher quoted = variable.matcher(Files.readString(file));
+                while (quoted.find()) {
+                    read.add(quoted.group(1));
+                }
+            }
         }
 
         Set<String> named = Arrays.stream(HubEnvironment.class.getFields())

@@ -4,9 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.hubwizard.profile.UserNames;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,9 +12,9 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The wizard (Java, {@link UserNames}) and the hub (Python, jupyterhub_config.py) must turn every
- * name into the same account name and agree on which names are valid: otherwise a user the wizard
- * accepted could not sign in, or an admin file the wizard wrote would stop the hub.
+ * The wizard (Java, {@link UserNames}) and the hub (Python, hubwizard_hub.usernames) must turn every name
+ * into the same account name and agree on which names are valid: otherwise a user the wizard accepted could
+ * not sign in, or an admin file the wizard wrote would stop the hub.
  */
 class UserNamesAgreementTest {
 
@@ -29,34 +27,32 @@ class UserNamesAgreementTest {
             "\u0000nul", "bell\u0007", "\u001cfs", "zero\u200bwidth", "ß", "ﬁ", "emoji😀", "a@b.c.d",
             "UPPER.CASE", "trailing.", "@start");
 
-    @TempDir
-    Path folder;
-
     @BeforeAll
     static void python() {
-        HubConfigProbe.requirePython();
+        UserNamesProbe.requirePython();
     }
 
     @Test
-    void javaAndTheHubConfigNormaliseAndValidateAlike() throws Exception {
-        JsonNode names = new HubConfigProbe(folder).files("", "").run(Map.of(), 5, List.of(), NAMES).get("names");
+    void javaAndTheHubNormaliseAndValidateAlike() throws Exception {
+        List<JsonNode> python = UserNamesProbe.ask(new ArrayList<>(NAMES));
 
-        for (String name : NAMES) {
-            JsonNode python = names.get(name);
-            assertThat(python.get(0).asText()).as("normalised %s", name).isEqualTo(UserNames.normalise(name));
-            assertThat(python.get(1).isNull() ? null : python.get(1).asText()).as("problem with %s", name)
+        for (int i = 0; i < NAMES.size(); i++) {
+            String name = NAMES.get(i);
+            JsonNode answer = python.get(i);
+            assertThat(answer.get(0).asText()).as("normalised %s", name).isEqualTo(UserNames.normalise(name));
+            assertThat(answer.get(1).isNull() ? null : answer.get(1).asText()).as("problem with %s", name)
                     .isEqualTo(UserNames.problem(name).orElse(null));
         }
     }
 
     @Test
-    void javaAndTheHubConfigReadNameFilesAlike() throws Exception {
+    void javaAndTheHubReadNameFilesAlike() throws Exception {
         String file = "# comment\nAlice\r\nbob # inline\n\n  Carol@Example.org  \u2028dave\u0085erin\u000bfrank\u000cgina\ralice\n";
 
-        JsonNode admins = new HubConfigProbe(folder).files(file, "").run(Map.of()).at("/config/Authenticator/admin_users");
+        JsonNode python = UserNamesProbe.ask(List.of(Map.of("file", file))).get(0);
 
-        List<String> python = new ArrayList<>();
-        admins.forEach(n -> python.add(n.asText()));
-        assertThat(python).containsExactlyInAnyOrderElementsOf(UserNames.parseLines(file));
+        List<String> names = new ArrayList<>();
+        python.forEach(n -> names.add(n.asText()));
+        assertThat(names).containsExactlyElementsOf(UserNames.parseLines(file));
     }
 }

@@ -191,6 +191,23 @@ class ProfileValidatorTest {
     }
 
     @Test
+    void jupyterhubVersion() {
+        for (String version : JupyterHubVersion.TESTED) {
+            assertThat(JupyterHubVersion.problem(version)).as(version).isEmpty();
+        }
+        assertThat(JupyterHubVersion.problem("5.5.4")).isEmpty();
+        assertThat(JupyterHubVersion.problem("latest")).contains("'latest' is not a JupyterHub version: write it as"
+                + " the official image's tag, such as 5.5.0");
+        assertThat(JupyterHubVersion.problem("5.5")).get().asString().contains("is not a JupyterHub version");
+        assertThat(JupyterHubVersion.problem("5.5.0; rm -rf /")).isPresent();
+        assertThat(JupyterHubVersion.problem("4.1.6")).contains("the hub image's configuration is written for"
+                + " JupyterHub 5 and 6 (tested on 6.1.1 and 5.5.0), not 4");
+        assertThat(JupyterHubVersion.problem("7.0.0")).get().asString().endsWith("not 7");
+        assertThat(problemsOf(VALID.withAdvanced(Advanced.DEFAULT.withJupyterhubVersion("3.0.0"))))
+                .extracting(FieldProblem::field).containsExactly("advanced.jupyterhubVersion");
+    }
+
+    @Test
     void registryEndpoint() {
         for (String endpoint : List.of("localhost:5000", "127.0.0.1:5000", "registry", "[::1]:5000",
                 "123456789012.dkr.ecr.us-east-1.amazonaws.com")) {

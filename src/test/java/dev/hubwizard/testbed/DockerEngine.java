@@ -2,17 +2,15 @@ package dev.hubwizard.testbed;
 
 import com.github.dockerjava.api.exception.NotFoundException;
 import dev.hubwizard.docker.DockerClients;
+import dev.hubwizard.profile.JupyterHubVersion;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.util.Map;
 
 /** The Docker Engine the integration tests use, and the images .ci/run prepares in it. */
 public final class DockerEngine {
 
-    /** Where .ci/services/20-hub-base-image.sh keeps the test base image's tag (it bumps it there). */
-    private static final Path HUB_BASE_IMAGE_TAG = Path.of(".ci", "hub-base-image", "tag");
+    /** Set on the stand-in base images by .ci/services/20-hub-base-image.sh: the hash of their recipe. */
+    private static final String RECIPE_LABEL = "dev.hubwizard.test-base.recipe";
 
     private DockerEngine() {
     }
@@ -33,23 +31,30 @@ public final class DockerEngine {
         return docker;
     }
 
-    /** The hub base image built by .ci/run: Debian's JupyterHub plus the authenticators, offline. */
-    public static String requireHubBaseImage(DockerClients docker) {
-        String tag;
+    /**
+     * The stand-in of the official hub base image at {@code version}, built by .ci/run under the official
+     * name ({@code quay.io/jupyterhub/jupyterhub:VERSION}) so that the hub image's Dockerfile builds on it
+     * unchanged, with no network: it carries the wheels the hub image installs. Only the stand-in will do
+     * (its recipe label says so): the real image would need the internet to build on.
+     *
+     * @return the image's name
+     */
+    public static String requireHubBase(DockerClients docker, String version) {
+        String image = JupyterHubVersion.officialImage(version);
+        String recipe;
         try {
-            tag = Files.readString(HUB_BASE_IMAGE_TAG).trim();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        boolean present;
-        try {
-            docker.client().inspectImageCmd(tag).exec();
-            present = true;
+            Map<String, String> labels = docker.client().inspectImageCmd(image).exec().getConfig().getLabels();
+            recipe = labels == null ? null : labels.get(RECIPE_LABEL);
         } catch (NotFoundException e) {
-            present = false;
+            recipe = null;
         }
-        Requirements.require(present, "the hub base image " + tag,
-                "Run .ci/run once: its service block 20-hub-base-image.sh builds it (about 75 s)");
-        return tag;
+        Requirements.require(recipe != null, "the stand-in base image " + image,
+                "Run .ci/run once: its service block 20-hub-base-image.sh builds it (about 3 minutes the first time)");
+        return image;
+    }
+
+    /** The stand-in of the pinned version, which the hub image's Dockerfile builds on by default. */
+    public static String requireHubBase(DockerClients docker) {
+        return requireHubBase(docker, JupyterHubVersion.PINNED);
     }
 }

@@ -120,6 +120,21 @@ public final class LocalRegistry implements AutoCloseable {
         return response.statusCode() == 200 ? response.headers().firstValue("Docker-Content-Digest") : Optional.empty();
     }
 
+    /** The compressed size of each layer of the tag's manifest, in the image's layer order. */
+    public List<Long> layerSizes(String repository, String tag) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(request("/v2/" + repository + "/manifests/" + tag).GET()
+                .header("Accept", "application/vnd.docker.distribution.manifest.v2+json, "
+                        + "application/vnd.oci.image.manifest.v1+json")
+                .build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IOException("no manifest for " + repository + ":" + tag + ": HTTP " + response.statusCode());
+        }
+        List<Long> sizes = new ArrayList<>();
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body()).path("layers")
+                .forEach(layer -> sizes.add(layer.path("size").asLong()));
+        return sizes;
+    }
+
     @Override
     public void close() throws IOException, InterruptedException {
         process.destroy();

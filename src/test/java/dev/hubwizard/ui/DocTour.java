@@ -5,10 +5,14 @@ import dev.hubwizard.cost.PriceList;
 import dev.hubwizard.deploy.DeployTestBed;
 import dev.hubwizard.deploy.DeployTools;
 import dev.hubwizard.deploy.FargateStandIn;
+import dev.hubwizard.deploy.LocalTestCheck;
 import dev.hubwizard.docker.LiveContainers;
 import dev.hubwizard.engine.Runner;
 import dev.hubwizard.engine.StepEvent;
+import dev.hubwizard.hub.HubCheck;
+import dev.hubwizard.profile.HubSettings;
 import dev.hubwizard.profile.Profile;
+import dev.hubwizard.testbed.Folders;
 import dev.hubwizard.ui.localtest.LocalTestPage;
 import dev.hubwizard.ui.plan.PlanPage;
 import dev.hubwizard.ui.preferences.Preferences;
@@ -26,6 +30,7 @@ import javafx.stage.Window;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -41,8 +46,10 @@ import java.util.function.BooleanSupplier;
  *
  * <pre>
  * xvfb-run -a -s "-screen 0 1600x1200x24" java -Daws.disableEc2Metadata=true \
- *     -cp target/test-classes:target/classes:$(cat target/test.classpath) dev.hubwizard.ui.DocTour [OUT_DIR]
+ *     -cp target/test-classes:target/classes:$(cat target/test.classpath) dev.hubwizard.ui.DocTour [test-local] [OUT_DIR]
  * </pre>
+ * With {@code test-local} it shows the local test page only: its checks running, all passed (light and dark),
+ * and failed on an image whose accounts cannot be created.
  */
 public final class DocTour {
 
@@ -60,7 +67,9 @@ public final class DocTour {
     }
 
     public static void main(String[] args) throws Exception {
-        Path out = Path.of(args.length > 0 ? args[0] : "docs");
+        boolean localTestOnly = args.length > 0 && args[0].equals("test-local");
+        int outArg = localTestOnly ? 1 : 0;
+        Path out = Path.of(args.length > outArg ? args[outArg] : "docs");
         Files.createDirectories(out);
         Path home = Files.createTempDirectory("hubwizard-tour");
         Platform.startup(() -> { });
@@ -69,7 +78,9 @@ public final class DocTour {
         try (DeployTestBed bed = DeployTestBed.start(home.resolve("profiles"));
              Runner runner = Runner.withBackgroundThreads()) {
             bed.reset(); // an empty emulator, whose tasks keep running as ECS's do
-            Profile profile = bed.profile("team-hub", List.of("ada"), List.of("ada", "grace", "alan"));
+            // Its own name for the local test alone: a tour of the whole deploy may run meanwhile.
+            Profile profile = bed.profile(localTestOnly ? "lab-hub" : "team-hub", List.of("ada"),
+                    List.of("ada", "grace", "alan"));
             LiveContainers containers = new LiveContainers(bed.docker());
             DeployTools tools = DeployTools.withDefaultWaits(bed.docker(), containers, Path.of("hub-image"));
             CostEstimator costs = new CostEstimator(PriceList.bundled());
@@ -80,8 +91,12 @@ public final class DocTour {
             AppWindow window = onFx(() -> new AppWindow(stage, new PreferencesFile(home.resolve("settings.yaml")),
                     new Preferences(Theme.LIGHT, WindowBounds.sized(WIDTH, HEIGHT)), background));
             Navigator navigator = new Navigator(window, services);
-            FargateStandIn fargate = bed.fargate(profile);
-            new DocTour(out, stage, window).deploy(navigator, profile, fargate, fargateThread);
+            if (localTestOnly) {
+                new DocTour(out, stage, window).localTest(navigator, profile, bed);
+            } else {
+                FargateStandIn fargate = bed.fargate(profile);
+                new DocTour(out, stage, window).deploy(navigator, profile, fargate, fargateThread);
+            }
             containers.removeAll();
         } finally {
             fargateThread.shutdownNow();
@@ -119,7 +134,6 @@ public final class DocTour {
         shoot("build-running");
         LocalTestPage localTest = (LocalTestPage) page(model, "test-local");
         waitFor(() -> localTest.waitingAtProperty().get() != null, 180);
-        shoot("test-local-running");
         PageModel push = page(model, "push");
         onFx(() -> {
             localTest.looksGood();
@@ -162,6 +176,49 @@ public final class DocTour {
         waitFor(() -> stage.getTitle().endsWith("tear down")
                 && ((Labeled) stage.getScene().lookup("#status")).getText().startsWith("Done"), 300);
         both("teardown");
+    }
+
+    /**
+     * The local test page alone: the build and the local test run from it (Run), shot while the server starts,
+     * once every check passed, and for a second hub whose image cannot create accounts, once it failed.
+     */
+    private void localTest(Navigator navigator, Profile profile, DeployTestBed bed) throws Exception {
+        LocalTestPage page = runLocalTest(navigator, profile);
+        waitFor(() -> page.checks().get(HubCheck.SERVER_STARTED.ordinal()).status() == LocalTestCheck.Status.RUNNING
+                || page.waitingAtProperty().get() != null, 180);
+        shoot("test-local-running");
+        waitFor(() -> page.waitingAtProperty().get() != null, 180);
+        both("test-local");
+        onFx(() -> {
+            page.looksGood();
+            return null;
+        });
+        waitFor(() -> page.stateProperty().get() == PageState.DONE, 60);
+
+        Path broken = Files.createTempDirectory("hubwizard-tour-broken");
+        Folders.copy(Path.of("hub-image"), broken);
+        Files.writeString(broken.resolve("Dockerfile"), "RUN rm /usr/sbin/useradd\n", StandardOpenOption.APPEND);
+        Profile brokenHub = bed.profile("broken-hub", List.of("ada"), List.of("ada", "grace"));
+        brokenHub = brokenHub.withHub(new HubSettings(broken.toString(), brokenHub.hub().admins(),
+                brokenHub.hub().allowedUsers(), brokenHub.hub().signIn(), brokenHub.hub().cognito(),
+                brokenHub.hub().localPort(), brokenHub.hub().hostNetwork()));
+        bed.store().saveSettings(brokenHub);
+        LocalTestPage failing = runLocalTest(navigator, brokenHub);
+        waitFor(() -> failing.stateProperty().get() == PageState.FAILED, 300);
+        both("test-local-failed");
+    }
+
+    private LocalTestPage runLocalTest(Navigator navigator, Profile profile) throws Exception {
+        WizardViewModel model = onFx(() -> navigator.showWizard(profile, false));
+        // The wizard checks the machine first (the preflight runs as it opens); Run waits for that.
+        waitFor(() -> page(model, "preflight").stateProperty().get() == PageState.DONE
+                && !model.deploy().runningProperty().get(), 60);
+        LocalTestPage page = (LocalTestPage) show(model, "test-local");
+        onFx(() -> {
+            model.run();
+            return null;
+        });
+        return page;
     }
 
     /** Opens the teardown confirmation from the start screen, as its button does, and saves a picture of it. */

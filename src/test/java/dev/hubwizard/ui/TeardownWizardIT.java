@@ -63,7 +63,7 @@ class TeardownWizardIT {
         FargateStandIn fargate = bed.fargate(profile);
         Deployment deployment = bed.deployment(profile);
         try {
-            RunResult result = bed.run(deployment, deployment.deployPlan(LocalTestApproval.WHEN_HEALTHY), fargate);
+            RunResult result = bed.run(deployment, deployment.deployPlan(LocalTestApproval.WHEN_CHECKED), fargate);
             assertThat(result.succeeded()).as(bed.failures(result) + "\nFargate: " + fargate.failures()).isTrue();
         } finally {
             deployment.close();

@@ -29,6 +29,7 @@ public enum SettingsField {
     IMAGE_FOLDER("hub.imageFolder", "Hub image folder"),
     REGISTRY("advanced.registryEndpoint", "Registry endpoint"),
     LOG_RETENTION("advanced.logRetentionDays", "Log retention"),
+    JUPYTERHUB_VERSION("advanced.jupyterhubVersion", "JupyterHub version"),
     LOCAL_PORT("hub.localPort", "Local test port");
 
     private final String key;

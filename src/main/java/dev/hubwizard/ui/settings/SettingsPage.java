@@ -14,6 +14,7 @@ import dev.hubwizard.profile.FargateSizes;
 import dev.hubwizard.profile.FieldProblem;
 import dev.hubwizard.profile.HubSettings;
 import dev.hubwizard.profile.HubSizing;
+import dev.hubwizard.profile.JupyterHubVersion;
 import dev.hubwizard.profile.NetworkMode;
 import dev.hubwizard.profile.NetworkSettings;
 import dev.hubwizard.profile.Options;
@@ -130,6 +131,7 @@ public final class SettingsPage extends PageModel {
     private final StringProperty registryEndpoint = new SimpleStringProperty("");
     private final ObjectProperty<Integer> logRetentionDays = new SimpleObjectProperty<>(Advanced.DEFAULT.logRetentionDays());
     private final StringProperty baseImage = new SimpleStringProperty("");
+    private final StringProperty jupyterhubVersion = new SimpleStringProperty(JupyterHubVersion.PINNED);
     private final StringProperty localPort = new SimpleStringProperty("");
     private final BooleanProperty hostNetwork = new SimpleBooleanProperty();
 
@@ -186,9 +188,8 @@ public final class SettingsPage extends PageModel {
         for (Observable input : List.of(people, admins, allowedUsers, signIn, userPoolName, domainPrefix, awsProfile,
                 region, repository, cluster, service, taskFamily, cpu, memory, architecture, networkMode, vpcId,
                 subnetIds, access, customCidr, detection, detectedCidr, stableAddress, domainName, keepUserFiles,
-                cloudFront,
-                imageFolder, imageFolderProblem, registryEndpoint, logRetentionDays, baseImage, localPort, hostNetwork,
-                saving)) {
+                cloudFront, imageFolder, imageFolderProblem, registryEndpoint, logRetentionDays, baseImage,
+                jupyterhubVersion, localPort, hostNetwork, saving)) {
             input.addListener(recheck);
         }
         update();
@@ -241,6 +242,7 @@ public final class SettingsPage extends PageModel {
         registryEndpoint.set(advanced.registryEndpoint());
         logRetentionDays.set(advanced.logRetentionDays());
         baseImage.set(advanced.baseImage());
+        jupyterhubVersion.set(advanced.jupyterhubVersion());
         localPort.set(String.valueOf(hub.localPort()));
         hostNetwork.set(hub.hostNetwork());
         showing = false;
@@ -419,7 +421,7 @@ public final class SettingsPage extends PageModel {
                 .withOptions(new Options(stableAddress.get(), stableAddress.get() ? domainName.get() : "",
                         keepUserFiles.get(), cloudFront.get()))
                 .withAdvanced(new Advanced(registryEndpoint.get(), logRetentionDays.get() == null ? 0
-                        : logRetentionDays.get(), baseImage.get()));
+                        : logRetentionDays.get(), baseImage.get(), jupyterhubVersion.get()));
     }
 
     private String ingressCidr() {
@@ -854,6 +856,11 @@ public final class SettingsPage extends PageModel {
 
     public StringProperty baseImageProperty() {
         return baseImage;
+    }
+
+    /** The JupyterHub version: the official base image's tag ({@link JupyterHubVersion}). */
+    public StringProperty jupyterhubVersionProperty() {
+        return jupyterhubVersion;
     }
 
     public StringProperty localPortProperty() {

@@ -1,6 +1,7 @@
 package dev.hubwizard.ui.settings;
 
 import dev.hubwizard.profile.Architecture;
+import dev.hubwizard.profile.JupyterHubVersion;
 import dev.hubwizard.profile.NetworkMode;
 import dev.hubwizard.profile.ProfileValidator;
 import dev.hubwizard.profile.SignIn;
@@ -493,10 +494,21 @@ public final class SettingsView extends ScrollPane {
         grid.add("Log retention", retention, problem(SettingsField.LOG_RETENTION),
                 hint("How long CloudWatch keeps the hub's logs."));
 
-        TextField base = text("base-image", "quay.io/jupyterhub/jupyterhub:5.2.1");
+        ComboBox<String> version = validated(new ComboBox<>(FXCollections.observableArrayList(JupyterHubVersion.TESTED)),
+                SettingsField.JUPYTERHUB_VERSION);
+        version.setId("jupyterhub-version");
+        version.setEditable(true);
+        version.setPrefWidth(160);
+        version.getEditor().textProperty().bindBidirectional(page.jupyterhubVersionProperty());
+        grid.add("JupyterHub version", version, problem(SettingsField.JUPYTERHUB_VERSION),
+                hint("The hub runs on quay.io/jupyterhub/jupyterhub at this version. " + JupyterHubVersion.PINNED
+                        + " is the one the hub image pins; Hub Wizard tests its image on "
+                        + String.join(" and ", JupyterHubVersion.TESTED) + "."));
+
+        TextField base = text("base-image", "quay.io/jupyterhub/jupyterhub:" + JupyterHubVersion.PINNED);
         base.textProperty().bindBidirectional(page.baseImageProperty());
-        grid.add("Base image", base, hint("Build on this image instead of the one the hub image's Dockerfile pins."
-                + " Leave empty for the pinned one."));
+        grid.add("Base image", base, hint("Only for a copy of the official image in a registry of your own: build on"
+                + " this image instead. Leave empty for quay.io/jupyterhub/jupyterhub at the version above."));
 
         TextField port = numberField("local-port", "8000", SettingsField.LOCAL_PORT, page.localPortProperty(), 120);
         grid.add("Local test port", port, problem(SettingsField.LOCAL_PORT),

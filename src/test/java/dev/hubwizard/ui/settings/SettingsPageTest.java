@@ -5,6 +5,7 @@ import dev.hubwizard.cost.PriceList;
 import dev.hubwizard.engine.ResourceRecord;
 import dev.hubwizard.profile.Architecture;
 import dev.hubwizard.profile.FargateSizes;
+import dev.hubwizard.profile.JupyterHubVersion;
 import dev.hubwizard.profile.NetworkMode;
 import dev.hubwizard.profile.Profile;
 import dev.hubwizard.profile.ProfileStore;
@@ -142,6 +143,21 @@ class SettingsPageTest {
 
         page.accessProperty().set(SettingsPage.Access.MY_ADDRESS);
         assertThat(page.edited().network().ingressCidr()).isEqualTo("203.0.113.7/32");
+    }
+
+    @Test
+    void theJupyterHubVersionIsAChoiceTheHubImageIsWrittenFor() {
+        assertThat(page.jupyterhubVersionProperty().get()).isEqualTo(JupyterHubVersion.PINNED);
+
+        page.jupyterhubVersionProperty().set("7.0.0");
+        assertThat(page.validProperty().get()).isFalse();
+        assertThat(page.problemProperty(SettingsField.JUPYTERHUB_VERSION).get())
+                .isEqualTo(JupyterHubVersion.problem("7.0.0").orElseThrow());
+
+        page.jupyterhubVersionProperty().set("6.1.1");
+        assertThat(page.problemProperty(SettingsField.JUPYTERHUB_VERSION).get()).isEmpty();
+        assertThat(page.edited().advanced().jupyterhubVersion()).isEqualTo("6.1.1");
+        assertThat(page.edited().advanced().baseImageReference()).isEqualTo("quay.io/jupyterhub/jupyterhub:6.1.1");
     }
 
     @Test
