@@ -62,7 +62,7 @@ import java.util.stream.Collectors;
  * The app's and the test's HTTP clients reach {@code *.cloudfront.net} through the JVM's standard proxy setting
  * ({@link ProxySelector#setDefault}), for those names only: production code keeps its default client.
  */
-final class CloudFrontEdge implements AutoCloseable {
+public final class CloudFrontEdge implements AutoCloseable {
 
     /** AWS's managed cache policy CachingDisabled and origin request policies AllViewer(ExceptHostHeader). */
     private static final String CACHING_DISABLED = "4135ea2d-6df8-44a3-9df3-4b5a84be39ad";
@@ -132,7 +132,7 @@ final class CloudFrontEdge implements AutoCloseable {
      * Starts the edge; HTTP clients built from now on (the hub URL step's, when its plan is made) reach
      * {@code *.cloudfront.net} through it. Skips the test (fails it under CI) without nginx or openssl.
      */
-    static CloudFrontEdge start(AwsClients aws, Path directory) throws Exception {
+    public static CloudFrontEdge start(AwsClients aws, Path directory) throws Exception {
         Requirements.require(Files.isExecutable(NGINX), "Debian's nginx (" + NGINX + "), which plays CloudFront's "
                 + "edge", "apt-get install nginx (.ci/services/37-edge.sh installs it without starting it)");
         Requirements.require(Files.isExecutable(OPENSSL), "openssl, which makes the edge's test certificates",
@@ -142,7 +142,7 @@ final class CloudFrontEdge implements AutoCloseable {
     }
 
     /** What the edge refused to play (settings it does not know), for the test's failure message; empty is good. */
-    List<String> problems() {
+    public List<String> problems() {
         return List.copyOf(problems);
     }
 

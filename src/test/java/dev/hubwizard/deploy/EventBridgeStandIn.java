@@ -47,7 +47,7 @@ import java.util.zip.ZipInputStream;
  *       against the same emulator. The function's role is not evaluated: its policy is asserted on its own.</li>
  * </ul>
  */
-final class EventBridgeStandIn {
+public final class EventBridgeStandIn {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ENVIRONMENT = "origin-updater-tests";
@@ -56,7 +56,7 @@ final class EventBridgeStandIn {
     private final Map<String, byte[]> knownCode;
     private final List<String> runs = new CopyOnWriteArrayList<>();
 
-    EventBridgeStandIn(AwsClients aws) {
+    public EventBridgeStandIn(AwsClients aws) {
         this.aws = aws;
         this.knownCode = Map.of(sha256(OriginUpdater.zip()), OriginUpdater.zip());
     }

@@ -4,14 +4,20 @@ import dev.hubwizard.aws.ResourceKind;
 import dev.hubwizard.engine.Plan;
 import dev.hubwizard.engine.RunResult;
 import dev.hubwizard.engine.Step;
+import dev.hubwizard.hub.FirstUsePassword;
+import dev.hubwizard.hub.HubBrowser;
+import dev.hubwizard.hub.HubCheck;
+import dev.hubwizard.hub.PersonCheck;
+import dev.hubwizard.profile.CognitoSettings;
 import dev.hubwizard.profile.DeploymentState;
 import dev.hubwizard.profile.DeploymentStatus;
-import dev.hubwizard.profile.CognitoSettings;
 import dev.hubwizard.profile.HubSettings;
+import dev.hubwizard.profile.NetworkSettings;
 import dev.hubwizard.profile.Options;
 import dev.hubwizard.profile.Profile;
 import dev.hubwizard.profile.SignIn;
 import dev.hubwizard.testbed.CognitoStandIn;
+import dev.hubwizard.testbed.StepRecorder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,7 +35,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -75,7 +83,7 @@ class HttpsAddressIT {
 
     @Test
     void aNewHubIsHttpsOnAnAwsAddressThatFollowsItsTask() throws Exception {
-        Profile profile = bed.profile(NAME, List.of("ada"), List.of("ada")).withOptions(Options.NEW_HUB);
+        Profile profile = openToAnyone(bed.profile(NAME, List.of("ada"), List.of("ada"))).withOptions(Options.NEW_HUB);
         bed.store().saveSettings(profile);
         try (CloudFrontEdge edge = CloudFrontEdge.start(bed.aws(), edgeFiles)) {
             EventBridgeStandIn events = new EventBridgeStandIn(bed.aws());
@@ -108,6 +116,9 @@ class HttpsAddressIT {
             assertThat(plain.headers().firstValue("Location")).contains("https://" + url.getHost() + "/hub/login");
             assertThat(ada.signIn("ada", "a-first-password")).as("JupyterHub took the sign-in").isEqualTo(302);
             assertThat(ada.get(url.resolve("/hub/home")).statusCode()).as("signed in").isEqualTo(200);
+            // Ada's notebook: her server started through the edge, code run in a kernel over the proxied WebSocket.
+            assertThat(runCode(url, "ada", "a-first-password")).startsWith("print(getpass.getuser(), ")
+                    .contains(" printed ada ");
             assertThat(edge.problems()).isEmpty();
 
             // The task's own port is CloudFront's alone: a person going round HTTPS is turned away.
@@ -148,7 +159,7 @@ class HttpsAddressIT {
 
     @Test
     void cognitoSignsPeopleInAndSendsThemBackToTheAwsAddress() throws Exception {
-        Profile base = bed.profile("https-cognito", List.of("ada"), List.of("ada", "carol_example_org"));
+        Profile base = openToAnyone(bed.profile("https-cognito", List.of("ada"), List.of("ada", "carol_example_org")));
         HubSettings hub = base.hub();
         Profile profile = base.withOptions(Options.NEW_HUB).withHub(new HubSettings(hub.imageFolder(), hub.admins(),
                 hub.allowedUsers(), SignIn.COGNITO, new CognitoSettings(TeamOptions.USER_POOL,
@@ -202,6 +213,34 @@ class HttpsAddressIT {
     }
 
     /** A request to the task's public address itself, going round CloudFront. */
+    /**
+     * A hub open to anyone: the edge stand-in does not play CloudFront functions (it refuses a distribution with
+     * one, loudly), so the range's function is proven by HttpsAddressAwsIT and ViewerFunctionsTest instead.
+     */
+    private static Profile openToAnyone(Profile profile) {
+        NetworkSettings network = profile.network();
+        return profile.withNetwork(new NetworkSettings(network.mode(), network.vpcId(), network.subnetIds(),
+                NetworkSettings.ANYWHERE));
+    }
+
+    /** What a person's check (sign in, start the server, run code in a kernel) saw when it ran the code. */
+    private static String runCode(URI url, String user, String password) throws Exception {
+        Map<HubCheck, String> passed = new EnumMap<>(HubCheck.class);
+        new PersonCheck(new HubBrowser(url), new FirstUsePassword(user, password), LocalTestStep.SERVER_TIMEOUT)
+                .run(new StepRecorder().context("check"), new PersonCheck.Listener() {
+                    @Override
+                    public void started(HubCheck check) {
+                    }
+
+                    @Override
+                    public void passed(HubCheck check, Duration took, String detail) {
+                        passed.put(check, detail);
+                    }
+                });
+        assertThat(passed).containsKeys(HubCheck.SIGNED_IN, HubCheck.SERVER_STARTED, HubCheck.CODE_RAN);
+        return passed.get(HubCheck.CODE_RAN);
+    }
+
     private static void direct(SecurityGroupGateway task) throws IOException, InterruptedException {
         HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build()
                 .send(HttpRequest.newBuilder(task.url().resolve("/hub/health")).timeout(Duration.ofSeconds(10))
