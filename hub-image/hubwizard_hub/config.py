@@ -16,6 +16,7 @@ log = logging.getLogger("JupyterHub")
 
 STATE_DIR = "/srv/jupyterhub/state"
 SIGN_IN_MODES = ("first-use", "cognito")
+SPAWNERS = ("local", "fargate")
 SERVER_START_SECONDS = 120
 
 
@@ -47,6 +48,9 @@ def configure(c, variables, folder):
     sign_in = env.text("HUB_SIGN_IN", "first-use").lower()
     if sign_in not in SIGN_IN_MODES:
         raise BadSetting(f"HUB_SIGN_IN={sign_in!r} is not 'first-use' or 'cognito'.")
+    spawner = env.text("HUB_SPAWNER", "local").lower()
+    if spawner not in SPAWNERS:
+        raise BadSetting(f"HUB_SPAWNER={spawner!r} is not 'local' or 'fargate'.")
 
     configure_users(c, admins, allowed)
     configure_network(c, env)
@@ -57,6 +61,10 @@ def configure(c, variables, folder):
         configure_first_use(c, state)
     else:
         configure_cognito(c, env)
+    if spawner == "fargate":
+        from .fargate_config import configure_fargate
+
+        configure_fargate(c, env, variables)
 
     log.info(
         "Hub Wizard: sign-in %s; %d admin(s): %s; %d allowed user(s): %s",
