@@ -10,6 +10,10 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.cloudfront.model.DistributionConfig;
+import software.amazon.awssdk.services.cloudfront.model.EventType;
+import software.amazon.awssdk.services.cloudfront.model.FunctionAssociation;
+import software.amazon.awssdk.services.cloudfront.model.FunctionRuntime;
+import software.amazon.awssdk.services.cloudfront.model.FunctionStage;
 import software.amazon.awssdk.services.cloudfront.model.GetDistributionConfigResponse;
 import software.amazon.awssdk.services.ec2.model.DomainType;
 
@@ -74,6 +78,39 @@ class CloudFrontStrictIT {
         Thread.sleep(700);
         assertThat(aws.cloudFront().getDistribution(r -> r.id(id)).distribution().status()).isEqualTo("Deployed");
         aws.cloudFront().deleteDistribution(r -> r.id(id).ifMatch(disabled));
+    }
+
+    @Test
+    void aFunctionIsUsedOnlyOncePublishedChangesWithItsETagAndGoesOnlyWhenNoDistributionUsesIt() {
+        var created = aws.cloudFront().createFunction(r -> r.name("hubwizard-lab-viewers")
+                .functionConfig(c -> c.comment("who").runtime(FunctionRuntime.CLOUDFRONT_JS_2_0))
+                .functionCode(SdkBytes.fromUtf8String("function handler(event) { return event.request; }")));
+        String arn = created.functionSummary().functionMetadata().functionARN();
+        DistributionConfig config = config("hub.example.org");
+        DistributionConfig withFunction = config.toBuilder().defaultCacheBehavior(config.defaultCacheBehavior()
+                .toBuilder().functionAssociations(f -> f.quantity(1).items(FunctionAssociation.builder()
+                        .eventType(EventType.VIEWER_REQUEST).functionARN(arn).build())).build()).build();
+        assertThat(code(() -> aws.cloudFront().createDistribution(r -> r.distributionConfig(withFunction))))
+                .as("not published").isEqualTo("InvalidFunctionAssociation");
+        assertThat(code(() -> aws.cloudFront().publishFunction(r -> r.name("hubwizard-lab-viewers")
+                .ifMatch("stale")))).isEqualTo("PreconditionFailed");
+        aws.cloudFront().publishFunction(r -> r.name("hubwizard-lab-viewers").ifMatch(created.eTag()));
+
+        String id = aws.cloudFront().createDistribution(r -> r.distributionConfig(withFunction)).distribution().id();
+
+        assertThat(aws.cloudFront().getDistributionConfig(r -> r.id(id)).distributionConfig().defaultCacheBehavior()
+                .functionAssociations().items()).as("kept, where moto drops them").singleElement()
+                .satisfies(f -> assertThat(f.functionARN()).isEqualTo(arn));
+        assertThat(aws.cloudFront().getFunction(r -> r.name("hubwizard-lab-viewers").stage(FunctionStage.LIVE))
+                .functionCode().asUtf8String()).contains("event.request");
+        assertThat(aws.cloudFront().listFunctions(r -> { }).functionList().items()).singleElement()
+                .satisfies(f -> assertThat(f.name()).isEqualTo("hubwizard-lab-viewers"));
+        String eTag = aws.cloudFront().describeFunction(r -> r.name("hubwizard-lab-viewers")).eTag();
+        assertThat(code(() -> aws.cloudFront().deleteFunction(r -> r.name("hubwizard-lab-viewers").ifMatch(eTag))))
+                .isEqualTo("FunctionInUse");
+        assertThat(code(() -> aws.cloudFront().createFunction(r -> r.name("hub wizard")
+                .functionConfig(c -> c.comment("").runtime(FunctionRuntime.CLOUDFRONT_JS_2_0))
+                .functionCode(SdkBytes.fromUtf8String("x"))))).isEqualTo("InvalidArgument");
     }
 
     @Test
