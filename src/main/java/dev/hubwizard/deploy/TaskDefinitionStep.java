@@ -16,6 +16,7 @@ import dev.hubwizard.engine.StepContext;
 import dev.hubwizard.profile.Profile;
 import dev.hubwizard.profile.SignIn;
 
+import java.net.URI;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -59,6 +60,9 @@ public final class TaskDefinitionStep implements Step {
         Set<String> steps = new HashSet<>(Set.of(PushStep.ID, ExecutionRoleStep.ID, LogGroupStep.ID));
         if (cognito()) {
             steps.add(CognitoStep.ID);
+            if (profile.options().awsAddress()) {
+                steps.add(DistributionStep.ID);
+            }
         }
         if (profile.options().keepUserFiles()) {
             steps.add(FileSystemStep.ID);
@@ -72,7 +76,7 @@ public final class TaskDefinitionStep implements Step {
                 context.require(LogGroupStep.LOG_GROUP),
                 cognito() ? Optional.of(context.require(CognitoStep.CLIENT)) : Optional.empty(),
                 profile.options().keepUserFiles() ? Optional.of(context.require(FileSystemStep.HOMES))
-                        : Optional.empty());
+                        : Optional.empty(), cognito() ? HubUrls.https(profile, context, aws) : Optional.empty());
         context.put(TASK_DEFINITION, taskDefinitions.ensure(context, spec));
     }
 
@@ -85,17 +89,21 @@ public final class TaskDefinitionStep implements Step {
         Optional<HomesOnEfs> homes = context.get(FileSystemStep.HOMES);
         boolean known = image.isPresent() && role.isPresent() && logGroup.isPresent()
                 && (!cognito() || client.isPresent()) && (!profile.options().keepUserFiles() || homes.isPresent());
-        Optional<TaskDefinitionSpec> spec = known
-                ? Optional.of(spec(image.get(), role.get(), logGroup.get(), client, homes)) : Optional.empty();
+        Optional<URI> address = cognito() ? HubUrls.https(profile, context, aws) : Optional.empty();
+        Optional<TaskDefinitionSpec> spec = known && (!cognito() || address.isPresent())
+                ? Optional.of(spec(image.get(), role.get(), logGroup.get(), client, homes, address)) : Optional.empty();
         return taskDefinitions.preview(profile.names().taskFamily(), spec);
     }
 
+    /** @param address the hub's HTTPS address, which Cognito calls back */
     private TaskDefinitionSpec spec(PushedImage image, ExecutionRole role, CloudWatchLogGroup logGroup,
-                                    Optional<CognitoClient> cognito, Optional<HomesOnEfs> homes) {
+                                    Optional<CognitoClient> cognito, Optional<HomesOnEfs> homes,
+                                    Optional<URI> address) {
         Map<String, String> environment = new TreeMap<>(HubEnvironment.forTask(profile));
         Map<String, String> secrets = new TreeMap<>();
         cognito.ifPresent(c -> {
-            environment.putAll(HubEnvironment.cognito(c.domainUrl(), c.clientId(), HubUrls.callback(profile)));
+            environment.putAll(HubEnvironment.cognito(c.domainUrl(), c.clientId(),
+                    HubUrls.callback(address.orElseThrow())));
             secrets.put(HubEnvironment.COGNITO_CLIENT_SECRET, c.secretArn());
         });
         homes.ifPresent(h -> environment.put(HubEnvironment.USER_UIDS, HubEnvironment.userIds(h.userIds())));
