@@ -17,6 +17,7 @@ import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.acm.AcmClient;
+import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
@@ -24,7 +25,9 @@ import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.efs.EfsClient;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
@@ -145,6 +148,19 @@ public final class AwsClients implements AutoCloseable {
 
     public SecretsManagerClient secretsManager() {
         return client(SecretsManagerClient.class, SecretsManagerClient::builder);
+    }
+
+    /** CloudFront is global: like Route 53's, its endpoint is the partition's one, whatever the region. */
+    public CloudFrontClient cloudFront() {
+        return client(CloudFrontClient.class, CloudFrontClient::builder);
+    }
+
+    public LambdaClient lambda() {
+        return client(LambdaClient.class, LambdaClient::builder);
+    }
+
+    public EventBridgeClient eventBridge() {
+        return client(EventBridgeClient.class, EventBridgeClient::builder);
     }
 
     /** How long these clients allow AWS to know what was just made. */

@@ -189,13 +189,13 @@ public final class AwsProblems {
     /**
      * Whether AWS answered that the resource does not exist: {@code InvalidVpcID.NotFound} (EC2),
      * {@code ...NotFoundException} (ECS, ECR, Logs, ACM, Cognito, Secrets Manager), {@code ...NotFound} (ELB,
-     * EFS), {@code NoSuchEntity} (IAM). Looks through causes, so a
+     * EFS), {@code NoSuchEntity} (IAM), {@code NoSuchDistribution} (CloudFront). Looks through causes, so a
      * {@link dev.hubwizard.engine.ProblemException} from {@link AwsCall} answers too.
      */
     public static boolean isNotFound(Throwable e) {
         String code = errorCode(e);
         return code.endsWith(".NotFound") || code.endsWith("NotFoundException") || code.endsWith("NotFound")
-                || "NoSuchEntity".equals(code);
+                || code.startsWith("NoSuch");
     }
 
     /**
@@ -206,6 +206,11 @@ public final class AwsProblems {
      */
     public static boolean isInUse(Throwable e) {
         return IN_USE.contains(errorCode(e));
+    }
+
+    /** Whether AWS answered with this error code ({@code PreconditionFailed}); looks through causes. */
+    static boolean hasCode(Throwable e, String code) {
+        return code.equals(errorCode(e));
     }
 
     private static String errorCode(Throwable e) {

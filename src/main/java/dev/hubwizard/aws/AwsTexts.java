@@ -65,7 +65,22 @@ public record AwsTexts(String profile) {
         EFS_TOKEN("(?s).+", 1, 64, "", "efs/latest/ug/API_CreateFileSystem.html"),
         ACM_TOKEN("\\w+", 1, 32, "", "acm/latest/APIReference/API_RequestCertificate.html"),
         DOMAIN_NAME("(?:\\*\\.)?(?:(?!-)[A-Za-z0-9-]{0,62}[A-Za-z0-9]\\.)+(?!-)[A-Za-z0-9-]{1,62}[A-Za-z0-9]", 1, 253,
-                "", "acm/latest/APIReference/API_RequestCertificate.html");
+                "", "acm/latest/APIReference/API_RequestCertificate.html"),
+        // "The comment can't be longer than 128 characters"; kept to printable ASCII.
+        CLOUDFRONT_COMMENT("[\\x20-\\x7E]*", 0, 128, "", "cloudfront/latest/APIReference/API_DistributionConfig.html"),
+        // A custom origin: "a valid DNS name that contains only a-z, A-Z, 0-9, dot (.), hyphen (-), or underscore (_)
+        // characters", up to 128, and not an IP address.
+        ORIGIN_DOMAIN_NAME("(?![0-9.]+$)[a-zA-Z0-9._-]+", 1, 128, "", "cloudfront/latest/APIReference/API_Origin.html"),
+        // CloudFront's tags are ASCII: "a-z, A-Z, 0-9, spaces, and _ . : / = + - @".
+        CLOUDFRONT_TAG_VALUE("[a-zA-Z0-9\\s_.:/=+\\-@]*", 0, 256, "", "cloudfront/latest/APIReference/API_Tag.html"),
+        CLOUDFRONT_FUNCTION_NAME("[a-zA-Z0-9_-]+", 1, 64, "", "cloudfront/latest/APIReference/API_CreateFunction.html"),
+        LAMBDA_FUNCTION_NAME("[a-zA-Z0-9_-]+", 1, 64, "", "lambda/latest/api/API_CreateFunction.html"),
+        LAMBDA_DESCRIPTION("(?s).*", 0, 256, "", "lambda/latest/api/API_CreateFunction.html"),
+        LAMBDA_VARIABLE_NAME("[a-zA-Z][a-zA-Z0-9_]+", 2, 1024, "", "lambda/latest/api/API_Environment.html"),
+        LAMBDA_STATEMENT_ID("[a-zA-Z0-9_-]+", 1, 100, "", "lambda/latest/api/API_AddPermission.html"),
+        EVENT_RULE_NAME("[.\\-_A-Za-z0-9]+", 1, 64, "", "eventbridge/latest/APIReference/API_PutRule.html"),
+        EVENT_RULE_DESCRIPTION("(?s).*", 0, 512, "", "eventbridge/latest/APIReference/API_PutRule.html"),
+        EVENT_TARGET_ID("[.\\-_A-Za-z0-9]+", 1, 64, "", "eventbridge/latest/APIReference/API_Target.html");
 
         private final Pattern allowed;
         private final int min;
@@ -125,6 +140,10 @@ public record AwsTexts(String profile) {
 
     /** The inline policy that lets a hub's own role read its secrets. */
     public static final String SECRETS_POLICY = "read-hub-secrets";
+    /** The inline policy that lets the origin updater repoint the hub's distribution. */
+    public static final String ORIGIN_UPDATER_POLICY = "update-hub-origin";
+    /** The one target of the rule that follows the hub's tasks. */
+    public static final String ORIGIN_UPDATER_TARGET = "hubwizard-function";
     /** What the Cognito app client's secret is kept for, in its name. */
     public static final String COGNITO_CLIENT_SECRET = "cognito-client-secret";
     public static final String CONTAINER = "hub";
@@ -256,6 +275,56 @@ public record AwsTexts(String profile) {
         return "hubwizard-" + profile;
     }
 
+    /** The hub's CloudFront distribution's comment, which the console lists and finds it by after a crash. */
+    public String distributionComment() {
+        return "HTTPS address of the Hub Wizard hub " + profile;
+    }
+
+    /**
+     * The function that keeps the distribution on the hub's task, and its role: 64 characters at most, still
+     * matching {@code hubwizard-*-origin} as the IAM policy does.
+     */
+    public String originUpdaterName() {
+        return ShortNames.fit("hubwizard-" + prefix(), "-origin", 64);
+    }
+
+    /** The rule that runs the function for ECS's events about the hub's tasks. */
+    public String taskRunningRuleName() {
+        return ShortNames.fit("hubwizard-" + prefix(), "-task-running", 64);
+    }
+
+    /** The CloudFront function that lets in only the profile's address range at the edge. */
+    public String viewerFunctionName() {
+        return ShortNames.fit("hubwizard-" + prefix(), "-viewers", 64);
+    }
+
+    public String viewerFunctionComment() {
+        return "Who may reach the hub of Hub Wizard profile " + profile;
+    }
+
+    /** Where Lambda writes the function's log. */
+    public String originUpdaterLogGroup() {
+        return "/aws/lambda/" + originUpdaterName();
+    }
+
+    String originUpdaterRoleDescription() {
+        return "Lets the Lambda function " + originUpdaterName() + " point the CloudFront distribution of Hub Wizard "
+                + "profile " + profile + " at the hub's running task";
+    }
+
+    String originUpdaterDescription(String distributionDomain) {
+        return "Points " + distributionDomain + " at the running task of Hub Wizard profile " + profile;
+    }
+
+    String taskRunningRuleDescription() {
+        return "A task of the hub of Hub Wizard profile " + profile + " runs: point its HTTPS address at it";
+    }
+
+    /** The statement of the function's resource policy that lets the rule run it. */
+    String originUpdaterStatementId() {
+        return ShortNames.fit("eventbridge-" + taskRunningRuleName(), 100);
+    }
+
     static String invitationSubject() {
         return "Your JupyterHub account";
     }
@@ -307,11 +376,42 @@ public record AwsTexts(String profile) {
             tagged.addAll(List.of(texts.loadBalancerName(), texts.targetGroupName(),
                     texts.listenerName(SecurityGroups.HTTP_PORT), texts.listenerName(SecurityGroups.HTTPS_PORT)));
         }
-        if (options.https()) {
+        if (options.ownDomain()) {
             all.add(new Text(Rule.DOMAIN_NAME, "certificate's domain", options.domainName()));
             all.add(new Text(Rule.ACM_TOKEN, "certificate request token",
                     texts.certificateToken(options.domainName())));
             tagged.add(options.domainName());
+        }
+        if (options.awsAddress()) {
+            String sampleDomain = "d111111abcdef8.cloudfront.net";
+            all.add(new Text(Rule.CLOUDFRONT_COMMENT, "distribution comment", texts.distributionComment()));
+            all.add(new Text(Rule.CLOUDFRONT_TAG_VALUE, "distribution's Name tag", texts.distributionComment()));
+            all.add(new Text(Rule.CLOUDFRONT_TAG_VALUE, "distribution's profile tag", profile.name()));
+            all.add(new Text(Rule.ORIGIN_DOMAIN_NAME, "origin before the first task", DistributionSpec.NOT_STARTED));
+            if (!profile.network().isOpenToAnywhere()) {
+                all.add(new Text(Rule.CLOUDFRONT_FUNCTION_NAME, "viewer function", texts.viewerFunctionName()));
+                all.add(new Text(Rule.CLOUDFRONT_COMMENT, "its comment", texts.viewerFunctionComment()));
+            }
+            if (!options.stableAddress()) {
+                all.add(new Text(Rule.LAMBDA_FUNCTION_NAME, "origin updater", texts.originUpdaterName()));
+                all.add(new Text(Rule.LAMBDA_DESCRIPTION, "its description",
+                        texts.originUpdaterDescription(sampleDomain)));
+                for (String variable : List.of(OriginUpdater.DISTRIBUTION_ID, OriginUpdater.ORIGIN_ID)) {
+                    all.add(new Text(Rule.LAMBDA_VARIABLE_NAME, "its environment", variable));
+                }
+                all.add(new Text(Rule.IAM_ROLE_NAME, "its role", texts.originUpdaterName()));
+                all.add(new Text(Rule.IAM_ROLE_DESCRIPTION, "its role's description",
+                        texts.originUpdaterRoleDescription()));
+                all.add(new Text(Rule.IAM_POLICY_NAME, "its role's policy", ORIGIN_UPDATER_POLICY));
+                all.add(new Text(Rule.LOG_GROUP_NAME, "its log group", texts.originUpdaterLogGroup()));
+                all.add(new Text(Rule.EVENT_RULE_NAME, "the rule that runs it", texts.taskRunningRuleName()));
+                all.add(new Text(Rule.EVENT_RULE_DESCRIPTION, "its description", texts.taskRunningRuleDescription()));
+                all.add(new Text(Rule.EVENT_TARGET_ID, "its target", ORIGIN_UPDATER_TARGET));
+                all.add(new Text(Rule.LAMBDA_STATEMENT_ID, "the function's permission for it",
+                        texts.originUpdaterStatementId()));
+                tagged.addAll(List.of(texts.originUpdaterName(), texts.originUpdaterLogGroup(),
+                        texts.taskRunningRuleName()));
+            }
         }
         if (options.keepUserFiles()) {
             all.add(new Text(Rule.EFS_TOKEN, "file system creation token", texts.fileSystemCreationToken()));
@@ -327,8 +427,8 @@ public record AwsTexts(String profile) {
             all.add(new Text(Rule.USER_POOL_DOMAIN, "sign-in domain prefix", profile.hub().cognito().domainPrefix()));
             all.add(new Text(Rule.USER_POOL_CLIENT_NAME, "app client", texts.appClientName()));
             all.add(new Text(Rule.EMAIL_SUBJECT, "invitation subject", invitationSubject()));
-            all.add(new Text(Rule.INVITATION_MESSAGE, "invitation", invitationMessage("https://"
-                    + options.domainName() + "/")));
+            all.add(new Text(Rule.INVITATION_MESSAGE, "invitation", invitationMessage(options.ownDomain()
+                    ? "https://" + options.domainName() + "/" : "https://d111111abcdef8.cloudfront.net/")));
             String secret = texts.secretName(COGNITO_CLIENT_SECRET);
             all.add(new Text(Rule.SECRET_NAME, "secret", secret));
             all.add(new Text(Rule.SECRET_DESCRIPTION, "secret description", texts.secretDescription()));

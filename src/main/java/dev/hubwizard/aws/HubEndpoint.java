@@ -63,7 +63,7 @@ public final class HubEndpoint {
     public HubAddress waitUntilHealthy(StepContext ctx, String cluster, String service)
             throws ProblemException, Cancellation.CancelledException, InterruptedException {
         Task task = runningTask(ctx, cluster, service);
-        String ip = publicIp(task);
+        String ip = publicAddress(task).ip();
         HubAddress address = new HubAddress(ip, URI.create("http://" + ip + ":" + SecurityGroups.HUB_PORT + "/"));
         ctx.log().info("The hub's task " + StoppedTasks.taskId(task) + " runs at " + ip + "; waiting for "
                 + address.url().resolve(HEALTH_PATH));
@@ -105,6 +105,57 @@ public final class HubEndpoint {
                 "Check that " + url.getHost() + " points at the load balancer and that this computer's address is "
                         + "in the allowed range, then press Retry"));
         return new HubAddress("", url);
+    }
+
+    /**
+     * The hub behind its CloudFront distribution, at {@code https://dXXXX.cloudfront.net/}: the service's task;
+     * without a load balancer the distribution is pointed at the task's public DNS name (the function the origin
+     * updater runs may have done so already), with one the load balancer's health check of the task is waited for;
+     * then CloudFront's deployment of the change to its edge locations (minutes), then {@code /hub/health} at the
+     * HTTPS address from this computer.
+     *
+     * @param targetGroupArn the load balancer's target group when CloudFront is in front of one; empty when the
+     *                       distribution reaches the task itself
+     */
+    public HubAddress waitUntilHealthyAtEdge(StepContext ctx, String cluster, String service,
+                                             HubDistribution distribution, Distributions distributions,
+                                             String targetGroupArn)
+            throws ProblemException, Cancellation.CancelledException, InterruptedException {
+        Task task = runningTask(ctx, cluster, service);
+        String ip = "";
+        if (targetGroupArn.isEmpty()) {
+            PublicAddress address = publicAddress(task);
+            if (address.dnsName().isEmpty()) {
+                throw new ProblemException("The hub's task has no public DNS name",
+                        "CloudFront reaches the task by its public DNS name, and its network interface got none "
+                                + "(the VPC's \"DNS hostnames\" setting is off)",
+                        "Turn on DNS hostnames for the hub's VPC in the VPC console, or choose 'A VPC of its own' "
+                                + "in the network settings, then deploy again");
+            }
+            ip = address.ip();
+            ctx.log().info("The hub's task " + StoppedTasks.taskId(task) + " runs at " + address.dnsName() + " ("
+                    + ip + ")");
+            distributions.pointOrigin(ctx, distribution.id(), address.dnsName());
+        } else {
+            String privateIp = detail(task, "privateIPv4Address").orElseThrow(() -> new ProblemException(
+                    "The hub's task has no address yet", "ECS has not attached a network interface to task "
+                    + StoppedTasks.taskId(task), "Press Retry in a moment"));
+            ctx.log().info("The hub's task " + StoppedTasks.taskId(task) + " runs at " + privateIp
+                    + " in the VPC; waiting until the load balancer finds it healthy");
+            waitForTarget(ctx, cluster, task, targetGroupArn, privateIp);
+        }
+        ctx.log().info("Waiting until CloudFront has deployed " + distribution.domainName() + " to its edge locations "
+                + "(usually 2 to 5 minutes after a change, 5 to 15 for a new address)");
+        distributions.waitUntilDeployed(ctx, distribution.id(), Distributions.DEPLOY_TIMEOUT);
+        URI url = distribution.url();
+        ctx.log().info("CloudFront has deployed the address; waiting for " + url.resolve(HEALTH_PATH));
+        poll(ctx, cluster, task, url, (health, lastAnswer) -> new ProblemException(
+                "The hub does not answer at " + url,
+                "CloudFront has deployed the address, but " + health + " gave " + lastAnswer + " for "
+                        + timeout.toSeconds() + " s. CloudFront answers 502 or 504 while it cannot reach the hub: the "
+                        + "hub's port is open to CloudFront's addresses only, and the hub must be up",
+                "Read the hub's log lines above (a hub that does not start never answers), then press Retry"));
+        return new HubAddress(ip, url);
     }
 
     /** Why the health check failed, as a problem: {@code (health URL, last answer) -> problem}. */
@@ -229,17 +280,23 @@ public final class HubEndpoint {
                 .map(KeyValuePair::value).findFirst();
     }
 
-    private String publicIp(Task task) throws ProblemException {
+    /** A task's public IP and the public DNS name its VPC gave it (empty with DNS host names off). */
+    private record PublicAddress(String ip, String dnsName) {
+    }
+
+    private PublicAddress publicAddress(Task task) throws ProblemException {
         Optional<String> eni = detail(task, "networkInterfaceId");
         if (eni.isEmpty()) {
             throw new ProblemException("The hub's task has no network interface yet",
                     "ECS has not attached one to task " + StoppedTasks.taskId(task), "Press Retry in a moment");
         }
-        Optional<String> ip = call("ec2:DescribeNetworkInterfaces", () -> aws.ec2()
+        Optional<PublicAddress> address = call("ec2:DescribeNetworkInterfaces", () -> aws.ec2()
                 .describeNetworkInterfacesPaginator(r -> r.networkInterfaceIds(eni.get())).networkInterfaces()
                 .stream().findFirst()
-                .flatMap(n -> Optional.ofNullable(n.association()).map(a -> a.publicIp())));
-        return ip.orElseThrow(() -> new ProblemException("The hub's task has no public IP address",
+                .flatMap(n -> Optional.ofNullable(n.association()).filter(a -> a.publicIp() != null)
+                        .map(a -> new PublicAddress(a.publicIp(), a.publicDnsName() == null ? ""
+                                : a.publicDnsName()))));
+        return address.orElseThrow(() -> new ProblemException("The hub's task has no public IP address",
                 "its network interface " + eni.get() + " got no public address, so nobody outside the VPC can "
                         + "reach it",
                 "The service must assign public IPs in public subnets ('A VPC of its own' does both); "

@@ -44,6 +44,7 @@ public final class Network {
     private final InternetGateways gateways;
     private final RouteTables routeTables;
     private final SecurityGroups securityGroups;
+    private final PrefixLists prefixLists;
 
     public Network(AwsClients aws, Profile profile) {
         this(aws, profile, FargateZones.bundled());
@@ -62,6 +63,7 @@ public final class Network {
         this.gateways = new InternetGateways(aws, tags);
         this.routeTables = new RouteTables(aws, tags);
         this.securityGroups = new SecurityGroups(aws, tags);
+        this.prefixLists = new PrefixLists(aws);
     }
 
     public HubNetwork ensure(StepContext ctx) throws ProblemException {
@@ -86,15 +88,27 @@ public final class Network {
             }
             default -> throw new IllegalStateException("Unknown network mode " + settings.mode());
         }
+        String cloudFront = "";
+        if (options.awsAddress()) {
+            if (!options.stableAddress()) {
+                checkDnsHostnames(vpcId);
+            }
+            PrefixLists.PrefixList list = prefixLists.cloudFrontOriginFacing();
+            cloudFront = list.id();
+            ctx.log().info("Only CloudFront reaches the " + (options.stableAddress() ? "load balancer" : "hub's task")
+                    + ": its port is open to AWS's list of CloudFront's addresses, " + list.name() + " (" + list.id()
+                    + (list.weight() > 0 ? ", counted as " + list.weight() + " rules of the security group's quota"
+                    : "") + ")");
+        }
         String loadBalancerGroupId = "";
         if (options.stableAddress()) {
             loadBalancerGroupId = securityGroups.ensure(ctx, ResourceKind.LOAD_BALANCER_SECURITY_GROUP,
                     texts.loadBalancerSecurityGroupName(), vpcId, Purpose.LOAD_BALANCER, LOAD_BALANCER_PORTS,
-                    loadBalancerIngress()).groupId();
+                    loadBalancerIngress(cloudFront)).groupId();
         }
         String groupId = securityGroups.ensure(ctx, ResourceKind.SECURITY_GROUP, texts.securityGroupName(), vpcId,
                 Purpose.HUB, Set.of(SecurityGroups.HUB_PORT),
-                List.of(hubIngress(loadBalancerGroupId))).groupId();
+                List.of(hubIngress(loadBalancerGroupId, cloudFront))).groupId();
         String fileSystemGroupId = "";
         if (options.keepUserFiles()) {
             fileSystemGroupId = securityGroups.ensure(ctx, ResourceKind.FILE_SYSTEM_SECURITY_GROUP,
@@ -104,20 +118,39 @@ public final class Network {
         return new HubNetwork(vpcId, subnetIds, groupId, loadBalancerGroupId, fileSystemGroupId);
     }
 
-    /** Port 80 from the profile's range; 443 too when there is a domain (HTTP then only redirects to it). */
-    private List<Ingress> loadBalancerIngress() {
+    /**
+     * Port 80 from the profile's range; 443 too when there is a domain (HTTP then only redirects to it). Behind
+     * CloudFront, port 80 from CloudFront's address list alone.
+     *
+     * @param cloudFront the id of CloudFront's prefix list when CloudFront is in front, else empty
+     */
+    private List<Ingress> loadBalancerIngress(String cloudFront) {
         List<Ingress> rules = new ArrayList<>();
-        rules.add(new Ingress(SecurityGroups.HTTP_PORT, settings.ingressCidr()));
-        if (options.https()) {
+        rules.add(new Ingress(SecurityGroups.HTTP_PORT, cloudFront.isEmpty() ? settings.ingressCidr() : cloudFront));
+        if (options.ownDomain()) {
             rules.add(new Ingress(SecurityGroups.HTTPS_PORT, settings.ingressCidr()));
         }
         return rules;
     }
 
-    /** Behind a load balancer the task takes traffic from it alone; otherwise from the profile's range. */
-    private Ingress hubIngress(String loadBalancerGroupId) {
-        return new Ingress(SecurityGroups.HUB_PORT, loadBalancerGroupId.isEmpty() ? settings.ingressCidr()
-                : loadBalancerGroupId);
+    /**
+     * Behind a load balancer the task takes traffic from it alone; behind CloudFront alone, from CloudFront's
+     * addresses alone (so nobody bypasses HTTPS); otherwise from the profile's range.
+     */
+    private Ingress hubIngress(String loadBalancerGroupId, String cloudFront) {
+        return new Ingress(SecurityGroups.HUB_PORT, !loadBalancerGroupId.isEmpty() ? loadBalancerGroupId
+                : !cloudFront.isEmpty() ? cloudFront : settings.ingressCidr());
+    }
+
+    /** CloudFront reaches a task by its public DNS name, which a VPC gives only with DNS host names on. */
+    private void checkDnsHostnames(String vpcId) throws ProblemException {
+        if (!vpcs.dnsHostnames(vpcId)) {
+            throw new ProblemException("VPC " + vpcId + " gives its tasks no public DNS names",
+                    "CloudFront reaches the hub's task by its public DNS name, and this VPC's \"DNS hostnames\" "
+                            + "setting is off",
+                    "Turn on DNS hostnames for the VPC in the VPC console (Actions, Edit VPC settings), or choose "
+                            + "'A VPC of its own' in the network settings, then press Retry");
+        }
     }
 
     /** What {@link #ensure} would do, from read-only calls. */
@@ -154,20 +187,22 @@ public final class Network {
             default -> throw new IllegalStateException("Unknown network mode " + settings.mode());
         }
         String who = settings.isOpenToAnywhere() ? "anyone" : settings.ingressCidr();
+        String cloudFront = options.awsAddress() ? prefixLists.cloudFrontOriginFacing().id() : "";
         String loadBalancerGroupId = "";
         if (options.stableAddress()) {
             Optional<SecurityGroup> group = securityGroups.find(journal, ResourceKind.LOAD_BALANCER_SECURITY_GROUP,
                     texts.loadBalancerSecurityGroupName(), vpcId);
             loadBalancerGroupId = group.map(SecurityGroup::groupId).orElse("");
             intents.add(groupIntent(texts.loadBalancerSecurityGroupName(), group, LOAD_BALANCER_PORTS,
-                    loadBalancerIngress(),
-                    "the load balancer's: port 80" + (options.https() ? " and 443" : "") + " open to " + who));
+                    loadBalancerIngress(cloudFront), "the load balancer's: port 80" + (options.ownDomain() ? " and 443"
+                            : "") + " open to " + (cloudFront.isEmpty() ? who : "CloudFront only")));
         }
         Optional<SecurityGroup> group = securityGroups.find(journal, texts.securityGroupName(), vpcId);
-        String hubSource = options.stableAddress() ? "the load balancer only" : who;
+        String hubSource = options.stableAddress() ? "the load balancer only" : !cloudFront.isEmpty()
+                ? "CloudFront only (AWS's list of its addresses), so nobody bypasses HTTPS" : who;
         intents.add(groupIntent(texts.securityGroupName(), group, Set.of(SecurityGroups.HUB_PORT),
                 options.stableAddress() && loadBalancerGroupId.isEmpty() ? null
-                        : List.of(hubIngress(loadBalancerGroupId)),
+                        : List.of(hubIngress(loadBalancerGroupId, cloudFront)),
                 "the hub's: port " + SecurityGroups.HUB_PORT + " open to " + hubSource));
         if (options.keepUserFiles()) {
             Optional<SecurityGroup> nfs = securityGroups.find(journal, ResourceKind.FILE_SYSTEM_SECURITY_GROUP,

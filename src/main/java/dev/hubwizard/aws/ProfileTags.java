@@ -100,6 +100,34 @@ public record ProfileTags(String profile) {
                 .toList();
     }
 
+    software.amazon.awssdk.services.cloudfront.model.Tags cloudFront(String name) {
+        return software.amazon.awssdk.services.cloudfront.model.Tags.builder().items(named(name).entrySet().stream()
+                .map(t -> software.amazon.awssdk.services.cloudfront.model.Tag.builder().key(t.getKey())
+                        .value(t.getValue()).build())
+                .toList()).build();
+    }
+
+    List<software.amazon.awssdk.services.eventbridge.model.Tag> eventBridge(String name) {
+        return named(name).entrySet().stream()
+                .map(t -> software.amazon.awssdk.services.eventbridge.model.Tag.builder().key(t.getKey())
+                        .value(t.getValue()).build())
+                .toList();
+    }
+
+    static Map<String, String> fromCloudFront(software.amazon.awssdk.services.cloudfront.model.Tags tags) {
+        Map<String, String> map = new LinkedHashMap<>();
+        if (tags != null) {
+            tags.items().forEach(t -> map.put(t.key(), t.value()));
+        }
+        return map;
+    }
+
+    static Map<String, String> fromEventBridge(List<software.amazon.awssdk.services.eventbridge.model.Tag> tags) {
+        Map<String, String> map = new LinkedHashMap<>();
+        tags.forEach(t -> map.put(t.key(), t.value()));
+        return map;
+    }
+
     static Map<String, String> fromElbv2(List<software.amazon.awssdk.services.elasticloadbalancingv2.model.Tag> tags) {
         Map<String, String> map = new LinkedHashMap<>();
         tags.forEach(t -> map.put(t.key(), t.value()));

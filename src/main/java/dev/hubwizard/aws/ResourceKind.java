@@ -31,6 +31,15 @@ public final class ResourceKind {
     public static final String USER_POOL_CLIENT = "cognito-app-client";
     public static final String SECRET = "secret";
 
+    // An HTTPS address without a domain: a CloudFront distribution, and what keeps it on the hub's task.
+    /** id = the distribution's id ({@code E2ABC...}); attributes: its ARN and {@code dXXXX.cloudfront.net} name. */
+    public static final String DISTRIBUTION = "cloudfront-distribution";
+    /** The CloudFront function that lets in only the profile's address range; id = its name. */
+    public static final String VIEWER_FUNCTION = "cloudfront-function";
+    public static final String ORIGIN_UPDATER_ROLE = "origin-updater-role";
+    public static final String LAMBDA_FUNCTION = "lambda-function";
+    public static final String EVENT_RULE = "eventbridge-rule";
+
     // Users' files that survive redeploys.
     public static final String FILE_SYSTEM = "efs-file-system";
     public static final String FILE_SYSTEM_SECURITY_GROUP = "efs-security-group";

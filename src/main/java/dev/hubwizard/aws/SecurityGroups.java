@@ -2,6 +2,7 @@ package dev.hubwizard.aws;
 
 import dev.hubwizard.engine.Cancellation;
 import dev.hubwizard.engine.Journal;
+import dev.hubwizard.engine.Problem;
 import dev.hubwizard.engine.ProblemException;
 import dev.hubwizard.engine.ResourceRecord;
 import dev.hubwizard.engine.StepContext;
@@ -9,6 +10,7 @@ import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.IpPermission;
 import software.amazon.awssdk.services.ec2.model.IpRange;
 import software.amazon.awssdk.services.ec2.model.Ipv6Range;
+import software.amazon.awssdk.services.ec2.model.PrefixListId;
 import software.amazon.awssdk.services.ec2.model.ResourceType;
 import software.amazon.awssdk.services.ec2.model.SecurityGroup;
 import software.amazon.awssdk.services.ec2.model.UserIdGroupPair;
@@ -37,13 +39,17 @@ public final class SecurityGroups {
     public static final int NFS_PORT = 2049;
 
     /**
-     * One inbound rule: TCP {@code port} from {@code source}, an address range ({@code 203.0.113.0/24}) or
-     * another security group ({@code sg-…}).
+     * One inbound rule: TCP {@code port} from {@code source}, an address range ({@code 203.0.113.0/24}), another
+     * security group ({@code sg-…}) or a managed prefix list ({@code pl-…}, such as CloudFront's addresses).
      */
     public record Ingress(int port, String source) {
 
         boolean fromGroup() {
             return source.startsWith("sg-");
+        }
+
+        boolean fromPrefixList() {
+            return source.startsWith("pl-");
         }
 
         @Override
@@ -118,8 +124,22 @@ public final class SecurityGroups {
         List<Ingress> open = ingress(group, ports);
         List<Ingress> missing = wanted.stream().filter(i -> !open.contains(i)).toList();
         if (!missing.isEmpty()) {
-            run("ec2:AuthorizeSecurityGroupIngress", () -> aws.ec2().authorizeSecurityGroupIngress(r -> r
-                    .groupId(group.groupId()).ipPermissions(permissions(missing, purpose))));
+            try {
+                run("ec2:AuthorizeSecurityGroupIngress", () -> aws.ec2().authorizeSecurityGroupIngress(r -> r
+                        .groupId(group.groupId()).ipPermissions(permissions(missing, purpose))));
+            } catch (ProblemException e) {
+                if (AwsProblems.hasCode(e, "RulesPerSecurityGroupLimitExceeded")
+                        && missing.stream().anyMatch(Ingress::fromPrefixList)) {
+                    throw new ProblemException(new Problem("The security group " + name + " has room for too few rules",
+                            "a rule naming CloudFront's address list counts as one rule per address range in it (55), "
+                                    + "and with the group's other rules that passes the account's quota of inbound "
+                                    + "rules per security group (" + e.problem().why() + ")",
+                            "Ask for a higher quota of \"Inbound or outbound rules per security group\" in the "
+                                    + "Service Quotas console (VPC), or remove rules you added to " + name
+                                    + " yourself, then press Retry"), e);
+                }
+                throw e;
+            }
             ctx.log().info("Security group " + group.groupId() + " (" + name + "): opened " + missing);
         }
         List<Ingress> stale = open.stream().filter(i -> !wanted.contains(i)).toList();
@@ -147,7 +167,7 @@ public final class SecurityGroups {
                         () -> new NetworkInterfaces(aws).holding("group-id", record.id())));
     }
 
-    /** The address ranges port 8000 is open to. */
+    /** The address ranges (or groups, or prefix lists) port 8000 is open to. */
     public static List<String> hubPortSources(SecurityGroup group) {
         return ingress(group, Set.of(HUB_PORT)).stream().map(Ingress::source).toList();
     }
@@ -162,6 +182,7 @@ public final class SecurityGroups {
                 p.ipRanges().forEach(r -> rules.add(new Ingress(port, r.cidrIp())));
                 p.ipv6Ranges().forEach(r -> rules.add(new Ingress(port, r.cidrIpv6())));
                 p.userIdGroupPairs().forEach(g -> rules.add(new Ingress(port, g.groupId())));
+                p.prefixListIds().forEach(l -> rules.add(new Ingress(port, l.prefixListId())));
             }
         }
         return new ArrayList<>(rules);
@@ -173,6 +194,8 @@ public final class SecurityGroups {
             IpPermission.Builder p = IpPermission.builder().ipProtocol("tcp").fromPort(rule.port()).toPort(rule.port());
             if (rule.fromGroup()) {
                 p.userIdGroupPairs(UserIdGroupPair.builder().groupId(rule.source()).description(description).build());
+            } else if (rule.fromPrefixList()) {
+                p.prefixListIds(PrefixListId.builder().prefixListId(rule.source()).description(description).build());
             } else if (rule.source().contains(":")) {
                 p.ipv6Ranges(Ipv6Range.builder().cidrIpv6(rule.source()).description(description).build());
             } else {

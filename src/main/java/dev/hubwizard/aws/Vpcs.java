@@ -45,6 +45,12 @@ public final class Vpcs {
         return describe(List.of(Filter.builder().name("is-default").values("true").build())).stream().findFirst();
     }
 
+    /** Whether the VPC gives public addresses a public DNS name (its "DNS hostnames" setting). */
+    public boolean dnsHostnames(String vpcId) throws ProblemException {
+        return call("ec2:DescribeVpcAttribute", () -> aws.ec2().describeVpcAttribute(r -> r.vpcId(vpcId)
+                .attribute(VpcAttributeName.ENABLE_DNS_HOSTNAMES)).enableDnsHostnames().value());
+    }
+
     /** The hub's own VPC, with DNS host names on (tasks get public DNS names, as in a default VPC). */
     public Vpc ensure(StepContext ctx, String name) throws ProblemException {
         Vpc vpc = Journaled.ensure(ctx, ResourceKind.VPC, "VPC", name, () -> find(ctx.journal(), name),
@@ -67,9 +73,7 @@ public final class Vpcs {
                         return tags.ownedBy(ProfileTags.fromEc2(v.tags()));
                     }
                 }).resource();
-        boolean dnsHostnames = call("ec2:DescribeVpcAttribute", () -> aws.ec2().describeVpcAttribute(r -> r
-                .vpcId(vpc.vpcId()).attribute(VpcAttributeName.ENABLE_DNS_HOSTNAMES)).enableDnsHostnames().value());
-        if (!dnsHostnames) {
+        if (!dnsHostnames(vpc.vpcId())) {
             run("ec2:ModifyVpcAttribute", () -> aws.ec2().modifyVpcAttribute(r -> r.vpcId(vpc.vpcId())
                     .enableDnsHostnames(b -> b.value(true))));
             ctx.log().info("Turned on DNS host names in VPC " + vpc.vpcId());

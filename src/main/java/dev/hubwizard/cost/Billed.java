@@ -14,18 +14,21 @@ import dev.hubwizard.profile.SignIn;
  * @param images       the ECR repository's images
  * @param fileSystem   the users' files on EFS
  * @param secret       Cognito's client secret in Secrets Manager
+ * @param distribution the HTTPS address's CloudFront distribution, billed by what people send through it (and the
+ *                     Lambda function that follows the task, within Lambda's free tier): nothing while unused
  */
 public record Billed(boolean task, boolean loadBalancer, boolean logs, boolean images, boolean fileSystem,
-                     boolean secret) {
+                     boolean secret, boolean distribution) {
 
-    public static final Billed NOTHING = new Billed(false, false, false, false, false, false);
+    public static final Billed NOTHING = new Billed(false, false, false, false, false, false, false);
 
     /** Everything a deploy of the profile creates. */
     public static Billed all(Profile profile) {
         return new Billed(true, profile.options().stableAddress(), true, true, profile.options().keepUserFiles(),
-                profile.hub().signIn() == SignIn.COGNITO);
+                profile.hub().signIn() == SignIn.COGNITO, profile.options().awsAddress());
     }
 
+    /** Whether any of them costs money while it exists, used or not. */
     public boolean any() {
         return task || loadBalancer || logs || images || fileSystem || secret;
     }

@@ -33,7 +33,7 @@ public record CostEstimate(String region, List<CostLine> lines, LocalDate priceD
     /** Where the figures come from, for the line under every estimate. */
     public String attribution() {
         return "List prices in US dollars for " + region + " as of " + priceDate + " (" + source
-                + "); taxes and free tiers not included.";
+                + "); taxes not included, free tiers only where a line says so.";
     }
 
     public static String dollars(double amount) {

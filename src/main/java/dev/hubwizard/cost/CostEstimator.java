@@ -74,11 +74,39 @@ public final class CostEstimator {
                             + " what users keep. Also keeps the hub's state (its database and passwords)",
                             number(prices.homesGb()), p.efsGbMonth(), efs * 100)));
         }
+        if (billed.distribution()) {
+            lines.add(edge(profile));
+        }
         if (billed.secret()) {
             lines.add(new CostLine("Secrets Manager secret (Cognito client secret)", prices.secretPerMonth(),
                     "1 secret; Cognito itself is free for a team-sized hub"));
         }
         return new CostEstimate(region, lines, prices.date(), prices.source());
+    }
+
+    /**
+     * The HTTPS address: what people send through CloudFront beyond its always-free tier. Origin fetches from AWS
+     * are free; the function that follows the task stays within Lambda's free tier (it runs once per task).
+     */
+    private CostLine edge(Profile profile) {
+        EdgePrices edge = prices.cloudFront();
+        int people = profile.hub().expectedUsers() > 0 ? profile.hub().expectedUsers() : edge.assumedPeople();
+        double gb = people * edge.gbPerPerson();
+        double requests = people * edge.requestsPerPerson();
+        double monthly = Math.max(0, gb - edge.freeDataOutGb()) * edge.dataOutGb()
+                + Math.max(0, requests - edge.freeRequests()) / 10_000 * edge.requestsPer10k();
+        String usage = String.format(Locale.ROOT, "%d people: about %s GB and %s requests", people, number(gb),
+                millions(requests));
+        String beyond = String.format(Locale.ROOT, "beyond it $%s per GB and $%s per 10,000 requests", edge.dataOutGb(),
+                edge.requestsPer10k());
+        return new CostLine("CloudFront (the HTTPS address)", monthly, usage + (monthly == 0
+                ? "; within the always-free tier (" + edge.freeTier() + "); " + beyond
+                : " a month; " + edge.freeTier() + " free, " + beyond));
+    }
+
+    private static String millions(double count) {
+        return count >= 1_000_000 ? number(Math.round(count / 100_000) / 10.0) + " million"
+                : String.format(Locale.ROOT, "%,.0f", count);
     }
 
     private static String addresses(Billed billed) {

@@ -18,7 +18,7 @@ import java.util.Optional;
  */
 public record PriceList(LocalDate date, String source, double hoursPerMonth, double publicIpv4PerHour,
                         double secretPerMonth, double logGbPerMonth, double imageGb, double homesGb,
-                        double loadBalancerCapacityUnits, Map<String, RegionPrices> regions) {
+                        double loadBalancerCapacityUnits, EdgePrices cloudFront, Map<String, RegionPrices> regions) {
 
     public PriceList {
         regions = Map.copyOf(regions);
@@ -51,12 +51,17 @@ public record PriceList(LocalDate date, String source, double hoursPerMonth, dou
                         number(p, "armGbHour"), number(p, "logIngestGb"), number(p, "logStorageGbMonth"),
                         number(p, "albHour"), number(p, "lcuHour"), number(p, "efsGbMonth"),
                         number(p, "ecrGbMonth"))));
+        Map<String, Object> edge = (Map<String, Object>) root.get("cloudFront");
+        EdgePrices cloudFront = new EdgePrices(number(edge, "dataOutGb"), number(edge, "requestsPer10k"),
+                number(edge, "freeDataOutGb"), number(edge, "freeRequests"), (String) edge.get("freeTier"),
+                number(usage, "edgeGbPerPerson"), number(usage, "edgeRequestsPerPerson"),
+                (int) number(usage, "assumedPeople"));
         Object date = root.get("date");
         return new PriceList(date instanceof java.util.Date d
                 ? d.toInstant().atZone(java.time.ZoneOffset.UTC).toLocalDate() : LocalDate.parse(date.toString()),
                 (String) root.get("source"), number(root, "hoursPerMonth"), number(global, "publicIpv4PerHour"),
                 number(global, "secretPerMonth"), number(usage, "logGbPerMonth"), number(usage, "imageGb"),
-                number(usage, "homesGb"), number(usage, "loadBalancerCapacityUnits"), regions);
+                number(usage, "homesGb"), number(usage, "loadBalancerCapacityUnits"), cloudFront, regions);
     }
 
     private static double number(Map<String, Object> map, String key) {

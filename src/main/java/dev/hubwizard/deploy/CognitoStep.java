@@ -10,6 +10,7 @@ import dev.hubwizard.aws.UserPoolDomains;
 import dev.hubwizard.aws.UserPools;
 import dev.hubwizard.engine.Intent;
 import dev.hubwizard.engine.Key;
+import dev.hubwizard.engine.ProblemException;
 import dev.hubwizard.engine.Step;
 import dev.hubwizard.engine.StepContext;
 import dev.hubwizard.profile.CognitoSettings;
@@ -17,9 +18,11 @@ import dev.hubwizard.profile.Profile;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolClientType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolType;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Cognito sign-in: the user pool, its hosted sign-in domain, the hub's app client, and the client's secret in
@@ -38,9 +41,11 @@ public final class CognitoStep implements Step {
     private final UserPoolDomains domains;
     private final UserPoolClients clients;
     private final Secrets secrets;
+    private final AwsClients aws;
 
     public CognitoStep(Profile profile, AwsClients aws) {
         this.profile = profile;
+        this.aws = aws;
         this.settings = profile.hub().cognito();
         this.region = profile.aws().region();
         ProfileTags tags = new ProfileTags(profile.name());
@@ -60,12 +65,19 @@ public final class CognitoStep implements Step {
         return "Cognito sign-in";
     }
 
+    /** With the AWS address, the callback is the distribution's: it must exist first. */
+    @Override
+    public Set<String> dependsOn() {
+        return profile.options().awsAddress() ? Set.of(DistributionStep.ID) : Set.of();
+    }
+
     @Override
     public void run(StepContext context) throws Exception {
-        UserPoolType pool = pools.ensure(context, settings.userPoolName(), HubUrls.afterSignOut(profile));
+        URI address = address(context);
+        UserPoolType pool = pools.ensure(context, settings.userPoolName(), HubUrls.afterSignOut(address));
         boolean poolIsOurs = context.journal().findById(ResourceKind.USER_POOL, pool.id()).isPresent();
         String prefix = domains.ensure(context, pool, settings.domainPrefix(), poolIsOurs);
-        UserPoolClientType client = clients.ensure(context, pool.id(), wanted());
+        UserPoolClientType client = clients.ensure(context, pool.id(), wanted(address));
         String secretArn = secrets.ensure(context, secretName(), client.clientSecret());
         context.put(CLIENT, new CognitoClient(pool.id(), UserPoolDomains.url(prefix, region), client.clientId(),
                 secretArn));
@@ -77,7 +89,11 @@ public final class CognitoStep implements Step {
         Optional<UserPoolType> pool = pools.find(context.journal(), settings.userPoolName());
         intents.add(pools.preview(context.journal(), settings.userPoolName()));
         intents.add(domains.preview(pool, settings.domainPrefix(), region));
-        intents.add(clients.preview(context.journal(), pool.map(UserPoolType::id), wanted()));
+        Optional<URI> address = HubUrls.https(profile, context, aws);
+        intents.add(address.isPresent() ? clients.preview(context.journal(), pool.map(UserPoolType::id),
+                wanted(address.get()))
+                : Intent.create("app client", new AwsTexts(profile.name()).appClientName(), "OAuth code flow, with a "
+                + "secret kept in Secrets Manager; calls back the new HTTPS address's /hub/oauth_callback"));
         intents.add(secrets.preview(secretName(), "the app client's secret"));
         return intents;
     }
@@ -86,8 +102,20 @@ public final class CognitoStep implements Step {
         return new AwsTexts(profile.name()).secretName(AwsTexts.COGNITO_CLIENT_SECRET);
     }
 
-    private UserPoolClients.Wanted wanted() {
-        return new UserPoolClients.Wanted(new AwsTexts(profile.name()).appClientName(), HubUrls.callback(profile),
-                HubUrls.afterSignOut(profile));
+    private UserPoolClients.Wanted wanted(URI address) {
+        return new UserPoolClients.Wanted(new AwsTexts(profile.name()).appClientName(), HubUrls.callback(address),
+                HubUrls.afterSignOut(address));
+    }
+
+    /** The hub's HTTPS address: Cognito sends people back only to HTTPS. */
+    private URI address(StepContext context) throws ProblemException {
+        if (!profile.options().https()) {
+            throw new ProblemException("Cognito sign-in needs the hub's HTTPS address", "the profile has neither a "
+                    + "domain nor the HTTPS address on AWS", "Turn on \"HTTPS on an AWS address\" (or set a domain) in "
+                    + "the settings, then deploy again");
+        }
+        return HubUrls.https(profile, context, aws).orElseThrow(() -> new ProblemException(
+                "The hub's HTTPS address does not exist yet", "Cognito calls back the CloudFront distribution's "
+                + "address, and the distribution was not found", "Deploy the whole hub (the distribution comes first)"));
     }
 }

@@ -7,13 +7,13 @@ import dev.hubwizard.docker.ImagePusher;
 import dev.hubwizard.docker.LocalHubRunner;
 import dev.hubwizard.docker.RegistryManifests;
 import dev.hubwizard.engine.Plan;
+import dev.hubwizard.engine.Step;
 import dev.hubwizard.profile.Options;
 import dev.hubwizard.profile.Profile;
 import dev.hubwizard.profile.SignIn;
 
-import dev.hubwizard.engine.Step;
-
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -38,6 +38,9 @@ import java.util.Set;
  *                                     └──────► domain-record ──► hub-url        (with a domain)
  *   with a domain:  certificate ──► listeners          (runs from the start: validation takes minutes)
  *   Cognito:        cognito ──► role, task-definition  (pool, domain, app client, its secret)
+ *   HTTPS on AWS:   distribution ──► cognito, hub-url  (runs from the start: CloudFront deploys in minutes;
+ *                                                       after load-balancer with a stable address)
+ *                   distribution, cluster ──► origin-updater ──► service   (without a load balancer)
  *   kept files:     network ──► file-system ──► task-definition
  * </pre>
  */
@@ -60,15 +63,21 @@ public final class DeployPlan {
         steps.add(new PushStep(profile, aws,
                 new DockerImagePush(new ImagePusher(tools.docker()), new RegistryManifests())));
         steps.add(new NetworkStep(profile, aws));
-        if (options.https()) {
+        if (options.ownDomain()) {
             steps.add(new CertificateStep(profile, aws));
         }
         if (options.stableAddress()) {
             steps.add(new LoadBalancerStep(profile, aws));
             steps.add(new ListenersStep(profile, aws));
         }
-        if (options.https()) {
+        if (options.ownDomain()) {
             steps.add(new DomainRecordStep(profile, aws));
+        }
+        if (options.awsAddress()) {
+            steps.add(new DistributionStep(profile, aws));
+            if (!options.stableAddress()) {
+                steps.add(new OriginUpdaterStep(profile, aws));
+            }
         }
         if (options.keepUserFiles()) {
             steps.add(new FileSystemStep(profile, aws));
@@ -85,7 +94,7 @@ public final class DeployPlan {
         steps.add(new UnusedOptionsStep(profile));
         // The hub URL comes last, after the warnings about what turned-off options left behind.
         Step hubUrl = new HubUrlStep(profile, aws, tools.hubHealthTimeout());
-        Set<String> beforeUrl = new java.util.HashSet<>(hubUrl.dependsOn());
+        Set<String> beforeUrl = new HashSet<>(hubUrl.dependsOn());
         beforeUrl.add(UnusedOptionsStep.ID);
         steps.add(Step.withDependencies(hubUrl, beforeUrl));
         List<Step> plan = new ArrayList<>();

@@ -1,6 +1,7 @@
 package dev.hubwizard.deploy;
 
 import dev.hubwizard.aws.AwsClients;
+import dev.hubwizard.aws.Distributions;
 import dev.hubwizard.aws.EcsService;
 import dev.hubwizard.aws.HubAddress;
 import dev.hubwizard.aws.HubEndpoint;
@@ -9,8 +10,8 @@ import dev.hubwizard.aws.LogGroups;
 import dev.hubwizard.aws.ProfileTags;
 import dev.hubwizard.aws.StoppedTasks;
 import dev.hubwizard.engine.Intent;
-import dev.hubwizard.engine.ProblemException;
 import dev.hubwizard.engine.Key;
+import dev.hubwizard.engine.ProblemException;
 import dev.hubwizard.engine.Step;
 import dev.hubwizard.engine.StepContext;
 import dev.hubwizard.hub.CheckFailed;
@@ -28,9 +29,11 @@ import java.util.Set;
 /**
  * Finds the running hub's address and waits until {@code /hub/health} answers there: the task's public IP,
  * or with a stable address {@code https://DOMAIN/} (or {@code http://LOAD-BALANCER-DNS/} without a domain),
- * once the load balancer finds the task healthy. Then it looks at what a person meets at {@code /hub/login},
- * without signing in (nobody is created on the real hub): the first-use password form, or with Cognito a
- * redirect to the user pool's own domain; anything else is a problem.
+ * once the load balancer finds the task healthy. With the HTTPS address on AWS, {@code https://dXXXX.cloudfront.net/}:
+ * without a load balancer the distribution is pointed at the task first; either way CloudFront's deployment is
+ * waited for. Then it looks at what a person meets at {@code /hub/login} (through CloudFront, when the hub has
+ * its address), without signing in (nobody is created on the real hub): the first-use password form, or with
+ * Cognito a redirect to the user pool's own domain; anything else is a problem.
  */
 public final class HubUrlStep implements Step {
 
@@ -43,9 +46,11 @@ public final class HubUrlStep implements Step {
 
     private final Profile profile;
     private final HubEndpoint endpoint;
+    private final Distributions distributions;
 
     public HubUrlStep(Profile profile, AwsClients aws, Duration healthTimeout) {
         this.profile = profile;
+        this.distributions = new Distributions(aws, new ProfileTags(profile.name()));
         this.endpoint = new HubEndpoint(aws, new StoppedTasks(aws, new LogGroups(aws, new ProfileTags(profile.name()))),
                 healthTimeout);
     }
@@ -63,14 +68,22 @@ public final class HubUrlStep implements Step {
     @Override
     public Set<String> dependsOn() {
         // With a domain the address works once the domain points at the load balancer.
-        return profile.options().https() ? Set.of(ServiceStep.ID, DomainRecordStep.ID) : Set.of(ServiceStep.ID);
+        if (profile.options().ownDomain()) {
+            return Set.of(ServiceStep.ID, DomainRecordStep.ID);
+        }
+        return profile.options().awsAddress() ? Set.of(ServiceStep.ID, DistributionStep.ID) : Set.of(ServiceStep.ID);
     }
 
     @Override
     public void run(StepContext context) throws Exception {
         EcsService service = context.require(ServiceStep.SERVICE);
         HubAddress address;
-        if (profile.options().stableAddress()) {
+        if (profile.options().awsAddress()) {
+            String targetGroup = profile.options().stableAddress()
+                    ? context.require(LoadBalancerStep.LOAD_BALANCER).targetGroupArn() : "";
+            address = endpoint.waitUntilHealthyAtEdge(context, service.cluster(), service.name(),
+                    context.require(DistributionStep.DISTRIBUTION), distributions, targetGroup);
+        } else if (profile.options().stableAddress()) {
             HubLoadBalancer balancer = context.require(LoadBalancerStep.LOAD_BALANCER);
             address = endpoint.waitUntilHealthyBehind(context, service.cluster(), service.name(),
                     balancer.targetGroupArn(), HubUrls.stable(profile, balancer.dnsName()));
@@ -114,7 +127,13 @@ public final class HubUrlStep implements Step {
 
     @Override
     public List<Intent> preview(StepContext context) {
-        if (profile.options().https()) {
+        if (profile.options().awsAddress()) {
+            return List.of(Intent.run((profile.options().stableAddress() ? ""
+                    : "Point the HTTPS address at the hub's task, ") + "wait until CloudFront has deployed it (2 to 5 "
+                    + "minutes after a change, 5 to 15 for a new address) and the hub answers there, then check "
+                    + signInCheck()));
+        }
+        if (profile.options().ownDomain()) {
             return List.of(Intent.run("Wait until the hub answers at https://" + profile.options().domainName()
                     + "/, then check " + signInCheck()));
         }

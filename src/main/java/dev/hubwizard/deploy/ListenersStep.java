@@ -20,7 +20,8 @@ import java.util.Set;
 
 /**
  * What the load balancer listens on: with a domain, HTTPS on 443 with the certificate, and HTTP on 80
- * redirecting to it; without one, HTTP on 80 only — and a warning that passwords then travel unencrypted.
+ * redirecting to it; without one, HTTP on 80 only — for CloudFront in front of it (HTTPS to people), or else with a
+ * warning that passwords then travel unencrypted.
  */
 public final class ListenersStep implements Step {
 
@@ -46,23 +47,26 @@ public final class ListenersStep implements Step {
 
     @Override
     public String title() {
-        return profile.options().https() ? "HTTPS listener" : "HTTP listener";
+        return profile.options().ownDomain() ? "HTTPS listener" : "HTTP listener";
     }
 
     @Override
     public Set<String> dependsOn() {
-        return profile.options().https() ? Set.of(LoadBalancerStep.ID, CertificateStep.ID)
+        return profile.options().ownDomain() ? Set.of(LoadBalancerStep.ID, CertificateStep.ID)
                 : Set.of(LoadBalancerStep.ID);
     }
 
     @Override
     public void run(StepContext context) throws Exception {
         HubLoadBalancer balancer = context.require(LoadBalancerStep.LOAD_BALANCER);
-        String certificate = profile.options().https() ? context.require(CertificateStep.CERTIFICATE) : "";
+        String certificate = profile.options().ownDomain() ? context.require(CertificateStep.CERTIFICATE) : "";
         listeners.ensure(context, balancer, certificate);
-        if (!profile.options().https()) {
-            context.log().warn("No domain name, so no HTTPS: the hub's sign-in page and everything after it "
-                    + "travel unencrypted (plain HTTP on port 80)");
+        if (profile.options().awsAddress()) {
+            context.log().info("The load balancer speaks plain HTTP on port 80 to CloudFront alone; people reach the "
+                    + "hub over HTTPS at CloudFront's address");
+        } else if (!profile.options().ownDomain()) {
+            context.log().warn("No HTTPS: the hub's sign-in page and everything after it travel unencrypted (plain "
+                    + "HTTP on port 80)");
         }
     }
 
@@ -78,10 +82,10 @@ public final class ListenersStep implements Step {
                     name, lb.dnsName(), lb.canonicalHostedZoneId(), targetGroup.orElse("")));
         }
         List<Intent> intents = new ArrayList<>(listeners.preview(context.journal(), balancer, name,
-                profile.options().https()));
+                profile.options().ownDomain()));
         if (!profile.options().https()) {
-            intents.add(Intent.run("WARNING: no domain name, so plain HTTP: passwords travel unencrypted. Set a "
-                    + "domain name for HTTPS"));
+            intents.add(Intent.run("WARNING: no HTTPS, so plain HTTP: passwords travel unencrypted. Turn on \"HTTPS "
+                    + "on an AWS address\" or set a domain name"));
         }
         return intents;
     }

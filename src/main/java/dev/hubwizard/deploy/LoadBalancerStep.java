@@ -67,13 +67,14 @@ public final class LoadBalancerStep implements Step {
                 balancer.canonicalHostedZoneId(), targetGroup.targetGroupArn()));
         if (!profile.options().https()) {
             context.log().warn("The hub's address http://" + balancer.dnsName() + "/ is plain HTTP: passwords "
-                    + "cross the internet unencrypted. Set a domain name in the settings to get HTTPS");
+                    + "cross the internet unencrypted. Turn on \"HTTPS on an AWS address\" (or set a domain name) in the "
+                    + "settings to get HTTPS");
         }
     }
 
     @Override
     public List<Intent> preview(StepContext context) throws Exception {
         return List.of(targetGroups.preview(context.journal(), targetGroupName),
-                balancers.preview(context.journal(), name, profile.options().https()));
+                balancers.preview(context.journal(), name, profile.options().ownDomain()));
     }
 }

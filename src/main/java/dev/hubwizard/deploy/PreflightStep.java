@@ -92,7 +92,7 @@ public final class PreflightStep implements Step {
         if (identity.isPresent() && profile.network().mode() == NetworkMode.NEW_VPC) {
             checks.add(log(context, vpcQuota()));
         }
-        if (identity.isPresent() && profile.options().https()) {
+        if (identity.isPresent() && profile.options().ownDomain()) {
             checks.add(log(context, hostedZone()));
         }
         PreflightReport report = new PreflightReport(checks, profiles);

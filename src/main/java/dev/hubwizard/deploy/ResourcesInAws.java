@@ -25,7 +25,9 @@ public record ResourcesInAws(int count, boolean billed, CostEstimate cost) {
         Set<String> kinds = resources.stream().map(ResourceRecord::kind).collect(Collectors.toSet());
         Billed billed = new Billed(kinds.contains(ResourceKind.ECS_SERVICE), kinds.contains(ResourceKind.LOAD_BALANCER),
                 kinds.contains(ResourceKind.LOG_GROUP), kinds.contains(ResourceKind.ECR_REPOSITORY),
-                kinds.contains(ResourceKind.FILE_SYSTEM), kinds.contains(ResourceKind.SECRET));
+                kinds.contains(ResourceKind.FILE_SYSTEM), kinds.contains(ResourceKind.SECRET),
+                // Billed by use only: a distribution nobody reaches (the hub never ran) costs nothing.
+                false);
         return new ResourcesInAws(resources.size(), billed.any(), costs.estimate(profile, billed));
     }
 

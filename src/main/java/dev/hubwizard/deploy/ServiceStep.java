@@ -68,9 +68,15 @@ public final class ServiceStep implements Step {
 
     @Override
     public Set<String> dependsOn() {
-        return profile.options().stableAddress()
-                ? Set.of(TaskDefinitionStep.ID, NetworkStep.ID, ClusterStep.ID, TEST_LOCAL, ListenersStep.ID)
-                : Set.of(TaskDefinitionStep.ID, NetworkStep.ID, ClusterStep.ID, TEST_LOCAL);
+        Set<String> steps = new java.util.HashSet<>(Set.of(TaskDefinitionStep.ID, NetworkStep.ID, ClusterStep.ID,
+                TEST_LOCAL));
+        if (profile.options().stableAddress()) {
+            steps.add(ListenersStep.ID);
+        } else if (profile.options().awsAddress()) {
+            // The rule that follows the hub's tasks is there before the first task starts.
+            steps.add(OriginUpdaterStep.ID);
+        }
+        return Set.copyOf(steps);
     }
 
     @Override

@@ -16,6 +16,7 @@ import dev.hubwizard.engine.StepContext;
 import dev.hubwizard.profile.Profile;
 import dev.hubwizard.profile.SignIn;
 
+import java.net.URI;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -61,6 +62,9 @@ public final class TaskDefinitionStep implements Step {
                 LiveUsersStep.ID));
         if (cognito()) {
             steps.add(CognitoStep.ID);
+            if (profile.options().awsAddress()) {
+                steps.add(DistributionStep.ID);
+            }
         }
         if (profile.options().keepUserFiles()) {
             steps.add(FileSystemStep.ID);
@@ -74,7 +78,7 @@ public final class TaskDefinitionStep implements Step {
                 context.require(LogGroupStep.LOG_GROUP), context.require(LiveUsersStep.LIVE_USERS),
                 cognito() ? Optional.of(context.require(CognitoStep.CLIENT)) : Optional.empty(),
                 profile.options().keepUserFiles() ? Optional.of(context.require(FileSystemStep.HOMES))
-                        : Optional.empty());
+                        : Optional.empty(), cognito() ? HubUrls.https(profile, context, aws) : Optional.empty());
         context.put(TASK_DEFINITION, taskDefinitions.ensure(context, spec));
     }
 
@@ -88,20 +92,23 @@ public final class TaskDefinitionStep implements Step {
         Optional<LiveUsersStep.LiveUsers> live = context.get(LiveUsersStep.LIVE_USERS);
         boolean known = image.isPresent() && role.isPresent() && logGroup.isPresent() && live.isPresent()
                 && (!cognito() || client.isPresent()) && (!profile.options().keepUserFiles() || homes.isPresent());
-        Optional<TaskDefinitionSpec> spec = known
-                ? Optional.of(spec(image.get(), role.get(), logGroup.get(), live.get(), client, homes))
+        Optional<URI> address = cognito() ? HubUrls.https(profile, context, aws) : Optional.empty();
+        Optional<TaskDefinitionSpec> spec = known && (!cognito() || address.isPresent())
+                ? Optional.of(spec(image.get(), role.get(), logGroup.get(), live.get(), client, homes, address))
                 : Optional.empty();
         return taskDefinitions.preview(profile.names().taskFamily(), spec);
     }
 
+    /** @param address the hub's HTTPS address, which Cognito calls back */
     private TaskDefinitionSpec spec(PushedImage image, ExecutionRole role, CloudWatchLogGroup logGroup,
                                     LiveUsersStep.LiveUsers live, Optional<CognitoClient> cognito,
-                                    Optional<HomesOnEfs> homes) {
+                                    Optional<HomesOnEfs> homes, Optional<URI> address) {
         Map<String, String> environment = new TreeMap<>(HubEnvironment.forTask(profile, live.usersParameter(),
                 live.pickedUpParameter()));
         Map<String, String> secrets = new TreeMap<>();
         cognito.ifPresent(c -> {
-            environment.putAll(HubEnvironment.cognito(c.domainUrl(), c.clientId(), HubUrls.callback(profile)));
+            environment.putAll(HubEnvironment.cognito(c.domainUrl(), c.clientId(),
+                    HubUrls.callback(address.orElseThrow())));
             secrets.put(HubEnvironment.COGNITO_CLIENT_SECRET, c.secretArn());
         });
         homes.ifPresent(h -> environment.put(HubEnvironment.USER_UIDS, HubEnvironment.userIds(h.userIds())));

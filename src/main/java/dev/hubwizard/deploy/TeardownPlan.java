@@ -2,18 +2,23 @@ package dev.hubwizard.deploy;
 
 import dev.hubwizard.aws.AccessPoints;
 import dev.hubwizard.aws.AwsClients;
+import dev.hubwizard.aws.AwsTexts;
 import dev.hubwizard.aws.Certificates;
 import dev.hubwizard.aws.HubTaskRoles;
 import dev.hubwizard.aws.SsmParameters;
 import dev.hubwizard.aws.DeletionWaits;
+import dev.hubwizard.aws.Distributions;
 import dev.hubwizard.aws.DnsRecords;
 import dev.hubwizard.aws.EcrRepositories;
 import dev.hubwizard.aws.EcsClusters;
 import dev.hubwizard.aws.EcsServices;
 import dev.hubwizard.aws.EcsTasks;
+import dev.hubwizard.aws.EventRules;
 import dev.hubwizard.aws.ExecutionRoles;
 import dev.hubwizard.aws.FileSystems;
+import dev.hubwizard.aws.FunctionRoles;
 import dev.hubwizard.aws.InternetGateways;
+import dev.hubwizard.aws.LambdaFunctions;
 import dev.hubwizard.aws.Listeners;
 import dev.hubwizard.aws.LoadBalancers;
 import dev.hubwizard.aws.LogGroups;
@@ -30,6 +35,7 @@ import dev.hubwizard.aws.TaskDefinitions;
 import dev.hubwizard.aws.UserPoolClients;
 import dev.hubwizard.aws.UserPoolDomains;
 import dev.hubwizard.aws.UserPools;
+import dev.hubwizard.aws.ViewerFunctions;
 import dev.hubwizard.aws.Vpcs;
 import dev.hubwizard.cost.CostEstimator;
 import dev.hubwizard.cost.PriceList;
@@ -65,8 +71,12 @@ import java.util.stream.Collectors;
  *            │              └─► load balancer ──► its security group (after the hub's, which names it) ──┤
  *            ├─► app clients ──► sign-in domains ──► user pools                                          │
  *            └─► task definitions ──► execution role                                                     │
- *   DNS records (any time) ───────────────────────────────────────────────────────────────────────────────┴─► check-leftovers
+ *   DNS records (any time) ───────────────────────────────────────────────────────────────────────────────┤
+ *   EventBridge rule ─┬─► Lambda function ─┬─► its IAM role                                                 │
+ *                     │                    └─► log groups (after the tasks too)                              │
+ *                     └─► CloudFront distribution: disabled, waited for (minutes), deleted ─► its function ┴─► check-leftovers
  * </pre>
+ * The EventBridge rule goes first, so that nothing repoints the distribution while it is disabled and deleted.
  * The service goes first (ECS would otherwise start a new task), then its task, whose network
  * interface holds the security group and the subnets; the VPC goes once it is empty. Security groups go
  * in the order their rules name each other: the file system's (it names the hub's), the hub's (it names the
@@ -108,6 +118,11 @@ public final class TeardownPlan {
     static final String FILE_SYSTEM_SECURITY_GROUP = "delete-file-system-security-group";
     static final String PARAMETERS = "delete-users-parameters";
     static final String TASK_ROLE = "delete-task-role";
+    static final String EVENT_RULES = "delete-event-rules";
+    static final String LAMBDA_FUNCTIONS = "delete-lambda-functions";
+    static final String ORIGIN_UPDATER_ROLES = "delete-origin-updater-role";
+    static final String DISTRIBUTIONS = "delete-distributions";
+    static final String VIEWER_FUNCTIONS = "delete-viewer-functions";
 
     private TeardownPlan() {
     }
@@ -154,6 +169,12 @@ public final class TeardownPlan {
         FileSystems fileSystems = new FileSystems(aws, tags);
         SsmParameters parameters = new SsmParameters(aws, tags);
         HubTaskRoles taskRoles = new HubTaskRoles(aws, tags);
+        EventRules eventRules = new EventRules(aws, tags);
+        LambdaFunctions functions = new LambdaFunctions(aws, tags);
+        FunctionRoles functionRoles = new FunctionRoles(aws, tags);
+        Distributions distributions = new Distributions(aws, tags);
+        ViewerFunctions viewerFunctions = new ViewerFunctions(aws, tags);
+        String viewerFunctionComment = new AwsTexts(profile.name()).viewerFunctionComment();
         Leftovers leftovers = new Leftovers();
         Set<String> afterTasks = Set.of(StopTasksStep.ID);
         String keptFiles = keptFilesNote(profile, costs);
@@ -214,8 +235,8 @@ public final class TeardownPlan {
                 new DeleteResourcesStep(CLUSTER, "Delete the ECS cluster", afterTasks,
                         target(ResourceKind.ECS_CLUSTER, "ECS cluster", ""),
                         choices, leftovers, clusters::delete),
-                new DeleteResourcesStep(LOG_GROUP, "Delete the log group", afterTasks,
-                        target(ResourceKind.LOG_GROUP, "log group", "with the hub's logs"),
+                new DeleteResourcesStep(LOG_GROUP, "Delete the log group", Set.of(StopTasksStep.ID, LAMBDA_FUNCTIONS),
+                        target(ResourceKind.LOG_GROUP, "log group", "with the logs in it"),
                         choices, leftovers, logGroups::delete),
                 new DeleteResourcesStep(SECURITY_GROUP, "Delete the security group",
                         Set.of(StopTasksStep.ID, FILE_SYSTEM_SECURITY_GROUP),
@@ -249,6 +270,22 @@ public final class TeardownPlan {
                 new DeleteResourcesStep(PARAMETERS, "Delete the lists of users", afterTasks,
                         target(ResourceKind.SSM_PARAMETER, "SSM parameter", "the profile keeps the lists"),
                         choices, leftovers, parameters::delete),
+                new DeleteResourcesStep(EVENT_RULES, "Delete the EventBridge rule", Set.of(),
+                        target(ResourceKind.EVENT_RULE, "EventBridge rule", "nothing follows the hub's tasks any more"),
+                        choices, leftovers, eventRules::delete),
+                new DeleteResourcesStep(LAMBDA_FUNCTIONS, "Delete the Lambda function", Set.of(EVENT_RULES),
+                        target(ResourceKind.LAMBDA_FUNCTION, "Lambda function", ""),
+                        choices, leftovers, functions::delete),
+                new DeleteResourcesStep(ORIGIN_UPDATER_ROLES, "Delete the function's IAM role", Set.of(LAMBDA_FUNCTIONS),
+                        target(ResourceKind.ORIGIN_UPDATER_ROLE, "IAM role", "with its one inline policy"),
+                        choices, leftovers, functionRoles::delete),
+                new DeleteResourcesStep(DISTRIBUTIONS, "Delete the HTTPS address (CloudFront)", Set.of(EVENT_RULES),
+                        target(ResourceKind.DISTRIBUTION, "CloudFront distribution", "disabled, then deleted once "
+                                + "CloudFront has disabled it everywhere (minutes): the HTTPS address goes with it"),
+                        choices, leftovers, (ctx, r) -> distributions.delete(ctx, r, Distributions.DEPLOY_TIMEOUT)),
+                new DeleteResourcesStep(VIEWER_FUNCTIONS, "Delete the CloudFront function", Set.of(DISTRIBUTIONS),
+                        target(ResourceKind.VIEWER_FUNCTION, "CloudFront function", "once no distribution uses it"),
+                        choices, leftovers, (ctx, r) -> viewerFunctions.delete(ctx, r, viewerFunctionComment)),
                 new DeleteResourcesStep(REPOSITORY, choices.keepImages() ? "Keep the ECR repository"
                         : "Delete the ECR repository", afterTasks,
                         target(ResourceKind.ECR_REPOSITORY, "ECR repository", "with every image in it"),

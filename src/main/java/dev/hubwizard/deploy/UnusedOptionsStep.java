@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Says what an option turned off left behind. A deploy never deletes: the resources of an option the
@@ -23,6 +24,9 @@ import java.util.Map;
 final class UnusedOptionsStep implements Step {
 
     static final String ID = "unused-options";
+    /** Billed by use alone (requests, invocations), so nothing while unused. */
+    private static final Set<String> FREE_WHEN_IDLE = Set.of(ResourceKind.DISTRIBUTION, ResourceKind.EVENT_RULE,
+            ResourceKind.LAMBDA_FUNCTION, ResourceKind.ORIGIN_UPDATER_ROLE, ResourceKind.VIEWER_FUNCTION);
 
     private final Profile profile;
 
@@ -54,31 +58,47 @@ final class UnusedOptionsStep implements Step {
             for (String kind : kinds) {
                 for (ResourceRecord record : context.journal().ofKind(kind)) {
                     intents.add(Intent.keep(label(kind), record.name().isBlank() ? record.id() : record.name(),
-                            "no longer used since " + option + " was turned off, and still billed; Tear down "
-                                    + "removes it (turning the option on again uses it again)"));
+                            "no longer used since " + option + ", and "
+                                    + (FREE_WHEN_IDLE.contains(kind) ? "free while nobody uses it"
+                                    : "still billed") + "; Tear down removes it (turning the option on again uses it "
+                                    + "again)"));
                 }
             }
         });
         return intents;
     }
 
-    /** Each option that is off, with the journal kinds its resources have. */
+    /** Why resources are unused ("... was turned off"), with the journal kinds they have. */
     private Map<String, List<String>> offOptions() {
         Map<String, List<String>> off = new LinkedHashMap<>();
         if (!profile.options().stableAddress()) {
-            off.put("\"Stable address\"", List.of(ResourceKind.LISTENER, ResourceKind.TARGET_GROUP,
+            off.put("\"Stable address\" was turned off", List.of(ResourceKind.LISTENER, ResourceKind.TARGET_GROUP,
                     ResourceKind.LOAD_BALANCER, ResourceKind.LOAD_BALANCER_SECURITY_GROUP));
         }
-        if (!profile.options().https()) {
-            off.put("the domain name", List.of(ResourceKind.CERTIFICATE, ResourceKind.DNS_RECORD));
+        if (!profile.options().ownDomain()) {
+            off.put("the domain name was turned off", List.of(ResourceKind.CERTIFICATE, ResourceKind.DNS_RECORD));
         }
         if (profile.hub().signIn() != SignIn.COGNITO) {
-            off.put("Cognito sign-in", List.of(ResourceKind.USER_POOL_CLIENT, ResourceKind.USER_POOL_DOMAIN,
-                    ResourceKind.USER_POOL, ResourceKind.SECRET));
+            off.put("Cognito sign-in was turned off", List.of(ResourceKind.USER_POOL_CLIENT,
+                    ResourceKind.USER_POOL_DOMAIN, ResourceKind.USER_POOL, ResourceKind.SECRET));
+        }
+        if (!profile.options().awsAddress()) {
+            off.put("\"HTTPS on an AWS address\" was turned off", List.of(ResourceKind.EVENT_RULE,
+                    ResourceKind.LAMBDA_FUNCTION, ResourceKind.ORIGIN_UPDATER_ROLE, ResourceKind.DISTRIBUTION,
+                    ResourceKind.VIEWER_FUNCTION));
+        } else {
+            if (profile.network().isOpenToAnywhere()) {
+                off.put("the hub was opened to anyone", List.of(ResourceKind.VIEWER_FUNCTION));
+            }
+            if (profile.options().stableAddress()) {
+                // Behind a load balancer the address does not move: nothing follows the task any more.
+                off.put("the load balancer took over the address (CloudFront no longer reaches the task)",
+                        List.of(ResourceKind.EVENT_RULE, ResourceKind.LAMBDA_FUNCTION, ResourceKind.ORIGIN_UPDATER_ROLE));
+            }
         }
         if (!profile.options().keepUserFiles()) {
-            off.put("\"Keep users' files\"", List.of(ResourceKind.FILE_SYSTEM, ResourceKind.ACCESS_POINT,
-                    ResourceKind.MOUNT_TARGET, ResourceKind.FILE_SYSTEM_SECURITY_GROUP));
+            off.put("\"Keep users' files\" was turned off", List.of(ResourceKind.FILE_SYSTEM,
+                    ResourceKind.ACCESS_POINT, ResourceKind.MOUNT_TARGET, ResourceKind.FILE_SYSTEM_SECURITY_GROUP));
         }
         return off;
     }
@@ -99,6 +119,11 @@ final class UnusedOptionsStep implements Step {
             case ResourceKind.ACCESS_POINT -> "file system access point";
             case ResourceKind.MOUNT_TARGET -> "file system mount target";
             case ResourceKind.FILE_SYSTEM_SECURITY_GROUP -> "file system's security group";
+            case ResourceKind.DISTRIBUTION -> "CloudFront distribution";
+            case ResourceKind.EVENT_RULE -> "EventBridge rule";
+            case ResourceKind.LAMBDA_FUNCTION -> "Lambda function";
+            case ResourceKind.ORIGIN_UPDATER_ROLE -> "origin updater's IAM role";
+            case ResourceKind.VIEWER_FUNCTION -> "CloudFront function";
             default -> kind;
         };
     }

@@ -50,6 +50,30 @@ public final class HubEnvironment {
      * be named after (names start with a letter) and only root reads (0700).
      */
     public static final String KEPT_STATE_DIR = "/home/.hubwizard-state";
+    /** Where users' servers run: {@code local} (default, in the hub's container) or {@code fargate}. */
+    public static final String SPAWNER = "HUB_SPAWNER";
+    /** Fargate servers: the ECS cluster (name or ARN) users' tasks run in. */
+    public static final String FARGATE_CLUSTER = "HUB_FARGATE_CLUSTER";
+    /** Fargate servers: the users' task definition (family, {@code family:revision} or ARN). */
+    public static final String FARGATE_TASK_DEFINITION = "HUB_FARGATE_TASK_DEFINITION";
+    /** Fargate servers: the container that runs {@code jupyterhub-singleuser} (default {@code notebook}). */
+    public static final String FARGATE_CONTAINER = "HUB_FARGATE_CONTAINER";
+    /** Fargate servers: subnet ids, comma or space separated. */
+    public static final String FARGATE_SUBNETS = "HUB_FARGATE_SUBNETS";
+    /** Fargate servers: the users' security group id(s). */
+    public static final String FARGATE_SECURITY_GROUPS = "HUB_FARGATE_SECURITY_GROUPS";
+    /** Fargate servers: {@code true} where a task needs a public IP to pull its image (no NAT gateway). */
+    public static final String FARGATE_PUBLIC_IP = "HUB_FARGATE_PUBLIC_IP";
+    /** Fargate servers: the {@code hubwizard:profile} tag's value on every user task. */
+    public static final String FARGATE_PROFILE = "HUB_FARGATE_PROFILE";
+    /** Fargate servers: {@code true} when the hub's state outlives its task, so a redeploy leaves them running. */
+    public static final String FARGATE_KEEP_SERVERS = "HUB_FARGATE_KEEP_SERVERS";
+    /** Fargate servers: the sizes people choose from, {@code Small=0.5/1, Large=4/16} (name=vCPU/GB). */
+    public static final String SERVER_SIZES = "HUB_SERVER_SIZES";
+    /** Idle servers stop after this long (seconds, or with {@code m}/{@code h}; default 1h, 0 never). */
+    public static final String CULL_IDLE_TIMEOUT = "HUB_CULL_IDLE_TIMEOUT";
+    /** Fargate servers: the hub's address as users' tasks reach it (default: from ECS's task metadata). */
+    public static final String CONNECT_IP = "HUB_CONNECT_IP";
 
     private HubEnvironment() {
     }

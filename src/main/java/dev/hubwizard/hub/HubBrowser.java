@@ -82,7 +82,7 @@ public final class HubBrowser {
     public HttpResponse<String> postJson(String path, String json) throws IOException, InterruptedException {
         URI uri = resolve(path);
         HttpRequest.Builder request = request(uri).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json));
+                .header("Origin", origin()).POST(HttpRequest.BodyPublishers.ofString(json));
         xsrfToken(uri).ifPresent(token -> request.header("X-XSRFToken", token));
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
@@ -112,9 +112,18 @@ public final class HubBrowser {
                 .map(HttpCookie::getValue);
     }
 
-    /** Opens a WebSocket with the browser's cookies, as a notebook page does. */
+    /**
+     * Opens a WebSocket with the browser's cookies and the page's {@code Origin}, as a notebook page does: Jupyter
+     * Server refuses a WebSocket whose origin is not the address the browser used (behind a proxy, its Host).
+     */
     public CompletableFuture<WebSocket> webSocket(URI uri, WebSocket.Listener listener) {
-        return http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10)).buildAsync(uri, listener);
+        return http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10)).header("Origin", origin())
+                .buildAsync(uri, listener);
+    }
+
+    /** The origin of the hub's pages, which a browser names in its API calls and WebSockets. */
+    private String origin() {
+        return hub.getScheme() + "://" + hub.getRawAuthority();
     }
 
     private static HttpRequest.Builder request(URI uri) {

@@ -44,10 +44,13 @@ import java.util.Set;
  *
  * <h2>Schema versions</h2>
  * <ul>
- * <li><b>4</b> (current): the layout {@link ProfileWriter} writes and {@code docs/profiles.md} describes.
+ * <li><b>5</b> (current): the layout {@link ProfileWriter} writes and {@code docs/profiles.md} describes.
+ * <li><b>4</b>: as version 5 without {@code options.cloudFront} (HTTPS on an AWS address). A version 4 file (or
+ *     older) is read with it off — the hub stays as it was deployed — and written as version 5 the next time it is
+ *     saved.
  * <li><b>3</b>: as version 4 without {@code advanced.jupyterhubVersion}; read with the pinned version
- *     ({@link JupyterHubVersion#PINNED}), which is what the hub image was built on then, and written as version 4
- *     the next time it is saved.
+ *     ({@link JupyterHubVersion#PINNED}), which is what the hub image was built on then, and written as the
+ *     current version the next time it is saved.
  * <li><b>2</b>: as version 3 without {@code hub.expectedUsers} (how many people will use the hub). A version 2
  *     file is read with that number not said (0), and written as the current version the next time it is saved.
  * <li><b>1</b> (pre-release builds): {@code cpu}, {@code memory} and {@code architecture} sat at the
@@ -60,7 +63,7 @@ import java.util.Set;
  */
 final class ProfileReader {
 
-    static final int CURRENT_VERSION = 4;
+    static final int CURRENT_VERSION = 5;
     static final int OLDEST_VERSION = 1;
     /** A profile is a few KB, even with a long journal; anything near this size is not a profile. */
     static final int MAX_BYTES = 1024 * 1024;
@@ -74,6 +77,8 @@ final class ProfileReader {
     private static final Set<String> ADDED_IN_VERSION_3 = Set.of("expectedUsers");
     /** The key version 4 added to the advanced block. */
     private static final String ADDED_IN_VERSION_4 = "jupyterhubVersion";
+    /** The key version 5 added to the options block. */
+    private static final String ADDED_IN_VERSION_5 = "cloudFront";
 
     /** A profile and the schema version its file is written in. */
     record Result(Profile profile, int schemaVersion) {
@@ -243,7 +248,7 @@ final class ProfileReader {
         YamlBlock aws = top.block("aws");
         AwsTarget target = new AwsTarget(aws.text("profile", ""), aws.requiredText("region", "us-east-1"));
         TaskSize task = task(version == 1 ? top : top.block("task"));
-        Options options = version == 1 ? Options.NONE : options(top.block("options"));
+        Options options = version == 1 ? Options.NONE : options(top.block("options"), version);
         return new Profile(expectedName, target, names(top.block("names"), expectedName), task,
                 network(top.block("network")), hub(top.block("hub"), version), options,
                 advanced(top.block("advanced"), version),
@@ -281,9 +286,9 @@ final class ProfileReader {
                 version < 3 ? 0 : block.whole("expectedUsers", 0));
     }
 
-    private static Options options(YamlBlock block) {
+    private static Options options(YamlBlock block, int version) {
         return new Options(block.flag("stableAddress", false), block.text("domainName", ""),
-                block.flag("keepUserFiles", false));
+                block.flag("keepUserFiles", false), version >= 5 && block.flag("cloudFront", false));
     }
 
     private static Advanced advanced(YamlBlock block, int version) {
@@ -358,6 +363,10 @@ final class ProfileReader {
             return "schemaVersion " + version + " files have no 'advanced." + key + "': change the first line to"
                     + " 'schemaVersion: " + CURRENT_VERSION + "'" + (version < 2
                     ? " and move cpu, memory and architecture into 'task:'" : "");
+        }
+        if (version < 5 && block.path().equals("options") && ADDED_IN_VERSION_5.equals(key)) {
+            return "schemaVersion " + version + " files have no 'options." + key + "': change the first line to"
+                    + " 'schemaVersion: " + CURRENT_VERSION + "'";
         }
         String home = blockOfKey.get(key.toLowerCase(Locale.ROOT));
         if (home != null && !home.equals(block.path())) {

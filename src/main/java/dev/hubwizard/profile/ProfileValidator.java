@@ -85,8 +85,9 @@ public final class ProfileValidator {
         Options options = profile.options();
         if (hub.signIn() == SignIn.COGNITO) {
             if (!options.https()) {
-                problems.add(new FieldProblem("hub.signIn", "Cognito sign-in needs HTTPS callback addresses: turn on"
-                        + " options.stableAddress and set options.domainName, or sign in with FIRST_USE_PASSWORD"));
+                problems.add(new FieldProblem("hub.signIn", "Cognito sign-in needs an HTTPS address for its callback:"
+                        + " turn on options.cloudFront (HTTPS on an AWS address), or turn on options.stableAddress and"
+                        + " set options.domainName, or sign in with FIRST_USE_PASSWORD"));
             }
             check(problems, "hub.cognito.userPoolName", userPoolName(hub.cognito().userPoolName()));
             check(problems, "hub.cognito.domainPrefix", cognitoDomainPrefix(hub.cognito().domainPrefix()));

@@ -65,7 +65,7 @@ final class ProfileWriter {
                 "localPort", h.localPort(), "hostNetwork", h.hostNetwork(), "expectedUsers", h.expectedUsers()));
         Options o = p.options();
         root.put("options", block("stableAddress", o.stableAddress(), "domainName", o.domainName(),
-                "keepUserFiles", o.keepUserFiles()));
+                "keepUserFiles", o.keepUserFiles(), "cloudFront", o.cloudFront()));
         Advanced a = p.advanced();
         root.put("advanced", block("registryEndpoint", a.registryEndpoint(), "logRetentionDays", a.logRetentionDays(),
                 "jupyterhubVersion", a.jupyterhubVersion(), "baseImage", a.baseImage()));

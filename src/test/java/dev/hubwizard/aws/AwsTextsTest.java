@@ -30,7 +30,9 @@ class AwsTextsTest {
         List<String> problems = new ArrayList<>();
         for (String name : names()) {
             assertThat(ProfileValidator.profileName(name)).as(name).isEmpty();
-            for (AwsTexts.Text text : AwsTexts.all(everything(name))) {
+            List<AwsTexts.Text> texts = new ArrayList<>(AwsTexts.all(everything(name)));
+            texts.addAll(AwsTexts.all(everything(name).withOptions(new Options(false, "", true, true))));
+            for (AwsTexts.Text text : texts) {
                 text.rule().problem(text.value()).ifPresent(problem -> problems.add("profile " + name + ", "
                         + text.what() + " '" + text.value() + "': " + problem + " (" + text.rule().documentedAt()
                         + ")"));
@@ -65,6 +67,24 @@ class AwsTextsTest {
                 .isNotEqualTo(two.ownExecutionRoleName());
         assertThat(new AwsTexts("team-hub").ownExecutionRoleName()).isEqualTo("hubwizard-team-hub-execution");
         assertThat(new AwsTexts("team-hub").loadBalancerName()).isEqualTo("team-hub-alb");
+    }
+
+    @Test
+    void theHttpsAddressTextsAreSentAndLongNamesKeepTheirEnds() {
+        Profile awsAddress = Profile.named("team-hub").withOptions(Options.NEW_HUB);
+        assertThat(AwsTexts.all(awsAddress)).extracting(AwsTexts.Text::value).contains(
+                "HTTPS address of the Hub Wizard hub team-hub", "hubwizard-team-hub-origin",
+                "hubwizard-team-hub-task-running", "/aws/lambda/hubwizard-team-hub-origin", "hub-not-started.invalid");
+        assertThat(AwsTexts.all(awsAddress.withOptions(new Options(true, "", false, true))))
+                .as("behind a load balancer nothing follows the task").extracting(AwsTexts.Text::value)
+                .doesNotContain("hubwizard-team-hub-origin");
+        AwsTexts long1 = new AwsTexts("a".repeat(60) + "-one");
+        assertThat(long1.originUpdaterName()).hasSize(64).endsWith("-origin")
+                .isNotEqualTo(new AwsTexts("a".repeat(60) + "-two").originUpdaterName());
+        assertThat(long1.taskRunningRuleName()).hasSize(64).endsWith("-task-running");
+        assertThat(AwsTexts.Rule.ORIGIN_DOMAIN_NAME.problem("198.51.100.7")).as("an IP address").isPresent();
+        assertThat(AwsTexts.Rule.ORIGIN_DOMAIN_NAME.problem("ec2-198-51-100-7.compute-1.amazonaws.com")).isEmpty();
+        assertThat(AwsTexts.Rule.CLOUDFRONT_TAG_VALUE.problem("Zürich")).as("ASCII only").isPresent();
     }
 
     @Test

@@ -79,19 +79,18 @@ class IamPolicyTest {
             }
             statements++;
             for (String profile : profiles) {
+                // A statement is about the hub's own execution role, its task role or the origin updater's role, by
+                // the end of its pattern: every name of that kind must match it.
                 AwsTexts texts = new AwsTexts(profile);
-                for (String kind : List.of("-execution", "-task")) {
-                    if (roles.stream().noneMatch(r -> r.endsWith(kind))) {
-                        continue;
-                    }
-                    String arn = "arn:aws:iam::123456789012:role/" + (kind.equals("-task") ? texts.taskRoleName()
-                            : texts.ownExecutionRoleName());
-                    assertThat(roles).as(statement.get("Sid").asText() + " for profile " + profile)
-                            .anySatisfy(pattern -> assertThat(arn).matches(glob(pattern)));
-                }
+                String name = roles.stream().anyMatch(r -> r.endsWith("-origin")) ? texts.originUpdaterName()
+                        : roles.stream().anyMatch(r -> r.endsWith("-task")) ? texts.taskRoleName()
+                        : texts.ownExecutionRoleName();
+                String arn = "arn:aws:iam::123456789012:role/" + name;
+                assertThat(roles).as(statement.get("Sid").asText() + " for profile " + profile)
+                        .anySatisfy(pattern -> assertThat(arn).matches(glob(pattern)));
             }
         }
-        assertThat(statements).isGreaterThanOrEqualTo(4);
+        assertThat(statements).isGreaterThanOrEqualTo(6);
     }
 
     /** An IAM resource pattern as a regular expression: '*' any characters, '?' one. */

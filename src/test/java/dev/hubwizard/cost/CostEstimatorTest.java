@@ -29,7 +29,8 @@ class CostEstimatorTest {
         assertThat(estimate.lines().get(1).monthly()).isCloseTo(3.65, within(0.001));
         assertThat(estimate.monthlyTotal()).isCloseTo(40.06, within(0.01));
         assertThat(estimate.summary()).isEqualTo("about $40.06 a month");
-        assertThat(estimate.attribution()).contains("us-east-1", prices.date().toString(), "aws.amazon.com/fargate");
+        assertThat(estimate.attribution()).contains("us-east-1", prices.date().toString(), "aws.amazon.com/fargate",
+                "free tiers only where a line says so");
     }
 
     @Test
@@ -62,10 +63,45 @@ class CostEstimatorTest {
     }
 
     @Test
+    void theHttpsAddressIsWithinCloudFrontsFreeTierForATeamAndSaysSo() {
+        Profile team = Profile.named("team").withOptions(Options.NEW_HUB);
+
+        CostLine edge = estimator.estimate(team).lines().stream().filter(l -> l.item().startsWith("CloudFront"))
+                .findFirst().orElseThrow();
+
+        assertThat(edge.monthly()).isZero();
+        assertThat(edge.basis()).contains("10 people", "within the always-free tier", "1 TB out and 10 million"
+                + " requests a month", prices.date().toString(), "$0.085 per GB", "$0.01 per 10,000 requests");
+        assertThat(estimator.estimate(team).monthlyTotal()).as("no fixed cost, unlike a load balancer")
+                .isEqualTo(estimator.estimate(Profile.named("team")).monthlyTotal());
+    }
+
+    @Test
+    void aLargeClassPaysForTheRequestsBeyondTheFreeTier() {
+        Profile profile = Profile.named("course").withOptions(Options.NEW_HUB);
+        Profile large = profile.withHub(profile.hub().withExpectedUsers(1000));
+
+        CostLine edge = estimator.estimate(large).lines().stream().filter(l -> l.item().startsWith("CloudFront"))
+                .findFirst().orElseThrow();
+
+        // 1,000 × 50,000 = 50 million requests: 40 million beyond the free 10, at $0.01 per 10,000; 500 GB is free.
+        assertThat(edge.monthly()).isCloseTo(40.0, within(0.001));
+        assertThat(edge.basis()).contains("1000 people", "50 million requests");
+    }
+
+    @Test
+    void withADomainTheHubKeepsItsOwnNameAndCloudFrontCostsNothing() {
+        Profile profile = Profile.named("team").withOptions(new Options(true, "hub.example.org", false, true));
+
+        assertThat(estimator.estimate(profile).lines()).extracting(CostLine::item)
+                .noneMatch(item -> item.startsWith("CloudFront"));
+    }
+
+    @Test
     void onlyThePartsThatExistAreBilled() {
         Profile profile = Profile.named("team").withOptions(new Options(true, "hub.example.org", true));
 
-        CostEstimate halfWay = estimator.estimate(profile, new Billed(false, true, true, true, false, false));
+        CostEstimate halfWay = estimator.estimate(profile, new Billed(false, true, true, true, false, false, false));
 
         assertThat(halfWay.lines()).extracting(CostLine::item).containsExactly(
                 "Public IPv4 addresses of the load balancer (one per zone)", "CloudWatch Logs", "ECR image storage",

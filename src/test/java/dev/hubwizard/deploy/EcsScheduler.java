@@ -68,7 +68,7 @@ final class EcsScheduler {
         aws.ecs().stopTask(r -> r.cluster(cluster).task(task.taskArn()).reason(reason));
     }
 
-    private static String networkInterface(Task task) {
+    static String networkInterface(Task task) {
         return task.attachments().get(0).details().stream().filter(d -> d.name().equals("networkInterfaceId"))
                 .map(KeyValuePair::value).findFirst().orElseThrow();
     }

@@ -73,6 +73,12 @@ public final class FargateStandIn implements RunListener, AutoCloseable {
     private final String cluster;
     private final String service;
     private final Map<String, Running> running = new ConcurrentHashMap<>();
+    /** With {@link #behindSecurityGroups}: each task's public side, and what runs when a task runs. */
+    private EventBridgeStandIn events;
+    private final Map<String, SecurityGroupGateway> publicSides = new ConcurrentHashMap<>();
+    private int nextAddress = 1 + new java.util.Random().nextInt(200);
+    /** Where the task's names lead, as the internet's DNS would: a Cognito domain to its stand-in. */
+    private final Map<String, String> names = new ConcurrentHashMap<>();
     private final List<Throwable> failures = new CopyOnWriteArrayList<>();
     /** The hubs' own logs; kept, not asserted. */
     private final StepRecorder hubLogs = new StepRecorder();
@@ -111,6 +117,45 @@ public final class FargateStandIn implements RunListener, AutoCloseable {
         }
     }
 
+    /**
+     * From now on each task gets a public address of its own (127.77.1.N, a new one each time, so that its public
+     * DNS name changes as on AWS) where its security groups are played ({@link SecurityGroupGateway}), and ECS's
+     * "task is running" event reaches EventBridge's rules ({@link EventBridgeStandIn}).
+     */
+    public FargateStandIn behindSecurityGroups(EventBridgeStandIn eventBridge) {
+        this.events = eventBridge;
+        return this;
+    }
+
+    /** The public side of the one task it runs: who its security groups let in and turned away. */
+    SecurityGroupGateway publicSide() {
+        return publicSides.values().stream().findFirst().orElseThrow();
+    }
+
+    /**
+     * The hub's container died and ECS replaced its task, as it does by itself while nobody has Hub Wizard open:
+     * the task stops, a new one starts with a new public address, and ECS says so on the event bus.
+     */
+    public void crashAndReplace() {
+        AwsCallRecorder.offTheRecord(() -> {
+            for (Running old : List.copyOf(running.values())) {
+                scheduler.stop(cluster, old.task(), "Essential container in task exited");
+                release(old);
+            }
+            start(aws.ecs().describeServices(r -> r.cluster(cluster).services(service)).services().get(0));
+        });
+    }
+
+    /**
+     * Plays DNS for the hub's process: the Cognito domain the task definition names ({@code COGNITO_DOMAIN},
+     * {@code https://PREFIX.auth.REGION.amazoncognito.com}) leads to {@code standIn}, where the test's Cognito
+     * answers. The task definition itself is left as the app wrote it.
+     */
+    public FargateStandIn cognitoAt(String standIn) {
+        names.put(dev.hubwizard.docker.HubEnvironment.COGNITO_DOMAIN, standIn);
+        return this;
+    }
+
     /** What went wrong while playing AWS: empty, or the test's own stand-in is to blame. */
     public List<Throwable> failures() {
         return List.copyOf(failures);
@@ -147,14 +192,36 @@ public final class FargateStandIn implements RunListener, AutoCloseable {
             scheduler.stop(cluster, old.task(), "Task replaced by a new deployment");
             release(old);
         }
+        start(current);
+    }
+
+    private void start(Service current) {
         Task task = scheduler.startTask(cluster, service);
-        String allocation = scheduler.givePublicIp(task, PUBLIC_IP);
+        String allocation = events == null ? scheduler.givePublicIp(task, PUBLIC_IP) : publicSide(task);
         String targetGroup = current.loadBalancers().stream().map(lb -> lb.targetGroupArn()).findFirst().orElse("");
         Running started = runHub(task, allocation, targetGroup);
         running.put(task.taskArn(), started);
         if (!targetGroup.isEmpty()) {
             aws.elbv2().registerTargets(r -> r.targetGroupArn(targetGroup).targets(t -> t.id(privateIp(task))
                     .port(SecurityGroups.HUB_PORT)));
+        }
+        if (events != null) {
+            events.taskRunning(cluster, task);
+        }
+    }
+
+    /** A public address of the task's own, with its security groups in front; returns the address's allocation. */
+    private String publicSide(Task task) {
+        String eni = EcsScheduler.networkInterface(task);
+        while (true) {
+            String address = "127.77.1." + (nextAddress++ % 250 + 2);
+            try {
+                SecurityGroupGateway gateway = SecurityGroupGateway.open(aws, address, eni);
+                publicSides.put(task.taskArn(), gateway);
+                return scheduler.givePublicIp(task, address);
+            } catch (java.io.IOException taken) {
+                // Someone else's address on this machine: the next one.
+            }
         }
     }
 
@@ -173,6 +240,7 @@ public final class FargateStandIn implements RunListener, AutoCloseable {
         // ECS reads each secret with the task execution role as the task starts.
         container.secrets().forEach(secret -> environment.put(secret.name(), aws.secretsManager()
                 .getSecretValue(r -> r.secretId(secret.valueFrom())).secretString()));
+        environment.putAll(names);
         String taskId = task.taskArn().substring(task.taskArn().lastIndexOf('/') + 1);
         String name = "hubwizard-fargate-" + taskId;
         if (!definition.volumes().isEmpty()) {
@@ -250,6 +318,14 @@ public final class FargateStandIn implements RunListener, AutoCloseable {
             return; // Released already, by the run's listener or Fargate's own look.
         }
         stop(task);
+        SecurityGroupGateway gateway = publicSides.remove(task.task().taskArn());
+        if (gateway != null) {
+            try {
+                gateway.close();
+            } catch (java.io.IOException e) {
+                failures.add(e);
+            }
+        }
         // The interface first: a teardown may have deleted the target group meanwhile (stopping the container
         // can take seconds), and a failed deregistration must not leave the interface holding the subnet.
         scheduler.release(task.task(), task.allocation());
@@ -280,6 +356,14 @@ public final class FargateStandIn implements RunListener, AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        for (SecurityGroupGateway gateway : publicSides.values()) {
+            try {
+                gateway.close();
+            } catch (java.io.IOException ignored) {
+                // Closing anyway.
+            }
+        }
+        publicSides.clear();
         for (Running task : List.copyOf(running.values())) {
             if (running.remove(task.task().taskArn()) == null) {
                 continue;

@@ -92,7 +92,7 @@ final class Inventory {
      * What the team options could have created, listed the same way: load balancers and what belongs to them,
      * certificates, Route 53 records (SOA and NS left out), user pools with their domains and app clients,
      * secrets (those scheduled for deletion left out: AWS deletes them itself), file systems with their mount
-     * targets and access points.
+     * targets and access points; CloudFront distributions and functions, Lambda functions and EventBridge rules.
      */
     static Map<String, List<String>> teamIds(AwsClients aws) {
         Map<String, List<String>> all = new TreeMap<>();
@@ -143,6 +143,13 @@ final class Inventory {
         });
         all.put("efs-mount-target", mountTargets);
         all.put("efs-access-point", accessPoints);
+        all.put("cloudfront-distribution", aws.cloudFront().listDistributions().distributionList().items().stream()
+                .map(d -> d.id()).toList());
+        all.put("cloudfront-function", aws.cloudFront().listFunctions(r -> { }).functionList().items().stream()
+                .map(f -> f.name()).toList());
+        all.put("lambda-function", aws.lambda().listFunctions().functions().stream().map(f -> f.functionName())
+                .toList());
+        all.put("eventbridge-rule", aws.eventBridge().listRules(r -> { }).rules().stream().map(r -> r.name()).toList());
         Map<String, List<String>> result = new TreeMap<>();
         all.forEach((kind, ids) -> result.put(kind, ids.stream().sorted().toList()));
         return result;

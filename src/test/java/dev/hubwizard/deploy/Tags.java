@@ -58,7 +58,8 @@ final class Tags {
 
     /** Kinds AWS gives no tags to: the journal alone (and the value they point at) makes them the profile's. */
     static final java.util.Set<String> UNTAGGABLE = java.util.Set.of(ResourceKind.DNS_RECORD,
-            ResourceKind.USER_POOL_DOMAIN, ResourceKind.USER_POOL_CLIENT, ResourceKind.MOUNT_TARGET);
+            ResourceKind.USER_POOL_DOMAIN, ResourceKind.USER_POOL_CLIENT, ResourceKind.MOUNT_TARGET,
+            ResourceKind.VIEWER_FUNCTION);
 
     /** The tags of a journaled resource, read from its own service by the id the journal holds. */
     static Map<String, String> of(AwsClients aws, ResourceRecord record) {
@@ -78,7 +79,15 @@ final class Tags {
             case ResourceKind.ECR_REPOSITORY -> ecr(aws, record.id());
             case ResourceKind.ECS_CLUSTER, ResourceKind.ECS_SERVICE, ResourceKind.TASK_DEFINITION ->
                     ecs(aws, record.id());
-            case ResourceKind.IAM_ROLE -> role(aws, record.name());
+            case ResourceKind.IAM_ROLE, ResourceKind.ORIGIN_UPDATER_ROLE -> role(aws, record.name());
+            case ResourceKind.DISTRIBUTION -> new TreeMap<>(aws.cloudFront().listTagsForResource(r -> r
+                    .resource(record.attribute("arn"))).tags().items().stream().collect(
+                    java.util.stream.Collectors.toMap(t -> t.key(), t -> t.value())));
+            case ResourceKind.LAMBDA_FUNCTION -> new TreeMap<>(aws.lambda().listTags(r -> r
+                    .resource(record.attribute("arn"))).tags());
+            case ResourceKind.EVENT_RULE -> new TreeMap<>(aws.eventBridge().listTagsForResource(r -> r
+                    .resourceARN(record.attribute("arn"))).tags().stream().collect(
+                    java.util.stream.Collectors.toMap(t -> t.key(), t -> t.value())));
             case ResourceKind.LOG_GROUP -> logGroup(aws, aws.logs().describeLogGroups(r -> r
                     .logGroupNamePrefix(record.id())).logGroups().get(0).logGroupArn());
             default -> throw new IllegalArgumentException("No tags known for " + record.kind());

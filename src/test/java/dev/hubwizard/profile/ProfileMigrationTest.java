@@ -98,12 +98,13 @@ class ProfileMigrationTest {
         store.update("lab", p -> p.withOptions(new Options(false, "", true)));
 
         String saved = Files.readString(dir.resolve("lab.yaml"));
-        assertThat(saved).contains("schemaVersion: 4").contains("task:\n  cpu: 512\n  memory: 4096\n  architecture: ARM64")
-                .contains("options:\n  stableAddress: false").contains("  jupyterhubVersion: 5.5.0\n");
+        assertThat(saved).contains("schemaVersion: 5").contains("task:\n  cpu: 512\n  memory: 4096\n  architecture: ARM64")
+                .contains("options:\n  stableAddress: false").contains("  jupyterhubVersion: 5.5.0\n")
+                .contains("  cloudFront: false\n");
         assertThat(Files.readString(store.backupOf("lab"))).isEqualTo(VERSION_1);
         assertThat(store.load("lab")).isEqualTo(expected().withOptions(new Options(false, "", true)));
         assertThat(store.list()).singleElement().isInstanceOfSatisfying(ProfileEntry.Loaded.class,
-                loaded -> assertThat(loaded.schemaVersion()).isEqualTo(4));
+                loaded -> assertThat(loaded.schemaVersion()).isEqualTo(5));
     }
 
     @Test
@@ -116,7 +117,7 @@ class ProfileMigrationTest {
 
         assertThat(e.getMessage()).contains("unknown key 'options' at lab.yaml line "
                 + TestProfiles.lineOf(content, "options:") + " — schemaVersion 1 files have no 'options' block:"
-                + " change the first line to 'schemaVersion: 4'");
+                + " change the first line to 'schemaVersion: 5'");
     }
 
     @Test
@@ -124,8 +125,8 @@ class ProfileMigrationTest {
         ProfileStore store = new ProfileStore(dir);
         Path file = dir.resolve("team.yaml");
         String version2 = new ProfileWriter().write(TestProfiles.simple("team"))
-                .replace("schemaVersion: 4", "schemaVersion: 2").replace("  expectedUsers: 0\n", "")
-                .replace("  jupyterhubVersion: 5.5.0\n", "");
+                .replace("schemaVersion: 5", "schemaVersion: 2").replace("  expectedUsers: 0\n", "")
+                .replace("  jupyterhubVersion: 5.5.0\n", "").replace("  cloudFront: false\n", "");
         Files.writeString(file, version2);
 
         assertThat(store.load("team")).isEqualTo(TestProfiles.simple("team"));
@@ -134,7 +135,7 @@ class ProfileMigrationTest {
 
         store.update("team", p -> p.withHub(p.hub().withExpectedUsers(25)));
 
-        assertThat(Files.readString(file)).contains("schemaVersion: 4", "  expectedUsers: 25\n");
+        assertThat(Files.readString(file)).contains("schemaVersion: 5", "  expectedUsers: 25\n");
         assertThat(Files.readString(store.backupOf("team"))).isEqualTo(version2);
         assertThat(store.load("team").hub().expectedUsers()).isEqualTo(25);
     }
@@ -143,15 +144,64 @@ class ProfileMigrationTest {
     void theNumberOfPeopleInAVersion2FileIsExplained() throws Exception {
         ProfileStore store = new ProfileStore(dir);
         String content = new ProfileWriter().write(TestProfiles.simple("team").withHub(
-                TestProfiles.simple("team").hub().withExpectedUsers(25))).replace("schemaVersion: 4", "schemaVersion: 2")
-                .replace("  jupyterhubVersion: 5.5.0\n", "");
+                TestProfiles.simple("team").hub().withExpectedUsers(25))).replace("schemaVersion: 5", "schemaVersion: 2")
+                .replace("  jupyterhubVersion: 5.5.0\n", "").replace("  cloudFront: false\n", "");
         Files.writeString(dir.resolve("team.yaml"), content);
 
         ProfileException e = catchThrowableOfType(ProfileException.class, () -> store.load("team"));
 
         assertThat(e.mistakes()).contains("unknown key 'expectedUsers' in hub at team.yaml line "
                 + TestProfiles.lineOf(content, "  expectedUsers:") + " — schemaVersion 2 files have no"
-                + " 'hub.expectedUsers': change the first line to 'schemaVersion: 4'");
+                + " 'hub.expectedUsers': change the first line to 'schemaVersion: 5'");
+    }
+
+    @Test
+    void aVersion4FileKeepsItsHubWithoutTheAwsAddressAndIsSavedAsVersion5() throws Exception {
+        ProfileStore store = new ProfileStore(dir);
+        Path file = dir.resolve("team.yaml");
+        String version4 = new ProfileWriter().write(TestProfiles.simple("team").withAdvanced(
+                        TestProfiles.simple("team").advanced().withJupyterhubVersion("6.1.1")))
+                .replace("schemaVersion: 5", "schemaVersion: 4").replace("  cloudFront: false\n", "");
+        Files.writeString(file, version4);
+
+        Profile loaded = store.load("team");
+        assertThat(loaded.options().cloudFront()).as("deployed as it was: plain HTTP").isFalse();
+        assertThat(loaded.advanced().jupyterhubVersion()).as("version 4's own key is read").isEqualTo("6.1.1");
+        assertThat(Files.readString(file)).isEqualTo(version4);
+        assertThat(store.list()).singleElement().isInstanceOfSatisfying(ProfileEntry.Loaded.class,
+                entry -> assertThat(entry.schemaVersion()).isEqualTo(4));
+
+        store.update("team", p -> p.withOptions(p.options().withCloudFront(true)));
+
+        assertThat(Files.readString(file)).contains("schemaVersion: 5", "  cloudFront: true\n",
+                "  jupyterhubVersion: 6.1.1\n");
+        assertThat(Files.readString(store.backupOf("team"))).isEqualTo(version4);
+        assertThat(store.load("team").options().awsAddress()).isTrue();
+    }
+
+    @Test
+    void theAwsAddressInAVersion4FileIsExplained() throws Exception {
+        ProfileStore store = new ProfileStore(dir);
+        String content = new ProfileWriter().write(TestProfiles.simple("team").withOptions(Options.NEW_HUB))
+                .replace("schemaVersion: 5", "schemaVersion: 4");
+        Files.writeString(dir.resolve("team.yaml"), content);
+
+        ProfileException e = catchThrowableOfType(ProfileException.class, () -> store.load("team"));
+
+        assertThat(e.mistakes()).contains("unknown key 'cloudFront' in options at team.yaml line "
+                + TestProfiles.lineOf(content, "  cloudFront:") + " — schemaVersion 4 files have no"
+                + " 'options.cloudFront': change the first line to 'schemaVersion: 5'");
+    }
+
+    @Test
+    void aVersion3FileLoadsWithoutTheAwsAddressAndWithThePinnedJupyterHub() throws Exception {
+        ProfileStore store = new ProfileStore(dir);
+        Files.writeString(dir.resolve("lab.yaml"), VERSION_3 + "options:\n  keepUserFiles: true\n");
+
+        Profile loaded = store.load("lab");
+
+        assertThat(loaded.options()).isEqualTo(new Options(false, "", true, false));
+        assertThat(loaded.advanced().jupyterhubVersion()).isEqualTo("5.5.0");
     }
 
     @Test
@@ -189,7 +239,7 @@ class ProfileMigrationTest {
 
         assertThat(e.mistakes()).contains("unknown key 'jupyterhubVersion' in advanced at lab.yaml line "
                 + TestProfiles.lineOf(content, "jupyterhubVersion:") + " — schemaVersion 3 files have no"
-                + " 'advanced.jupyterhubVersion': change the first line to 'schemaVersion: 4'");
+                + " 'advanced.jupyterhubVersion': change the first line to 'schemaVersion: 5'");
     }
 
     /** A profile as builds before JupyterHub versions could be chosen wrote it. */

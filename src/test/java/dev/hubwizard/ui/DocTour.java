@@ -3,7 +3,9 @@ package dev.hubwizard.ui;
 import dev.hubwizard.cost.CostEstimator;
 import dev.hubwizard.cost.PriceList;
 import dev.hubwizard.deploy.DeployTestBed;
+import dev.hubwizard.deploy.CloudFrontEdge;
 import dev.hubwizard.deploy.DeployTools;
+import dev.hubwizard.deploy.EventBridgeStandIn;
 import dev.hubwizard.deploy.FargateStandIn;
 import dev.hubwizard.deploy.LocalTestCheck;
 import dev.hubwizard.docker.LiveContainers;
@@ -11,6 +13,8 @@ import dev.hubwizard.engine.Runner;
 import dev.hubwizard.engine.StepEvent;
 import dev.hubwizard.hub.HubCheck;
 import dev.hubwizard.profile.HubSettings;
+import dev.hubwizard.profile.NetworkSettings;
+import dev.hubwizard.profile.Options;
 import dev.hubwizard.profile.Profile;
 import dev.hubwizard.testbed.Folders;
 import dev.hubwizard.ui.localtest.LocalTestPage;
@@ -49,7 +53,8 @@ import java.util.function.BooleanSupplier;
  *     -cp target/test-classes:target/classes:$(cat target/test.classpath) dev.hubwizard.ui.DocTour [test-local] [OUT_DIR]
  * </pre>
  * With {@code test-local} it shows the local test page only: its checks running, all passed (light and dark),
- * and failed on an image whose accounts cannot be created.
+ * and failed on an image whose accounts cannot be created. With {@code https}, a new hub's plan and finish pages
+ * with the HTTPS address on AWS, its edge played by {@link CloudFrontEdge}.
  */
 public final class DocTour {
 
@@ -68,7 +73,8 @@ public final class DocTour {
 
     public static void main(String[] args) throws Exception {
         boolean localTestOnly = args.length > 0 && args[0].equals("test-local");
-        int outArg = localTestOnly ? 1 : 0;
+        boolean https = args.length > 0 && args[0].equals("https");
+        int outArg = localTestOnly || https ? 1 : 0;
         Path out = Path.of(args.length > outArg ? args[outArg] : "docs");
         Files.createDirectories(out);
         Path home = Files.createTempDirectory("hubwizard-tour");
@@ -93,6 +99,19 @@ public final class DocTour {
             Navigator navigator = new Navigator(window, services);
             if (localTestOnly) {
                 new DocTour(out, stage, window).localTest(navigator, profile, bed);
+            } else if (https) {
+                // A new hub as the start screen makes it: HTTPS on an AWS address, CloudFront played by nginx.
+                // Open to anyone: the edge stand-in does not play CloudFront functions (a range's).
+                Profile newHub = profile.withOptions(Options.NEW_HUB).withNetwork(new NetworkSettings(
+                        profile.network().mode(), "", List.of(), NetworkSettings.ANYWHERE));
+                try (CloudFrontEdge edge = CloudFrontEdge.start(bed.aws(), home)) {
+                    FargateStandIn fargate = bed.fargate(newHub).behindSecurityGroups(
+                            new EventBridgeStandIn(bed.aws()));
+                    new DocTour(out, stage, window).httpsAddress(navigator, newHub, fargate, fargateThread);
+                    if (!edge.problems().isEmpty()) {
+                        throw new IllegalStateException("the edge stand-in saw problems: " + edge.problems());
+                    }
+                }
             } else {
                 FargateStandIn fargate = bed.fargate(profile);
                 new DocTour(out, stage, window).deploy(navigator, profile, fargate, fargateThread);
@@ -179,6 +198,50 @@ public final class DocTour {
     }
 
     /**
+     * A new hub's plan page and finish page with the HTTPS address on AWS ({@code plan-https}, {@code hub-url-https},
+     * light and dark); then it is torn down as a person would.
+     */
+    private void httpsAddress(Navigator navigator, Profile profile, FargateStandIn fargate,
+                              ExecutorService fargateThread) throws Exception {
+        WizardViewModel model = onFx(() -> navigator.showWizard(profile, false));
+        model.deploy().onStepEvent((StepEvent event) -> fargateThread.execute(() -> fargate.stateChanged(event)));
+        waitFor(() -> page(model, "preflight").stateProperty().get() == PageState.DONE, 60);
+        show(model, "settings");
+        PlanPage plan = (PlanPage) page(model, "plan");
+        onFx(() -> {
+            model.next();
+            return null;
+        });
+        waitFor(() -> model.pageProperty().get() == plan, 30);
+        waitFor(() -> plan.previewsProperty().get() != null, 60);
+        both("plan-https");
+        onFx(() -> {
+            model.run();
+            return null;
+        });
+        LocalTestPage localTest = (LocalTestPage) page(model, "test-local");
+        waitFor(() -> localTest.waitingAtProperty().get() != null, 300);
+        onFx(() -> {
+            localTest.looksGood();
+            return null;
+        });
+        waitFor(() -> !model.deploy().runningProperty().get(), 600);
+        if (!model.deploy().lastResultProperty().get().succeeded()) {
+            throw new IllegalStateException("the tour's deploy failed: " + model.statusProperty().get());
+        }
+        show(model, "hub-url");
+        both("hub-url-https");
+
+        Window confirmation = teardownConfirmation(navigator, profile, null);
+        onFx(() -> {
+            ((Button) confirmation.getScene().lookup("#dialog-choice-0")).fire(); // "Tear down everything"
+            return null;
+        });
+        waitFor(() -> stage.getTitle().endsWith("tear down")
+                && ((Labeled) stage.getScene().lookup("#status")).getText().startsWith("Done"), 600);
+    }
+
+    /**
      * The local test page alone: the build and the local test run from it (Run), shot while the server starts,
      * once every check passed, and for a second hub whose image cannot create accounts, once it failed.
      */
@@ -222,6 +285,7 @@ public final class DocTour {
     }
 
     /** Opens the teardown confirmation from the start screen, as its button does, and saves a picture of it. */
+    /** The teardown's confirmation, saved as {@code name}.png unless {@code name} is null. */
     private Window teardownConfirmation(Navigator navigator, Profile profile, String name) throws Exception {
         onFx(() -> {
             navigator.showStart();
@@ -231,8 +295,10 @@ public final class DocTour {
         Platform.runLater(() -> navigator.tearDown(profile));
         Window dialog = waitForWindow("Tear down team-hub");
         settle();
-        DocScreenshots.write(onFx(() -> dialog.getScene().snapshot(null)), out.resolve(name + ".png"));
-        System.out.println("saved " + name + ".png");
+        if (name != null) {
+            DocScreenshots.write(onFx(() -> dialog.getScene().snapshot(null)), out.resolve(name + ".png"));
+            System.out.println("saved " + name + ".png");
+        }
         return dialog;
     }
 

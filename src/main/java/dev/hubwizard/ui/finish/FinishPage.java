@@ -7,6 +7,7 @@ import dev.hubwizard.deploy.HubUrlStep;
 import dev.hubwizard.engine.StepState;
 import dev.hubwizard.aws.CognitoUsers.InvitedUser;
 import dev.hubwizard.engine.ProblemException;
+import dev.hubwizard.profile.Options;
 import dev.hubwizard.profile.Profile;
 import dev.hubwizard.profile.SignIn;
 import dev.hubwizard.ui.BackgroundWork;
@@ -34,6 +35,7 @@ public final class FinishPage extends PageModel {
     private final BackgroundWork background;
     private final StringProperty invited = new SimpleStringProperty("");
     private final StringProperty url = new SimpleStringProperty("");
+    private final StringProperty addressNote = new SimpleStringProperty("");
     private final ObjectProperty<List<String>> admins = new SimpleObjectProperty<>(List.of());
     private final ObjectProperty<CostEstimate> cost = new SimpleObjectProperty<>();
     private final StringProperty usersPickedUp = new SimpleStringProperty("");
@@ -44,8 +46,6 @@ public final class FinishPage extends PageModel {
                       Invites invites, Dialogs dialogs, BackgroundWork background, Runnable editUsers,
                       BackgroundWork.Job<String> usersPickedUp) {
         super(ID, "Hub URL", "Finds the hub's address and waits until it answers.", List.of(HubUrlStep.ID));
-        typically("Waiting until the hub answers at its address: usually under a minute once the service is"
-                + " stable; behind a load balancer its health checks take 1 to 3 minutes more.");
         this.profile = profile;
         this.costs = costs;
         this.invites = invites;
@@ -60,6 +60,34 @@ public final class FinishPage extends PageModel {
                         .ifPresent(address -> url.set(address.toString()));
             }
         });
+    }
+
+    /** How long the wait usually is: CloudFront's deployment of a new address or of a change takes minutes. */
+    @Override
+    public String typicalWait() {
+        if (profile.get().options().awsAddress()) {
+            return "Waiting until CloudFront serves the hub at its HTTPS address: a new address usually takes 5 to 15"
+                    + " minutes to reach CloudFront's edge locations, a change of the hub's task 2 to 5.";
+        }
+        return "Waiting until the hub answers at its address: usually under a minute once the service is stable;"
+                + " behind a load balancer its health checks take 1 to 3 minutes more.";
+    }
+
+    /** Whether people's passwords travel encrypted, in a sentence; what to do when they do not. */
+    public StringProperty addressNoteProperty() {
+        return addressNote;
+    }
+
+    private static String addressNote(Options options) {
+        if (options.awsAddress()) {
+            return "HTTPS on an AWS address: passwords and notebooks travel encrypted, and the address stays the same"
+                    + " when the hub is redeployed or AWS replaces its task. Only CloudFront reaches the hub itself.";
+        }
+        if (options.ownDomain()) {
+            return "HTTPS on " + options.domainName() + ": passwords and notebooks travel encrypted.";
+        }
+        return "Plain HTTP: passwords cross the network unencrypted. Turn on \"HTTPS on an AWS address\" on the"
+                + " Settings page and redeploy to fix it.";
     }
 
     public StringProperty urlProperty() {
@@ -97,6 +125,7 @@ public final class FinishPage extends PageModel {
     @Override
     public void shown() {
         admins.set(profile.get().hub().admins());
+        addressNote.set(addressNote(profile.get().options()));
         cost.set(costs.get().estimate(profile.get()));
         if (!urlProperty().get().isBlank()) {
             background.run(pickedUp, words -> usersPickedUp.set("Users: " + words),

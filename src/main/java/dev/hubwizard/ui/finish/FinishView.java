@@ -40,6 +40,19 @@ public final class FinishView extends VBox {
         HBox address = new HBox(10, link, copyButton);
         address.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
 
+        Label addressNote = new Label();
+        addressNote.setId("finish-address-note");
+        addressNote.textProperty().bind(page.addressNoteProperty());
+        addressNote.getStyleClass().add("finish-next");
+        page.addressNoteProperty().addListener((obs, old, now) -> {
+            addressNote.getStyleClass().remove("warning-note");
+            if (now.startsWith("Plain HTTP")) {
+                addressNote.getStyleClass().add("warning-note");
+            }
+        });
+        addressNote.setWrapText(true);
+        addressNote.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+
         Label adminLine = new Label();
         adminLine.setId("finish-admins");
         adminLine.setWrapText(true);
@@ -83,7 +96,7 @@ public final class FinishView extends VBox {
         invitations.setVisible(page.invites());
         invitations.setManaged(page.invites());
 
-        VBox ready = new VBox(12, lead, address, adminLine, usersLine, invitations, next, costLine);
+        VBox ready = new VBox(12, lead, address, addressNote, adminLine, usersLine, invitations, next, costLine);
         ready.visibleProperty().bind(url.isNotEmpty());
         ready.managedProperty().bind(url.isNotEmpty());
         getChildren().addAll(stepState, ready);

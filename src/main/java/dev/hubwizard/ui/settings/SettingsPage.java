@@ -126,6 +126,7 @@ public final class SettingsPage extends PageModel {
     private final BooleanProperty stableAddress = new SimpleBooleanProperty();
     private final StringProperty domainName = new SimpleStringProperty("");
     private final BooleanProperty keepUserFiles = new SimpleBooleanProperty();
+    private final BooleanProperty cloudFront = new SimpleBooleanProperty();
 
     private final StringProperty registryEndpoint = new SimpleStringProperty("");
     private final ObjectProperty<Integer> logRetentionDays = new SimpleObjectProperty<>(Advanced.DEFAULT.logRetentionDays());
@@ -138,6 +139,7 @@ public final class SettingsPage extends PageModel {
     private final StringProperty allowedUsersNote = new SimpleStringProperty("");
     private final StringProperty stableAddressCost = new SimpleStringProperty("");
     private final StringProperty keepUserFilesCost = new SimpleStringProperty("");
+    private final StringProperty cloudFrontCost = new SimpleStringProperty("");
     private final StringProperty monthlyCost = new SimpleStringProperty("");
     private final StringProperty costBasis = new SimpleStringProperty("");
     private final StringProperty costSources = new SimpleStringProperty("");
@@ -172,8 +174,10 @@ public final class SettingsPage extends PageModel {
         for (SettingsField field : SettingsField.values()) {
             problems.put(field, new SimpleStringProperty(""));
         }
-        cognitoAvailable = stableAddress.and(Bindings.createBooleanBinding(() -> !domainName.get().isBlank(),
+        // Cognito sends people back over HTTPS only: the hub needs an HTTPS address, its own domain's or AWS's.
+        BooleanBinding ownDomain = stableAddress.and(Bindings.createBooleanBinding(() -> !domainName.get().isBlank(),
                 domainName));
+        cognitoAvailable = ownDomain.or(cloudFront);
         namesDerived = Bindings.createBooleanBinding(() -> names().equals(ResourceNames.derivedFrom(base.name())),
                 repository, cluster, service, taskFamily);
         show(profile);
@@ -184,8 +188,8 @@ public final class SettingsPage extends PageModel {
         for (Observable input : List.of(people, admins, allowedUsers, signIn, userPoolName, domainPrefix, awsProfile,
                 region, repository, cluster, service, taskFamily, cpu, memory, architecture, networkMode, vpcId,
                 subnetIds, access, customCidr, detection, detectedCidr, stableAddress, domainName, keepUserFiles,
-                imageFolder, imageFolderProblem, registryEndpoint, logRetentionDays, baseImage, jupyterhubVersion,
-                localPort, hostNetwork, saving)) {
+                cloudFront, imageFolder, imageFolderProblem, registryEndpoint, logRetentionDays, baseImage,
+                jupyterhubVersion, localPort, hostNetwork, saving)) {
             input.addListener(recheck);
         }
         update();
@@ -233,6 +237,7 @@ public final class SettingsPage extends PageModel {
         stableAddress.set(profile.options().stableAddress());
         domainName.set(profile.options().domainName());
         keepUserFiles.set(profile.options().keepUserFiles());
+        cloudFront.set(profile.options().cloudFront());
         Advanced advanced = profile.advanced();
         registryEndpoint.set(advanced.registryEndpoint());
         logRetentionDays.set(advanced.logRetentionDays());
@@ -414,7 +419,7 @@ public final class SettingsPage extends PageModel {
                         new CognitoSettings(userPoolName.get(), domainPrefix.get()), port, hostNetwork.get(),
                         peopleCount().orElse(hub.expectedUsers())))
                 .withOptions(new Options(stableAddress.get(), stableAddress.get() ? domainName.get() : "",
-                        keepUserFiles.get()))
+                        keepUserFiles.get(), cloudFront.get()))
                 .withAdvanced(new Advanced(registryEndpoint.get(), logRetentionDays.get() == null ? 0
                         : logRetentionDays.get(), baseImage.get(), jupyterhubVersion.get()));
     }
@@ -488,8 +493,8 @@ public final class SettingsPage extends PageModel {
     /** The validator's message, except where it names profile-file keys the page shows by other names. */
     private static String message(SettingsField field, FieldProblem problem) {
         if (field == SettingsField.SIGN_IN) {
-            return "Cognito sign-in needs a stable HTTPS address: turn on \"Stable address\" and enter a domain name"
-                    + " under Team options, or choose passwords set at first sign-in";
+            return "Cognito sign-in needs an HTTPS address: turn on \"HTTPS on an AWS address\" (or \"Stable address\""
+                    + " with a domain name) under Team options, or choose passwords set at first sign-in";
         }
         return problem.message();
     }
@@ -537,15 +542,14 @@ public final class SettingsPage extends PageModel {
         monthlyCost.set(estimate.known() ? "About " + CostEstimate.dollars(estimate.monthlyTotal()) + " a month"
                 : estimate.summary());
         costBasis.set(estimate.known() ? "List prices in US dollars for " + estimate.region() + " as of "
-                + estimate.priceDate() + "; taxes and free tiers not included." : "");
+                + estimate.priceDate() + "; taxes not included, free tiers only where a line says so." : "");
         costSources.set(estimate.known() ? estimate.attribution() : "");
         Options options = profile.options();
         stableAddressCost.set(extraCost(profile,
-                new Options(true, options.domainName(), options.keepUserFiles()),
-                new Options(false, "", options.keepUserFiles())));
-        keepUserFilesCost.set(extraCost(profile,
-                new Options(options.stableAddress(), options.domainName(), true),
-                new Options(options.stableAddress(), options.domainName(), false)));
+                new Options(true, options.domainName(), options.keepUserFiles(), options.cloudFront()),
+                new Options(false, "", options.keepUserFiles(), options.cloudFront())));
+        keepUserFilesCost.set(extraCost(profile, options.withKeepUserFiles(true), options.withKeepUserFiles(false)));
+        cloudFrontCost.set(extraCost(profile, options.withCloudFront(true), options.withCloudFront(false)));
     }
 
     private String extraCost(Profile profile, Options with, Options without) {
@@ -807,6 +811,15 @@ public final class SettingsPage extends PageModel {
 
     public BooleanProperty keepUserFilesProperty() {
         return keepUserFiles;
+    }
+
+    /** HTTPS on an AWS address (CloudFront), for a hub without a domain of its own. */
+    public BooleanProperty cloudFrontProperty() {
+        return cloudFront;
+    }
+
+    public ReadOnlyStringProperty cloudFrontCostProperty() {
+        return cloudFrontCost;
     }
 
     /** What turning the stable address on adds to the monthly bill ("+$18.63 a month"). */

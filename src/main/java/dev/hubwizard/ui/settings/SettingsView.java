@@ -9,6 +9,7 @@ import dev.hubwizard.ui.Focus;
 import dev.hubwizard.ui.ProblemDecoration;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.StringProperty;
 import javafx.beans.value.ChangeListener;
@@ -263,9 +264,8 @@ public final class SettingsView extends ScrollPane {
         cognito.disableProperty().bind(page.cognitoAvailableProperty().not()
                 .and(page.signInProperty().isNotEqualTo(SignIn.COGNITO)));
         bindToggles(signIn, page.signInProperty(), Map.of(SignIn.FIRST_USE_PASSWORD, passwords, SignIn.COGNITO, cognito));
-        Label whyNot = hint("Cognito needs a stable HTTPS address: it only sends people back to https:// addresses,"
-                + " and without a load balancer and a domain name the hub is plain http on an address that changes"
-                + " with every redeploy. Turn on \"Stable address\" with a domain name under Team options first.");
+        Label whyNot = hint("Cognito needs an HTTPS address: it only sends people back to https:// addresses. Turn on"
+                + " \"HTTPS on an AWS address\" (or a domain name under \"Stable address\") in Team options first.");
         // Once Cognito is chosen without the address it needs, the problem under the choices says the same.
         showWhen(whyNot, page.cognitoAvailableProperty().not().and(page.signInProperty().isNotEqualTo(SignIn.COGNITO)));
 
@@ -403,6 +403,18 @@ public final class SettingsView extends ScrollPane {
 
     private Node teamOptions() {
         FormGrid grid = new FormGrid();
+        CheckBox https = check("https-address", "HTTPS on an AWS address", "https://….cloudfront.net through Amazon"
+                + " CloudFront: passwords and notebooks travel encrypted, without a domain of your own.");
+        https.selectedProperty().bindBidirectional(page.cloudFrontProperty());
+        BooleanBinding ownDomain = page.stableAddressProperty().and(page.domainNameProperty().isNotEmpty());
+        https.disableProperty().bind(ownDomain);
+        Label withDomain = hint("With a domain name the hub is served over HTTPS on that name instead.");
+        showWhen(withDomain, ownDomain);
+        grid.add("HTTPS", new VBox(6, withCost(https, page.cloudFrontCostProperty(), "https-address-cost"),
+                hint("The address stays the same across redeploys, and only CloudFront reaches the hub's task. Without"
+                        + " it (and without a domain) people sign in over plain HTTP, which anyone on the same network"
+                        + " can read."), withDomain));
+
         CheckBox stable = check("stable-address", "Stable address", "A load balancer in front of the hub: the address"
                 + " stays the same across redeploys.");
         stable.selectedProperty().bindBidirectional(page.stableAddressProperty());
@@ -437,8 +449,8 @@ public final class SettingsView extends ScrollPane {
         basis.setTooltip(sources);
         total.setTooltip(sources);
         grid.add("Estimated cost", total, basis);
-        return section("options", "Team options", "What makes a hub a team can keep using. Each option adds to the"
-                + " monthly AWS bill.", grid);
+        return section("options", "Team options", "What makes a hub a team can keep using. Each option says what it"
+                + " adds to the monthly AWS bill.", grid);
     }
 
     private Node advanced() {

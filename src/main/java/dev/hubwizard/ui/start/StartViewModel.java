@@ -219,10 +219,11 @@ public final class StartViewModel {
             return;
         }
         // No image folder of its own: the hub builds from the one that comes with the app, wherever the app is.
+        // HTTPS on an AWS address from the start: people never type a password over plain HTTP.
         Profile profile = Profile.named(name.get()).withHub(new HubSettings("", List.of(), List.of(),
                 SignIn.FIRST_USE_PASSWORD, CognitoSettings.NONE, HubSettings.PORT, false))
                 // Users' files kept by default: the hub's state (first-use passwords) lives there too.
-                .withOptions(new Options(false, "", true));
+                .withOptions(Options.NEW_HUB.withKeepUserFiles(true));
         background.run(() -> {
             if (store.exists(profile.name())) {
                 throw new ProblemException("'" + profile.name() + "' was not created", "a hub with that name exists",

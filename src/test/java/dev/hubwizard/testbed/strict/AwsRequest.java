@@ -42,7 +42,28 @@ public record AwsRequest(String method, String path, Map<String, List<String>> h
     private static final Map<String, Protocol> PROTOCOLS = Map.ofEntries(
             Map.entry("ec2", Protocol.EC2), Map.entry("iam", Protocol.QUERY), Map.entry("sts", Protocol.QUERY),
             Map.entry("elasticloadbalancing", Protocol.QUERY), Map.entry("elasticfilesystem", Protocol.REST_JSON),
-            Map.entry("route53", Protocol.REST_XML));
+            Map.entry("route53", Protocol.REST_XML), Map.entry("cloudfront", Protocol.REST_XML),
+            Map.entry("lambda", Protocol.REST_JSON));
+    /** CloudFront's operations by method and path (after the API version), for the ones a rule reads. */
+    private static final List<Map.Entry<Pattern, String>> CLOUDFRONT_OPERATIONS = List.of(
+            Map.entry(Pattern.compile("POST /distribution\\?WithTags.*"), "CreateDistributionWithTags"),
+            Map.entry(Pattern.compile("POST /distribution"), "CreateDistribution"),
+            Map.entry(Pattern.compile("GET /distribution(\\?.*)?"), "ListDistributions"),
+            Map.entry(Pattern.compile("GET /distribution/[^/?]+"), "GetDistribution"),
+            Map.entry(Pattern.compile("GET /distribution/[^/?]+/config"), "GetDistributionConfig"),
+            Map.entry(Pattern.compile("PUT /distribution/[^/?]+/config"), "UpdateDistribution"),
+            Map.entry(Pattern.compile("DELETE /distribution/[^/?]+"), "DeleteDistribution"),
+            Map.entry(Pattern.compile("POST /function"), "CreateFunction"),
+            Map.entry(Pattern.compile("GET /function(\\?.*)?"), "ListFunctions"),
+            Map.entry(Pattern.compile("GET /function/[^/?]+/describe(\\?.*)?"), "DescribeFunction"),
+            Map.entry(Pattern.compile("GET /function/[^/?]+(\\?.*)?"), "GetFunction"),
+            Map.entry(Pattern.compile("PUT /function/[^/?]+"), "UpdateFunction"),
+            Map.entry(Pattern.compile("POST /function/[^/?]+/publish"), "PublishFunction"),
+            Map.entry(Pattern.compile("DELETE /function/[^/?]+"), "DeleteFunction"));
+    /** Lambda's, the same way. */
+    private static final List<Map.Entry<Pattern, String>> LAMBDA_OPERATIONS = List.of(
+            Map.entry(Pattern.compile("POST /functions/?"), "CreateFunction"),
+            Map.entry(Pattern.compile("POST /functions/[^/?]+/policy/?"), "AddPermission"));
     /** EFS's operations by method and collection, for the ones a rule reads. */
     private static final Map<String, String> EFS_OPERATIONS = Map.of(
             "POST file-systems", "CreateFileSystem", "POST mount-targets", "CreateMountTarget",
@@ -70,14 +91,23 @@ public record AwsRequest(String method, String path, Map<String, List<String>> h
             }
             case REST_JSON -> {
                 String[] parts = path.split("/");
-                operation = parts.length > 2 ? EFS_OPERATIONS.getOrDefault(method + " " + parts[2], "") : "";
+                operation = "lambda".equals(service) ? operation(LAMBDA_OPERATIONS, method, path)
+                        : parts.length > 2 ? EFS_OPERATIONS.getOrDefault(method + " " + parts[2], "") : "";
                 json = json(body);
             }
             case REST_XML -> {
-                // Nothing reads Route 53's requests.
+                // Nothing reads Route 53's requests; CloudFront's are named by method and path.
+                operation = "cloudfront".equals(service) ? operation(CLOUDFRONT_OPERATIONS, method, path) : "";
             }
         }
         return new AwsRequest(method, path, headers, body, service, region, operation, protocol, form, json);
+    }
+
+    /** The operation a REST request names: {@code /2020-05-31/distribution/ID} and the method, without the version. */
+    private static String operation(List<Map.Entry<Pattern, String>> operations, String method, String path) {
+        String resource = path.replaceFirst("^/\\d{4}-\\d{2}-\\d{2}", "");
+        return operations.stream().filter(o -> o.getKey().matcher(method + " " + resource).matches())
+                .map(Map.Entry::getValue).findFirst().orElse("");
     }
 
     public boolean is(String service, String operation) {

@@ -45,12 +45,13 @@ final class DocumentedInputs implements AwsRule {
     }
 
     /** The error code each service answers invalid input with. */
-    private static final Map<String, String> INVALID = Map.of(
-            "ec2", "InvalidParameterValue", "iam", "ValidationError", "elasticloadbalancing", "ValidationError",
-            "ecs", "InvalidParameterException", "logs", "InvalidParameterException",
-            "ecr", "InvalidParameterException", "acm", "ValidationException",
-            "secretsmanager", "InvalidParameterException", "cognito-idp", "InvalidParameterException",
-            "elasticfilesystem", "BadRequest");
+    private static final Map<String, String> INVALID = Map.ofEntries(
+            Map.entry("ec2", "InvalidParameterValue"), Map.entry("iam", "ValidationError"),
+            Map.entry("elasticloadbalancing", "ValidationError"), Map.entry("ecs", "InvalidParameterException"),
+            Map.entry("logs", "InvalidParameterException"), Map.entry("ecr", "InvalidParameterException"),
+            Map.entry("acm", "ValidationException"), Map.entry("secretsmanager", "InvalidParameterException"),
+            Map.entry("cognito-idp", "InvalidParameterException"), Map.entry("elasticfilesystem", "BadRequest"),
+            Map.entry("lambda", "InvalidParameterValueException"), Map.entry("events", "ValidationException"));
 
     // What most services document for tags: "letters, numbers, and spaces representable in UTF-8, and + - = . _ : / @".
     private static final String TAG_CHARACTERS = "[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]";
@@ -198,7 +199,35 @@ final class DocumentedInputs implements AwsRule {
             input("elasticfilesystem", "", "Tags\\.\\d+\\.Key", TAG_KEY,
                     "https://docs.aws.amazon.com/efs/latest/ug/API_Tag.html"),
             input("elasticfilesystem", "", "Tags\\.\\d+\\.Value", TAG_VALUE,
-                    "https://docs.aws.amazon.com/efs/latest/ug/API_Tag.html"));
+                    "https://docs.aws.amazon.com/efs/latest/ug/API_Tag.html"),
+            // https://docs.aws.amazon.com/lambda/latest/api/API_CreateFunction.html: a function's name (not an ARN)
+            // 1-64 of [a-zA-Z0-9-_]; Description 0-256; API_Environment: variable names [a-zA-Z]([a-zA-Z0-9_])+;
+            // API_AddPermission: StatementId 1-100 ([a-zA-Z0-9-_]+); tags as most services.
+            input("lambda", "CreateFunction", "FunctionName", allowed("[a-zA-Z0-9-_]", "[a-zA-Z0-9_-]+", 1, 64),
+                    "https://docs.aws.amazon.com/lambda/latest/api/API_CreateFunction.html"),
+            input("lambda", "CreateFunction", "Description", allowed("any text", "(?s).*", 0, 256),
+                    "https://docs.aws.amazon.com/lambda/latest/api/API_CreateFunction.html"),
+            input("lambda", "", "Environment\\.Variables\\.(?<key>.+)", allowed("[a-zA-Z]([a-zA-Z0-9_])+",
+                    "[a-zA-Z][a-zA-Z0-9_]+", 2, 1024),
+                    "https://docs.aws.amazon.com/lambda/latest/api/API_Environment.html"),
+            input("lambda", "AddPermission", "StatementId", allowed("([a-zA-Z0-9-_]+)", "[a-zA-Z0-9_-]+", 1, 100),
+                    "https://docs.aws.amazon.com/lambda/latest/api/API_AddPermission.html"),
+            input("lambda", "", "Tags\\.(?<key>.+)", TAG_KEY,
+                    "https://docs.aws.amazon.com/lambda/latest/api/API_TagResource.html"),
+            input("lambda", "", "Tags\\..+", TAG_VALUE,
+                    "https://docs.aws.amazon.com/lambda/latest/api/API_TagResource.html"),
+            // https://docs.aws.amazon.com/eventbridge/latest/APIReference/API_PutRule.html: Name 1-64 of
+            // [\.\-_A-Za-z0-9]+, Description up to 512; API_Target: Id 1-64, the same characters.
+            input("events", "PutRule", "Name", allowed("[\\.\\-_A-Za-z0-9]+", "[.\\-_A-Za-z0-9]+", 1, 64),
+                    "https://docs.aws.amazon.com/eventbridge/latest/APIReference/API_PutRule.html"),
+            input("events", "PutRule", "Description", allowed("any text", "(?s).*", 0, 512),
+                    "https://docs.aws.amazon.com/eventbridge/latest/APIReference/API_PutRule.html"),
+            input("events", "PutTargets", "Targets\\.\\d+\\.Id", allowed("[\\.\\-_A-Za-z0-9]+", "[.\\-_A-Za-z0-9]+",
+                    1, 64), "https://docs.aws.amazon.com/eventbridge/latest/APIReference/API_Target.html"),
+            input("events", "", "Tags\\.\\d+\\.Key", TAG_KEY,
+                    "https://docs.aws.amazon.com/eventbridge/latest/APIReference/API_Tag.html"),
+            input("events", "", "Tags\\.\\d+\\.Value", TAG_VALUE,
+                    "https://docs.aws.amazon.com/eventbridge/latest/APIReference/API_Tag.html"));
 
     @Override
     public Optional<AwsAnswer> before(AwsRequest request) {

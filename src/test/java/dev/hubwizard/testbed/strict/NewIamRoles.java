@@ -25,6 +25,25 @@ final class NewIamRoles implements AwsRule {
         this.windows = windows;
     }
 
+    /**
+     * Lambda, too, cannot assume a role moments after IAM made it: "The role defined for the function cannot be
+     * assumed by Lambda" (https://docs.aws.amazon.com/lambda/latest/dg/troubleshooting-deployment.html).
+     */
+    @Override
+    public Optional<AwsAnswer> before(AwsRequest request) {
+        if (!request.is("lambda", "CreateFunction")) {
+            return Optional.empty();
+        }
+        String roleArn = request.json().path("Role").asText("");
+        Change change = changes.get(roleArn.substring(roleArn.lastIndexOf('/') + 1));
+        if (change == null || change.createdAt() == Long.MIN_VALUE
+                || System.nanoTime() - change.createdAt() >= windows.get().iamNewRoles().toNanos()) {
+            return Optional.empty();
+        }
+        return Optional.of(AwsAnswer.error(request, 400, "InvalidParameterValueException",
+                "The role defined for the function cannot be assumed by Lambda."));
+    }
+
     @Override
     public AwsAnswer after(AwsRequest request, AwsAnswer answer) {
         if ("iam".equals(request.service()) && answer.ok()) {

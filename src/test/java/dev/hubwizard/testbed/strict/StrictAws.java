@@ -75,6 +75,8 @@ public final class StrictAws implements AutoCloseable {
     private final EcsRollouts rollouts;
     private final CertificateIssuance certificates;
     private final NetworkInterfacesInUse interfaces;
+    private final CloudFrontDistributions cloudFront;
+    private final CloudFrontFunctions cloudFrontFunctions;
     private final List<AwsRule> rules;
     private volatile Windows windows = Windows.SHARED;
 
@@ -91,8 +93,11 @@ public final class StrictAws implements AutoCloseable {
         this.certificates = new CertificateIssuance(() -> windows);
         this.interfaces = new NetworkInterfacesInUse(this::networkInterfaces);
         this.rollouts = new EcsRollouts(iamRoles, this::subnetZones);
+        this.cloudFrontFunctions = new CloudFrontFunctions(this::distributionUses);
+        this.cloudFront = new CloudFrontDistributions(() -> windows, cloudFrontFunctions::live);
         this.rules = List.of(new DocumentedInputs(), ec2Ids, iamRoles, certificates, interfaces, rollouts,
-                new TaskDefinitionStatus(this::ecs));
+                new TaskDefinitionStatus(this::ecs), cloudFront, cloudFrontFunctions,
+                new TaskPublicDnsNames(this::dnsHostnames));
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
         server.setExecutor(threads);
         server.createContext("/", this::handle);
@@ -239,6 +244,18 @@ public final class StrictAws implements AutoCloseable {
             ids.add(elements.item(i).getTextContent());
         }
         return ids;
+    }
+
+    /** Whether a CloudFront distribution uses the function: the functions' rule asks the distributions' rule. */
+    private boolean distributionUses(String functionArn) {
+        return cloudFront.uses(functionArn);
+    }
+
+    private boolean dnsHostnames(String region, String vpcId) {
+        Document found = ec2(region, Map.of("Action", "DescribeVpcAttribute", "VpcId", vpcId,
+                "Attribute", "enableDnsHostnames"));
+        NodeList values = found.getElementsByTagName("value");
+        return values.getLength() > 0 && "true".equals(values.item(0).getTextContent());
     }
 
     private Map<String, String> subnetZones(String region, List<String> subnetIds) {

@@ -74,8 +74,12 @@ class FinishPageTest {
     }
 
     private FinishPage page(SignIn signIn) {
+        return page(signIn, new Options(true, "hub.example.org", false));
+    }
+
+    private FinishPage page(SignIn signIn, Options options) {
         Profile profile = Profile.named("team-hub")
-                .withOptions(new Options(true, "hub.example.org", false))
+                .withOptions(options)
                 .withHub(new HubSettings("", List.of("ada"), List.of("grace_example_org", "linus"), signIn,
                         new CognitoSettings("team-hub-users", "team-hub"), 8000, false))
                 .withDeployment(new DeploymentState(DeploymentStatus.DEPLOYED, List.of(), "", "", "", "",
@@ -130,6 +134,26 @@ class FinishPageTest {
 
         assertThat(dialogs.problems).singleElement().satisfies(p -> assertThat(p.what()).isEqualTo("Nobody was invited"));
         assertThat(sent).isEmpty();
+    }
+
+    @Test
+    void thePageSaysWhetherPasswordsTravelEncryptedAndHowLongCloudFrontTakes() {
+        FinishPage aws = page(SignIn.FIRST_USE_PASSWORD, Options.NEW_HUB);
+        aws.shown();
+        assertThat(aws.addressNoteProperty().get()).startsWith("HTTPS on an AWS address: passwords and notebooks"
+                + " travel encrypted").contains("the address stays the same");
+        assertThat(aws.typicalWait()).contains("CloudFront", "5 to 15 minutes", "2 to 5");
+
+        FinishPage plain = page(SignIn.FIRST_USE_PASSWORD, Options.NONE);
+        plain.shown();
+        assertThat(plain.addressNoteProperty().get()).startsWith("Plain HTTP: passwords cross the network"
+                + " unencrypted").contains("Turn on \"HTTPS on an AWS address\"");
+        assertThat(plain.typicalWait()).doesNotContain("CloudFront");
+
+        FinishPage domain = page(SignIn.FIRST_USE_PASSWORD);
+        domain.shown();
+        assertThat(domain.addressNoteProperty().get()).isEqualTo("HTTPS on hub.example.org: passwords and notebooks"
+                + " travel encrypted.");
     }
 
     @Test

@@ -189,10 +189,11 @@ class SettingsPageTest {
     }
 
     @Test
-    void cognitoNeedsTheStableHttpsAddress() {
+    void cognitoNeedsAnHttpsAddress() {
         assertThat(page.cognitoAvailableProperty().get()).isFalse();
         page.signInProperty().set(SignIn.COGNITO);
-        assertThat(page.problemProperty(SettingsField.SIGN_IN).get()).contains("stable HTTPS address");
+        assertThat(page.problemProperty(SettingsField.SIGN_IN).get()).contains("needs an HTTPS address")
+                .contains("HTTPS on an AWS address");
 
         page.stableAddressProperty().set(true);
         page.domainNameProperty().set("hub.example.org");
@@ -202,6 +203,19 @@ class SettingsPageTest {
         assertThat(page.cognitoAvailableProperty().get()).isTrue();
         assertThat(page.validProperty().get()).isTrue();
         assertThat(page.edited().options().https()).isTrue();
+    }
+
+    @Test
+    void theAwsHttpsAddressIsEnoughForCognitoAndIsSaved() {
+        page.cloudFrontProperty().set(true);
+        page.signInProperty().set(SignIn.COGNITO);
+        page.userPoolNameProperty().set("team users");
+        page.domainPrefixProperty().set("team-hub-login");
+
+        assertThat(page.cognitoAvailableProperty().get()).isTrue();
+        assertThat(page.validProperty().get()).isTrue();
+        assertThat(page.edited().options().awsAddress()).isTrue();
+        assertThat(page.cloudFrontCostProperty().get()).as("within CloudFront's free tier").isEqualTo("+$0.00 a month");
     }
 
     @Test

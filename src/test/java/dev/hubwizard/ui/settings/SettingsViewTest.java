@@ -244,6 +244,25 @@ class SettingsViewTest {
     }
 
     @Test
+    void theAwsHttpsAddressLetsCognitoBeChosenAndGivesWayToADomain(FxRobot robot) throws Exception {
+        ready();
+        RadioButton cognito = robot.lookup("#sign-in-cognito").queryAs(RadioButton.class);
+        CheckBox https = robot.lookup("#https-address").queryAs(CheckBox.class);
+        assertThat(cognito.isDisabled()).isTrue();
+
+        robot.interact(() -> https.setSelected(true));
+
+        assertThat(cognito.isDisabled()).isFalse();
+        assertThat(robot.lookup("#https-address-cost").queryAs(Label.class).getText()).isEqualTo("+$0.00 a month");
+
+        robot.interact(() -> robot.lookup("#stable-address").queryAs(CheckBox.class).setSelected(true));
+        type(robot, robot.lookup("#domain-name").queryAs(TextField.class), "hub.example.org");
+
+        assertThat(https.isDisabled()).as("the hub keeps its own name").isTrue();
+        assertThat(cognito.isDisabled()).isFalse();
+    }
+
+    @Test
     void leavingThePageWithNextSavesTheProfile(FxRobot robot) throws Exception {
         ready();
         type(robot, robot.lookup("#repository").queryAs(TextField.class), "team/jupyterhub");
