@@ -26,6 +26,11 @@ public record Billed(boolean task, boolean loadBalancer, boolean logs, boolean i
                 profile.hub().signIn() == SignIn.COGNITO);
     }
 
+    /** The same parts with the task stopped: a paused hub. */
+    public Billed withoutTask() {
+        return new Billed(false, loadBalancer, logs, images, fileSystem, secret);
+    }
+
     public boolean any() {
         return task || loadBalancer || logs || images || fileSystem || secret;
     }

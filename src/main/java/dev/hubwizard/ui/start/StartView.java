@@ -1,5 +1,8 @@
 package dev.hubwizard.ui.start;
 
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -26,6 +29,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.TextAlignment;
+import javafx.util.Duration;
 
 import java.util.function.Function;
 
@@ -38,6 +42,8 @@ import java.util.function.Function;
 public final class StartView extends BorderPane {
 
     private static final PseudoClass BROKEN = PseudoClass.getPseudoClass("broken");
+    /** How often the hubs' live states are asked for: a few cheap AWS reads per hub. */
+    static final Duration REFRESH_EVERY = Duration.seconds(30);
 
     private final StartViewModel model;
     private final TableView<HubRow> table = new TableView<>();
@@ -51,6 +57,20 @@ public final class StartView extends BorderPane {
         setCenter(content());
         setTop(header(themeSwitch));
         setBottom(statusBar());
+        refreshWhileShown();
+    }
+
+    /** Asks AWS again every half minute while the start screen is on screen, never while it is not. */
+    private void refreshWhileShown() {
+        Timeline every = new Timeline(new KeyFrame(REFRESH_EVERY, e -> model.refreshLive()));
+        every.setCycleCount(Animation.INDEFINITE);
+        sceneProperty().addListener((obs, old, scene) -> {
+            if (scene == null) {
+                every.stop();
+            } else {
+                every.play();
+            }
+        });
     }
 
     private Node header(Node themeSwitch) {
@@ -105,13 +125,23 @@ public final class StartView extends BorderPane {
         tearDown.getStyleClass().add("danger");
         tearDown.disableProperty().bind(model.canTearDownProperty().not());
         tearDown.setOnAction(e -> model.tearDown());
-        Button reload = button("reload", "Reload", "Read the profiles folder again, for example after editing a file");
+        Button pause = button("pause", "Pause…", "Stop the selected hub's task until resumed: Fargate stops billing"
+                + " for it");
+        pause.disableProperty().bind(model.canPauseProperty().not());
+        pause.setOnAction(e -> model.pause());
+        Button resume = button("resume", "Resume", "Start the selected paused hub again and wait until it answers");
+        resume.disableProperty().bind(model.canResumeProperty().not());
+        resume.setOnAction(e -> model.resume());
+        Button logs = button("logs", "Logs", "Show the selected hub's own log, as it writes it in AWS");
+        logs.disableProperty().bind(model.canShowLogsProperty().not());
+        logs.setOnAction(e -> model.showLogs());
+        Button reload = button("reload", "Reload", "Read the profiles folder again and ask AWS where each hub stands");
         reload.disableProperty().bind(model.loadingProperty());
         reload.setOnAction(e -> model.reload());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox bar = new HBox(8, create, open, duplicate, delete, new Separator(Orientation.VERTICAL), deploy, redeploy,
-                tearDown, spacer, reload);
+                tearDown, new Separator(Orientation.VERTICAL), pause, resume, logs, spacer, reload);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("start-toolbar");
         return bar;
@@ -130,6 +160,7 @@ public final class StartView extends BorderPane {
         TableColumn<HubRow, HubRow> deployed = rowColumn("Last deployed", 140);
         deployed.setCellFactory(c -> new DeployedCell());
         table.getColumns().add(deployed);
+        table.getColumns().add(column("Cost", HubRow::cost, 120, "hub-cost"));
         TableColumn<HubRow, HubRow> url = rowColumn("URL", 260);
         url.setCellFactory(c -> new UrlCell());
         table.getColumns().add(url);
@@ -324,9 +355,13 @@ public final class StartView extends BorderPane {
                 setTooltip(null);
                 return;
             }
-            label.setText(row.state());
-            label.getStyleClass().setAll("label", "hub-state", "state-" + row.styleName());
-            setTooltip(new Tooltip(row.stateDetail()));
+            label.setText(row.shownState());
+            label.getStyleClass().setAll("label", "hub-state", "state-" + row.shownStyleName());
+            Tooltip detail = new Tooltip(row.shownDetail());
+            detail.setWrapText(true);
+            detail.setMaxWidth(480);
+            setTooltip(detail);
+            label.setAccessibleText(row.shownState() + ". " + row.shownDetail());
             setGraphic(label);
         }
     }
@@ -356,9 +391,9 @@ public final class StartView extends BorderPane {
         @Override
         protected void updateItem(HubRow row, boolean empty) {
             super.updateItem(row, empty);
-            boolean hasUrl = !empty && row != null && !row.url().isBlank();
-            link.setText(hasUrl ? row.url() : "");
-            link.setAccessibleText(hasUrl ? "Open " + row.url() : null);
+            boolean hasUrl = !empty && row != null && !row.shownUrl().isBlank();
+            link.setText(hasUrl ? row.shownUrl() : "");
+            link.setAccessibleText(hasUrl ? "Open " + row.shownUrl() : null);
             setGraphic(hasUrl ? link : null);
             setText(hasUrl || empty || row == null || row.isBroken() ? null : "—");
         }

@@ -92,7 +92,7 @@ public final class StrictAws implements AutoCloseable {
         this.interfaces = new NetworkInterfacesInUse(this::networkInterfaces);
         this.rollouts = new EcsRollouts(iamRoles, this::subnetZones);
         this.rules = List.of(new DocumentedInputs(), ec2Ids, iamRoles, certificates, interfaces, rollouts,
-                new TaskDefinitionStatus(this::ecs));
+                new TaskDefinitionStatus(this::ecs), new InactiveServices(this::ecs), new TaskTimes());
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
         server.setExecutor(threads);
         server.createContext("/", this::handle);
