@@ -39,6 +39,7 @@ public final class HubWizardCommand implements Runnable {
                     .addSubcommand("status", new StatusCommand(context))
                     .addSubcommand("pause", new PowerCommand(context, false))
                     .addSubcommand("resume", new PowerCommand(context, true))
+                    .addSubcommand("logs", new LogsCommand(context, java.time.Duration.ofSeconds(5)))
                     .addSubcommand("teardown", new TeardownCommand(context))
                     .addSubcommand("login", new LoginCommand(context, AwsSignIn::forThisMachine,
                             SystemBrowser::open));

@@ -1,7 +1,10 @@
 package dev.hubwizard.cli;
 
 import dev.hubwizard.aws.HubAddress;
+import dev.hubwizard.cost.CostEstimator;
+import dev.hubwizard.cost.PriceList;
 import dev.hubwizard.deploy.Deployment;
+import dev.hubwizard.deploy.ResourcesInAws;
 import dev.hubwizard.deploy.HubUrlStep;
 import dev.hubwizard.engine.RunResult;
 import dev.hubwizard.operate.HubPower;
@@ -59,9 +62,10 @@ final class PowerCommand implements Callable<Integer> {
                     deployment.session().values().get(HubUrlStep.HUB_URL).map(HubAddress::url)
                             .ifPresent(url -> context.out().println("Hub URL: " + url));
                 } else {
-                    context.out().println("Paused. What still costs while paused: "
-                            + "the load balancer, users' files, logs and images, where the hub has them. "
-                            + "Resume with `hubwizard resume --profile " + profile.name() + "`.");
+                    Profile paused = context.store().load(profile.name());
+                    context.out().println("Paused. Fargate bills nothing for the stopped task; what stays: "
+                            + ResourcesInAws.of(paused, new CostEstimator(PriceList.bundled())).text()
+                            + ". Resume with `hubwizard resume --profile " + profile.name() + "`.");
                 }
             }
             return PlanRunner.exitCode(result);

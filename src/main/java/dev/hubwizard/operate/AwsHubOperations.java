@@ -47,8 +47,8 @@ public final class AwsHubOperations implements HubOperations, AutoCloseable {
     }
 
     @Override
-    public HubLogs logs(Profile profile) {
-        return new HubLogs(reader.clients(profile.aws()), profile);
+    public HubLog logs(Profile profile) {
+        return reader.logs(profile);
     }
 
     @Override

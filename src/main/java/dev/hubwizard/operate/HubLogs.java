@@ -18,7 +18,7 @@ import java.util.Optional;
  * from the stream of the newest task. {@link #tail} reads the last lines; {@link #newer} what came since, and
  * moves on to a newer task's stream when ECS replaced the task (a resume, a crash, a redeploy).
  */
-public final class HubLogs {
+public final class HubLogs implements HubLog {
 
     /** Lines the view and the CLI start with: enough for a start-up and a crash, one CloudWatch page. */
     public static final int TAIL_LINES = 1000;
@@ -32,6 +32,7 @@ public final class HubLogs {
                 .map(ResourceRecord::id).findFirst().orElse(LogGroups.nameFor(profile.names().taskFamily()));
     }
 
+    @Override
     public String group() {
         return group;
     }
@@ -72,6 +73,7 @@ public final class HubLogs {
         };
     }
 
+    @Override
     public Lines tail(int limit) throws ProblemException {
         Optional<String> stream = streams.newest(group);
         if (stream.isEmpty()) {
@@ -80,7 +82,7 @@ public final class HubLogs {
         return Lines.of(streams.last(group, stream.get(), limit));
     }
 
-    /** The lines written since {@code cursor}; from the start of a newer task's stream once there is one. */
+    @Override
     public Lines newer(Optional<Cursor> cursor) throws ProblemException {
         Optional<String> newest = streams.newest(group);
         if (newest.isEmpty()) {

@@ -20,7 +20,7 @@ public interface HubOperations {
         }
 
         @Override
-        public HubLogs logs(Profile profile) {
+        public HubLog logs(Profile profile) {
             throw new UnsupportedOperationException("This window does not ask AWS");
         }
 
@@ -44,7 +44,7 @@ public interface HubOperations {
     HubStatus status(Profile profile);
 
     /** The hub's own log in CloudWatch Logs, to read (slowly: in the background). */
-    HubLogs logs(Profile profile);
+    HubLog logs(Profile profile);
 
     /** Pauses the hub and waits until its task has stopped. */
     Outcome pause(Profile profile) throws InterruptedException;

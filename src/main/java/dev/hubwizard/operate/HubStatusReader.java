@@ -39,7 +39,7 @@ public final class HubStatusReader implements AutoCloseable {
 
     /** A task that has run this long and still does not answer is not "starting" any more. */
     static final Duration STARTING_GRACE = Duration.ofMinutes(3);
-    static final String SERVERS_NOTE = "How many users have a server running is shown to the hub's admins only"
+    public static final String SERVERS_NOTE = "How many users have a server running is shown to the hub's admins only"
             + " (JupyterHub's API needs an admin's token, which Hub Wizard does not keep): sign in as an admin and"
             + " open the Admin page to see them.";
 
@@ -88,6 +88,11 @@ public final class HubStatusReader implements AutoCloseable {
         synchronized (clients) {
             return clients.computeIfAbsent(target, clientsFor);
         }
+    }
+
+    /** The hub's own log, read with the same clients. */
+    public HubLogs logs(Profile profile) {
+        return new HubLogs(clients(profile.aws()), profile);
     }
 
     private HubServiceFacts facts(Profile profile) throws ProblemException {

@@ -2,6 +2,7 @@ package dev.hubwizard.ui.hublog;
 
 import dev.hubwizard.engine.LogLine;
 import dev.hubwizard.engine.ProblemException;
+import dev.hubwizard.operate.HubLog;
 import dev.hubwizard.operate.HubLogs;
 import dev.hubwizard.ui.BackgroundWork;
 import javafx.beans.property.BooleanProperty;
@@ -28,7 +29,7 @@ public final class HubLogViewModel {
     /** The newest lines kept; older ones stay in CloudWatch Logs. */
     static final int CAPACITY = 20_000;
 
-    private final HubLogs logs;
+    private final HubLog logs;
     private final BackgroundWork background;
     private final List<LogLine> all = new ArrayList<>();
     private final ObservableList<LogLine> shown = FXCollections.observableArrayList();
@@ -39,7 +40,7 @@ public final class HubLogViewModel {
     private Optional<HubLogs.Cursor> cursor = Optional.empty();
     private boolean reading;
 
-    public HubLogViewModel(HubLogs logs, BackgroundWork background) {
+    public HubLogViewModel(HubLog logs, BackgroundWork background) {
         this.logs = logs;
         this.background = background;
         search.addListener((obs, old, now) -> show());

@@ -1,6 +1,6 @@
 package dev.hubwizard.ui.hublog;
 
-import dev.hubwizard.operate.HubLogs;
+import dev.hubwizard.operate.HubLog;
 import dev.hubwizard.ui.BackgroundWork;
 import dev.hubwizard.ui.Theme;
 import dev.hubwizard.ui.Windows;
@@ -31,7 +31,7 @@ public final class HubLogWindow {
     }
 
     /** Opens the window on the hub's log; lines appear once read. FX thread. */
-    public Stage show(String hubName, HubLogs logs) {
+    public Stage show(String hubName, HubLog logs) {
         HubLogViewModel model = new HubLogViewModel(logs, background);
         HubLogView view = new HubLogView(model);
         Stage stage = new Stage();

@@ -542,6 +542,9 @@ public final class StartViewModel {
                     + " replaces. Ask your users to download what they want to keep first, or turn on \"Keep users'"
                     + " files\" in the settings.");
         }
+        if (profile.deployment().status() == DeploymentStatus.PAUSED) {
+            points.add("The hub is paused: a redeploy runs it again, and it costs as a running hub from then on.");
+        }
         if (points.isEmpty()) {
             points.add("The address and the users' files stay as they are; the hub is unavailable for a few minutes"
                     + " while the new task starts.");
