@@ -31,6 +31,7 @@ public final class AwsHubOperations implements HubOperations, AutoCloseable {
     private final Runner runner;
     private final HubStatusReader reader;
     private final Path logDirectory;
+    private final HubSpending spending;
 
     public AwsHubOperations(ProfileStore store, Supplier<DeployTools> tools, Runner runner, HubStatusReader reader,
                             Path logDirectory) {
@@ -39,11 +40,17 @@ public final class AwsHubOperations implements HubOperations, AutoCloseable {
         this.runner = runner;
         this.reader = reader;
         this.logDirectory = logDirectory;
+        this.spending = new HubSpending(reader::clients, java.time.Clock.systemUTC());
     }
 
     @Override
     public HubStatus status(Profile profile) {
         return reader.read(profile);
+    }
+
+    @Override
+    public MonthToDate spending(Profile profile) {
+        return spending.read(profile);
     }
 
     @Override

@@ -20,6 +20,11 @@ public interface HubOperations {
         }
 
         @Override
+        public MonthToDate spending(Profile profile) {
+            return new MonthToDate(MonthToDate.Kind.NOTHING, "—", "");
+        }
+
+        @Override
         public HubLog logs(Profile profile) {
             throw new UnsupportedOperationException("This window does not ask AWS");
         }
@@ -42,6 +47,9 @@ public interface HubOperations {
 
     /** Where the hub stands in AWS now; never throws (a failed look is {@link LiveState#UNKNOWN}). */
     HubStatus status(Profile profile);
+
+    /** What AWS billed this month for the hub's tagged resources (Cost Explorer, $0.01 a look); never throws. */
+    MonthToDate spending(Profile profile);
 
     /** The hub's own log in CloudWatch Logs, to read (slowly: in the background). */
     HubLog logs(Profile profile);

@@ -84,7 +84,7 @@ public final class HubStatusReader implements AutoCloseable {
     }
 
     /** The clients of an AWS profile and region, made once. */
-    AwsClients clients(AwsTarget target) {
+    public AwsClients clients(AwsTarget target) {
         synchronized (clients) {
             return clients.computeIfAbsent(target, clientsFor);
         }
@@ -153,8 +153,10 @@ public final class HubStatusReader implements AutoCloseable {
             String moved = !profile.options().stableAddress() && !url.equals(profile.deployment().url())
                     && !profile.deployment().url().isBlank()
                     ? " Its address changed (ECS replaced its task): tell its users the new one." : "";
+            String replaced = facts.lastStopped().filter(s -> !s.stoppedReason().startsWith("Scaling activity"))
+                    .map(s -> " ECS replaced its task: the task before it stopped: " + reason(s) + ".").orElse("");
             return new HubStatus(LiveState.ANSWERING, "Task " + task.taskId() + " runs and the hub answers at " + url
-                    + "." + moved, url, Optional.empty(), SERVERS_NOTE, now);
+                    + "." + replaced + moved, url, Optional.empty(), SERVERS_NOTE, now);
         }
         String answer = health.map(code -> "answers HTTP " + code).orElse("does not answer");
         boolean young = task.startedAt() == null || task.startedAt().plus(STARTING_GRACE).isAfter(now);

@@ -120,7 +120,7 @@ public final class FargateStandIn implements RunListener, AutoCloseable {
     /**
      * From now on also plays ECS's scheduler between runs, as it works with the app closed: a service whose
      * desired count went to 0 has its task stopped (a pause); one that wants a task and has none gets one (a
-     * resume, or a task that stopped). Off again, ECS is "slow" to replace a stopped task, for as long as a
+     * resume, or a task that stopped); a deleted service's task is stopped. Off again, ECS is "slow" to replace a stopped task, for as long as a
      * test wants to look at it.
      */
     public void followDesiredCount(boolean follow) {
@@ -135,6 +135,11 @@ public final class FargateStandIn implements RunListener, AutoCloseable {
             return;
         }
         if (services.isEmpty() || !"ACTIVE".equals(services.get(0).status())) {
+            // ECS stops a deleted service's tasks.
+            for (Running task : List.copyOf(running.values())) {
+                scheduler.stop(cluster, task.task(), "Service deleted");
+                release(task);
+            }
             return;
         }
         Service current = services.get(0);

@@ -8,6 +8,7 @@ import dev.hubwizard.operate.HubLogs;
 import dev.hubwizard.operate.HubOperations;
 import dev.hubwizard.operate.HubStatus;
 import dev.hubwizard.operate.LiveState;
+import dev.hubwizard.operate.MonthToDate;
 import dev.hubwizard.profile.DeploymentState;
 import dev.hubwizard.profile.DeploymentStatus;
 import dev.hubwizard.profile.Options;
@@ -86,6 +87,17 @@ public final class SampleOperations implements HubOperations {
     public HubStatus status(Profile profile) {
         return statuses.getOrDefault(profile.name(), new HubStatus(LiveState.NOT_IN_AWS, "", "", Optional.empty(),
                 "", SampleHubs.NOW));
+    }
+
+    @Override
+    public MonthToDate spending(Profile profile) {
+        return switch (profile.name()) {
+            case RUNNING -> new MonthToDate(MonthToDate.Kind.COUNTED, "$31.84", "What AWS billed from 1 Mar to today"
+                    + " for the resources tagged hubwizard:profile=team-hub.");
+            case PAUSED -> new MonthToDate(MonthToDate.Kind.TAG_NOT_ACTIVE, "Tag not active", "AWS does not count"
+                    + " costs by the tag hubwizard:profile yet.");
+            default -> new MonthToDate(MonthToDate.Kind.COUNTED, "$12.07", "");
+        };
     }
 
     @Override

@@ -6,6 +6,7 @@ import dev.hubwizard.deploy.ResourcesInAws;
 import dev.hubwizard.engine.Problem;
 import dev.hubwizard.operate.HubStatus;
 import dev.hubwizard.operate.LiveState;
+import dev.hubwizard.operate.MonthToDate;
 import dev.hubwizard.profile.DeploymentState;
 import dev.hubwizard.profile.HubStanding;
 import dev.hubwizard.profile.Profile;
@@ -31,10 +32,11 @@ import java.util.Optional;
  *                          a month"); empty when nothing
  * @param cost              what it costs a month as it stands (paused: without its task), "—" when nothing
  * @param live              where it stands in AWS right now; null until looked up (or when it has nothing there)
+ * @param spent             what AWS billed this month for its tagged resources; null until looked up
  */
 public record HubRow(ProfileEntry entry, String region, String state, String stateDetail, String lastDeployed,
                      String lastDeployedExact, String url, String problem, List<String> mistakes, String fix,
-                     HubStanding standing, String inAws, String cost, HubStatus live) {
+                     HubStanding standing, String inAws, String cost, HubStatus live, MonthToDate spent) {
 
     public HubRow {
         mistakes = List.copyOf(mistakes);
@@ -43,7 +45,13 @@ public record HubRow(ProfileEntry entry, String region, String state, String sta
     /** The same row with its live status, as AWS just told it. */
     public HubRow withLive(HubStatus status) {
         return new HubRow(entry, region, state, stateDetail, lastDeployed, lastDeployedExact, url, problem, mistakes,
-                fix, standing, inAws, cost, status);
+                fix, standing, inAws, cost, status, spent);
+    }
+
+    /** The same row with this month's cost, as Cost Explorer just told it. */
+    public HubRow withSpent(MonthToDate value) {
+        return new HubRow(entry, region, state, stateDetail, lastDeployed, lastDeployedExact, url, problem, mistakes,
+                fix, standing, inAws, cost, live, value);
     }
 
     /** What the State column says: the live state once known, else what the profile last recorded. */
@@ -87,7 +95,7 @@ public record HubRow(ProfileEntry entry, String region, String state, String sta
             return new HubRow(entry, profile.aws().region(), words(standing), detail(standing, inAws),
                     at == null ? "Never" : RelativeTime.describe(at, now, zone),
                     at == null ? "" : RelativeTime.exact(at, zone), deployment.url(), "", List.of(), "", standing,
-                    inAws, cost, null);
+                    inAws, cost, null, null);
         }
         ProfileEntry.Broken broken = (ProfileEntry.Broken) entry;
         Problem problem = broken.problem().problem();
@@ -95,7 +103,7 @@ public record HubRow(ProfileEntry entry, String region, String state, String sta
                 ? List.of(problem.why()) : broken.problem().mistakes();
         return new HubRow(entry, "", "Cannot be read", "Hub Wizard could not read " + broken.file().getFileName()
                 + "; the other hubs are not affected. The reason is shown under the list.", "", "", "",
-                problem.what(), mistakes, problem.next(), null, "", "", null);
+                problem.what(), mistakes, problem.next(), null, "", "", null, null);
     }
 
     public String name() {

@@ -161,6 +161,9 @@ public final class StartView extends BorderPane {
         deployed.setCellFactory(c -> new DeployedCell());
         table.getColumns().add(deployed);
         table.getColumns().add(column("Cost", HubRow::cost, 120, "hub-cost"));
+        TableColumn<HubRow, HubRow> spent = rowColumn("This month", 120);
+        spent.setCellFactory(c -> new SpentCell());
+        table.getColumns().add(spent);
         TableColumn<HubRow, HubRow> url = rowColumn("URL", 260);
         url.setCellFactory(c -> new UrlCell());
         table.getColumns().add(url);
@@ -363,6 +366,26 @@ public final class StartView extends BorderPane {
             setTooltip(detail);
             label.setAccessibleText(row.shownState() + ". " + row.shownDetail());
             setGraphic(label);
+        }
+    }
+
+    /** What AWS billed this month, with what it means (or how to have it counted) in the tooltip. */
+    private static final class SpentCell extends TableCell<HubRow, HubRow> {
+        @Override
+        protected void updateItem(HubRow row, boolean empty) {
+            super.updateItem(row, empty);
+            boolean known = !empty && row != null && row.spent() != null;
+            setText(known ? row.spent().text() : empty || row == null || row.isBroken() ? null : "—");
+            Tooltip detail = known && !row.spent().detail().isEmpty() ? new Tooltip(row.spent().detail()) : null;
+            if (detail != null) {
+                detail.setWrapText(true);
+                detail.setMaxWidth(480);
+            }
+            setTooltip(detail);
+            getStyleClass().removeAll("spent-unknown");
+            if (known && row.spent().kind() != dev.hubwizard.operate.MonthToDate.Kind.COUNTED) {
+                getStyleClass().add("spent-unknown");
+            }
         }
     }
 

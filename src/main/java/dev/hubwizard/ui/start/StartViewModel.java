@@ -225,11 +225,27 @@ public final class StartViewModel {
         }
     }
 
+    /** Asks Cost Explorer once per hub (each request costs $0.01): what AWS billed this month. */
+    private void refreshSpending() {
+        for (HubRow row : List.copyOf(rows)) {
+            Optional<Profile> profile = row.profile().filter(HubStatusReader::hasService);
+            if (profile.isEmpty() || row.spent() != null) {
+                continue;
+            }
+            background.run(() -> operations.spending(profile.get()), spent -> update(row.name(), r -> r.withSpent(spent)),
+                    failure -> { });
+        }
+    }
+
     private void showLive(String name, HubStatus live) {
+        update(name, r -> r.withLive(live));
+    }
+
+    private void update(String name, java.util.function.UnaryOperator<HubRow> change) {
         for (int i = 0; i < rows.size(); i++) {
             HubRow row = rows.get(i);
             if (row.name().equals(name)) {
-                HubRow fresh = row.withLive(live);
+                HubRow fresh = change.apply(row);
                 boolean wasSelected = selected.get() == row;
                 rows.set(i, fresh);
                 if (wasSelected) {
@@ -337,15 +353,19 @@ public final class StartViewModel {
 
     private void showEntries(List<HubRow> read, String select) {
         // What AWS last said stays shown until it says something new: a reload must not flicker the states.
-        java.util.Map<String, HubStatus> live = new java.util.HashMap<>();
-        rows.stream().filter(r -> r.live() != null).forEach(r -> live.put(r.name(), r.live()));
-        List<HubRow> fresh = read.stream().map(r -> live.containsKey(r.name()) && r.profile()
-                .filter(HubStatusReader::hasService).isPresent() ? r.withLive(live.get(r.name())) : r).toList();
+        java.util.Map<String, HubRow> before = new java.util.HashMap<>();
+        rows.forEach(r -> before.put(r.name(), r));
+        List<HubRow> fresh = read.stream().map(r -> {
+            HubRow old = before.get(r.name());
+            return old == null || r.profile().filter(HubStatusReader::hasService).isEmpty() ? r
+                    : r.withLive(old.live()).withSpent(old.spent());
+        }).toList();
         rows.setAll(fresh);
         selected.set(fresh.stream().filter(r -> r.name().equals(select)).findFirst()
                 .orElse(fresh.isEmpty() ? null : fresh.get(0)));
         loading.set(false);
         refreshLive();
+        refreshSpending();
     }
 
     /** Asks for a name, creates the profile with sensible defaults and opens it. */

@@ -76,6 +76,7 @@ public final class StrictAws implements AutoCloseable {
     private final CertificateIssuance certificates;
     private final NetworkInterfacesInUse interfaces;
     private final List<AwsRule> rules;
+    private final CostAllocationTags costTags = new CostAllocationTags();
     private volatile Windows windows = Windows.SHARED;
 
     static {
@@ -92,7 +93,7 @@ public final class StrictAws implements AutoCloseable {
         this.interfaces = new NetworkInterfacesInUse(this::networkInterfaces);
         this.rollouts = new EcsRollouts(iamRoles, this::subnetZones);
         this.rules = List.of(new DocumentedInputs(), ec2Ids, iamRoles, certificates, interfaces, rollouts,
-                new TaskDefinitionStatus(this::ecs), new InactiveServices(this::ecs), new TaskTimes());
+                new TaskDefinitionStatus(this::ecs), new InactiveServices(this::ecs), new TaskTimes(), costTags);
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
         server.setExecutor(threads);
         server.createContext("/", this::handle);
@@ -121,6 +122,11 @@ public final class StrictAws implements AutoCloseable {
 
     public Windows windows() {
         return windows;
+    }
+
+    /** The cost allocation tags billing has seen, which a test sets. */
+    public CostAllocationTags costAllocationTags() {
+        return costTags;
     }
 
     /** The ECS plays a test turns on: failing rollouts, slow starts, zones Fargate does not serve. */

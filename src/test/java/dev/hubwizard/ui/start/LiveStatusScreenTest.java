@@ -93,11 +93,19 @@ class LiveStatusScreenTest {
         assertThat(row(robot, SampleOperations.RUNNING).shownDetail()).contains("answers at",
                 "sign in as an admin and open the Admin page");
         assertThat(robot.lookup(".state-live-stopped-unexpectedly").tryQuery()).isPresent();
+        waitUntil(() -> row(robot, SampleOperations.PAUSED).spent() != null);
+        assertThat(row(robot, SampleOperations.RUNNING).spent().text()).isEqualTo("$31.84");
+        assertThat(row(robot, SampleOperations.PAUSED).spent().text()).isEqualTo("Tag not active");
         // Paused: the load balancer and the rest still cost; the task does not.
-        assertThat(row(robot, SampleOperations.PAUSED).cost()).endsWith("a month");
-        assertThat(Double.parseDouble(row(robot, SampleOperations.PAUSED).cost().replaceAll("[^0-9.]", "")))
-                .isLessThan(Double.parseDouble(row(robot, SampleOperations.RUNNING).cost().replaceAll("[^0-9.]", ""))
-                        + 20);
+        dev.hubwizard.profile.Profile paused = store.load(SampleOperations.PAUSED);
+        double whilePaused = dev.hubwizard.deploy.ResourcesInAws.of(paused, StartViewModelTest.COSTS).cost()
+                .monthlyTotal();
+        double running = dev.hubwizard.deploy.ResourcesInAws.of(paused.withDeployment(
+                dev.hubwizard.deploy.SummaryWriter.withStatus(paused.deployment(), DeploymentStatus.DEPLOYED)),
+                StartViewModelTest.COSTS).cost().monthlyTotal();
+        assertThat(whilePaused).isGreaterThan(0).isLessThan(running);
+        assertThat(row(robot, SampleOperations.PAUSED).cost())
+                .isEqualTo(dev.hubwizard.cost.CostEstimate.dollars(whilePaused) + " a month");
     }
 
     @Test
@@ -107,11 +115,9 @@ class LiveStatusScreenTest {
         assertThat(robot.lookup("#resume").queryAs(Button.class).isDisabled()).isTrue();
 
         robot.clickOn("#pause");
-        WaitForAsyncUtils.waitForFxEvents();
-        assertThat(robot.lookup(".dialog-pane").queryAs(javafx.scene.control.DialogPane.class).getContentText())
+        assertThat(robot.lookup("#dialog-body").queryAs(Label.class).getText())
                 .contains("everyone's notebook servers stop", "While paused", "a new address");
-        robot.clickOn(robot.lookup(".dialog-pane .button").match(n -> "Pause".equals(((Button) n).getText()))
-                .queryButton());
+        robot.clickOn("#dialog-confirm");
 
         waitUntil(() -> operations.paused.contains(SampleOperations.RUNNING)
                 && model.statusProperty().get().startsWith("Paused"));
