@@ -66,7 +66,13 @@ public record HubRow(ProfileEntry entry, String region, String state, String sta
 
     /** The address the hub answers at now when AWS told it, else the one last recorded. */
     public String shownUrl() {
-        return live != null && !live.url().isEmpty() ? live.url() : url;
+        if (live != null && !live.url().isEmpty()) {
+            return live.url();
+        }
+        // A paused or deleted hub answers nowhere: its last address would only mislead.
+        boolean nowhere = live != null && (live.state() == LiveState.PAUSED || live.state() == LiveState.PAUSING
+                || live.state() == LiveState.GONE);
+        return nowhere ? "" : url;
     }
 
     /** Whether the hub is paused, as AWS says or (until it has said) as last recorded. */
@@ -91,7 +97,7 @@ public record HubRow(ProfileEntry entry, String region, String state, String sta
             ResourcesInAws resources = ResourcesInAws.of(profile, costs);
             String inAws = resources.isEmpty() ? "" : resources.text();
             String cost = !resources.billed() ? "—" : resources.cost().known()
-                    ? CostEstimate.dollars(resources.cost().monthlyTotal()) + " a month" : "no price data";
+                    ? CostEstimate.dollars(resources.cost().monthlyTotal()) : "no price data";
             return new HubRow(entry, profile.aws().region(), words(standing), detail(standing, inAws),
                     at == null ? "Never" : RelativeTime.describe(at, now, zone),
                     at == null ? "" : RelativeTime.exact(at, zone), deployment.url(), "", List.of(), "", standing,

@@ -105,7 +105,8 @@ class LiveStatusScreenTest {
                 StartViewModelTest.COSTS).cost().monthlyTotal();
         assertThat(whilePaused).isGreaterThan(0).isLessThan(running);
         assertThat(row(robot, SampleOperations.PAUSED).cost())
-                .isEqualTo(dev.hubwizard.cost.CostEstimate.dollars(whilePaused) + " a month");
+                .isEqualTo(dev.hubwizard.cost.CostEstimate.dollars(whilePaused));
+        assertThat(row(robot, SampleOperations.PAUSED).shownUrl()).as("a paused hub answers nowhere").isEmpty();
     }
 
     @Test
