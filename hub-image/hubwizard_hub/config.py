@@ -16,6 +16,8 @@ log = logging.getLogger("JupyterHub")
 
 STATE_DIR = "/srv/jupyterhub/state"
 SIGN_IN_MODES = ("first-use", "cognito")
+SPAWNERS = ("local", "fargate")
+SERVER_START_SECONDS = 120
 
 
 def names_from_file(folder, filename):
@@ -46,15 +48,23 @@ def configure(c, variables, folder):
     sign_in = env.text("HUB_SIGN_IN", "first-use").lower()
     if sign_in not in SIGN_IN_MODES:
         raise BadSetting(f"HUB_SIGN_IN={sign_in!r} is not 'first-use' or 'cognito'.")
+    spawner = env.text("HUB_SPAWNER", "local").lower()
+    if spawner not in SPAWNERS:
+        raise BadSetting(f"HUB_SPAWNER={spawner!r} is not 'local' or 'fargate'.")
 
     configure_users(c, admins, allowed)
     configure_network(c, env)
     state = configure_state(c, env)
     configure_accounts(c, env)
+    configure_servers(c)
     if sign_in == "first-use":
         configure_first_use(c, state)
     else:
         configure_cognito(c, env)
+    if spawner == "fargate":
+        from .fargate_config import configure_fargate
+
+        configure_fargate(c, env, variables)
 
     log.info(
         "Hub Wizard: sign-in %s; %d admin(s): %s; %d allowed user(s): %s",
@@ -97,6 +107,13 @@ def configure_accounts(c, env):
     c.LocalAuthenticator.add_user_cmd = list(accounts.ADD_USER_CMD)
     # Pinned ids keep files on a kept volume (EFS homes) with their owners across redeploys.
     c.LocalAuthenticator.uids = env.uids("HUB_USER_UIDS")
+
+
+def configure_servers(c):
+    # JupyterHub gives a server 30 s to answer once started. JupyterLab on a 1-vCPU Fargate task, or a class
+    # starting at once, takes longer: the spawn then fails although the server was nearly up.
+    c.Spawner.http_timeout = SERVER_START_SECONDS
+    c.Spawner.start_timeout = SERVER_START_SECONDS
 
 
 def configure_first_use(c, state):

@@ -134,3 +134,12 @@ def test_the_image_config_file_configures_through_the_package(hub_folder, monkey
 
     assert config.Authenticator.admin_users == {"alice"}
     assert config.JupyterHub.authenticator_class is LocalFirstUseAuthenticator
+
+
+def test_servers_get_time_to_start_on_a_small_task(config, environment, hub_folder):
+    files(hub_folder, "alice\n", "")
+
+    configure(config, environment, hub_folder)
+
+    assert config.Spawner.http_timeout == 120
+    assert config.Spawner.start_timeout == 120

@@ -47,7 +47,7 @@ import java.util.function.Supplier;
  * twins {@code aws.endpointUrl...}, or {@code endpoint_url} in the profile), which the SDK applies
  * by itself to every client.
  *
- * <p>EC2, ECS and Elastic Load Balancing get more patience than the SDK's default: AWS answers NotFound for a
+ * <p>EC2, ECS, Elastic Load Balancing and EFS get more patience than the SDK's default: AWS answers NotFound for a
  * while after a create ({@link EventualConsistency}), and such an answer for an id these clients just made is
  * asked again with back-off ({@link FreshIds}), as the SDK's retry strategy does with a throttled call.
  */
@@ -136,7 +136,7 @@ public final class AwsClients implements AutoCloseable {
     }
 
     public EfsClient efs() {
-        return client(EfsClient.class, EfsClient::builder);
+        return client(EfsClient.class, EfsClient::builder, true);
     }
 
     /** Cost Explorer is global: the SDK's endpoint rules send any region of the partition to its one endpoint. */
@@ -202,7 +202,7 @@ public final class AwsClients implements AutoCloseable {
                         .addExecutionInterceptor(calls)
                         .addExecutionInterceptor(fresh);
                 if (patient) {
-                    // Replaces a retry mode the AWS profile may name, for these three services only.
+                    // Replaces a retry mode the AWS profile may name, for these services only.
                     override.retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
                             .retryOnException(fresh::notVisibleYet)
                             .backoffStrategy(consistency.backoff())

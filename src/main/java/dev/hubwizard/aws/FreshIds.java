@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 /**
  * The ids of what these clients created moments ago (and the certificates they saw issued): AWS may not know
@@ -27,6 +28,12 @@ final class FreshIds implements ExecutionInterceptor {
 
     /** Elastic Load Balancing's answers for a certificate it does not know yet, or not as issued. */
     private static final Set<String> CERTIFICATE_NOT_YET = Set.of("CertificateNotFound", "UnsupportedCertificate");
+    /**
+     * Elastic Load Balancing's and EFS's answers for a subnet or security group they cannot see, whose messages
+     * do not name it: taken for "not visible yet" while any of that kind is fresh.
+     */
+    private static final Map<String, String> UNNAMED_NOT_FOUND = Map.of("SubnetNotFound", "subnet-",
+            "InvalidSecurityGroup", "sg-", "SecurityGroupNotFound", "sg-");
 
     private final Duration window;
     private final Map<String, Long> madeAt = new ConcurrentHashMap<>();
@@ -67,7 +74,8 @@ final class FreshIds implements ExecutionInterceptor {
     /**
      * Whether {@code failure} is AWS not knowing a fresh id yet: EC2's {@code *.NotFound}, ECS passing EC2's
      * NotFound on (InvalidParameterException "... (ErrorCode: InvalidSubnetID.NotFound)"), or ELB's
-     * CertificateNotFound / UnsupportedCertificate — each naming an id made moments ago.
+     * CertificateNotFound / UnsupportedCertificate — each naming an id made moments ago; or ELB's and EFS's
+     * subnet and security group answers while one of that kind is fresh.
      */
     boolean notVisibleYet(Throwable failure) {
         if (!(failure instanceof AwsServiceException e) || e.awsErrorDetails() == null
@@ -76,13 +84,21 @@ final class FreshIds implements ExecutionInterceptor {
         }
         String code = e.awsErrorDetails().errorCode();
         String message = e.awsErrorDetails().errorMessage() == null ? "" : e.awsErrorDetails().errorMessage();
+        String unnamedKind = UNNAMED_NOT_FOUND.get(code);
+        if (unnamedKind != null) {
+            return fresh().anyMatch(id -> id.startsWith(unnamedKind));
+        }
         boolean notFound = code.endsWith(".NotFound") || CERTIFICATE_NOT_YET.contains(code)
                 || "InvalidParameterException".equals(code) && message.contains(".NotFound");
         if (!notFound) {
             return false;
         }
+        return fresh().anyMatch(message::contains);
+    }
+
+    private Stream<String> fresh() {
         long now = System.nanoTime();
         madeAt.values().removeIf(at -> now - at > window.toNanos());
-        return madeAt.keySet().stream().anyMatch(message::contains);
+        return madeAt.keySet().stream();
     }
 }

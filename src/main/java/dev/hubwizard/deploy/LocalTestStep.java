@@ -43,8 +43,11 @@ public final class LocalTestStep implements Step {
     public static final Key<LocalTestResult> RESULT = Key.of("local-test", LocalTestResult.class);
     /** JupyterHub answers in about 2 s on a laptop; the first start of a fresh image takes longer. */
     public static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(60);
-    /** A first notebook server starts in seconds (10 s on two busy cores); JupyterHub itself gives up at 60 s. */
-    public static final Duration SERVER_TIMEOUT = Duration.ofSeconds(90);
+    /**
+     * A first notebook server starts in seconds (10 s on two busy cores); the hub image gives it 120 s, so the
+     * check waits a little longer and reports the hub's own verdict.
+     */
+    public static final Duration SERVER_TIMEOUT = Duration.ofSeconds(150);
 
     /** The hub's log reaches this app a moment after the answer that failed a check. */
     private static final Duration LOG_CATCH_UP = Duration.ofMillis(500);

@@ -32,7 +32,7 @@ public final class PersonCheck {
     private final SignIn signIn;
     private final Duration serverTimeout;
 
-    /** @param serverTimeout how long the server may take to start (JupyterHub's own limit is 60 s by default) */
+    /** @param serverTimeout how long the server may take to start (the hub image's own limit is 120 s) */
     public PersonCheck(HubBrowser browser, SignIn signIn, Duration serverTimeout) {
         this.browser = browser;
         this.signIn = signIn;

@@ -25,16 +25,13 @@ import dev.hubwizard.profile.ProfileStore;
 import dev.hubwizard.profile.SignIn;
 import dev.hubwizard.testbed.AwsCallRecorder;
 import dev.hubwizard.testbed.DockerEngine;
+import dev.hubwizard.testbed.HubPortLock;
 import dev.hubwizard.testbed.LocalRegistry;
 import dev.hubwizard.testbed.MotoServer;
-import dev.hubwizard.testbed.Requirements;
 import dev.hubwizard.testbed.StepRecorder;
 import dev.hubwizard.testbed.strict.StrictAws;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -80,8 +77,13 @@ public final class DeployTestBed implements AutoCloseable {
         LocalRegistry.require();
         DockerClients docker = DockerEngine.require();
         DockerEngine.requireHubBase(docker);
-        requireHubPortFree();
-        return new DeployTestBed(moto, LocalRegistry.start(ecrPassword()), docker, profiles);
+        HubPortLock.acquire(SecurityGroups.HUB_PORT);
+        try {
+            return new DeployTestBed(moto, LocalRegistry.start(ecrPassword()), docker, profiles);
+        } catch (IOException | RuntimeException e) {
+            HubPortLock.release();
+            throw e;
+        }
     }
 
     /** What moto's GetAuthorizationToken says the password is, read as the push step reads it. */
@@ -94,16 +96,6 @@ public final class DeployTestBed implements AutoCloseable {
                     throw new IllegalStateException(e.problem().text(), e);
                 }
             });
-        }
-    }
-
-    /** The hub-url step looks at port 8000 on the task's address, where the played task serves. */
-    private static void requireHubPortFree() {
-        try (ServerSocket probe = new ServerSocket()) {
-            probe.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), SecurityGroups.HUB_PORT));
-        } catch (IOException e) {
-            Requirements.require(false, "nothing listening on 127.0.0.1:" + SecurityGroups.HUB_PORT
-                    + ", where the played Fargate task serves the hub", "Stop what listens there, then run again");
         }
     }
 
@@ -201,6 +193,14 @@ public final class DeployTestBed implements AutoCloseable {
     /** Stops what it started and removes the images its profiles built and pushed. */
     @Override
     public void close() throws IOException, InterruptedException {
+        try {
+            closeAll();
+        } finally {
+            HubPortLock.release();
+        }
+    }
+
+    private void closeAll() throws IOException, InterruptedException {
         closeFargates();
         containers.removeAll();
         // By tag: an image goes once none of its tags is left, so nobody else's tag is touched.

@@ -22,6 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.acm.model.CertificateStatus;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.efs.model.EfsException;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.ElasticLoadBalancingV2Exception;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.ProtocolEnum;
 
@@ -90,9 +92,51 @@ class EventualConsistencyIT {
     }
 
     @Test
+    void aLoadBalancerAndAMountTargetWaitForTheSubnetsAndGroupsJustMade() {
+        strict.windows(Windows.SHARED.withEc2NewIds(Duration.ofMillis(1500)));
+        AwsClients aws = clients(StrictAws.PATIENCE.newIds(), StrictAws.PATIENCE.iamPropagation());
+        AwsClients impatient = clients(Duration.ZERO, StrictAws.PATIENCE.iamPropagation());
+        NewNetwork network = NewNetwork.made(aws.ec2(), "10.3");
+
+        assertThatThrownBy(() -> impatient.elbv2().createLoadBalancer(r -> r.name("consistency-alb")
+                .subnets(network.subnets()).securityGroups(network.group())))
+                .isInstanceOfSatisfying(ElasticLoadBalancingV2Exception.class,
+                        e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("SubnetNotFound"));
+
+        NewNetwork fresh = NewNetwork.made(aws.ec2(), "10.4");
+        assertThat(aws.elbv2().createLoadBalancer(r -> r.name("consistency-alb-2").subnets(fresh.subnets())
+                .securityGroups(fresh.group())).loadBalancers()).hasSize(1);
+
+        String fileSystem = aws.efs().createFileSystem(r -> r.creationToken("consistency-" + System.nanoTime()))
+                .fileSystemId();
+        NewNetwork third = NewNetwork.made(aws.ec2(), "10.5");
+        assertThatThrownBy(() -> impatient.efs().createMountTarget(r -> r.fileSystemId(fileSystem)
+                .subnetId(third.subnets().get(0)).securityGroups(third.group())))
+                .isInstanceOfSatisfying(EfsException.class,
+                        e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("SubnetNotFound"));
+        NewNetwork another = NewNetwork.made(aws.ec2(), "10.6");
+        assertThat(aws.efs().createMountTarget(r -> r.fileSystemId(fileSystem).subnetId(another.subnets().get(0))
+                .securityGroups(another.group())).mountTargetId()).isNotBlank();
+    }
+
+    /** A VPC with two subnets and a security group, made by clients patient enough for EC2's own window. */
+    private record NewNetwork(List<String> subnets, String group) {
+        static NewNetwork made(Ec2Client ec2, String prefix) {
+            String vpc = ec2.createVpc(r -> r.cidrBlock(prefix + ".0.0/16")).vpc().vpcId();
+            List<String> subnets = List.of("a", "b").stream().map(zone -> ec2.createSubnet(r -> r.vpcId(vpc)
+                    .cidrBlock(prefix + (zone.equals("a") ? ".0.0/24" : ".1.0/24")).availabilityZone("us-east-1" + zone))
+                    .subnet().subnetId()).toList();
+            String group = ec2.createSecurityGroup(r -> r.vpcId(vpc).groupName("consistency-" + prefix)
+                    .description("eventual consistency")).groupId();
+            return new NewNetwork(subnets, group);
+        }
+    }
+
+    @Test
     void theServiceStartsOnlyOnceEcsCanUseTheNewExecutionRole() {
-        // Longer than the network step takes here, so that the role is still new when the service starts.
-        Duration iam = Duration.ofSeconds(4);
+        // Longer than the steps before the service take here, even on a loaded machine (4 s was not), so that
+        // the role is still new when the service starts.
+        Duration iam = Duration.ofSeconds(15);
         strict.windows(Windows.SHARED.withIamNewRoles(iam));
         AwsClients impatient = clients(StrictAws.PATIENCE.newIds(), Duration.ZERO);
 

@@ -23,6 +23,7 @@ import software.amazon.awssdk.services.ecs.model.Service;
 import software.amazon.awssdk.services.ecs.model.Task;
 import software.amazon.awssdk.services.ecs.model.TaskDefinition;
 import software.amazon.awssdk.services.ecs.model.Volume;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroupNotFoundException;
 
 import java.util.HashMap;
 import java.util.List;
@@ -272,11 +273,17 @@ public final class FargateStandIn implements RunListener, AutoCloseable {
             return; // Released already, by the run's listener or Fargate's own look.
         }
         stop(task);
-        if (!task.targetGroupArn().isEmpty()) {
-            aws.elbv2().deregisterTargets(r -> r.targetGroupArn(task.targetGroupArn()).targets(t -> t
-                    .id(privateIp(task.task())).port(SecurityGroups.HUB_PORT)));
-        }
+        // The interface first: a teardown may have deleted the target group meanwhile (stopping the container
+        // can take seconds), and a failed deregistration must not leave the interface holding the subnet.
         scheduler.release(task.task(), task.allocation());
+        if (!task.targetGroupArn().isEmpty()) {
+            try {
+                aws.elbv2().deregisterTargets(r -> r.targetGroupArn(task.targetGroupArn()).targets(t -> t
+                        .id(privateIp(task.task())).port(SecurityGroups.HUB_PORT)));
+            } catch (TargetGroupNotFoundException deleted) {
+                // Gone with its targets.
+            }
+        }
     }
 
     private static void stop(Running task) {

@@ -18,7 +18,9 @@ import java.util.regex.Pattern;
  * subnet, security group, internet gateway or route table answers its {@code *.NotFound} to every call that
  * names it (a describe by id included; a filter only finds nothing) for {@link Windows#ec2NewIds()} after its
  * create. ECS passes EC2's answer on when a new service names a new subnet or group, inside an
- * InvalidParameterException.
+ * InvalidParameterException. Elastic Load Balancing's CreateLoadBalancer and EFS's CreateMountTarget answer with
+ * their own codes (SubnetNotFound, InvalidSecurityGroup / SecurityGroupNotFound) and, as documented, a message
+ * that does not name the id.
  */
 final class NewEc2Ids implements AwsRule {
 
@@ -58,6 +60,28 @@ final class NewEc2Ids implements AwsRule {
                     return Optional.of(AwsAnswer.error(request, 400, "InvalidParameterException",
                             "Error retrieving " + what + " information for [" + id + "]: " + message(id)
                                     + " (ErrorCode: " + code(id) + ")"));
+                }
+            }
+        }
+        if (request.is("elasticloadbalancing", "CreateLoadBalancer")) {
+            for (Map.Entry<String, String> field : request.form().entrySet()) {
+                if (invisible(field.getValue())) {
+                    return Optional.of(field.getKey().startsWith("Subnets.")
+                            ? AwsAnswer.error(request, 400, "SubnetNotFound", "The specified subnet does not exist.")
+                            : AwsAnswer.error(request, 400, "InvalidSecurityGroup",
+                                    "The specified security group does not exist."));
+                }
+            }
+        }
+        if (request.is("elasticfilesystem", "CreateMountTarget")) {
+            if (invisible(request.json().path("SubnetId").asText())) {
+                return Optional.of(AwsAnswer.error(request, 400, "SubnetNotFound",
+                        "The specified subnet does not exist."));
+            }
+            for (JsonNode group : request.json().path("SecurityGroups")) {
+                if (invisible(group.asText())) {
+                    return Optional.of(AwsAnswer.error(request, 400, "SecurityGroupNotFound",
+                            "The specified security group does not exist."));
                 }
             }
         }
