@@ -192,17 +192,19 @@ class PauseResumeIT {
         // ECS replaces a stopped task within moments; the stand-in waits until the test has looked.
         fargate.followDesiredCount(false);
         String task = runningTasks().get(0);
-        bed.aws().ecs().stopTask(r -> r.cluster(profile().names().cluster()).task(task)
-                .reason("Task stopped by user: someone in the console"));
-        waitFor(() -> fargate.runningTasks() == 0, "the stand-in stops the container");
+        try {
+            bed.aws().ecs().stopTask(r -> r.cluster(profile().names().cluster()).task(task)
+                    .reason("Task stopped by user: someone in the console"));
+            waitFor(() -> fargate.runningTasks() == 0, "the stand-in stops the container");
 
-        HubStatus now = status.read(profile());
+            HubStatus now = status.read(profile());
 
-        assertThat(now.state()).isEqualTo(LiveState.STOPPED_UNEXPECTEDLY);
-        assertThat(now.detail()).contains(task.substring(task.lastIndexOf('/') + 1),
-                "Task stopped by user: someone in the console", "starts a new task on its own");
-
-        fargate.followDesiredCount(true);
+            assertThat(now.state()).as(now.detail()).isEqualTo(LiveState.STOPPED_UNEXPECTEDLY);
+            assertThat(now.detail()).contains(task.substring(task.lastIndexOf('/') + 1),
+                    "Task stopped by user: someone in the console", "starts a new task on its own");
+        } finally {
+            fargate.followDesiredCount(true);
+        }
         waitFor(() -> status.read(profile()).state() == LiveState.ANSWERING, "ECS's new task answers");
         assertThat(status.read(profile()).detail()).contains("the task before it stopped: Task stopped by user");
     }
