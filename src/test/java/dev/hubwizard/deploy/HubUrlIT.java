@@ -9,9 +9,11 @@ import dev.hubwizard.engine.RunResult;
 import dev.hubwizard.engine.Session;
 import dev.hubwizard.engine.StepContext;
 import dev.hubwizard.profile.Profile;
+import dev.hubwizard.testbed.HubPortLock;
 import dev.hubwizard.testbed.MotoServer;
 import dev.hubwizard.testbed.Requirements;
 import dev.hubwizard.testbed.strict.StrictAws;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,8 +52,15 @@ class HubUrlIT {
     private Session session;
 
     @BeforeAll
-    static void startMoto() {
+    static void startMoto() throws IOException {
         moto = MotoServer.shared();
+        // Its stand-in hubs serve where a played task's hub serves: other test runs on this machine wait.
+        HubPortLock.acquire(HUB_PORT);
+    }
+
+    @AfterAll
+    static void letThePortGo() throws IOException {
+        HubPortLock.release();
     }
 
     @BeforeEach

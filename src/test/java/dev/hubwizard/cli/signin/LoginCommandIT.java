@@ -18,6 +18,8 @@ import software.amazon.awssdk.services.iam.model.AccessKey;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -25,6 +27,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -130,19 +133,19 @@ class LoginCommandIT {
 
     @Test
     void aReadOnlyAwsFolderIsReportedAndNothingIsWritten() throws Exception {
-        Path aws = home.resolve(".aws");
+        // Root ignores permissions: then the CLI runs as "nobody", in a home it can reach (the checkout may be in
+        // a private folder).
+        boolean root = (int) Files.getAttribute(hubHome, "unix:uid") == 0; // a folder this test made: its owner
+        Path base = root ? Files.createTempDirectory(Path.of("/tmp"), "hubwizard-nobody-home",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x"))) : home;
+        Path aws = Files.createDirectories(base.resolve(".aws"));
         Files.writeString(aws.resolve("config"), "# mine\n[default]\nregion = eu-west-1\n");
-        Files.setPosixFilePermissions(aws.resolve("config"), PosixFilePermissions.fromString("rw-r--r--"));
-        Files.setPosixFilePermissions(aws, PosixFilePermissions.fromString("r-xr-xr-x"));
-        Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwxr-xr-x"));
+        setPermissions(aws.resolve("config"), "rw-r--r--");
+        setPermissions(aws, "r-xr-xr-x");
         try {
             String input = key.accessKeyId() + "\n" + key.secretAccessKey() + "\n";
-            int code;
-            if (Files.isWritable(aws)) {
-                code = runAsNobody(input, "login", "--aws-profile", "personal", "--keys");
-            } else {
-                code = run(input, "login", "--aws-profile", "personal", "--keys");
-            }
+            int code = root ? runAsNobody(base, input, "login", "--aws-profile", "personal", "--keys")
+                    : run(input, "login", "--aws-profile", "personal", "--keys");
             assertThat(code).as(out() + err()).isEqualTo(1);
             assertThat(err()).contains("Hub Wizard cannot save your sign-in").contains("Nothing was changed");
             assertThat(Files.readString(aws.resolve("config"))).isEqualTo("# mine\n[default]\nregion = eu-west-1\n");
@@ -150,7 +153,22 @@ class LoginCommandIT {
                 assertThat(files.map(p -> p.getFileName().toString())).containsExactly("config");
             }
         } finally {
-            Files.setPosixFilePermissions(aws, PosixFilePermissions.fromString("rwxr-xr-x"));
+            setPermissions(aws, "rwxr-xr-x");
+            if (root) {
+                deleteTree(base);
+            }
+        }
+    }
+
+    private static void setPermissions(Path path, String permissions) throws IOException {
+        Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(permissions));
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (var tree = Files.walk(root)) {
+            for (Path each : (Iterable<Path>) tree.sorted(Comparator.reverseOrder())::iterator) {
+                Files.delete(each);
+            }
         }
     }
 
@@ -162,14 +180,24 @@ class LoginCommandIT {
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
-    /** The CLI in a JVM of its own as user "nobody", with this test's home and endpoints. */
-    private int runAsNobody(String input, String... args) throws Exception {
+    /** The CLI in a JVM of its own as user "nobody", with {@code home} and this test's endpoints. */
+    private int runAsNobody(Path home, String input, String... args) throws Exception {
         Path setpriv = Path.of("/usr/bin/setpriv");
         Requirements.require(Files.isExecutable(setpriv), "setpriv (util-linux)", "apt-get install util-linux");
+        Path classPath = Files.createTempDirectory(Path.of("/tmp"), "hubwizard-nobody-classpath",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+        try {
+            return runAsNobody(classPath, home, input, args);
+        } finally {
+            deleteTree(classPath);
+        }
+    }
+
+    private int runAsNobody(Path classPath, Path home, String input, String... args) throws Exception {
+        Path setpriv = Path.of("/usr/bin/setpriv");
         List<String> command = new ArrayList<>(List.of(setpriv.toString(), "--reuid=65534", "--regid=65534",
                 "--clear-groups", Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
-                "dev.hubwizard.Main"));
+                classPathReadableIn(classPath), "dev.hubwizard.Main"));
         command.addAll(List.of(args));
         Files.setPosixFilePermissions(hubHome, PosixFilePermissions.fromString("rwxrwxrwx"));
         ProcessBuilder builder = new ProcessBuilder(command);
@@ -189,6 +217,33 @@ class LoginCommandIT {
         out.write(stdout.get());
         err.write(stderr.get());
         return process.exitValue();
+    }
+
+    /**
+     * This JVM's class path, copied where "nobody" can read it: a checkout in a private folder (a fresh clone in
+     * {@code mktemp -d}, Maven's repository in root's home) is out of its reach.
+     */
+    private static String classPathReadableIn(Path copy) throws IOException {
+        List<String> entries = new ArrayList<>();
+        String path = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        int index = 0;
+        for (String entry : path.split(File.pathSeparator)) {
+            Path source = Path.of(entry);
+            if (!Files.exists(source)) {
+                continue;
+            }
+            Path target = copy.resolve(index++ + "-" + source.getFileName());
+            try (var tree = Files.walk(source)) {
+                for (Path each : (Iterable<Path>) tree::iterator) {
+                    Path to = target.resolve(source.relativize(each).toString());
+                    Files.copy(each, to);
+                    Files.setPosixFilePermissions(to, PosixFilePermissions.fromString(
+                            Files.isDirectory(to) ? "rwxr-xr-x" : "rw-r--r--"));
+                }
+            }
+            entries.add(target.toString());
+        }
+        return String.join(File.pathSeparator, entries);
     }
 
     private static byte[] readAll(java.io.InputStream in) {
