@@ -22,6 +22,7 @@ import dev.hubwizard.engine.RunResult;
 import dev.hubwizard.profile.HubStanding;
 import dev.hubwizard.profile.Profile;
 import dev.hubwizard.ui.finish.FinishPage;
+import dev.hubwizard.ui.hublog.HubLogWindow;
 import dev.hubwizard.ui.log.LogViewer;
 import dev.hubwizard.ui.localtest.LocalTestPage;
 import dev.hubwizard.ui.plan.PlanPage;
@@ -76,6 +77,7 @@ public final class Navigator implements StartActions {
     /** The wizard on screen; null on the start screen. */
     private WizardViewModel wizard;
     private final LogViewer logViewer;
+    private final HubLogWindow hubLogs;
 
     public Navigator(AppWindow window, Services services) {
         this.window = window;
@@ -86,15 +88,21 @@ public final class Navigator implements StartActions {
         this.mfaCodes = new DialogMfaCodePrompt(window.dialogs(), Platform::runLater);
         this.logViewer = new LogViewer(window::stage, window.themeProperty()::get, services.background(),
                 services.openUrl());
+        this.hubLogs = new HubLogWindow(window::stage, window.themeProperty()::get, services.background());
         window.stage().setOnCloseRequest(this::closeRequested);
     }
 
     public void showStart() {
         closeOpenHub();
         StartViewModel model = new StartViewModel(services.profiles(), this, window.dialogs(), services.background(),
-                services.clock(), services.costs(), services.openUrl());
+                services.clock(), services.costs(), services.openUrl(), services.operations());
         window.show(new StartView(model, window.themeSwitch()), HubWizardApp.TITLE);
         model.reload();
+    }
+
+    @Override
+    public void showLogs(Profile profile) {
+        hubLogs.show(profile.name(), services.operations().logs(profile));
     }
 
     @Override

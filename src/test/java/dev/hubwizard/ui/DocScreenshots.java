@@ -53,8 +53,13 @@ public final class DocScreenshots {
     static final String IMAGE_FOLDER = "settings-image-folder";
     /** "Show details": a failed run's log in the app. */
     static final String LOG_VIEW = "log-view";
+    /** Day two: deployed hubs' live states, as AWS tells them ({@link SampleOperations}). */
+    static final String LIVE = "start-screen-live";
+    /** A deployed hub's own log. */
+    static final String HUB_LOG = "hub-log";
     static final String INTERRUPTED_HUB = "summer-school";
-    static final List<String> DOCUMENTED = List.of("start", NEW_USER, INTERRUPTED, PEOPLE, IMAGE_FOLDER, LOG_VIEW);
+    static final List<String> DOCUMENTED = List.of("start", NEW_USER, INTERRUPTED, PEOPLE, IMAGE_FOLDER, LOG_VIEW,
+            LIVE, HUB_LOG);
     static final double WIDTH = 1100;
     static final double HEIGHT = 720;
     /** The settings form is long: a taller window shows more of it. */
@@ -131,11 +136,19 @@ public final class DocScreenshots {
             List.of("aws.accessKeyId", "aws.secretAccessKey", "aws.sessionToken", "aws.endpointUrl")
                     .forEach(System::clearProperty);
         }
+        boolean live = screen.equals(LIVE) || screen.equals(HUB_LOG);
+        ProfileStore liveStore = new ProfileStore(home.resolve("live-profiles"));
+        SampleOperations operations = live ? livePopulated(liveStore) : null;
         onFx(() -> {
             stage[0] = new Stage();
-            Navigator navigator = navigator(stage[0], theme, store, runner, home,
-                    screen.equals("start") ? HEIGHT : FORM_HEIGHT);
-            if (screen.equals("start")) {
+            Navigator navigator = live ? navigator(stage[0], theme, liveStore, runner, home, HEIGHT, operations)
+                    : navigator(stage[0], theme, store, runner, home, screen.equals("start") ? HEIGHT : FORM_HEIGHT);
+            if (live) {
+                navigator.showStart();
+                if (screen.equals(HUB_LOG)) {
+                    navigator.showLogs(liveStore.load(SampleOperations.RUNNING));
+                }
+            } else if (screen.equals("start")) {
                 navigator.showStart();
             } else if (screen.equals(NEW_USER)) {
                 // A first hub with every default, on a computer with no Docker and no AWS credentials:
@@ -187,9 +200,9 @@ public final class DocScreenshots {
             }
             settle();
         }
-        javafx.stage.Window shown = screen.equals(LOG_VIEW) ? onFx(() -> javafx.stage.Window.getWindows().stream()
+        javafx.stage.Window shown = screen.equals(LOG_VIEW) || screen.equals(HUB_LOG) ? onFx(() -> javafx.stage.Window.getWindows().stream()
                 .filter(w -> w != stage[0] && w.isShowing()).findFirst().orElseThrow()) : stage[0];
-        if (screen.equals(IMAGE_FOLDER) || screen.equals(LOG_VIEW)) {
+        if (screen.equals(IMAGE_FOLDER) || screen.equals(LOG_VIEW) || live) {
             settle();
         }
         WritableImage image = onFx(() -> shown.getScene().snapshot(null));
@@ -228,6 +241,31 @@ public final class DocScreenshots {
             }
         }
         return path;
+    }
+
+    /** The live sample hubs in a folder of their own, emptied first. */
+    private static SampleOperations livePopulated(ProfileStore store) throws Exception {
+        if (Files.isDirectory(store.directory())) {
+            try (var files = Files.list(store.directory())) {
+                for (Path file : files.toList()) {
+                    Files.delete(file);
+                }
+            }
+        }
+        return SampleOperations.populate(store);
+    }
+
+    private static Navigator navigator(Stage stage, Theme theme, ProfileStore store, Runner runner, Path home,
+                                       double height, SampleOperations operations) {
+        BackgroundWork background = new BackgroundWork(Runnable::run, Platform::runLater);
+        Services offline = SampleHubs.services(store, background, runner, home.resolve("logs"), SampleHubs.lookups(),
+                url -> { });
+        Services services = new Services(offline.profiles(), offline.costs(), offline.lookups(), offline.openUrl(),
+                background, offline.clock(), offline.hubImageFolder(), runner, offline.tools(), offline.logDirectory(),
+                operations);
+        AppWindow window = new AppWindow(stage, new PreferencesFile(home.resolve("settings.yaml")),
+                new Preferences(theme, WindowBounds.sized(WIDTH, height)), background);
+        return new Navigator(window, services);
     }
 
     private static Navigator navigator(Stage stage, Theme theme, ProfileStore store, Runner runner, Path home,

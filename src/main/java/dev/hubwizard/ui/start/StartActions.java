@@ -22,4 +22,7 @@ public interface StartActions {
 
     /** Removes the AWS resources the profile's deploys created; the user has agreed. */
     void tearDown(Profile profile);
+
+    /** Shows the hub's own log (its CloudWatch Logs stream), newest lines first, following new ones. */
+    void showLogs(Profile profile);
 }

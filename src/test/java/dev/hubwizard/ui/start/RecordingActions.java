@@ -12,6 +12,7 @@ final class RecordingActions implements StartActions {
     final List<String> deployed = new CopyOnWriteArrayList<>();
     final List<String> redeployed = new CopyOnWriteArrayList<>();
     final List<String> tornDown = new CopyOnWriteArrayList<>();
+    final List<String> logs = new CopyOnWriteArrayList<>();
 
     @Override
     public void open(Profile profile) {
@@ -31,5 +32,10 @@ final class RecordingActions implements StartActions {
     @Override
     public void tearDown(Profile profile) {
         tornDown.add(profile.name());
+    }
+
+    @Override
+    public void showLogs(Profile profile) {
+        logs.add(profile.name());
     }
 }
