@@ -21,6 +21,7 @@ import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.costexplorer.CostExplorerClient;
 import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.efs.EfsClient;
@@ -144,6 +145,11 @@ public final class AwsClients implements AutoCloseable {
 
     public SsmClient ssm() {
         return client(SsmClient.class, SsmClient::builder);
+    }
+
+    /** Cost Explorer is global: the SDK's endpoint rules send any region of the partition to its one endpoint. */
+    public CostExplorerClient costExplorer() {
+        return client(CostExplorerClient.class, CostExplorerClient::builder);
     }
 
     public SecretsManagerClient secretsManager() {

@@ -303,6 +303,9 @@ public final class EcsServices {
         } else if (!spec.imageDigest().isEmpty() && !spec.imageDigest().equals(recordedDigest)) {
             changes.add("new image behind the same tag (" + spec.imageDigest() + ")");
         }
+        if (service.desiredCount() != null && service.desiredCount() == 0) {
+            changes.add("runs its task again (the hub was paused)");
+        }
         AwsVpcConfiguration current = service.networkConfiguration() == null ? null
                 : service.networkConfiguration().awsvpcConfiguration();
         if (current == null || !new HashSet<>(current.subnets()).equals(new HashSet<>(spec.network().subnetIds()))

@@ -3,6 +3,7 @@ package dev.hubwizard.cli;
 import dev.hubwizard.deploy.BundledHubImage;
 import dev.hubwizard.deploy.DeployTools;
 import dev.hubwizard.engine.Runner;
+import dev.hubwizard.operate.HubStatusReader;
 import dev.hubwizard.profile.AppDirectories;
 import dev.hubwizard.profile.ProfileStore;
 
@@ -62,6 +63,11 @@ final class CliContext implements AutoCloseable {
             runner = Runner.withBackgroundThreads();
         }
         return runner;
+    }
+
+    /** Reads hubs' live status from AWS; the caller closes it. */
+    HubStatusReader statusReader() {
+        return HubStatusReader.forThisMachine();
     }
 
     synchronized DeployTools tools() {

@@ -12,7 +12,8 @@ import java.io.PrintStream;
 @Command(name = "hubwizard", mixinStandardHelpOptions = true, versionProvider = Version.class,
         // Inherited: `hubwizard teardown --help` must print help, not "missing --profile".
         scope = CommandLine.ScopeType.INHERIT,
-        description = "Deploys JupyterHub on AWS Fargate, redeploys it and tears it down.%n"
+        description = "Deploys JupyterHub on AWS Fargate, redeploys, pauses and resumes it, shows its status and logs,"
+                + " and tears it down.%n"
                 + "Run without arguments to open the wizard.",
         footer = {"", "Exit codes: 0 done, 1 failed, 2 wrong usage, 3 profile missing or invalid, 130 cancelled."})
 public final class HubWizardCommand implements Runnable {
@@ -37,12 +38,18 @@ public final class HubWizardCommand implements Runnable {
                     .addSubcommand("redeploy", new DeployCommand(context, true))
                     .addSubcommand("status", new StatusCommand(context))
                     .addSubcommand("users", new UsersCommand(context))
+                    .addSubcommand("pause", new PowerCommand(context, false))
+                    .addSubcommand("resume", new PowerCommand(context, true))
+                    .addSubcommand("logs", new LogsCommand(context, java.time.Duration.ofSeconds(5)))
                     .addSubcommand("teardown", new TeardownCommand(context))
                     .addSubcommand("login", new LoginCommand(context, AwsSignIn::forThisMachine,
                             SystemBrowser::open));
             commandLine.getSubcommands().get("redeploy").getCommandSpec().usageMessage().description(
                     "Deploy again after a change: rebuild, push only a changed image, register a task definition "
                             + "only when it changed, update the service. Says so when nothing changed.");
+            commandLine.getSubcommands().get("resume").getCommandSpec().usageMessage().description(
+                    "Resume a paused hub: its service runs one task again; waits until the hub answers and prints its"
+                            + " address (a new one without a stable address).");
             // Set here, not in the annotation: the folder is known only now. picocli formats footers
             // itself, so a '%' in the path is doubled.
             String profilesLine = "Profiles live in " + directories.profiles().toString().replace("%", "%%")

@@ -1,6 +1,8 @@
 package dev.hubwizard.cli;
 
 import dev.hubwizard.engine.ResourceRecord;
+import dev.hubwizard.operate.HubStatus;
+import dev.hubwizard.operate.HubStatusReader;
 import dev.hubwizard.profile.DeploymentState;
 import dev.hubwizard.profile.HubStanding;
 import dev.hubwizard.profile.Profile;
@@ -20,9 +22,10 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code hubwizard status}: what the profile knows (state, URL, image, task definition, resources by
- * kind) and, unless {@code --offline}, whether the hub answers at its URL right now.
+ * kind) and, unless {@code --offline}, where the hub stands in AWS right now (running and answering, starting,
+ * paused, stopped unexpectedly and why, not answering, deleted outside the app), as the start screen shows it.
  */
-@Command(name = "status", description = "Show a profile's deployment: state, URL, image, resources; check the hub.")
+@Command(name = "status", description = "Show a profile's deployment: state, URL, image, resources; and where the hub stands in AWS now.")
 final class StatusCommand implements Callable<Integer> {
 
     private final CliContext context;
@@ -30,7 +33,7 @@ final class StatusCommand implements Callable<Integer> {
     @Mixin
     ProfileOption target;
 
-    @Option(names = "--offline", description = "Do not check whether the hub answers.")
+    @Option(names = "--offline", description = "Do not ask AWS or the hub; show only what the profile records.")
     boolean offline;
 
     StatusCommand(CliContext context) {
@@ -55,10 +58,34 @@ final class StatusCommand implements Callable<Integer> {
         Map<String, Integer> kinds = new TreeMap<>();
         state.resources().forEach(r -> kinds.merge(r.kind(), 1, Integer::sum));
         out.println("Resources:       " + (kinds.isEmpty() ? "none" : kinds.toString().replaceAll("[{}]", "")));
-        if (offline || state.url().isBlank()) {
+        if (offline) {
+            return ExitCodes.OK;
+        }
+        if (HubStatusReader.hasService(profile)) {
+            try (HubStatusReader reader = context.statusReader()) {
+                return live(reader.read(profile));
+            }
+        }
+        if (state.url().isBlank()) {
             return ExitCodes.OK;
         }
         return checkHub(URI.create(state.url()));
+    }
+
+    /** What AWS and the hub say now; a hub that is not where it should be is a failure for scripts. */
+    private int live(HubStatus status) {
+        var out = context.out();
+        out.println("Now:             " + status.state().words() + " (checked " + status.checkedAt() + ")");
+        out.println("                 " + status.detail());
+        if (!status.url().isEmpty()) {
+            out.println("Answers at:      " + status.url());
+        }
+        out.println("Users' servers:  " + status.servers().map(String::valueOf).orElse("not shown: "
+                + (status.serversNote().isEmpty() ? "the hub is not running" : status.serversNote())));
+        return switch (status.state()) {
+            case ANSWERING, STARTING, PAUSED, PAUSING -> ExitCodes.OK;
+            default -> ExitCodes.FAILED;
+        };
     }
 
     private int checkHub(URI url) throws InterruptedException {

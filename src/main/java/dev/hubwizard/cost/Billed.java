@@ -28,6 +28,11 @@ public record Billed(boolean task, boolean loadBalancer, boolean logs, boolean i
                 profile.hub().signIn() == SignIn.COGNITO, profile.options().awsAddress());
     }
 
+    /** The same parts with the task stopped: a paused hub, which nobody reaches through its distribution either. */
+    public Billed withoutTask() {
+        return new Billed(false, loadBalancer, logs, images, fileSystem, secret, false);
+    }
+
     /** Whether any of them costs money while it exists, used or not. */
     public boolean any() {
         return task || loadBalancer || logs || images || fileSystem || secret;

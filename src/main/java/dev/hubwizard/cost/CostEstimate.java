@@ -7,11 +7,22 @@ import java.util.Locale;
 /**
  * What a profile's hub costs a month, line by line, with the date and source of the prices.
  * Empty lines and {@link #known()} false when the region is not in the price list.
+ *
+ * @param whilePaused what the same parts cost a month while the hub is paused (its task stopped): what stays
  */
-public record CostEstimate(String region, List<CostLine> lines, LocalDate priceDate, String source) {
+public record CostEstimate(String region, List<CostLine> lines, LocalDate priceDate, String source,
+                           double whilePaused) {
 
     public CostEstimate {
         lines = List.copyOf(lines);
+    }
+
+    /** "about $18.40 a month while paused", or empty when pausing saves nothing (no task, or no price data). */
+    public String pausedSummary() {
+        if (!known() || whilePaused >= monthlyTotal()) {
+            return "";
+        }
+        return "about " + dollars(whilePaused) + " a month while paused";
     }
 
     public boolean known() {

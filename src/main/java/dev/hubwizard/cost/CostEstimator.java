@@ -27,7 +27,7 @@ public final class CostEstimator {
         String region = profile.aws().region();
         RegionPrices p = prices.region(region).orElse(null);
         if (p == null) {
-            return new CostEstimate(region, List.of(), prices.date(), prices.source());
+            return new CostEstimate(region, List.of(), prices.date(), prices.source(), 0);
         }
         double hours = prices.hoursPerMonth();
         List<CostLine> lines = new ArrayList<>();
@@ -81,7 +81,9 @@ public final class CostEstimator {
             lines.add(new CostLine("Secrets Manager secret (Cognito client secret)", prices.secretPerMonth(),
                     "1 secret; Cognito itself is free for a team-sized hub"));
         }
-        return new CostEstimate(region, lines, prices.date(), prices.source());
+        double whilePaused = billed.task() ? estimate(profile, billed.withoutTask()).monthlyTotal()
+                : lines.stream().mapToDouble(CostLine::monthly).sum();
+        return new CostEstimate(region, lines, prices.date(), prices.source(), whilePaused);
     }
 
     /**

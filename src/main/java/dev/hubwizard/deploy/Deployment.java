@@ -61,6 +61,11 @@ public final class Deployment implements AutoCloseable {
         return aws;
     }
 
+    /** The waits and the Docker side its plans are made with; day-two operations wait the same way. */
+    public DeployTools tools() {
+        return tools;
+    }
+
     /** The session; loads the journal from the profile file the first time. */
     public synchronized Session session() throws IOException {
         if (session == null) {

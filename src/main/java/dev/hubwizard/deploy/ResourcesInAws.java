@@ -5,6 +5,7 @@ import dev.hubwizard.cost.Billed;
 import dev.hubwizard.cost.CostEstimate;
 import dev.hubwizard.cost.CostEstimator;
 import dev.hubwizard.engine.ResourceRecord;
+import dev.hubwizard.profile.DeploymentStatus;
 import dev.hubwizard.profile.Profile;
 
 import java.util.List;
@@ -22,18 +23,28 @@ import java.util.stream.Collectors;
 public record ResourcesInAws(int count, boolean billed, CostEstimate cost) {
 
     public static ResourcesInAws of(Profile profile, List<ResourceRecord> resources, CostEstimator costs) {
-        Set<String> kinds = resources.stream().map(ResourceRecord::kind).collect(Collectors.toSet());
-        Billed billed = new Billed(kinds.contains(ResourceKind.ECS_SERVICE), kinds.contains(ResourceKind.LOAD_BALANCER),
+        Billed billed = billed(resources.stream().map(ResourceRecord::kind).collect(Collectors.toSet()));
+        return new ResourcesInAws(resources.size(), billed.any(), costs.estimate(profile, billed));
+    }
+
+    /** What the profile's own record says is in AWS; a paused hub's service runs no task, which costs nothing. */
+    public static ResourcesInAws of(Profile profile, CostEstimator costs) {
+        ResourcesInAws all = of(profile, profile.deployment().resources(), costs);
+        if (profile.deployment().status() != DeploymentStatus.PAUSED) {
+            return all;
+        }
+        Set<String> kinds = profile.deployment().resources().stream().map(ResourceRecord::kind)
+                .collect(Collectors.toSet());
+        Billed paused = billed(kinds).withoutTask();
+        return new ResourcesInAws(all.count(), paused.any(), costs.estimate(profile, paused));
+    }
+
+    private static Billed billed(Set<String> kinds) {
+        return new Billed(kinds.contains(ResourceKind.ECS_SERVICE), kinds.contains(ResourceKind.LOAD_BALANCER),
                 kinds.contains(ResourceKind.LOG_GROUP), kinds.contains(ResourceKind.ECR_REPOSITORY),
                 kinds.contains(ResourceKind.FILE_SYSTEM), kinds.contains(ResourceKind.SECRET),
                 // Billed by use only: a distribution nobody reaches (the hub never ran) costs nothing.
                 false);
-        return new ResourcesInAws(resources.size(), billed.any(), costs.estimate(profile, billed));
-    }
-
-    /** What the profile's own record says is in AWS. */
-    public static ResourcesInAws of(Profile profile, CostEstimator costs) {
-        return of(profile, profile.deployment().resources(), costs);
     }
 
     public boolean isEmpty() {

@@ -12,19 +12,19 @@ import java.util.function.UnaryOperator;
  * thrown: the run's own outcome stands and the journal is written by the steps themselves; only the
  * summary is stale, and the next run rewrites it.
  */
-final class SummaryWriter {
+public final class SummaryWriter {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SummaryWriter.class);
 
     private final ProfileStore store;
     private final String profileName;
 
-    SummaryWriter(ProfileStore store, String profileName) {
+    public SummaryWriter(ProfileStore store, String profileName) {
         this.store = store;
         this.profileName = profileName;
     }
 
-    void write(UnaryOperator<DeploymentState> change) {
+    public void write(UnaryOperator<DeploymentState> change) {
         try {
             store.update(profileName, p -> p.withDeployment(change.apply(p.deployment())));
         } catch (ProfileException e) {
@@ -32,7 +32,7 @@ final class SummaryWriter {
         }
     }
 
-    static DeploymentState withStatus(DeploymentState state, DeploymentStatus status) {
+    public static DeploymentState withStatus(DeploymentState state, DeploymentStatus status) {
         return new DeploymentState(status, state.resources(), state.imageTag(), state.imageDigest(),
                 state.taskDefinitionArn(), state.serviceArn(), state.url(), state.deployedAt());
     }

@@ -11,6 +11,8 @@ public enum HubStanding {
     /** A deploy created resources but the hub never ran: it can be resumed or torn down. */
     INTERRUPTED,
     DEPLOYED,
+    /** Deployed, and paused: its service runs no task until resumed. */
+    PAUSED,
     /** The hub ran once; the last deploy since then stopped with an error. */
     LAST_DEPLOY_FAILED,
     TORN_DOWN;
@@ -18,6 +20,7 @@ public enum HubStanding {
     public static HubStanding of(DeploymentState deployment) {
         return switch (deployment.status()) {
             case DEPLOYED -> DEPLOYED;
+            case PAUSED -> PAUSED;
             case TORN_DOWN -> TORN_DOWN;
             case DEPLOYING -> deployment.resources().isEmpty() ? NOT_DEPLOYED : INTERRUPTED;
             case NEW, FAILED -> {
@@ -31,6 +34,6 @@ public enum HubStanding {
 
     /** Whether a hub, or part of one, is in AWS to deploy again. */
     public boolean canRedeploy() {
-        return this == DEPLOYED || this == INTERRUPTED || this == LAST_DEPLOY_FAILED;
+        return this == DEPLOYED || this == PAUSED || this == INTERRUPTED || this == LAST_DEPLOY_FAILED;
     }
 }

@@ -8,6 +8,8 @@ import dev.hubwizard.aws.CheckIp;
 import dev.hubwizard.deploy.BundledHubImage;
 import dev.hubwizard.deploy.DeployTools;
 import dev.hubwizard.engine.Runner;
+import dev.hubwizard.operate.AwsHubOperations;
+import dev.hubwizard.operate.HubStatusReader;
 import dev.hubwizard.profile.AppDirectories;
 import dev.hubwizard.profile.ProfileStore;
 import dev.hubwizard.ui.preferences.Preferences;
@@ -42,6 +44,7 @@ public final class HubWizardApp extends Application {
     private Runner runner;
     private DeployTools tools;
     private AppWindow window;
+    private AwsHubOperations operations;
 
     /** Entry point from {@code Main}, which must not extend Application to start from the class path. */
     public static void launchWizard(String[] args) {
@@ -65,9 +68,12 @@ public final class HubWizardApp extends Application {
                 () -> AwsConfigProfiles.list().stream().map(AwsConfigProfiles.AwsProfile::name).toList(),
                 () -> AwsRegions.all().stream().map(r -> new AwsRegion(r.id(), r.name())).toList(),
                 CheckIp::currentAddress, hubImageFolder);
-        Services services = new Services(new ProfileStore(directories.profiles()), costs, lookups,
-                getHostServices()::showDocument, background, Clock.systemDefaultZone(), hubImageFolder, runner,
-                memoized(this::deployTools), directories.logs());
+        ProfileStore profiles = new ProfileStore(directories.profiles());
+        Supplier<DeployTools> tools = memoized(this::deployTools);
+        operations = new AwsHubOperations(profiles, tools, runner, HubStatusReader.forThisMachine(),
+                directories.logs());
+        Services services = new Services(profiles, costs, lookups, getHostServices()::showDocument, background,
+                Clock.systemDefaultZone(), hubImageFolder, runner, tools, directories.logs(), operations);
         window = new AppWindow(stage, preferencesFile, preferences, background);
         // The window first, its content a pulse later: building the start screen loads a few hundred
         // classes, and the window should not wait for them.
@@ -100,6 +106,9 @@ public final class HubWizardApp extends Application {
         }
         if (runner != null) {
             runner.close();
+        }
+        if (operations != null) {
+            operations.close();
         }
         closeDocker();
     }

@@ -22,6 +22,7 @@ import dev.hubwizard.engine.RunResult;
 import dev.hubwizard.profile.HubStanding;
 import dev.hubwizard.profile.Profile;
 import dev.hubwizard.ui.finish.FinishPage;
+import dev.hubwizard.ui.hublog.HubLogWindow;
 import dev.hubwizard.ui.log.LogViewer;
 import dev.hubwizard.ui.localtest.LocalTestPage;
 import dev.hubwizard.ui.plan.PlanPage;
@@ -79,6 +80,7 @@ public final class Navigator implements StartActions {
     private WizardViewModel wizard;
     private final LogViewer logViewer;
     private final UsersWindow usersWindow;
+    private final HubLogWindow hubLogs;
 
     public Navigator(AppWindow window, Services services) {
         this.window = window;
@@ -91,6 +93,7 @@ public final class Navigator implements StartActions {
                 services.openUrl());
         this.usersWindow = new UsersWindow(window::stage, window.themeProperty()::get, services.background(),
                 profile -> new ProfileUsers(services.profiles(), profile, mfaCodes), services.clock());
+        this.hubLogs = new HubLogWindow(window::stage, window.themeProperty()::get, services.background());
         window.stage().setOnCloseRequest(this::closeRequested);
     }
 
@@ -107,9 +110,14 @@ public final class Navigator implements StartActions {
     public void showStart() {
         closeOpenHub();
         StartViewModel model = new StartViewModel(services.profiles(), this, window.dialogs(), services.background(),
-                services.clock(), services.costs(), services.openUrl());
+                services.clock(), services.costs(), services.openUrl(), services.operations());
         window.show(new StartView(model, window.themeSwitch()), HubWizardApp.TITLE);
         model.reload();
+    }
+
+    @Override
+    public void showLogs(Profile profile) {
+        hubLogs.show(profile.name(), services.operations().logs(profile));
     }
 
     @Override

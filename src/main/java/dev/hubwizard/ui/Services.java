@@ -3,6 +3,7 @@ package dev.hubwizard.ui;
 import dev.hubwizard.cost.CostEstimator;
 import dev.hubwizard.deploy.DeployTools;
 import dev.hubwizard.engine.Runner;
+import dev.hubwizard.operate.HubOperations;
 import dev.hubwizard.profile.ProfileStore;
 import dev.hubwizard.ui.settings.SettingsLookups;
 
@@ -25,8 +26,17 @@ import java.util.function.Supplier;
  * @param runner         runs the deploy steps
  * @param tools          the Docker side of deploys, made on first use (on a background thread)
  * @param logDirectory   where each run's full log goes
+ * @param operations     deployed hubs' live status, pause, resume and logs
  */
 public record Services(ProfileStore profiles, Supplier<CostEstimator> costs, SettingsLookups lookups,
                        Consumer<String> openUrl, BackgroundWork background, Clock clock, Path hubImageFolder,
-                       Runner runner, Supplier<DeployTools> tools, Path logDirectory) {
+                       Runner runner, Supplier<DeployTools> tools, Path logDirectory, HubOperations operations) {
+
+    /** Services that never ask AWS about deployed hubs: every hub shows what its profile last recorded. */
+    public Services(ProfileStore profiles, Supplier<CostEstimator> costs, SettingsLookups lookups,
+                    Consumer<String> openUrl, BackgroundWork background, Clock clock, Path hubImageFolder,
+                    Runner runner, Supplier<DeployTools> tools, Path logDirectory) {
+        this(profiles, costs, lookups, openUrl, background, clock, hubImageFolder, runner, tools, logDirectory,
+                HubOperations.OFFLINE);
+    }
 }

@@ -79,6 +79,7 @@ public final class FargateStandIn implements RunListener, AutoCloseable {
     private int nextAddress = 1 + new java.util.Random().nextInt(200);
     /** Where the task's names lead, as the internet's DNS would: a Cognito domain to its stand-in. */
     private final Map<String, String> names = new ConcurrentHashMap<>();
+    private volatile boolean following;
     private final List<Throwable> failures = new CopyOnWriteArrayList<>();
     /** The hubs' own logs; kept, not asserted. */
     private final StepRecorder hubLogs = new StepRecorder();
@@ -107,6 +108,13 @@ public final class FargateStandIn implements RunListener, AutoCloseable {
     }
 
     private void releaseStoppedByAnyone() {
+        if (following) {
+            try {
+                AwsCallRecorder.offTheRecord(this::playScheduler);
+            } catch (RuntimeException e) {
+                failures.add(e);
+            }
+        }
         if (running.isEmpty()) {
             return;
         }
@@ -156,6 +164,43 @@ public final class FargateStandIn implements RunListener, AutoCloseable {
         return this;
     }
 
+    /**
+     * From now on also plays ECS's scheduler between runs, as it works with the app closed: a service whose
+     * desired count went to 0 has its task stopped (a pause); one that wants a task and has none gets one (a
+     * resume, or a task that stopped); a deleted service's task is stopped. Off again, ECS is "slow" to replace a stopped task, for as long as a
+     * test wants to look at it.
+     */
+    public void followDesiredCount(boolean follow) {
+        following = follow;
+    }
+
+    private synchronized void playScheduler() {
+        List<Service> services;
+        try {
+            services = aws.ecs().describeServices(r -> r.cluster(cluster).services(service)).services();
+        } catch (software.amazon.awssdk.services.ecs.model.ClusterNotFoundException gone) {
+            return;
+        }
+        if (services.isEmpty() || !"ACTIVE".equals(services.get(0).status())) {
+            // ECS stops a deleted service's tasks.
+            for (Running task : List.copyOf(running.values())) {
+                scheduler.stop(cluster, task.task(), "Service deleted");
+                release(task);
+            }
+            return;
+        }
+        Service current = services.get(0);
+        if (current.desiredCount() == 0) {
+            for (Running task : List.copyOf(running.values())) {
+                scheduler.stop(cluster, task.task(), "Scaling activity initiated by (deployment "
+                        + current.deployments().get(0).id() + ")");
+                release(task);
+            }
+        } else if (running.isEmpty()) {
+            schedule();
+        }
+    }
+
     /** What went wrong while playing AWS: empty, or the test's own stand-in is to blame. */
     public List<Throwable> failures() {
         return List.copyOf(failures);
@@ -183,7 +228,7 @@ public final class FargateStandIn implements RunListener, AutoCloseable {
         }
     }
 
-    private void schedule() {
+    private synchronized void schedule() {
         Service current = aws.ecs().describeServices(r -> r.cluster(cluster).services(service)).services().get(0);
         if (running.values().stream().anyMatch(r -> r.task().taskDefinitionArn().equals(current.taskDefinition()))) {
             return;

@@ -130,7 +130,8 @@ public final class MotoServer implements AutoCloseable {
                 "{\"model_name\": \"ecs::task\", \"transition\": {\"progression\": \"manual\", \"times\": 1000000}}");
     }
 
-    private void post(String path, String body) {
+    /** A call to moto's own API ({@code /moto-api/...}): resets, and the answers a test configures. */
+    public void post(String path, String body) {
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(endpoint.resolve(path))
                     .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),

@@ -55,9 +55,13 @@ public final class DocScreenshots {
     static final String LOG_VIEW = "log-view";
     /** A deployed hub's users editor, a name being typed that the hub would refuse. */
     static final String USERS_EDITOR = "users-editor";
+    /** Day two: deployed hubs' live states, as AWS tells them ({@link SampleOperations}). */
+    static final String LIVE = "start-screen-live";
+    /** A deployed hub's own log. */
+    static final String HUB_LOG = "hub-log";
     static final String INTERRUPTED_HUB = "summer-school";
     static final List<String> DOCUMENTED = List.of("start", NEW_USER, INTERRUPTED, PEOPLE, IMAGE_FOLDER, LOG_VIEW,
-            USERS_EDITOR);
+            LIVE, HUB_LOG, USERS_EDITOR);
     static final double WIDTH = 1100;
     static final double HEIGHT = 720;
     /** The settings form is long: a taller window shows more of it. */
@@ -134,11 +138,19 @@ public final class DocScreenshots {
             List.of("aws.accessKeyId", "aws.secretAccessKey", "aws.sessionToken", "aws.endpointUrl")
                     .forEach(System::clearProperty);
         }
+        boolean live = screen.equals(LIVE) || screen.equals(HUB_LOG);
+        ProfileStore liveStore = new ProfileStore(home.resolve("live-profiles"));
+        SampleOperations operations = live ? livePopulated(liveStore) : null;
         onFx(() -> {
             stage[0] = new Stage();
-            Navigator navigator = navigator(stage[0], theme, store, runner, home,
-                    screen.equals("start") ? HEIGHT : FORM_HEIGHT);
-            if (screen.equals("start")) {
+            Navigator navigator = live ? navigator(stage[0], theme, liveStore, runner, home, HEIGHT, operations)
+                    : navigator(stage[0], theme, store, runner, home, screen.equals("start") ? HEIGHT : FORM_HEIGHT);
+            if (live) {
+                navigator.showStart();
+                if (screen.equals(HUB_LOG)) {
+                    navigator.showLogs(liveStore.load(SampleOperations.RUNNING));
+                }
+            } else if (screen.equals("start")) {
                 navigator.showStart();
             } else if (screen.equals(NEW_USER)) {
                 // A first hub with every default, on a computer with no Docker and no AWS credentials:
@@ -195,10 +207,10 @@ public final class DocScreenshots {
             }
             settle();
         }
-        boolean ownWindow = screen.equals(LOG_VIEW) || screen.equals(USERS_EDITOR);
+        boolean ownWindow = screen.equals(LOG_VIEW) || screen.equals(HUB_LOG) || screen.equals(USERS_EDITOR);
         javafx.stage.Window shown = ownWindow ? onFx(() -> javafx.stage.Window.getWindows().stream()
                 .filter(w -> w != stage[0] && w.isShowing()).findFirst().orElseThrow()) : stage[0];
-        if (screen.equals(IMAGE_FOLDER) || ownWindow) {
+        if (screen.equals(IMAGE_FOLDER) || screen.equals(LOG_VIEW) || screen.equals(USERS_EDITOR) || live) {
             settle();
         }
         if (screen.equals(USERS_EDITOR)) {
@@ -245,6 +257,31 @@ public final class DocScreenshots {
             }
         }
         return path;
+    }
+
+    /** The live sample hubs in a folder of their own, emptied first. */
+    private static SampleOperations livePopulated(ProfileStore store) throws Exception {
+        if (Files.isDirectory(store.directory())) {
+            try (var files = Files.list(store.directory())) {
+                for (Path file : files.toList()) {
+                    Files.delete(file);
+                }
+            }
+        }
+        return SampleOperations.populate(store);
+    }
+
+    private static Navigator navigator(Stage stage, Theme theme, ProfileStore store, Runner runner, Path home,
+                                       double height, SampleOperations operations) {
+        BackgroundWork background = new BackgroundWork(Runnable::run, Platform::runLater);
+        Services offline = SampleHubs.services(store, background, runner, home.resolve("logs"), SampleHubs.lookups(),
+                url -> { });
+        Services services = new Services(offline.profiles(), offline.costs(), offline.lookups(), offline.openUrl(),
+                background, offline.clock(), offline.hubImageFolder(), runner, offline.tools(), offline.logDirectory(),
+                operations);
+        AppWindow window = new AppWindow(stage, new PreferencesFile(home.resolve("settings.yaml")),
+                new Preferences(theme, WindowBounds.sized(WIDTH, height)), background);
+        return new Navigator(window, services);
     }
 
     private static Navigator navigator(Stage stage, Theme theme, ProfileStore store, Runner runner, Path home,

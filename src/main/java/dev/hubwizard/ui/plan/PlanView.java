@@ -192,7 +192,10 @@ public final class PlanView extends VBox {
             basis.getStyleClass().add("cost-basis");
             costs.addRow(row++, item, amount, basis);
         }
-        total.setText(estimate.known() ? "In all: " + estimate.summary() : estimate.summary());
+        String paused = estimate.pausedSummary();
+        total.setText((estimate.known() ? "In all: " + estimate.summary() : estimate.summary())
+                + (paused.isEmpty() ? "" : "; " + paused + " (Pause on the start screen stops the task; the rest"
+                + " stays and costs)"));
         attribution.setText(estimate.attribution());
     }
 

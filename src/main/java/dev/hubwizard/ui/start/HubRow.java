@@ -1,8 +1,12 @@
 package dev.hubwizard.ui.start;
 
+import dev.hubwizard.cost.CostEstimate;
 import dev.hubwizard.cost.CostEstimator;
 import dev.hubwizard.deploy.ResourcesInAws;
 import dev.hubwizard.engine.Problem;
+import dev.hubwizard.operate.HubStatus;
+import dev.hubwizard.operate.LiveState;
+import dev.hubwizard.operate.MonthToDate;
 import dev.hubwizard.profile.DeploymentState;
 import dev.hubwizard.profile.HubStanding;
 import dev.hubwizard.profile.Profile;
@@ -26,13 +30,62 @@ import java.util.Optional;
  * @param standing          where the hub stands; null for a file that could not be read
  * @param inAws             what its journal records in AWS and what that costs ("12 resources in AWS, about $38.12
  *                          a month"); empty when nothing
+ * @param cost              what it costs a month as it stands (paused: without its task), "—" when nothing
+ * @param live              where it stands in AWS right now; null until looked up (or when it has nothing there)
+ * @param spent             what AWS billed this month for its tagged resources; null until looked up
  */
 public record HubRow(ProfileEntry entry, String region, String state, String stateDetail, String lastDeployed,
                      String lastDeployedExact, String url, String problem, List<String> mistakes, String fix,
-                     HubStanding standing, String inAws) {
+                     HubStanding standing, String inAws, String cost, HubStatus live, MonthToDate spent) {
 
     public HubRow {
         mistakes = List.copyOf(mistakes);
+    }
+
+    /** The same row with its live status, as AWS just told it. */
+    public HubRow withLive(HubStatus status) {
+        return new HubRow(entry, region, state, stateDetail, lastDeployed, lastDeployedExact, url, problem, mistakes,
+                fix, standing, inAws, cost, status, spent);
+    }
+
+    /** The same row with this month's cost, as Cost Explorer just told it. */
+    public HubRow withSpent(MonthToDate value) {
+        return new HubRow(entry, region, state, stateDetail, lastDeployed, lastDeployedExact, url, problem, mistakes,
+                fix, standing, inAws, cost, live, value);
+    }
+
+    /** What the State column says: the live state once known, else what the profile last recorded. */
+    public String shownState() {
+        return live == null || live.state() == LiveState.NOT_IN_AWS ? state : live.state().words();
+    }
+
+    public String shownDetail() {
+        return live == null || live.state() == LiveState.NOT_IN_AWS ? stateDetail : live.detail()
+                + (live.serversNote().isEmpty() ? "" : "\n\n" + live.serversNote());
+    }
+
+    /** The address the hub answers at now when AWS told it, else the one last recorded. */
+    public String shownUrl() {
+        if (live != null && !live.url().isEmpty()) {
+            return live.url();
+        }
+        // A paused or deleted hub answers nowhere: its last address would only mislead.
+        boolean nowhere = live != null && (live.state() == LiveState.PAUSED || live.state() == LiveState.PAUSING
+                || live.state() == LiveState.GONE);
+        return nowhere ? "" : url;
+    }
+
+    /** Whether the hub is paused, as AWS says or (until it has said) as last recorded. */
+    public boolean isPaused() {
+        return live != null && live.state() != LiveState.NOT_IN_AWS
+                ? live.state() == LiveState.PAUSED || live.state() == LiveState.PAUSING
+                : standing == HubStanding.PAUSED;
+    }
+
+    /** Style class of the state: the live one once known ({@code live-answering}), else the recorded one. */
+    public String shownStyleName() {
+        return live == null || live.state() == LiveState.NOT_IN_AWS ? styleName()
+                : "live-" + live.state().name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     static HubRow of(ProfileEntry entry, Instant now, ZoneId zone, CostEstimator costs) {
@@ -43,10 +96,12 @@ public record HubRow(ProfileEntry entry, String region, String state, String sta
             HubStanding standing = HubStanding.of(deployment);
             ResourcesInAws resources = ResourcesInAws.of(profile, costs);
             String inAws = resources.isEmpty() ? "" : resources.text();
+            String cost = !resources.billed() ? "—" : resources.cost().known()
+                    ? CostEstimate.dollars(resources.cost().monthlyTotal()) : "no price data";
             return new HubRow(entry, profile.aws().region(), words(standing), detail(standing, inAws),
                     at == null ? "Never" : RelativeTime.describe(at, now, zone),
                     at == null ? "" : RelativeTime.exact(at, zone), deployment.url(), "", List.of(), "", standing,
-                    inAws);
+                    inAws, cost, null, null);
         }
         ProfileEntry.Broken broken = (ProfileEntry.Broken) entry;
         Problem problem = broken.problem().problem();
@@ -54,7 +109,7 @@ public record HubRow(ProfileEntry entry, String region, String state, String sta
                 ? List.of(problem.why()) : broken.problem().mistakes();
         return new HubRow(entry, "", "Cannot be read", "Hub Wizard could not read " + broken.file().getFileName()
                 + "; the other hubs are not affected. The reason is shown under the list.", "", "", "",
-                problem.what(), mistakes, problem.next(), null, "");
+                problem.what(), mistakes, problem.next(), null, "", "", null, null);
     }
 
     public String name() {
@@ -83,6 +138,7 @@ public record HubRow(ProfileEntry entry, String region, String state, String sta
             case NOT_DEPLOYED -> "Not deployed yet";
             case INTERRUPTED -> "Interrupted";
             case DEPLOYED -> "Deployed";
+            case PAUSED -> "Paused";
             case LAST_DEPLOY_FAILED -> "Last deploy failed";
             case TORN_DOWN -> "Torn down";
         };
@@ -95,6 +151,8 @@ public record HubRow(ProfileEntry entry, String region, String state, String sta
                     + " the deploy was cancelled, or a step failed. Resume finishes it; Tear down removes what it"
                     + " created.";
             case DEPLOYED -> "The hub was running when Hub Wizard last looked.";
+            case PAUSED -> "Paused: its service runs no task, so Fargate bills nothing for it; " + inAws
+                    + " while paused. Resume starts it again.";
             case LAST_DEPLOY_FAILED -> "The last deploy stopped with an error. Open the hub to see the log, then"
                     + " redeploy.";
             case TORN_DOWN -> "Its AWS resources were removed" + (inAws.isEmpty() ? "" : " (kept: " + inAws + ")")

@@ -28,4 +28,7 @@ public interface StartActions {
 
     /** When the running hub last picked up its lists of users, in words. Slow (AWS): never on the FX thread. */
     String usersPickedUp(Profile profile) throws Exception;
+
+    /** Shows the hub's own log (its CloudWatch Logs stream), newest lines first, following new ones. */
+    void showLogs(Profile profile);
 }

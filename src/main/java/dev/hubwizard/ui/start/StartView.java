@@ -1,17 +1,18 @@
 package dev.hubwizard.ui.start;
 
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
-import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
-import javafx.scene.control.Separator;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
@@ -20,12 +21,14 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.TextAlignment;
+import javafx.util.Duration;
 
 import java.util.function.Function;
 
@@ -38,6 +41,8 @@ import java.util.function.Function;
 public final class StartView extends BorderPane {
 
     private static final PseudoClass BROKEN = PseudoClass.getPseudoClass("broken");
+    /** How often the hubs' live states are asked for: a few cheap AWS reads per hub. */
+    static final Duration REFRESH_EVERY = Duration.seconds(30);
 
     private final StartViewModel model;
     private final TableView<HubRow> table = new TableView<>();
@@ -51,6 +56,20 @@ public final class StartView extends BorderPane {
         setCenter(content());
         setTop(header(themeSwitch));
         setBottom(statusBar());
+        refreshWhileShown();
+    }
+
+    /** Asks AWS again every half minute while the start screen is on screen, never while it is not. */
+    private void refreshWhileShown() {
+        Timeline every = new Timeline(new KeyFrame(REFRESH_EVERY, e -> model.refreshLive()));
+        every.setCycleCount(Animation.INDEFINITE);
+        sceneProperty().addListener((obs, old, scene) -> {
+            if (scene == null) {
+                every.stop();
+            } else {
+                every.play();
+            }
+        });
     }
 
     private Node header(Node themeSwitch) {
@@ -105,16 +124,27 @@ public final class StartView extends BorderPane {
         tearDown.getStyleClass().add("danger");
         tearDown.disableProperty().bind(model.canTearDownProperty().not());
         tearDown.setOnAction(e -> model.tearDown());
+        Button pause = button("pause", "Pause…", "Stop the selected hub's task until resumed: Fargate stops billing"
+                + " for it");
+        pause.disableProperty().bind(model.canPauseProperty().not());
+        pause.setOnAction(e -> model.pause());
+        Button resume = button("resume", "Resume", "Start the selected paused hub again and wait until it answers");
+        resume.disableProperty().bind(model.canResumeProperty().not());
+        resume.setOnAction(e -> model.resume());
+        Button logs = button("logs", "Logs", "Show the selected hub's own log, as it writes it in AWS");
+        logs.disableProperty().bind(model.canShowLogsProperty().not());
+        logs.setOnAction(e -> model.showLogs());
         Button users = button("users", "Users…", "Change who may sign in to the selected hub while it runs");
         users.disableProperty().bind(model.canRedeployProperty().not());
         users.setOnAction(e -> model.editUsers());
-        Button reload = button("reload", "Reload", "Read the profiles folder again, for example after editing a file");
+        Button reload = button("reload", "Reload", "Read the profiles folder again and ask AWS where each hub stands");
         reload.disableProperty().bind(model.loadingProperty());
         reload.setOnAction(e -> model.reload());
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(8, create, open, duplicate, delete, new Separator(Orientation.VERTICAL), deploy, redeploy,
-                tearDown, users, spacer, reload);
+        // Three groups that wrap onto a second line in a narrow window rather than push the page wider.
+        HBox profiles = new HBox(8, create, open, duplicate, delete);
+        HBox aws = new HBox(8, deploy, redeploy, tearDown);
+        HBox dayTwo = new HBox(8, pause, resume, logs, users, reload);
+        FlowPane bar = new FlowPane(16, 8, profiles, aws, dayTwo);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("start-toolbar");
         return bar;
@@ -125,14 +155,18 @@ public final class StartView extends BorderPane {
         table.setAccessibleText("Your hubs");
         table.setItems(model.rows());
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(column("Name", HubRow::name, 170, "hub-name"));
-        table.getColumns().add(column("Region", HubRow::region, 130, null));
-        TableColumn<HubRow, HubRow> state = rowColumn("State", 160);
+        table.getColumns().add(column("Name", HubRow::name, 140, "hub-name"));
+        table.getColumns().add(column("Region", HubRow::region, 105, null));
+        TableColumn<HubRow, HubRow> state = rowColumn("State", 215);
         state.setCellFactory(c -> new StateCell());
         table.getColumns().add(state);
-        TableColumn<HubRow, HubRow> deployed = rowColumn("Last deployed", 140);
+        TableColumn<HubRow, HubRow> deployed = rowColumn("Last deployed", 115);
         deployed.setCellFactory(c -> new DeployedCell());
         table.getColumns().add(deployed);
+        table.getColumns().add(column("Cost a month", HubRow::cost, 105, "hub-cost"));
+        TableColumn<HubRow, HubRow> spent = rowColumn("This month", 120);
+        spent.setCellFactory(c -> new SpentCell());
+        table.getColumns().add(spent);
         TableColumn<HubRow, HubRow> url = rowColumn("URL", 260);
         url.setCellFactory(c -> new UrlCell());
         table.getColumns().add(url);
@@ -332,10 +366,34 @@ public final class StartView extends BorderPane {
                 setTooltip(null);
                 return;
             }
-            label.setText(row.state());
-            label.getStyleClass().setAll("label", "hub-state", "state-" + row.styleName());
-            setTooltip(new Tooltip(row.stateDetail()));
+            label.setText(row.shownState());
+            label.getStyleClass().setAll("label", "hub-state", "state-" + row.shownStyleName());
+            Tooltip detail = new Tooltip(row.shownDetail());
+            detail.setWrapText(true);
+            detail.setMaxWidth(480);
+            setTooltip(detail);
+            label.setAccessibleText(row.shownState() + ". " + row.shownDetail());
             setGraphic(label);
+        }
+    }
+
+    /** What AWS billed this month, with what it means (or how to have it counted) in the tooltip. */
+    private static final class SpentCell extends TableCell<HubRow, HubRow> {
+        @Override
+        protected void updateItem(HubRow row, boolean empty) {
+            super.updateItem(row, empty);
+            boolean known = !empty && row != null && row.spent() != null;
+            setText(known ? row.spent().text() : empty || row == null || row.isBroken() ? null : "—");
+            Tooltip detail = known && !row.spent().detail().isEmpty() ? new Tooltip(row.spent().detail()) : null;
+            if (detail != null) {
+                detail.setWrapText(true);
+                detail.setMaxWidth(480);
+            }
+            setTooltip(detail);
+            getStyleClass().removeAll("spent-unknown");
+            if (known && row.spent().kind() != dev.hubwizard.operate.MonthToDate.Kind.COUNTED) {
+                getStyleClass().add("spent-unknown");
+            }
         }
     }
 
@@ -364,9 +422,9 @@ public final class StartView extends BorderPane {
         @Override
         protected void updateItem(HubRow row, boolean empty) {
             super.updateItem(row, empty);
-            boolean hasUrl = !empty && row != null && !row.url().isBlank();
-            link.setText(hasUrl ? row.url() : "");
-            link.setAccessibleText(hasUrl ? "Open " + row.url() : null);
+            boolean hasUrl = !empty && row != null && !row.shownUrl().isBlank();
+            link.setText(hasUrl ? row.shownUrl() : "");
+            link.setAccessibleText(hasUrl ? "Open " + row.shownUrl() : null);
             setGraphic(hasUrl ? link : null);
             setText(hasUrl || empty || row == null || row.isBroken() ? null : "—");
         }

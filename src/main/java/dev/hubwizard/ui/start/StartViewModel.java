@@ -3,6 +3,12 @@ package dev.hubwizard.ui.start;
 import dev.hubwizard.cost.CostEstimator;
 import dev.hubwizard.engine.Problem;
 import dev.hubwizard.engine.ProblemException;
+import dev.hubwizard.deploy.ResourcesInAws;
+import dev.hubwizard.deploy.SummaryWriter;
+import dev.hubwizard.operate.HubOperations;
+import dev.hubwizard.operate.HubStatus;
+import dev.hubwizard.operate.HubStatusReader;
+import dev.hubwizard.profile.DeploymentStatus;
 import dev.hubwizard.profile.CognitoSettings;
 import dev.hubwizard.profile.HubSettings;
 import dev.hubwizard.profile.HubStanding;
@@ -25,10 +31,13 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.collections.ObservableSet;
 import javafx.collections.transformation.FilteredList;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -56,6 +65,11 @@ public final class StartViewModel {
     private final Clock clock;
     private final Supplier<CostEstimator> costs;
     private final Consumer<String> openUrl;
+    private final HubOperations operations;
+    /** Hubs whose live status is being read now (FX thread): a slow look is not asked again meanwhile. */
+    private final Set<String> looking = new HashSet<>();
+    /** Hubs being paused or resumed now (FX thread). */
+    private final ObservableSet<String> busy = FXCollections.observableSet();
     private final ObservableList<HubRow> rows = FXCollections.observableArrayList();
     private final FilteredList<HubRow> brokenRows = new FilteredList<>(rows, HubRow::isBroken);
     private final FilteredList<HubRow> interruptedRows = new FilteredList<>(rows, HubRow::isInterrupted);
@@ -69,6 +83,9 @@ public final class StartViewModel {
     private final BooleanBinding canDeploy;
     private final BooleanBinding canRedeploy;
     private final BooleanBinding canTearDown;
+    private final BooleanBinding canPause;
+    private final BooleanBinding canResume;
+    private final BooleanBinding canShowLogs;
 
     /**
      * @param costs   what a hub, or what a deploy left of one, costs a month; made on first use
@@ -76,7 +93,15 @@ public final class StartViewModel {
      */
     public StartViewModel(ProfileStore store, StartActions actions, Dialogs dialogs, BackgroundWork background,
                           Clock clock, Supplier<CostEstimator> costs, Consumer<String> openUrl) {
+        this(store, actions, dialogs, background, clock, costs, openUrl, HubOperations.OFFLINE);
+    }
+
+    /** @param operations live status, pause and resume of deployed hubs */
+    public StartViewModel(ProfileStore store, StartActions actions, Dialogs dialogs, BackgroundWork background,
+                          Clock clock, Supplier<CostEstimator> costs, Consumer<String> openUrl,
+                          HubOperations operations) {
         this.store = store;
+        this.operations = operations;
         this.actions = actions;
         this.dialogs = dialogs;
         this.background = background;
@@ -91,6 +116,15 @@ public final class StartViewModel {
                 && ProfileValidator.validate(p).isEmpty());
         canRedeploy = selectedProfileMatches(p -> HubStanding.of(p.deployment()).canRedeploy());
         canTearDown = selectedProfileMatches(p -> !p.deployment().resources().isEmpty());
+        canShowLogs = selectedProfileMatches(HubStatusReader::hasService);
+        canPause = Bindings.createBooleanBinding(() -> !loading.get() && selected.get() != null
+                        && selected.get().profile().filter(HubStatusReader::hasService).isPresent()
+                        && !selected.get().isPaused() && !busy.contains(selected.get().name()),
+                selected, loading, busy);
+        canResume = Bindings.createBooleanBinding(() -> !loading.get() && selected.get() != null
+                        && selected.get().profile().filter(HubStatusReader::hasService).isPresent()
+                        && selected.get().isPaused() && !busy.contains(selected.get().name()),
+                selected, loading, busy);
         selected.addListener((obs, old, now) -> lookUpUsersPickedUp(now == null ? null
                 : now.profile().orElse(null)));
     }
@@ -180,6 +214,145 @@ public final class StartViewModel {
         return canTearDown;
     }
 
+    /** Whether the selected hub runs (or should run) in AWS, so that it can be paused. */
+    public BooleanBinding canPauseProperty() {
+        return canPause;
+    }
+
+    /** Whether the selected hub has a service in AWS, whose log can be read. */
+    public BooleanBinding canShowLogsProperty() {
+        return canShowLogs;
+    }
+
+    /** Opens the selected hub's own log, as it writes it to CloudWatch Logs. */
+    public void showLogs() {
+        selectedProfile().filter(HubStatusReader::hasService).ifPresent(actions::showLogs);
+    }
+
+    /** Whether the selected hub is paused, so that it can be resumed. */
+    public BooleanBinding canResumeProperty() {
+        return canResume;
+    }
+
+    /**
+     * Asks AWS, in the background, where each deployed hub stands now; each row shows its answer as it comes.
+     * A hub still being looked at from the last time is not asked again.
+     */
+    public void refreshLive() {
+        for (HubRow row : List.copyOf(rows)) {
+            Optional<Profile> profile = row.profile().filter(HubStatusReader::hasService);
+            if (profile.isEmpty() || !looking.add(row.name())) {
+                continue;
+            }
+            background.run(() -> operations.status(profile.get()), live -> {
+                looking.remove(row.name());
+                showLive(row.name(), live);
+            }, failure -> looking.remove(row.name()));
+        }
+    }
+
+    /** Asks Cost Explorer once per hub (each request costs $0.01): what AWS billed this month. */
+    private void refreshSpending() {
+        for (HubRow row : List.copyOf(rows)) {
+            Optional<Profile> profile = row.profile().filter(HubStatusReader::hasService);
+            if (profile.isEmpty() || row.spent() != null) {
+                continue;
+            }
+            background.run(() -> operations.spending(profile.get()), spent -> update(row.name(), r -> r.withSpent(spent)),
+                    failure -> { });
+        }
+    }
+
+    private void showLive(String name, HubStatus live) {
+        update(name, r -> r.withLive(live));
+    }
+
+    private void update(String name, java.util.function.UnaryOperator<HubRow> change) {
+        for (int i = 0; i < rows.size(); i++) {
+            HubRow row = rows.get(i);
+            if (row.name().equals(name)) {
+                HubRow fresh = change.apply(row);
+                boolean wasSelected = selected.get() == row;
+                rows.set(i, fresh);
+                if (wasSelected) {
+                    selected.set(fresh);
+                }
+                return;
+            }
+        }
+    }
+
+    /**
+     * Pauses the selected hub after saying what that means for its users and what still costs: its service runs
+     * no task until resumed.
+     */
+    public void pause() {
+        HubRow row = selected.get();
+        Optional<Profile> profile = row == null ? Optional.empty() : row.profile();
+        if (profile.isEmpty()) {
+            return;
+        }
+        Profile p = profile.get();
+        String whilePaused = ResourcesInAws.of(p.withDeployment(SummaryWriter.withStatus(p.deployment(),
+                DeploymentStatus.PAUSED)), costs.get()).text();
+        String body = "The hub's task stops: everyone's notebook servers stop, and work not saved in them is lost."
+                + (p.options().keepUserFiles() ? " Users' files stay on the file system." : " Files in users'"
+                + " home folders are lost: they live inside the task.")
+                + "\n\nWhile paused, Fargate bills nothing for the hub's task; " + whilePaused + " (what does not"
+                + " stop with the task: " + stillBilled(p) + ")."
+                + "\n\nResume starts it again in a few minutes" + (p.options().stableAddress()
+                ? ", at the same address." : ", at a new address (the task gets a new public IP).");
+        if (!dialogs.confirm("Pause '" + p.name() + "'", "Pause the hub '" + p.name() + "'?", body, "Pause")) {
+            return;
+        }
+        power(p, "Pausing", operations::pause, outcome -> "Paused '" + p.name() + "'.");
+    }
+
+    /** Resumes the selected hub and waits until it answers, then says where. */
+    public void resume() {
+        HubRow row = selected.get();
+        Optional<Profile> profile = row == null ? Optional.empty() : row.profile();
+        profile.ifPresent(p -> power(p, "Resuming", operations::resume, outcome -> "'" + p.name()
+                + "' answers again at " + outcome.url() + (p.options().stableAddress() || outcome.url()
+                .equals(p.deployment().url()) ? "." : ": a new address, tell its users.")));
+    }
+
+    private interface Power {
+        HubOperations.Outcome run(Profile profile) throws Exception;
+    }
+
+    private void power(Profile p, String doing, Power power, java.util.function.Function<HubOperations.Outcome,
+            String> done) {
+        busy.add(p.name());
+        status.set(doing + " '" + p.name() + "'…");
+        background.run(() -> power.run(p), outcome -> {
+            busy.remove(p.name());
+            if (outcome.done()) {
+                status.set(done.apply(outcome));
+            } else {
+                status.set(outcome.problem().get().what() + " (log: " + outcome.log() + ")");
+                dialogs.showProblem(outcome.problem().get());
+            }
+            reload(p.name());
+        }, failure -> {
+            busy.remove(p.name());
+            failed(failure);
+        });
+    }
+
+    /** What keeps costing while a hub is paused, in words. */
+    private static String stillBilled(Profile p) {
+        List<String> parts = new ArrayList<>();
+        if (p.options().stableAddress()) {
+            parts.add("the load balancer");
+        }
+        if (p.options().keepUserFiles()) {
+            parts.add("users' files");
+        }
+        parts.add("logs and images");
+        return String.join(", ", parts);
+    }
+
     /** Lists the profiles again, keeping the selection where it was. */
     public void reload() {
         reload(selected.get() == null ? null : selected.get().name());
@@ -204,11 +377,21 @@ public final class StartViewModel {
         });
     }
 
-    private void showEntries(List<HubRow> fresh, String select) {
+    private void showEntries(List<HubRow> read, String select) {
+        // What AWS last said stays shown until it says something new: a reload must not flicker the states.
+        java.util.Map<String, HubRow> before = new java.util.HashMap<>();
+        rows.forEach(r -> before.put(r.name(), r));
+        List<HubRow> fresh = read.stream().map(r -> {
+            HubRow old = before.get(r.name());
+            return old == null || r.profile().filter(HubStatusReader::hasService).isEmpty() ? r
+                    : r.withLive(old.live()).withSpent(old.spent());
+        }).toList();
         rows.setAll(fresh);
         selected.set(fresh.stream().filter(r -> r.name().equals(select)).findFirst()
                 .orElse(fresh.isEmpty() ? null : fresh.get(0)));
         loading.set(false);
+        refreshLive();
+        refreshSpending();
     }
 
     /** Asks for a name, creates the profile with sensible defaults and opens it. */
@@ -372,8 +555,8 @@ public final class StartViewModel {
 
     /** Opens a hub's address in the browser. */
     public void openUrl(HubRow row) {
-        if (!row.url().isBlank()) {
-            openUrl.accept(row.url());
+        if (!row.shownUrl().isBlank()) {
+            openUrl.accept(row.shownUrl());
         }
     }
 
@@ -406,6 +589,9 @@ public final class StartViewModel {
             points.add("Files in users' home folders are lost. They live inside the running task, which the redeploy"
                     + " replaces. Ask your users to download what they want to keep first, or turn on \"Keep users'"
                     + " files\" in the settings.");
+        }
+        if (profile.deployment().status() == DeploymentStatus.PAUSED) {
+            points.add("The hub is paused: a redeploy runs it again, and it costs as a running hub from then on.");
         }
         if (points.isEmpty()) {
             points.add("The address and the users' files stay as they are; the hub is unavailable for a few minutes"

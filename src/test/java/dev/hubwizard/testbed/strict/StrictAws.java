@@ -78,6 +78,7 @@ public final class StrictAws implements AutoCloseable {
     private final CloudFrontDistributions cloudFront;
     private final CloudFrontFunctions cloudFrontFunctions;
     private final List<AwsRule> rules;
+    private final CostAllocationTags costTags = new CostAllocationTags();
     private volatile Windows windows = Windows.SHARED;
 
     static {
@@ -96,8 +97,8 @@ public final class StrictAws implements AutoCloseable {
         this.cloudFrontFunctions = new CloudFrontFunctions(this::distributionUses);
         this.cloudFront = new CloudFrontDistributions(() -> windows, cloudFrontFunctions::live);
         this.rules = List.of(new DocumentedInputs(), ec2Ids, iamRoles, certificates, interfaces, rollouts,
-                new TaskDefinitionStatus(this::ecs), cloudFront, cloudFrontFunctions,
-                new TaskPublicDnsNames(this::dnsHostnames));
+                new TaskDefinitionStatus(this::ecs), new InactiveServices(this::ecs), new TaskTimes(), costTags,
+                cloudFront, cloudFrontFunctions, new TaskPublicDnsNames(this::dnsHostnames));
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
         server.setExecutor(threads);
         server.createContext("/", this::handle);
@@ -126,6 +127,11 @@ public final class StrictAws implements AutoCloseable {
 
     public Windows windows() {
         return windows;
+    }
+
+    /** The cost allocation tags billing has seen, which a test sets. */
+    public CostAllocationTags costAllocationTags() {
+        return costTags;
     }
 
     /** The ECS plays a test turns on: failing rollouts, slow starts, zones Fargate does not serve. */

@@ -13,6 +13,7 @@ final class RecordingActions implements StartActions {
     final List<String> redeployed = new CopyOnWriteArrayList<>();
     final List<String> tornDown = new CopyOnWriteArrayList<>();
     final List<String> usersEdited = new CopyOnWriteArrayList<>();
+    final List<String> logs = new CopyOnWriteArrayList<>();
 
     @Override
     public void open(Profile profile) {
@@ -42,5 +43,10 @@ final class RecordingActions implements StartActions {
     @Override
     public String usersPickedUp(Profile profile) {
         return "The hub picked up these lists at 14:02:11 (5 s ago).";
+    }
+
+    @Override
+    public void showLogs(Profile profile) {
+        logs.add(profile.name());
     }
 }
