@@ -266,6 +266,7 @@ class AwsStepsIT {
     void taskDefinitionIsRegisteredOnlyWhenItChanges() throws Exception {
         run(new ExecutionRoleStep(profile, aws));
         run(new LogGroupStep(profile, aws));
+        run(new LiveUsersStep(profile, aws));
         session.values().put(PushStep.PUSHED_IMAGE, new PushedImage("registry.example/team-hub:1", "sha256:a"));
 
         TaskDefinitionRevision first = run(new TaskDefinitionStep(profile, aws))
@@ -289,7 +290,9 @@ class AwsStepsIT {
         assertThat(hub.logConfiguration().options()).containsEntry("awslogs-group", "/ecs/team-hub")
                 .containsEntry("awslogs-region", "us-east-1").containsEntry("awslogs-stream-prefix", "hub");
         assertThat(hub.environment()).extracting(e -> e.name() + "=" + e.value())
-                .containsExactlyInAnyOrder("HUB_SIGN_IN=first-use", "HUB_ALLOWED_USERS=ada,grace");
+                .containsExactlyInAnyOrder("HUB_SIGN_IN=first-use", "HUB_USERS_PARAMETER=/hubwizard/team-hub/users",
+                        "HUB_USERS_STATUS_PARAMETER=/hubwizard/team-hub/users-picked-up");
+        assertThat(td.taskRoleArn()).endsWith(":role/hubwizard-team-hub-task");
 
         Profile bigger = profile.withTask(new TaskSize(2048, 4096, Architecture.ARM64));
         assertThat(preview(new TaskDefinitionStep(bigger, aws))).singleElement().satisfies(i -> {
