@@ -58,16 +58,8 @@ public final class EcsTasks {
         if (running.isEmpty()) {
             return 0;
         }
-        WaiterOverrideConfiguration waiting = WaiterOverrideConfiguration.builder()
-                .waitTimeout(waits.timeout())
-                .maxAttempts(waits.attempts())
-                .backoffStrategyV2(BackoffStrategy.fixedDelayWithoutJitter(waits.every()))
-                .build();
-        try (EcsWaiter waiter = aws.ecs().waiter()) {
-            waiter.waitUntilTasksStopped(DescribeTasksRequest.builder().cluster(cluster)
-                    .tasks(running.stream().map(Task::taskArn).toList()).build(), waiting);
-        } catch (AwsServiceException e) {
-            throw AwsProblems.explain("ecs:DescribeTasks", e);
+        try {
+            awaitStopped(aws, cluster, running, waits);
         } catch (SdkClientException e) {
             ctx.throwIfCancelled();
             throw new ProblemException(new Problem("The hub's task did not stop",
@@ -103,5 +95,25 @@ public final class EcsTasks {
         }
         return tasks.stream().filter(t -> !"STOPPED".equals(t.lastStatus()))
                 .filter(t -> tags.ownedBy(ProfileTags.fromEcs(t.tags()))).toList();
+    }
+
+    /**
+     * The SDK's tasks-stopped waiter, bounded by {@code waits}.
+     *
+     * @throws SdkClientException when the tasks have not stopped in time
+     */
+    static void awaitStopped(AwsClients aws, String cluster, List<Task> tasks, DeletionWaits waits)
+            throws ProblemException {
+        WaiterOverrideConfiguration waiting = WaiterOverrideConfiguration.builder()
+                .waitTimeout(waits.timeout())
+                .maxAttempts(waits.attempts())
+                .backoffStrategyV2(BackoffStrategy.fixedDelayWithoutJitter(waits.every()))
+                .build();
+        try (EcsWaiter waiter = aws.ecs().waiter()) {
+            waiter.waitUntilTasksStopped(DescribeTasksRequest.builder().cluster(cluster)
+                    .tasks(tasks.stream().map(Task::taskArn).toList()).build(), waiting);
+        } catch (AwsServiceException e) {
+            throw AwsProblems.explain("ecs:DescribeTasks", e);
+        }
     }
 }

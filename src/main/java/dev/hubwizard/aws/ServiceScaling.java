@@ -5,19 +5,14 @@ import dev.hubwizard.engine.Problem;
 import dev.hubwizard.engine.ProblemException;
 import dev.hubwizard.engine.StepContext;
 import dev.hubwizard.engine.StepLog;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.core.waiters.WaiterOverrideConfiguration;
-import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.ecs.model.ClusterNotFoundException;
-import software.amazon.awssdk.services.ecs.model.DescribeTasksRequest;
 import software.amazon.awssdk.services.ecs.model.DesiredStatus;
 import software.amazon.awssdk.services.ecs.model.KeyValuePair;
 import software.amazon.awssdk.services.ecs.model.Service;
 import software.amazon.awssdk.services.ecs.model.ServiceNotActiveException;
 import software.amazon.awssdk.services.ecs.model.ServiceNotFoundException;
 import software.amazon.awssdk.services.ecs.model.Task;
-import software.amazon.awssdk.services.ecs.waiters.EcsWaiter;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -74,16 +69,8 @@ public final class ServiceScaling {
         ctx.log().info("Waiting up to " + waits.timeout().toSeconds() + " s for ECS to stop "
                 + running.size() + " task(s): " + String.join(", ", running.stream().map(StoppedTasks::taskId)
                 .toList()));
-        WaiterOverrideConfiguration waiting = WaiterOverrideConfiguration.builder()
-                .waitTimeout(waits.timeout())
-                .maxAttempts(waits.attempts())
-                .backoffStrategyV2(BackoffStrategy.fixedDelayWithoutJitter(waits.every()))
-                .build();
-        try (EcsWaiter waiter = aws.ecs().waiter()) {
-            waiter.waitUntilTasksStopped(DescribeTasksRequest.builder().cluster(cluster)
-                    .tasks(running.stream().map(Task::taskArn).toList()).build(), waiting);
-        } catch (AwsServiceException e) {
-            throw AwsProblems.explain("ecs:DescribeTasks", e);
+        try {
+            EcsTasks.awaitStopped(aws, cluster, running, waits);
         } catch (SdkClientException e) {
             ctx.throwIfCancelled();
             throw new ProblemException(new Problem("The hub's task did not stop",
