@@ -49,7 +49,7 @@ public final class HubEnvironment {
      * With users' files kept: the hub's state on the same EFS file system as the homes, in a folder no user can
      * be named after (names start with a letter) and only root reads (0700).
      */
-    public static final String KEPT_STATE_DIR = "/home/.hubwizard-state";
+    private static final String KEPT_STATE_DIR = "/home/.hubwizard-state";
     /** Where users' servers run: {@code local} (default, in the hub's container) or {@code fargate}. */
     public static final String SPAWNER = "HUB_SPAWNER";
     /** Fargate servers: the ECS cluster (name or ARN) users' tasks run in. */

@@ -85,8 +85,11 @@ public final class DocTour {
              Runner runner = Runner.withBackgroundThreads()) {
             bed.reset(); // an empty emulator, whose tasks keep running as ECS's do
             // Its own name for the local test alone: a tour of the whole deploy may run meanwhile.
-            Profile profile = bed.profile(localTestOnly ? "lab-hub" : "team-hub", List.of("ada"),
+            Profile made = bed.profile(localTestOnly ? "lab-hub" : "team-hub", List.of("ada"),
                     List.of("ada", "grace", "alan"));
+            // As a new hub is made on the start screen: users' files (and the hub's state) kept.
+            Profile profile = made.withOptions(made.options().withKeepUserFiles(true));
+            bed.store().saveSettings(profile);
             LiveContainers containers = new LiveContainers(bed.docker());
             DeployTools tools = DeployTools.withDefaultWaits(bed.docker(), containers, Path.of("hub-image"));
             CostEstimator costs = new CostEstimator(PriceList.bundled());
@@ -102,7 +105,7 @@ public final class DocTour {
             } else if (https) {
                 // A new hub as the start screen makes it: HTTPS on an AWS address, CloudFront played by nginx.
                 // Open to anyone: the edge stand-in does not play CloudFront functions (a range's).
-                Profile newHub = profile.withOptions(Options.NEW_HUB).withNetwork(new NetworkSettings(
+                Profile newHub = profile.withOptions(Options.NEW_HUB.withKeepUserFiles(true)).withNetwork(new NetworkSettings(
                         profile.network().mode(), "", List.of(), NetworkSettings.ANYWHERE));
                 try (CloudFrontEdge edge = CloudFrontEdge.start(bed.aws(), home)) {
                     FargateStandIn fargate = bed.fargate(newHub).behindSecurityGroups(

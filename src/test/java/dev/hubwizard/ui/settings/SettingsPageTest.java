@@ -7,6 +7,7 @@ import dev.hubwizard.profile.Architecture;
 import dev.hubwizard.profile.FargateSizes;
 import dev.hubwizard.profile.JupyterHubVersion;
 import dev.hubwizard.profile.NetworkMode;
+import dev.hubwizard.profile.Options;
 import dev.hubwizard.profile.Profile;
 import dev.hubwizard.profile.ProfileStore;
 import dev.hubwizard.profile.ProfileValidator;
@@ -162,7 +163,9 @@ class SettingsPageTest {
 
     @Test
     void anAddressThatCannotBeFoundNeverStopsTheUserAndTheOtherChoicesAreOffered() {
-        SettingsPage offline = page(Profile.named("new-hub"), new SettingsLookups(List::of, List::of, Optional::empty,
+        // A new hub as the start screen makes it: first-use passwords kept with users' files.
+        Profile newHub = Profile.named("new-hub").withOptions(Options.NEW_HUB.withKeepUserFiles(true));
+        SettingsPage offline = page(newHub, new SettingsLookups(List::of, List::of, Optional::empty,
                 Path.of("hub-image")));
         assertThat(offline.detectionProperty().get()).isEqualTo(SettingsPage.Detection.NOT_FOUND);
         assertThat(offline.accessProperty().get()).isEqualTo(SettingsPage.Access.ANYWHERE);
@@ -287,7 +290,6 @@ class SettingsPageTest {
     void nextSavesTheSettingsAndKeepsTheDeploymentOnDisk() throws Exception {
         page.repositoryProperty().set("team/jupyterhub");
         page.cpuProperty().set(2048);
-        page.keepUserFilesProperty().set(false);
         // A deploy records a resource while the user edits: the save must not lose it.
         ResourceRecord recorded = new ResourceRecord("log-group", "/hubwizard/team-hub", "team-hub", Map.of(),
                 "log-group", Instant.parse("2025-03-14T15:01:00Z"));
@@ -302,7 +304,6 @@ class SettingsPageTest {
         assertThat(onDisk.names().repository()).isEqualTo("team/jupyterhub");
         assertThat(onDisk.task().cpu()).isEqualTo(2048);
         assertThat(onDisk.task().memory()).isEqualTo(4096);
-        assertThat(onDisk.options().keepUserFiles()).isFalse();
         assertThat(onDisk.deployment().resources()).contains(recorded).hasSize(3);
         assertThat(onDisk.withDeployment(null)).isEqualTo(page.edited().withDeployment(null));
         assertThat(saved).containsExactly(onDisk);
