@@ -373,7 +373,7 @@ class AwsStepsIT {
         List<Intent> before = previewAll();
         assertThat(AwsCallRecorder.changingCalls()).isEmpty();
         assertThat(before).filteredOn(i -> i.action() != Intent.Action.RUN).extracting(Intent::action)
-                .containsOnly(Intent.Action.CREATE).hasSize(12);
+                .containsOnly(Intent.Action.CREATE).hasSize(15);
 
         assertThat(bed.run(bed.plan(profile, aws), session).succeeded()).as(bed.logText()).isTrue();
 
@@ -381,7 +381,7 @@ class AwsStepsIT {
         List<Intent> after = previewAll();
         assertThat(AwsCallRecorder.changingCalls()).isEmpty();
         assertThat(after).filteredOn(i -> i.action() != Intent.Action.RUN).extracting(Intent::action)
-                .containsOnly(Intent.Action.REUSE).hasSize(12);
+                .containsOnly(Intent.Action.REUSE).hasSize(15);
     }
 
     private List<Intent> previewAll() throws Exception {

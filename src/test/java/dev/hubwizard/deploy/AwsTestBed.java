@@ -58,7 +58,7 @@ final class AwsTestBed {
         return List.of(nothing(PushStep.BUILD), nothing(ServiceStep.TEST_LOCAL),
                 new RepositoryStep(profile, aws), new PushStep(profile, aws, push()),
                 new NetworkStep(profile, aws), new ClusterStep(profile, aws), new ExecutionRoleStep(profile, aws),
-                new LogGroupStep(profile, aws), new TaskDefinitionStep(profile, aws),
+                new LiveUsersStep(profile, aws), new LogGroupStep(profile, aws), new TaskDefinitionStep(profile, aws),
                 new ServiceStep(profile, aws, Duration.ofMinutes(1)));
     }
 

@@ -102,11 +102,12 @@ class TeardownWizardIT {
 
         // The start screen says what a teardown means; then the teardown's own preview lists each resource.
         waitUntil(() -> robot.lookup("#dialog-confirm").tryQuery().isPresent(), 20);
-        assertThat(robot.lookup("#dialog-body").queryAs(Label.class).getText()).contains("12 AWS resources");
+        assertThat(robot.lookup("#dialog-body").queryAs(Label.class).getText()).contains("15 AWS resources");
         robot.clickOn("#dialog-confirm");
         waitUntil(() -> robot.lookup("#dialog-choice-0").tryQuery().isPresent(), 60);
         String listed = robot.lookup("#dialog-body").queryAs(Label.class).getText();
-        assertThat(listed).contains("ECS service", "VPC", "security group", "ECR repository", "log group");
+        assertThat(listed).contains("ECS service", "VPC", "security group", "ECR repository", "log group",
+                "SSM parameter");
         assertThat(listed).as("nothing this profile never made").doesNotContain("load balancer", "user pool");
         robot.clickOn("#dialog-choice-0"); // Delete everything
 
