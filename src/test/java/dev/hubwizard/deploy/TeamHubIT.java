@@ -202,7 +202,7 @@ class TeamHubIT {
             assertThat(deployed.succeeded()).as(bed.failures(deployed) + "\nFargate: " + fargate.failures()).isTrue();
             String url = bed.store().load("plain-hub").deployment().url();
             assertThat(url).startsWith("http://plain-hub-alb-").endsWith(".elb.amazonaws.com/");
-            assertThat(bed.logText()).contains("WARN [listeners] No domain name, so no HTTPS")
+            assertThat(bed.logText()).contains("WARN [listeners] No HTTPS: the hub's sign-in page")
                     .contains("WARN [load-balancer] The hub's address " + url + " is plain HTTP");
             // A person at the stable address reaches the hub through the load balancer.
             HttpClient browser = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
