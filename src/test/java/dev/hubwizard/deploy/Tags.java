@@ -4,6 +4,7 @@ import dev.hubwizard.aws.AwsClients;
 import dev.hubwizard.aws.ResourceKind;
 import dev.hubwizard.engine.ResourceRecord;
 import software.amazon.awssdk.services.ec2.model.Filter;
+import software.amazon.awssdk.services.ssm.model.ResourceTypeForTagging;
 
 import java.util.Map;
 import java.util.TreeMap;
@@ -79,7 +80,11 @@ final class Tags {
             case ResourceKind.ECR_REPOSITORY -> ecr(aws, record.id());
             case ResourceKind.ECS_CLUSTER, ResourceKind.ECS_SERVICE, ResourceKind.TASK_DEFINITION ->
                     ecs(aws, record.id());
-            case ResourceKind.IAM_ROLE, ResourceKind.ORIGIN_UPDATER_ROLE -> role(aws, record.name());
+            case ResourceKind.IAM_ROLE, ResourceKind.ORIGIN_UPDATER_ROLE, ResourceKind.TASK_ROLE ->
+                    role(aws, record.name());
+            case ResourceKind.SSM_PARAMETER -> new TreeMap<>(aws.ssm().listTagsForResource(r -> r
+                    .resourceType(ResourceTypeForTagging.PARAMETER).resourceId(record.id())).tagList().stream()
+                    .collect(java.util.stream.Collectors.toMap(t -> t.key(), t -> t.value())));
             case ResourceKind.DISTRIBUTION -> new TreeMap<>(aws.cloudFront().listTagsForResource(r -> r
                     .resource(record.attribute("arn"))).tags().items().stream().collect(
                     java.util.stream.Collectors.toMap(t -> t.key(), t -> t.value())));
