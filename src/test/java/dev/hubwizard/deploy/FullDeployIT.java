@@ -37,7 +37,8 @@ class FullDeployIT {
     private static final List<String> EVERY_KIND = List.of(ResourceKind.ECR_REPOSITORY, ResourceKind.VPC,
             ResourceKind.SUBNET, ResourceKind.SUBNET, ResourceKind.INTERNET_GATEWAY, ResourceKind.ROUTE_TABLE,
             ResourceKind.SECURITY_GROUP, ResourceKind.ECS_CLUSTER, ResourceKind.IAM_ROLE, ResourceKind.LOG_GROUP,
-            ResourceKind.TASK_DEFINITION, ResourceKind.ECS_SERVICE);
+            ResourceKind.TASK_DEFINITION, ResourceKind.ECS_SERVICE, ResourceKind.SSM_PARAMETER,
+            ResourceKind.SSM_PARAMETER, ResourceKind.TASK_ROLE);
 
     @TempDir
     static Path profiles;
@@ -72,7 +73,7 @@ class FullDeployIT {
 
         assertThat(first.succeeded()).as(bed.failures(first) + "\nFargate: " + fargate.failures()).isTrue();
         assertThat(first.outcomes().keySet()).containsExactlyInAnyOrderElementsOf(
-                plan.steps().stream().map(Step::id).toList()).hasSize(13); // the guide's 12 and unused-options
+                plan.steps().stream().map(Step::id).toList()).hasSize(14); // the guide's 12, live-users, unused-options
         assertThat(fargate.failures()).isEmpty();
         System.out.printf("whole deploy: %d ms wall, %d ms of steps%n", first.wallTime().toMillis(),
                 first.sumOfStepTimes().toMillis());
@@ -140,7 +141,9 @@ class FullDeployIT {
             assertThat(rest.succeeded()).as("killed after " + last + "\n" + bed.failures(rest)).isTrue();
             assertThat(rest.outcomes().values()).allSatisfy(e -> assertThat(e.state()).isEqualTo(StepState.DONE));
             assertThat(Inventory.ids(bed.aws())).as("killed after " + last).allSatisfy((kind, ids) ->
-                    assertThat(ids).as(kind).hasSize(ResourceKind.SUBNET.equals(kind) ? 2 : 1));
+                    // Two subnets; two roles: the shared execution role and the hub's task role.
+                    assertThat(ids).as(kind).hasSize(ResourceKind.SUBNET.equals(kind) || "iam-role".equals(kind)
+                            ? 2 : 1));
             assertThat(bed.store().load(profile.name()).deployment().resources()).extracting(ResourceRecord::kind)
                     .containsExactlyInAnyOrderElementsOf(EVERY_KIND);
             assertThat(bed.registry().tags(profile.names().repository())).hasSize(1);

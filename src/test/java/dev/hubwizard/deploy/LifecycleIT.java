@@ -94,7 +94,8 @@ class LifecycleIT {
         assertThat(second.imageTag()).isNotEqualTo(first.imageTag());
         assertThat(second.imageDigest()).isNotEqualTo(first.imageDigest());
         assertThat(second.taskDefinitionRevision()).isEqualTo(2);
-        assertThat(AwsCallRecorder.changingCalls()).containsExactly("Ecs.RegisterTaskDefinition", "Ecs.UpdateService");
+        assertThat(AwsCallRecorder.changingCalls()).containsExactly("Ssm.PutParameter", // the live lists the hub reads
+                "Ecs.RegisterTaskDefinition", "Ecs.UpdateService");
         assertThat(bed.aws().ecs().describeServices(r -> r.cluster(changed.names().cluster())
                 .services(changed.names().service())).services().get(0).taskDefinition())
                 .isEqualTo(second.taskDefinitionArn());
