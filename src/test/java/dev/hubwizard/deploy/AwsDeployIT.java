@@ -108,7 +108,8 @@ class AwsDeployIT {
                 ResourceKind.ECR_REPOSITORY, ResourceKind.VPC, ResourceKind.SUBNET, ResourceKind.SUBNET,
                 ResourceKind.INTERNET_GATEWAY, ResourceKind.ROUTE_TABLE, ResourceKind.SECURITY_GROUP,
                 ResourceKind.ECS_CLUSTER, ResourceKind.IAM_ROLE, ResourceKind.LOG_GROUP,
-                ResourceKind.TASK_DEFINITION, ResourceKind.ECS_SERVICE);
+                ResourceKind.TASK_DEFINITION, ResourceKind.ECS_SERVICE, ResourceKind.SSM_PARAMETER,
+                ResourceKind.SSM_PARAMETER, ResourceKind.TASK_ROLE);
         Map<String, List<String>> ids = Inventory.ids(aws);
         for (String kind : List.of(ResourceKind.VPC, ResourceKind.SUBNET, ResourceKind.INTERNET_GATEWAY,
                 ResourceKind.ROUTE_TABLE, ResourceKind.SECURITY_GROUP)) {
