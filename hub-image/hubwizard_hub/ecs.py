@@ -115,13 +115,16 @@ class Ecs:
         self._client = None
         self._client_lock = threading.Lock()
 
+    # botocore's name of the service this class calls.
+    service = "ecs"
+
     @classmethod
     def shared(cls, region, endpoint_url=None):
-        """One client per region and endpoint for the whole hub: every spawner uses it."""
+        """One client per service, region and endpoint for the whole hub: every spawner uses it."""
         with cls._shared_lock:
-            key = (region, endpoint_url)
+            key = (cls.service, region, endpoint_url)
             if key not in cls._shared:
-                cls._shared[key] = cls(lambda: make_client(region, endpoint_url))
+                cls._shared[key] = cls(lambda: make_client(region, endpoint_url, cls.service))
             return cls._shared[key]
 
     def _client_now(self):
@@ -167,6 +170,22 @@ class Ecs:
                 return False
             raise
 
+    async def describe_task_definition(self, task_definition):
+        """The task definition and its tags, or (None, []) when ECS has no such family or revision."""
+        from botocore.exceptions import ClientError
+
+        try:
+            answer = await self.call("describe_task_definition", taskDefinition=task_definition, include=["TAGS"])
+        except ClientError as error:
+            message = error.response.get("Error", {}).get("Message", "")
+            if error.response.get("Error", {}).get("Code") == "ClientException" and "Unable to describe" in message:
+                return None, []
+            raise
+        return answer["taskDefinition"], answer.get("tags", [])
+
+    async def register_task_definition(self, params):
+        return (await self.call("register_task_definition", **params))["taskDefinition"]
+
     async def running_tasks(self, cluster, started_by_value):
         """ARNs of the tasks started with ``started_by_value`` that are meant to be running."""
         arns = []
@@ -179,8 +198,9 @@ class Ecs:
             params["nextToken"] = answer["nextToken"]
 
 
-def make_client(region, endpoint_url=None):
-    """botocore's ECS client: the task role's credentials on Fargate, AWS's retry rules, bounded waits."""
+def make_client(region, endpoint_url=None, service="ecs"):
+    """botocore's client of ``service``: the task role's credentials on Fargate, AWS's retry rules, bounded
+    waits."""
     import botocore.config
     import botocore.session
 
@@ -192,4 +212,4 @@ def make_client(region, endpoint_url=None):
         user_agent_extra="hubwizard-hub",
     )
     return botocore.session.get_session().create_client(
-        "ecs", region_name=region or None, endpoint_url=endpoint_url or None, config=config)
+        service, region_name=region or None, endpoint_url=endpoint_url or None, config=config)

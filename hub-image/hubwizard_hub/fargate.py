@@ -16,6 +16,7 @@ from tornado import web
 from traitlets import Any, Bool, Float, Instance, Integer, List, Unicode, default
 
 from . import ecs
+from . import homes as home_folders
 from . import sizes as server_sizes
 from .problems import SpawnProblem
 
@@ -62,14 +63,28 @@ class FargateSpawner(Spawner):
     consistency_timeout = Float(
         30.0, help="How long a task ECS has just started may be unknown to DescribeTasks.").tag(config=True)
     stop_wait_timeout = Integer(120, help="How long stop() waits for the task to stop.").tag(config=True)
+    file_system = Unicode(
+        help="The EFS file system (fs-...) for people's home folders; empty for none (a home lasts as long as "
+             "its task).").tag(config=True)
 
     ecs = Any(help="The ECS client (``ecs.Ecs``); made from region and endpoint_url.")
+    efs = Any(help="The EFS client (``homes.Efs``); made from region (AWS_ENDPOINT_URL_EFS for a test bed).")
+    homes = Any(help="People's home folders on file_system (``homes.Homes``).")
 
     task_arn = Unicode(allow_none=True, default_value=None)
 
     @default("ecs")
     def _default_ecs(self):
         return ecs.Ecs.shared(self.region, self.endpoint_url)
+
+    @default("efs")
+    def _default_efs(self):
+        return home_folders.Efs.shared(self.region)
+
+    @default("homes")
+    def _default_homes(self):
+        return home_folders.Homes(self.ecs, self.efs, self.file_system, self.task_definition, self.container_name,
+                                  self.profile_tag, poll_interval=self.ecs_poll_interval)
 
     @default("start_timeout")
     def _default_start_timeout(self):
@@ -117,6 +132,8 @@ class FargateSpawner(Spawner):
         self._events_changed = asyncio.Event()
         self._starting = False
         self._run_at = None
+        # (the users' task definition's ARN, this person's own) once their home folder is set up.
+        self._home = None
 
     # ---- state: the task ARN survives a hub restart
     def get_state(self):
@@ -139,7 +156,7 @@ class FargateSpawner(Spawner):
         """Who started the task, in ECS's own field: this hub's name for the person (and server)."""
         return ecs.started_by("jh", self.user.name, self.name)
 
-    def run_task_params(self, size):
+    def run_task_params(self, size, task_definition=None):
         container = {
             "name": self.container_name,
             "command": [*self.cmd, *self.get_args()],
@@ -155,7 +172,7 @@ class FargateSpawner(Spawner):
             tags.append(ecs.tag("jupyterhub:size", size.name))
         return {
             "cluster": self.cluster,
-            "taskDefinition": self.task_definition,
+            "taskDefinition": task_definition or self.task_definition,
             "launchType": "FARGATE",
             "count": 1,
             "networkConfiguration": {"awsvpcConfiguration": {
@@ -197,7 +214,7 @@ class FargateSpawner(Spawner):
             await self._stop_leftovers()
             self._event(10, f"Asking AWS Fargate for your server ({size.label})" if size
                         else "Asking AWS Fargate for your server")
-            task = await self.ecs.run_task(self.run_task_params(size))
+            task = await self.ecs.run_task(self.run_task_params(size, await self._task_definition()))
             self.task_arn = task["taskArn"]
             self._run_at = time.monotonic()
             self.log.info("Fargate task %s started for %s", self.task_arn, self._log_name)
@@ -209,6 +226,15 @@ class FargateSpawner(Spawner):
         finally:
             self._starting = False
             self._events_changed.set()
+
+    async def _task_definition(self):
+        """The users' task definition, or with home folders this person's own (with their folder mounted)."""
+        if not self.file_system:
+            return self.task_definition
+        if self._home is None:
+            self._event(15, "Preparing your home folder")
+        self._home = await self.homes.task_definition(self.user.name, self._home)
+        return self._home[1]
 
     async def _stop_leftovers(self):
         """Stops this person's tasks a previous hub started but never recorded (it stopped mid-spawn).

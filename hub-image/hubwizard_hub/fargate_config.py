@@ -8,6 +8,7 @@ import re
 import urllib.request
 
 from . import culler
+from . import homes
 from . import sizes as server_sizes
 from .environment import BadSetting
 
@@ -18,6 +19,7 @@ _CLUSTER = re.compile(r"[A-Za-z0-9_-]{1,255}|arn:aws[a-z-]*:ecs:[a-z0-9-]+:\d{12
 _TASK_DEFINITION = re.compile(
     r"[A-Za-z0-9_-]{1,255}(:\d+)?|arn:aws[a-z-]*:ecs:[a-z0-9-]+:\d{12}:task-definition/[A-Za-z0-9_-]{1,255}:\d+",
     re.ASCII)
+_FILE_SYSTEM = re.compile(r"fs-[0-9a-f]{8,40}", re.ASCII)
 _METADATA_TIMEOUT = 3
 
 
@@ -77,6 +79,14 @@ def configure_fargate(c, env, variables):
     spawner.security_groups = ids(env, "HUB_FARGATE_SECURITY_GROUPS", _SECURITY_GROUP, "sg-0123456789abcdef0")
     spawner.assign_public_ip = flag(env, "HUB_FARGATE_PUBLIC_IP", False)
     spawner.profile_tag = env.text("HUB_FARGATE_PROFILE")
+    if env.text("HUB_FARGATE_FILE_SYSTEM"):
+        spawner.file_system = matching(
+            env, "HUB_FARGATE_FILE_SYSTEM", _FILE_SYSTEM, "an EFS file system id like fs-0123456789abcdef0")
+        # Each person's family is this one's name, "-" and up to 64 characters of theirs.
+        family = homes.family_of(spawner.task_definition)
+        if len(family) > homes.BASE_FAMILY_MAX:
+            raise BadSetting(f"HUB_FARGATE_TASK_DEFINITION: the family {family[:40]}... has {len(family)} characters; "
+                             f"with home folders (HUB_FARGATE_FILE_SYSTEM) it may have {homes.BASE_FAMILY_MAX}.")
     spawner.region = env.text("AWS_REGION", env.text("AWS_DEFAULT_REGION"))
     if not spawner.region:
         raise BadSetting("AWS_REGION is not set (Fargate sets it; elsewhere set it to the region of the cluster).")

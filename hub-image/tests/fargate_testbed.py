@@ -11,6 +11,11 @@ at once and one it stops is STOPPED at once, and it takes texts AWS refuses. So:
   after RunTask, PROVISIONING, PENDING with the image pull, RUNNING) over moto's own answer about the task,
   and hides the task's IP until it is RUNNING, as ECS does. Once moto says a task stopped, moto's answer
   stands.
+- ``StrictEfs`` does what moto's EFS (5.2.1) leaves out: a CreateAccessPoint with a client token EFS has seen
+  answers AccessPointAlreadyExists with the earlier access point's id (moto makes a second one), and a new
+  access point is unknown, then "creating", before it is "available" (moto: available at once).
+  ``AwsLimits`` also checks EFS's texts (client token, root path, permissions, tags) and the task
+  definitions the hub registers (family and volume names, EFS volumes through an access point).
 """
 import copy
 import functools
@@ -28,7 +33,9 @@ from collections import Counter
 import botocore.session
 import pytest
 
-from hubwizard_hub import ecs
+from botocore.exceptions import ClientError
+
+from hubwizard_hub import ecs, homes
 from hubwizard_hub.fargate import FargateSpawner
 
 REGION = "eu-west-1"
@@ -90,6 +97,9 @@ class AwsLimits:
     """Fails a request that real ECS would refuse for its texts; counts requests per operation."""
 
     TAG_TEXT = re.compile(r"[\w\s+\-=.:/@]*")
+    NAME = re.compile(r"[A-Za-z0-9_-]{1,255}", re.ASCII)
+    # EFS's RootDirectory.Path: up to 100 characters, at most 4 levels, none starting with "."
+    EFS_PATH = re.compile(r"/|(/(?!\.)[^$#<>;`|&?{}^*/\n]+){1,4}")
 
     def __init__(self):
         self.calls = Counter()
@@ -97,6 +107,7 @@ class AwsLimits:
 
     def attach(self, client):
         client.meta.events.register("before-parameter-build.ecs", self.check)
+        client.meta.events.register("before-parameter-build.efs", self.check)
         return client
 
     def check(self, params, model, **_):
@@ -118,9 +129,81 @@ class AwsLimits:
             problems.append(f"StopTask reason of {len(params['reason'])} characters")
         if "overrides" in params and len(json.dumps(params["overrides"], separators=(",", ":"))) > 8192:
             problems.append("overrides over 8192 characters")
+        problems += self._task_definition_problems(params) + self._efs_problems(params)
         if problems:
             self.breaches += problems
             raise AssertionError(f"{model.name}: AWS would refuse " + "; ".join(problems))
+
+
+    def _task_definition_problems(self, params):
+        problems = []
+        if "family" in params and not self.NAME.fullmatch(params["family"]):
+            problems.append(f"family {params['family']!r}")
+        for volume in params.get("volumes", []):
+            if not self.NAME.fullmatch(volume.get("name", "")):
+                problems.append(f"volume name {volume.get('name')!r}")
+            efs = volume.get("efsVolumeConfiguration")
+            if efs and efs.get("authorizationConfig", {}).get("accessPointId") and (
+                    efs.get("transitEncryption") != "ENABLED" or efs.get("rootDirectory", "/") != "/"):
+                problems.append("an EFS volume through an access point needs transitEncryption ENABLED and no "
+                                "rootDirectory")
+        return problems
+
+    def _efs_problems(self, params):
+        problems = []
+        if "ClientToken" in params and not re.fullmatch(r"[\x21-\x7e]{1,64}", params["ClientToken"]):
+            problems.append(f"ClientToken {params['ClientToken']!r}")
+        root = params.get("RootDirectory")
+        if root:
+            if len(root["Path"]) > 100 or not self.EFS_PATH.fullmatch(root["Path"]):
+                problems.append(f"RootDirectory.Path {root['Path']!r}")
+            permissions = root.get("CreationInfo", {}).get("Permissions", "0755")
+            if not re.fullmatch(r"[0-7]{3,4}", permissions):
+                problems.append(f"Permissions {permissions!r}")
+        tags = params.get("Tags", [])
+        if len(tags) > 50 or len({t["Key"] for t in tags}) != len(tags):
+            problems.append(f"{len(tags)} EFS tags, or a key twice")
+        for t in tags:
+            if not (1 <= len(t["Key"]) <= 128 and len(t["Value"]) <= 256 and self.TAG_TEXT.fullmatch(t["Key"])
+                    and self.TAG_TEXT.fullmatch(t["Value"]) and not t["Key"].lower().startswith("aws:")):
+                problems.append(f"EFS tag {t!r}")
+        return problems
+
+
+class StrictEfs(homes.Efs):
+    """homes.Efs on moto, with EFS's idempotent CreateAccessPoint and its access points' lifecycle."""
+
+    def __init__(self, make_client):
+        super().__init__(make_client)
+        # What DescribeAccessPoints says of a new access point, call by call; None: not known yet.
+        self.script = [None, "creating", "available"]
+        self._seen = Counter()
+        self.created = []
+        self.failing = None
+
+    async def call(self, operation, **params):
+        if self.failing:
+            raise self.failing
+        if operation == "create_access_point":
+            answer = await super().call("describe_access_points", FileSystemId=params["FileSystemId"])
+            for point in answer["AccessPoints"]:
+                if point["ClientToken"] == params["ClientToken"]:
+                    raise ClientError({"Error": {"Code": "AccessPointAlreadyExists",
+                                                 "Message": "Access point already exists"},
+                                       "AccessPointId": point["AccessPointId"]}, "CreateAccessPoint")
+            answer = await super().call(operation, **params)
+            self.created.append(answer["AccessPointId"])
+            return answer
+        answer = await super().call(operation, **params)
+        if operation == "describe_access_points" and "AccessPointId" in params:
+            step = min(self._seen[params["AccessPointId"]], len(self.script) - 1)
+            self._seen[params["AccessPointId"]] += 1
+            if self.script[step] is None:
+                raise ClientError({"Error": {"Code": "AccessPointNotFound", "Message": "not found"}},
+                                  "DescribeAccessPoints")
+            answer = copy.deepcopy(answer)
+            answer["AccessPoints"][0]["LifeCycleState"] = self.script[step]
+        return answer
 
 
 class StagedEcs(ecs.Ecs):
@@ -180,6 +263,7 @@ class Aws:
         self.security_group = ec2.create_security_group(
             GroupName="users", Description="users' servers", VpcId=vpc)["GroupId"]
         self.family = "users"
+        self.efs_client = self.limits.attach(session.create_client("efs", region_name=REGION, endpoint_url=endpoint))
         # moto needs a container-level memory; real ECS takes the task-level size alone.
         self.ecs_client.register_task_definition(
             family=self.family, networkMode="awsvpc", requiresCompatibilities=["FARGATE"], cpu="512",
@@ -203,6 +287,8 @@ class Bed:
         self.limits.calls.clear()
         self.limits.breaches.clear()
         self.ecs = StagedEcs(lambda: self.ecs_client)
+        self.efs_client = aws.efs_client
+        self.efs = StrictEfs(lambda: self.efs_client)
 
     def task(self, arn):
         return self.ecs_client.describe_tasks(cluster=self.cluster, tasks=[arn], include=["TAGS"])["tasks"][0]
@@ -235,6 +321,7 @@ def new_spawner(bed, name="alice", server_name="", **settings):
     settings = {
         "cluster": bed.cluster, "task_definition": bed.family, "subnets": [bed.subnet],
         "security_groups": [bed.security_group], "profile_tag": "team-hub", "ecs": bed.ecs,
+        "efs": bed.efs,
         "ecs_poll_interval": 0.02, "hub": Hub(), "api_token": uuid.uuid4().hex,
         "oauth_client_id": f"jupyterhub-user-{name}", **settings,
     }

@@ -55,6 +55,15 @@ def test_fargate_selects_the_spawner_with_its_settings(config, environment, hub_
     assert config.JupyterHub.hub_bind_url == "http://0.0.0.0:8081"
     assert config.JupyterHub.hub_connect_url == "http://10.0.1.20:8081"
     assert config.JupyterHub.cleanup_servers is True, "a stopping hub stops its servers unless told otherwise"
+    assert spawner.file_system == "", "no home folders unless a file system is named"
+
+
+def test_a_file_system_gives_people_home_folders(config, environment, hub_folder):
+    environment.update(FARGATE, HUB_FARGATE_FILE_SYSTEM="fs-0123456789abcdef0")
+
+    configure(config, environment, hub_folder)
+
+    assert FargateSpawner(config=config).file_system == "fs-0123456789abcdef0"
 
 
 def test_with_kept_state_a_redeployed_hub_leaves_servers_running(config, environment, hub_folder):
@@ -121,6 +130,9 @@ def test_the_culler_keeps_other_services_and_roles():
     ({"HUB_FARGATE_SUBNETS": "subnet-1"}, "HUB_FARGATE_SUBNETS: 'subnet-1' is not an id like subnet-0123456789abcdef0"),
     ({"HUB_FARGATE_SECURITY_GROUPS": ""}, "HUB_FARGATE_SECURITY_GROUPS is not set (for example sg-0123456789abcdef0)"),
     ({"HUB_FARGATE_PUBLIC_IP": "yes"}, "HUB_FARGATE_PUBLIC_IP='yes' is not true or false"),
+    ({"HUB_FARGATE_FILE_SYSTEM": "fs-1"}, "HUB_FARGATE_FILE_SYSTEM='fs-1' is not an EFS file system id like"),
+    ({"HUB_FARGATE_FILE_SYSTEM": "fs-0123456789abcdef0", "HUB_FARGATE_TASK_DEFINITION": "u" * 191 + ":3"},
+     "HUB_FARGATE_TASK_DEFINITION: the family uuuu"),
     ({"HUB_FARGATE_KEEP_SERVERS": "1"}, "HUB_FARGATE_KEEP_SERVERS='1' is not true or false"),
     ({"HUB_SERVER_SIZES": "Small=3/1"}, "HUB_SERVER_SIZES: size Small: Fargate runs 0.25, 0.5, 1, 2, 4, 8 or 16 vCPU"),
     ({"HUB_CULL_IDLE_TIMEOUT": "1 day"}, "HUB_CULL_IDLE_TIMEOUT='1 day' is not a duration"),
