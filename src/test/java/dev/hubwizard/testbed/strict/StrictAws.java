@@ -43,7 +43,8 @@ import java.util.stream.Collectors;
  * documents and refuses ({@link DocumentedInputs}), eventual consistency right after a create
  * ({@link NewEc2Ids}, {@link NewIamRoles}, {@link CertificateIssuance}), network interfaces that hold a subnet
  * or security group ({@link NetworkInterfacesInUse}), and ECS rollouts that fail and stay failed
- * ({@link EcsRollouts}). Every request goes through it; production code only meets stricter answers.
+ * ({@link EcsRollouts}), and people's notebook tasks starting ({@link UsersTasks}). Every request goes through
+ * it; production code only meets stricter answers.
  *
  * <p>Eventual consistency is played in short windows ({@link Windows}), so that the whole suite meets it at little
  * cost in time; a test that proves a retry's patience widens a window for itself.
@@ -79,6 +80,7 @@ public final class StrictAws implements AutoCloseable {
     private final CloudFrontFunctions cloudFrontFunctions;
     private final List<AwsRule> rules;
     private final CostAllocationTags costTags = new CostAllocationTags();
+    private final UsersTasks usersTasks = new UsersTasks();
     private volatile Windows windows = Windows.SHARED;
 
     static {
@@ -97,8 +99,8 @@ public final class StrictAws implements AutoCloseable {
         this.cloudFrontFunctions = new CloudFrontFunctions(this::distributionUses);
         this.cloudFront = new CloudFrontDistributions(() -> windows, cloudFrontFunctions::live);
         this.rules = List.of(new DocumentedInputs(), ec2Ids, iamRoles, certificates, interfaces, rollouts,
-                new TaskDefinitionStatus(this::ecs), new InactiveServices(this::ecs), new TaskTimes(), costTags,
-                cloudFront, cloudFrontFunctions, new TaskPublicDnsNames(this::dnsHostnames));
+                new TaskDefinitionStatus(this::ecs), new InactiveServices(this::ecs), usersTasks, new TaskTimes(),
+                costTags, cloudFront, cloudFrontFunctions, new TaskPublicDnsNames(this::dnsHostnames));
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
         server.setExecutor(threads);
         server.createContext("/", this::handle);
@@ -137,6 +139,11 @@ public final class StrictAws implements AutoCloseable {
     /** The ECS plays a test turns on: failing rollouts, slow starts, zones Fargate does not serve. */
     public EcsRollouts ecs() {
         return rollouts;
+    }
+
+    /** People's notebook tasks, PENDING until the test bed's Fargate runs them ({@code FargateUsersStandIn}). */
+    public UsersTasks usersTasks() {
+        return usersTasks;
     }
 
     /** Forgets every resource it learnt of and every play, for a test that starts from an empty account. */

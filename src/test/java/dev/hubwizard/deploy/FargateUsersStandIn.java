@@ -1,0 +1,229 @@
+package dev.hubwizard.deploy;
+
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.Bind;
+import com.github.dockerjava.api.model.HostConfig;
+import dev.hubwizard.aws.AwsClients;
+import dev.hubwizard.docker.DockerClients;
+import dev.hubwizard.testbed.AwsCallRecorder;
+import dev.hubwizard.testbed.strict.StrictAws;
+import dev.hubwizard.testbed.strict.UsersTasks;
+import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
+import software.amazon.awssdk.services.ecs.model.ContainerOverride;
+import software.amazon.awssdk.services.ecs.model.DesiredStatus;
+import software.amazon.awssdk.services.ecs.model.EFSVolumeConfiguration;
+import software.amazon.awssdk.services.ecs.model.Task;
+import software.amazon.awssdk.services.ecs.model.TaskDefinition;
+import software.amazon.awssdk.services.ecs.model.Volume;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Plays Fargate for people's notebook tasks: the tasks the hub's FargateSpawner starts with RunTask (from inside
+ * the hub, through the strict layer) from the users' task definition family or a person's own
+ * ({@code FAMILY-NAME}). Moto starts no container, so every 250 ms it looks at the cluster's tasks, as Fargate
+ * would:
+ * <ul>
+ *   <li>a new task of those families gets a container of its task definition's image on host networking, with
+ *       a loopback address of its own, 127.0.0.N, playing the task's network interface: the task definition's
+ *       and the RunTask overrides' environment and command (JupyterHub's), where
+ *       {@code JUPYTERHUB_SERVICE_URL}'s {@code 0.0.0.0} (every interface of the task's own network) becomes
+ *       that address, so that servers side by side on this machine's one network do not share port 8888;</li>
+ *   <li>the strict layer reports the task PENDING with no address until then, RUNNING with 127.0.0.N after
+ *       ({@link UsersTasks});</li>
+ *   <li>each EFS volume through an access point is a Docker volume of that access point's own
+ *       ({@link #volumeOf}): what a person's server writes outlives the task, and nobody else's server sees it;</li>
+ *   <li>a task that ECS stopped (StopTask) has its container stopped; a container that exits by itself stops its
+ *       task, with ECS's reason.</li>
+ * </ul>
+ * Its AWS calls are AWS's own doing, so they are made off the {@link AwsCallRecorder}'s record.
+ */
+public final class FargateUsersStandIn implements AutoCloseable {
+
+    /** Where FargateSpawner's servers listen. */
+    public static final int PORT = 8888;
+
+    private final AwsClients aws;
+    private final DockerClients docker;
+    private final UsersTasks played;
+    private final String cluster;
+    private final Map<String, Started> started = new ConcurrentHashMap<>();
+    private final List<Throwable> failures = new CopyOnWriteArrayList<>();
+    private final Random addresses = new Random();
+    private final ScheduledExecutorService fargate = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "fargate-users-stand-in");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    private record Started(String containerId, String address) {
+    }
+
+    /**
+     * @param family the users' task definition family (HUB_FARGATE_TASK_DEFINITION's): its tasks and those of
+     *               people's own families are played
+     */
+    public FargateUsersStandIn(AwsClients aws, DockerClients docker, StrictAws strict, String cluster, String family) {
+        this.aws = aws;
+        this.docker = docker;
+        this.played = strict.usersTasks();
+        this.cluster = cluster;
+        played.play(family);
+        fargate.scheduleWithFixedDelay(this::look, 0, 250, TimeUnit.MILLISECONDS);
+    }
+
+    /** The Docker volume that plays an EFS access point: the file system's volume, one per access point. */
+    public static String volumeOf(String fileSystemId, String accessPointId) {
+        return TaskContainer.volumeOf(fileSystemId) + (accessPointId == null ? "" : "-" + accessPointId);
+    }
+
+    /** What went wrong while playing Fargate: empty, or the stand-in is to blame. */
+    public List<Throwable> failures() {
+        return List.copyOf(failures);
+    }
+
+    /** The container that runs {@code taskArn}, if it runs. */
+    public java.util.Optional<String> container(String taskArn) {
+        return java.util.Optional.ofNullable(started.get(taskArn)).map(Started::containerId);
+    }
+
+    private void look() {
+        try {
+            AwsCallRecorder.offTheRecord(this::startAndStop);
+        } catch (RuntimeException e) {
+            failures.add(e);
+        }
+    }
+
+    private void startAndStop() {
+        Set<String> wanted = new HashSet<>();
+        aws.ecs().listTasksPaginator(r -> r.cluster(cluster).desiredStatus(DesiredStatus.RUNNING)).taskArns()
+                .forEach(wanted::add);
+        for (String arn : wanted) {
+            if (played.played(arn) && !started.containsKey(arn)) {
+                start(arn);
+            }
+        }
+        for (Map.Entry<String, Started> task : List.copyOf(started.entrySet())) {
+            if (!wanted.contains(task.getKey())) {
+                stop(task.getKey());
+            } else if (!isRunning(task.getValue().containerId())) {
+                aws.ecs().stopTask(r -> r.cluster(cluster).task(task.getKey())
+                        .reason("Essential container in task exited"));
+                stop(task.getKey());
+            }
+        }
+    }
+
+    private void start(String taskArn) {
+        Task task = aws.ecs().describeTasks(r -> r.cluster(cluster).tasks(taskArn)).tasks().get(0);
+        TaskDefinition definition = aws.ecs().describeTaskDefinition(r -> r.taskDefinition(task.taskDefinitionArn()))
+                .taskDefinition();
+        ContainerDefinition container = definition.containerDefinitions().get(0);
+        ContainerOverride override = task.overrides() == null ? null : task.overrides().containerOverrides().stream()
+                .filter(o -> container.name().equals(o.name())).findFirst().orElse(null);
+        String address = freeAddress();
+        Map<String, String> environment = new LinkedHashMap<>();
+        container.environment().forEach(e -> environment.put(e.name(), e.value()));
+        if (override != null) {
+            override.environment().forEach(e -> environment.put(e.name(), e.value()));
+        }
+        environment.computeIfPresent("JUPYTERHUB_SERVICE_URL",
+                (k, url) -> url.replace("//0.0.0.0:", "//" + address + ":"));
+        List<String> command = override != null && !override.command().isEmpty() ? override.command()
+                : container.command();
+        List<Bind> binds = new ArrayList<>();
+        container.mountPoints().forEach(mount -> definition.volumes().stream()
+                .filter(v -> v.name().equals(mount.sourceVolume()) && v.efsVolumeConfiguration() != null)
+                .map(Volume::efsVolumeConfiguration).findFirst().ifPresent(efs -> binds.add(new Bind(
+                        volumeOf(efs.fileSystemId(), accessPoint(efs)),
+                        new com.github.dockerjava.api.model.Volume(mount.containerPath())))));
+        String name = "hubwizard-fargate-user-" + taskArn.substring(taskArn.lastIndexOf('/') + 1);
+        List<String> env = new ArrayList<>();
+        environment.forEach((k, v) -> env.add(k + "=" + v));
+        var create = docker.client().createContainerCmd(container.image()).withName(name).withEnv(env)
+                .withHostConfig(HostConfig.newHostConfig().withNetworkMode("host").withInit(true).withBinds(binds));
+        if (!command.isEmpty()) {
+            create.withCmd(command);
+        }
+        String id = create.exec().getId();
+        docker.client().startContainerCmd(id).exec();
+        started.put(taskArn, new Started(id, address));
+        played.running(taskArn, address);
+    }
+
+    private static String accessPoint(EFSVolumeConfiguration efs) {
+        return efs.authorizationConfig() == null ? null : efs.authorizationConfig().accessPointId();
+    }
+
+    /** A loopback address no other task (nor anything else on this machine) serves port 8888 on. */
+    private String freeAddress() {
+        while (true) {
+            String address = "127.0.0." + (2 + addresses.nextInt(250));
+            if (started.values().stream().anyMatch(s -> s.address().equals(address))) {
+                continue;
+            }
+            try (ServerSocket probe = new ServerSocket(PORT, 1, InetAddress.getByName(address))) {
+                return address;
+            } catch (IOException taken) {
+                // Someone else's server: another address.
+            }
+        }
+    }
+
+    private boolean isRunning(String containerId) {
+        try {
+            InspectContainerResponse.ContainerState state = docker.client().inspectContainerCmd(containerId).exec()
+                    .getState();
+            return Boolean.TRUE.equals(state.getRunning());
+        } catch (NotFoundException gone) {
+            return false;
+        }
+    }
+
+    private void stop(String taskArn) {
+        Started task = started.remove(taskArn);
+        if (task == null) {
+            return;
+        }
+        try {
+            // Fargate's stop: SIGTERM, then SIGKILL after a grace period (30 s on AWS, 5 s here).
+            docker.client().stopContainerCmd(task.containerId()).withTimeout(5).exec();
+        } catch (RuntimeException stoppedOrGone) {
+            // Removed below either way.
+        }
+        try {
+            docker.client().removeContainerCmd(task.containerId()).withForce(true).exec();
+        } catch (NotFoundException gone) {
+            // Removed already.
+        }
+    }
+
+    /** Stops looking, and every container it started. */
+    @Override
+    public void close() {
+        // A look under way finishes (an interrupted one would leave a container half made).
+        fargate.shutdown();
+        try {
+            fargate.awaitTermination(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        List.copyOf(started.keySet()).forEach(this::stop);
+    }
+}
