@@ -23,7 +23,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -63,20 +62,12 @@ class FargateUsersStandInIT {
         MotoServer.shared().reset();
         strict = MotoServer.shared().strict().windows(Windows.SHARED.withEc2NewIds(Duration.ZERO));
         aws = new AwsClients(new AwsTarget("", MotoServer.REGION), StrictAws.PATIENCE);
-        String vpc = aws.ec2().createVpc(r -> r.cidrBlock("10.0.0.0/16")).vpc().vpcId();
-        aws.ec2().modifyVpcAttribute(r -> r.vpcId(vpc).enableDnsHostnames(v -> v.value(true)));
-        subnet = aws.ec2().createSubnet(r -> r.vpcId(vpc).cidrBlock("10.0.1.0/24")).subnet().subnetId();
-        securityGroup = aws.ec2().createSecurityGroup(r -> r.vpcId(vpc).groupName("users")
-                .description("users servers")).groupId();
-        String id = UUID.randomUUID().toString().substring(0, 8);
-        cluster = "hub-" + id;
-        family = "team-" + id + "-user";
-        aws.ecs().createCluster(r -> r.clusterName(cluster));
-        aws.ecs().registerTaskDefinition(r -> r.family(family).networkMode("awsvpc").requiresCompatibilities(
-                software.amazon.awssdk.services.ecs.model.Compatibility.FARGATE).cpu("512").memory("1024")
-                .containerDefinitions(c -> c.name("notebook").image(image).memory(1024)
-                        .command("jupyterhub-singleuser")));
-        fileSystem = aws.efs().createFileSystem(r -> r.creationToken("homes-" + id)).fileSystemId();
+        UsersCluster users = UsersCluster.make(aws, image);
+        cluster = users.cluster();
+        family = users.family();
+        subnet = users.subnet();
+        securityGroup = users.securityGroup();
+        fileSystem = users.fileSystem();
         fargate = new FargateUsersStandIn(aws, docker, strict, cluster, family);
     }
 

@@ -1,0 +1,221 @@
+package dev.hubwizard.deploy;
+
+import com.github.dockerjava.api.command.BuildImageResultCallback;
+import com.github.dockerjava.api.exception.NotFoundException;
+import dev.hubwizard.aws.AwsClients;
+import dev.hubwizard.docker.BuildNetwork;
+import dev.hubwizard.docker.BuiltImage;
+import dev.hubwizard.docker.DockerClients;
+import dev.hubwizard.docker.ImageBuilder;
+import dev.hubwizard.docker.LiveContainers;
+import dev.hubwizard.docker.LocalHub;
+import dev.hubwizard.docker.LocalHubRunner;
+import dev.hubwizard.docker.LocalRun;
+import dev.hubwizard.hub.FirstUsePassword;
+import dev.hubwizard.hub.HubBrowser;
+import dev.hubwizard.hub.Kernel;
+import dev.hubwizard.hub.SingleUserServer;
+import dev.hubwizard.profile.AwsTarget;
+import dev.hubwizard.profile.JupyterHubVersion;
+import dev.hubwizard.profile.Profile;
+import dev.hubwizard.testbed.DockerEngine;
+import dev.hubwizard.testbed.MotoServer;
+import dev.hubwizard.testbed.StepRecorder;
+import dev.hubwizard.testbed.strict.StrictAws;
+import dev.hubwizard.testbed.strict.Windows;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.ecs.model.DesiredStatus;
+import software.amazon.awssdk.services.ecs.model.Task;
+
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * HUB_SPAWNER=fargate end to end: the project's hub image (its FargateSpawner) in a container, calling ECS and
+ * EFS (moto behind the strict layer) from inside, and people's servers in containers of the single-user image
+ * (hub-image/singleuser) that the test bed's Fargate starts for the tasks the hub runs
+ * ({@link FargateUsersStandIn}). The hub is configured by its HUB_* variables, set here as Hub Wizard's deploy
+ * will set them on the hub's task definition.
+ */
+class FargateSpawnerIT {
+
+    private static final Duration SERVER = Duration.ofMinutes(3);
+
+    private static DockerClients docker;
+    private static BuiltImage hubImage;
+    private static String singleUserImage;
+
+    private AwsClients aws;
+    private UsersCluster users;
+    private FargateUsersStandIn fargate;
+    private LocalHub hub;
+    private final Set<String> volumes = new java.util.HashSet<>();
+
+    @BeforeAll
+    static void images() throws Exception {
+        docker = DockerEngine.require();
+        DockerEngine.requireHubBase(docker);
+        Profile profile = TestProfiles.hub("hubwizard-fargate-e2e", TestProfiles.freePort(), "", "");
+        StepRecorder recorder = new StepRecorder();
+        new BuildImageStep(profile, new ImageBuilder(docker), TestProfiles.HUB_IMAGE, BuildNetwork.NONE)
+                .run(recorder.context(BuildImageStep.ID));
+        hubImage = recorder.session().values().require(BuildImageStep.IMAGE);
+        singleUserImage = "hubwizard-test/singleuser:" + UUID.randomUUID().toString().substring(0, 8);
+        // The stand-in base carries the wheels it installs: no network, as the hub image's build.
+        docker.client().buildImageCmd(TestProfiles.HUB_IMAGE.toFile())
+                .withDockerfile(TestProfiles.HUB_IMAGE.resolve("singleuser/Dockerfile").toFile())
+                .withBuildArg("JUPYTERHUB_VERSION", JupyterHubVersion.PINNED)
+                .withNetworkMode("none").withForcerm(true).withTags(Set.of(singleUserImage))
+                .exec(new BuildImageResultCallback()).awaitImageId();
+    }
+
+    @AfterAll
+    static void removeImages() {
+        if (docker == null) {
+            return;
+        }
+        for (String image : new String[] {singleUserImage, hubImage == null ? null : hubImage.reference()}) {
+            if (image != null) {
+                try {
+                    docker.client().removeImageCmd(image).withForce(true).exec();
+                } catch (NotFoundException gone) {
+                    // Never built.
+                }
+            }
+        }
+    }
+
+    @BeforeEach
+    void hubInFargateMode() throws Exception {
+        MotoServer.shared().reset();
+        StrictAws strict = MotoServer.shared().strict().windows(Windows.SHARED.withEc2NewIds(Duration.ZERO));
+        aws = new AwsClients(new AwsTarget("", MotoServer.REGION), StrictAws.PATIENCE);
+        users = UsersCluster.make(aws, singleUserImage);
+        fargate = new FargateUsersStandIn(aws, docker, strict, users.cluster(), users.family());
+        Map<String, String> environment = new HashMap<>(Map.of(
+                "HUB_SPAWNER", "fargate",
+                "HUB_FARGATE_CLUSTER", users.cluster(),
+                "HUB_FARGATE_TASK_DEFINITION", users.family(),
+                "HUB_FARGATE_SUBNETS", users.subnet(),
+                "HUB_FARGATE_SECURITY_GROUPS", users.securityGroup(),
+                "HUB_FARGATE_PROFILE", "e2e",
+                "HUB_FARGATE_FILE_SYSTEM", users.fileSystem(),
+                "HUB_SERVER_SIZES", "Small=0.5/1, Large=1/2",
+                // Where the users' servers reach the hub's API (on ECS: the task metadata's address).
+                "HUB_CONNECT_IP", "127.0.0.1",
+                "HUB_ALLOWED_USERS", "alice bob"));
+        environment.putAll(Map.of(
+                "AWS_ENDPOINT_URL", System.getProperty("aws.endpointUrl"),
+                "AWS_ACCESS_KEY_ID", "testing", "AWS_SECRET_ACCESS_KEY", "testing",
+                "AWS_REGION", MotoServer.REGION, "AWS_DEFAULT_REGION", MotoServer.REGION));
+        int port = TestProfiles.freePort();
+        StepRecorder log = new StepRecorder();
+        hub = new LocalHubRunner(docker, new LiveContainers(docker)).start(new LocalRun(hubImage.reference(),
+                "hubwizard-fargate-e2e-" + port, port, true, environment), log.context("hub"));
+        hub.awaitHealthy(Duration.ofMinutes(2), log.context("hub"));
+    }
+
+    @AfterEach
+    void stop() {
+        if (hub != null) {
+            hub.close();
+        }
+        if (fargate != null) {
+            fargate.close();
+            assertThat(fargate.failures()).isEmpty();
+        }
+        for (String volume : volumes) {
+            try {
+                docker.client().removeVolumeCmd(volume).exec();
+            } catch (NotFoundException gone) {
+                // Never made.
+            }
+        }
+        if (aws != null) {
+            aws.close();
+        }
+    }
+
+    @Test
+    void eachPersonGetsATaskOfTheSizeTheyPickWithTheirOwnHomeAndRunsCode() throws Exception {
+        HubBrowser alice = signedIn("alice");
+        URI aliceServer = spawn(alice, "alice", "Large");
+
+        assertThat(runs(alice, aliceServer, "import getpass, os\nprint(getpass.getuser(), os.getcwd(), 6 * 7)"))
+                .as(hub.lastLogLines()).isEqualTo("jovyan /home/jovyan 42");
+        Task aliceTask = task("alice");
+        assertThat(aliceTask.overrides().cpu()).isEqualTo("1024");
+        assertThat(aliceTask.overrides().memory()).isEqualTo("2048");
+        assertThat(aliceTask.taskDefinitionArn()).contains("/" + users.family() + "-alice:");
+
+        HubBrowser bob = signedIn("bob");
+        URI bobServer = spawn(bob, "bob", "Small");
+        runs(bob, bobServer, "open('mine.txt', 'w').write('bob')");
+
+        assertThat(address(task("bob"))).isNotEqualTo(address(aliceTask));
+        assertThat(runs(alice, aliceServer, "import os\nprint(os.path.exists('mine.txt'))"))
+                .as("bob's files are in bob's home only").isEqualTo("False");
+        assertThat(runs(bob, bobServer, "import os\nprint(os.path.exists('mine.txt'))")).isEqualTo("True");
+    }
+
+    private HubBrowser signedIn(String person) throws Exception {
+        HubBrowser browser = new HubBrowser(hub.url());
+        new FirstUsePassword(person, person + "s-password").signIn(browser);
+        return browser;
+    }
+
+    /** The spawn page's form, with the size picked; then the server, once ready. */
+    private URI spawn(HubBrowser browser, String person, String size) throws Exception {
+        browser.get("/hub/spawn");
+        String xsrf = browser.xsrfToken(browser.resolve("/hub/spawn")).orElse("");
+        HttpResponse<String> posted = browser.postForm("/hub/spawn", Map.of("size", size, "_xsrf", xsrf));
+        assertThat(posted.statusCode()).as(posted.body()).isEqualTo(302);
+        task(person);
+        volumes.add(FargateUsersStandIn.volumeOf(users.fileSystem(), accessPoint(person)));
+        return new SingleUserServer(browser, person).start(SERVER, new StepRecorder().context("spawn"));
+    }
+
+    private String accessPoint(String person) {
+        return aws.efs().describeAccessPoints(r -> r.fileSystemId(users.fileSystem())).accessPoints().stream()
+                .filter(p -> p.rootDirectory().path().equals("/home/" + person)).findFirst().orElseThrow()
+                .accessPointId();
+    }
+
+    private static String runs(HubBrowser browser, URI server, String code) throws Exception {
+        String person = server.getPath().split("/")[2];
+        try (Kernel kernel = Kernel.start(browser, server, person, SERVER)) {
+            kernel.awaitReady(SERVER);
+            return kernel.run(code, SERVER).strip();
+        }
+    }
+
+    /** The person's running task, as the hub started it. */
+    private Task task(String person) throws InterruptedException {
+        for (int i = 0; i < 100; i++) {
+            List<String> arns = aws.ecs().listTasks(r -> r.cluster(users.cluster()).startedBy("jh-" + person)
+                    .desiredStatus(DesiredStatus.RUNNING)).taskArns();
+            if (!arns.isEmpty()) {
+                return aws.ecs().describeTasks(r -> r.cluster(users.cluster()).tasks(arns)).tasks().get(0);
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("the hub started no task for " + person + ":\n" + hub.lastLogLines());
+    }
+
+    private static String address(Task task) {
+        return task.attachments().stream().flatMap(a -> a.details().stream())
+                .filter(d -> d.name().equals("privateIPv4Address")).map(d -> d.value()).findFirst().orElse(null);
+    }
+}
