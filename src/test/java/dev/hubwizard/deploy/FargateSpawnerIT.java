@@ -98,12 +98,16 @@ class FargateSpawnerIT {
     }
 
     @BeforeEach
-    void hubInFargateMode() throws Exception {
+    void usersCluster() {
         MotoServer.shared().reset();
         StrictAws strict = MotoServer.shared().strict().windows(Windows.SHARED.withEc2NewIds(Duration.ZERO));
         aws = new AwsClients(new AwsTarget("", MotoServer.REGION), StrictAws.PATIENCE);
         users = UsersCluster.make(aws, singleUserImage);
         fargate = new FargateUsersStandIn(aws, docker, strict, users.cluster(), users.family());
+    }
+
+    /** The hub in Fargate mode, as Hub Wizard's deploy will configure it, with {@code more} variables. */
+    private void startHub(Map<String, String> more) throws Exception {
         Map<String, String> environment = new HashMap<>(Map.of(
                 "HUB_SPAWNER", "fargate",
                 "HUB_FARGATE_CLUSTER", users.cluster(),
@@ -120,6 +124,7 @@ class FargateSpawnerIT {
                 "AWS_ENDPOINT_URL", System.getProperty("aws.endpointUrl"),
                 "AWS_ACCESS_KEY_ID", "testing", "AWS_SECRET_ACCESS_KEY", "testing",
                 "AWS_REGION", MotoServer.REGION, "AWS_DEFAULT_REGION", MotoServer.REGION));
+        environment.putAll(more);
         int port = TestProfiles.freePort();
         StepRecorder log = new StepRecorder();
         hub = new LocalHubRunner(docker, new LiveContainers(docker)).start(new LocalRun(hubImage.reference(),
@@ -150,6 +155,7 @@ class FargateSpawnerIT {
 
     @Test
     void eachPersonGetsATaskOfTheSizeTheyPickWithTheirOwnHomeAndRunsCode() throws Exception {
+        startHub(Map.of());
         HubBrowser alice = signedIn("alice");
         URI aliceServer = spawn(alice, "alice", "Large");
 
@@ -168,6 +174,71 @@ class FargateSpawnerIT {
         assertThat(runs(alice, aliceServer, "import os\nprint(os.path.exists('mine.txt'))"))
                 .as("bob's files are in bob's home only").isEqualTo("False");
         assertThat(runs(bob, bobServer, "import os\nprint(os.path.exists('mine.txt'))")).isEqualTo("True");
+    }
+
+    @Test
+    void aRestartedHubReattachesToRunningServers() throws Exception {
+        // The hub's state outlives the hub process: the container restarts with its files, as a task with
+        // HUB_STATE_DIR on EFS.
+        startHub(Map.of("HUB_FARGATE_KEEP_SERVERS", "true"));
+        HubBrowser alice = signedIn("alice");
+        URI server = spawn(alice, "alice", "Small");
+        // A kernel's parent is the Jupyter server: the same process before and after, or the server was replaced.
+        String before = runs(alice, server, "import os\nprint(os.getppid())");
+        String task = task("alice").taskArn();
+
+        restartHub(false);
+
+        assertThat(runs(alice, server, "import os\nprint(os.getppid())"))
+                .as("the same server, through the restarted hub").isEqualTo(before);
+        assertThat(runningTasks("alice")).containsExactly(task);
+        assertThat(hub.lastLogLines()).doesNotContain("Stopping alice's unrecorded Fargate task");
+    }
+
+    @Test
+    void aHubKilledMidSpawnLeavesNoTaskBehindOnceThePersonStartsAgain() throws Exception {
+        startHub(Map.of());
+        HubBrowser alice = signedIn("alice");
+        alice.get("/hub/spawn");
+        String xsrf = alice.xsrfToken(alice.resolve("/hub/spawn")).orElse("");
+        // The spawn's request waits while the hub starts the task: killed as soon as ECS has the task, the hub
+        // has not yet recorded it (it records a server once it answers).
+        Thread spawning = new Thread(() -> {
+            try {
+                alice.postForm("/hub/spawn", Map.of("size", "Small", "_xsrf", xsrf));
+            } catch (java.io.IOException killed) {
+                // The hub died mid-answer: what this test does.
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        spawning.start();
+        String orphan = task("alice").taskArn();
+        restartHub(true);
+        spawning.join(30_000);
+
+        HubBrowser again = signedIn("alice");
+        URI server = spawn(again, "alice", "Small");
+        assertThat(runs(again, server, "print(6 * 7)")).isEqualTo("42");
+        assertThat(runningTasks("alice")).hasSize(1).doesNotContain(orphan);
+        assertThat(aws.ecs().describeTasks(r -> r.cluster(users.cluster()).tasks(orphan)).tasks().get(0)
+                .lastStatus()).isEqualTo("STOPPED");
+    }
+
+    /** The hub's process ends (killed: no shutdown at all) and its container starts again with its files. */
+    private void restartHub(boolean kill) throws Exception {
+        if (kill) {
+            docker.client().killContainerCmd(hub.containerId()).exec();
+        } else {
+            docker.client().stopContainerCmd(hub.containerId()).withTimeout(30).exec();
+        }
+        docker.client().startContainerCmd(hub.containerId()).exec();
+        hub.awaitHealthy(Duration.ofMinutes(2), new StepRecorder().context("hub"));
+    }
+
+    private List<String> runningTasks(String person) {
+        return aws.ecs().listTasks(r -> r.cluster(users.cluster()).startedBy("jh-" + person)
+                .desiredStatus(DesiredStatus.RUNNING)).taskArns();
     }
 
     private HubBrowser signedIn(String person) throws Exception {
@@ -204,8 +275,7 @@ class FargateSpawnerIT {
     /** The person's running task, as the hub started it. */
     private Task task(String person) throws InterruptedException {
         for (int i = 0; i < 100; i++) {
-            List<String> arns = aws.ecs().listTasks(r -> r.cluster(users.cluster()).startedBy("jh-" + person)
-                    .desiredStatus(DesiredStatus.RUNNING)).taskArns();
+            List<String> arns = runningTasks(person);
             if (!arns.isEmpty()) {
                 return aws.ecs().describeTasks(r -> r.cluster(users.cluster()).tasks(arns)).tasks().get(0);
             }
