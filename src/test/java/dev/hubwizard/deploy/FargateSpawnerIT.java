@@ -129,7 +129,11 @@ class FargateSpawnerIT {
         StepRecorder log = new StepRecorder();
         hub = new LocalHubRunner(docker, new LiveContainers(docker)).start(new LocalRun(hubImage.reference(),
                 "hubwizard-fargate-e2e-" + port, port, true, environment), log.context("hub"));
-        hub.awaitHealthy(Duration.ofMinutes(2), log.context("hub"));
+        try {
+            hub.awaitHealthy(Duration.ofMinutes(2), log.context("hub"));
+        } catch (dev.hubwizard.engine.ProblemException e) {
+            throw new AssertionError("The hub did not start; its log:\n" + String.join("\n", hub.log()), e);
+        }
     }
 
     @AfterEach
@@ -223,6 +227,32 @@ class FargateSpawnerIT {
         assertThat(runningTasks("alice")).hasSize(1).doesNotContain(orphan);
         assertThat(aws.ecs().describeTasks(r -> r.cluster(users.cluster()).tasks(orphan)).tasks().get(0)
                 .lastStatus()).isEqualTo("STOPPED");
+    }
+
+    @Test
+    void theIdleCullerStopsAnIdleServersTask() throws Exception {
+        // The culler looks when it starts and then every minute at least (culler.py): a 10 s timeout makes the
+        // first look after the spawn the one that stops it.
+        startHub(Map.of("HUB_CULL_IDLE_TIMEOUT", "10s"));
+        HubBrowser alice = signedIn("alice");
+        spawn(alice, "alice", "Small");
+        String task = task("alice").taskArn();
+        String container = fargate.container(task).orElseThrow();
+
+        java.time.Instant deadline = java.time.Instant.now().plusSeconds(150);
+        while (!runningTasks("alice").isEmpty()) {
+            assertThat(java.time.Instant.now()).as("the culler stopped alice's server:\n" + hub.lastLogLines())
+                    .isBefore(deadline);
+            Thread.sleep(1000);
+        }
+        assertThat(aws.ecs().describeTasks(r -> r.cluster(users.cluster()).tasks(task)).tasks().get(0)
+                .stoppedReason()).isEqualTo("JupyterHub stopped alice's server");
+        while (fargate.container(task).isPresent()) {
+            assertThat(java.time.Instant.now()).as("its container goes").isBefore(deadline.plusSeconds(30));
+            Thread.sleep(200);
+        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> docker.client().inspectContainerCmd(container)
+                .exec()).isInstanceOf(NotFoundException.class);
     }
 
     /** The hub's process ends (killed: no shutdown at all) and its container starts again with its files. */

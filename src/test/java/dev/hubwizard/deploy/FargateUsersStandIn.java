@@ -196,8 +196,9 @@ public final class FargateUsersStandIn implements AutoCloseable {
         }
     }
 
+    /** Stops and removes the task's container; the task is known until its container is gone. */
     private void stop(String taskArn) {
-        Started task = started.remove(taskArn);
+        Started task = started.get(taskArn);
         if (task == null) {
             return;
         }
@@ -212,6 +213,7 @@ public final class FargateUsersStandIn implements AutoCloseable {
         } catch (NotFoundException gone) {
             // Removed already.
         }
+        started.remove(taskArn);
     }
 
     /** Stops looking, and every container it started. */
