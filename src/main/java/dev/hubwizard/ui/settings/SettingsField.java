@@ -10,6 +10,10 @@ import java.util.Optional;
 public enum SettingsField {
     EXPECTED_USERS("hub.expectedUsers", "How many people"),
     INGRESS("network.ingressCidr", "Who may reach the hub"),
+    SERVER_SIZES("servers.sizes", "Server sizes"),
+    CULL_IDLE("servers.cullIdleMinutes", "Stop idle servers after"),
+    HOURS_PER_WEEK("servers.hoursPerPersonPerWeek", "Hours per person a week"),
+    USER_IMAGE("servers.image", "Users' image"),
     ADMINS("hub.admins", "Admins"),
     ALLOWED_USERS("hub.allowedUsers", "Allowed users"),
     SIGN_IN("hub.signIn", "Sign-in"),
