@@ -110,7 +110,7 @@ public final class SettingsView extends ScrollPane {
         locked.setMaxWidth(Double.MAX_VALUE);
         showWhen(locked, page.lockedProperty());
 
-        VBox fields = new VBox(22, people(), servers(), hubUsers(), whereInAws(), names(), size(), network(), teamOptions(),
+        VBox fields = new VBox(22, people(), hubUsers(), servers(), whereInAws(), names(), size(), network(), teamOptions(),
                 advanced());
         fields.disableProperty().bind(page.lockedProperty());
         VBox form = new VBox(22, new VBox(4, description, undo), locked, saveProblem, fields);
