@@ -141,8 +141,10 @@ public final class SettingsView extends ScrollPane {
         }
         if (ADVANCED.contains(field) && lookup("#advanced") instanceof TitledPane advanced) {
             advanced.setExpanded(true);
-            layout();
         }
+        // A field just shown (Advanced opened, Fargate servers chosen) has its place only after a layout.
+        applyCss();
+        layout();
         control.requestFocus();
         page.focusRequestProperty().set(null);
     }
@@ -260,8 +262,10 @@ public final class SettingsView extends ScrollPane {
         fargate.add("Sizes to choose from", sizes, problem(SettingsField.SERVER_SIZES),
                 hint("People pick one when their server starts; the first is the default. Fargate runs 0.25 to 16"
                         + " vCPU, each with its own range of memory (1 vCPU: 2 to 8 GB)."));
-        fargate.add("Stop idle servers after", new HBox(8, numberField("cull-idle-minutes", "60",
-                        SettingsField.CULL_IDLE, page.cullIdleMinutesProperty(), 90), hint("minutes")),
+        HBox cull = new HBox(8, numberField("cull-idle-minutes", "60", SettingsField.CULL_IDLE,
+                page.cullIdleMinutesProperty(), 90), hint("minutes"));
+        cull.setAlignment(Pos.BASELINE_LEFT);
+        fargate.add("Stop idle servers after", cull,
                 problem(SettingsField.CULL_IDLE),
                 hint("A server nobody has used for this long is stopped, so forgotten servers stop costing money;"
                         + " files are kept. 0 never stops them."));
@@ -274,10 +278,10 @@ public final class SettingsView extends ScrollPane {
                 hint("Optional: an image with jupyterhub-singleuser, such as quay.io/jupyter/scipy-notebook. Empty:"
                         + " Hub Wizard builds one with JupyterLab, at the hub's JupyterHub version."));
         showWhen(fargate, page.placementProperty().isEqualTo(ServerPlacement.FARGATE));
-        grid.add("Where do users' servers run?", new VBox(6, inHub, onFargate, fargate),
+        grid.add("Where do users' servers run?", new VBox(6, inHub, onFargate,
                 hint("In the hub, one heavy notebook slows everyone down and the task is paid for all the time. In"
                         + " their own tasks, each person's server is paid for only while it runs, and starts in 30 to"
-                        + " 120 seconds."));
+                        + " 120 seconds."), fargate));
         return section("servers", "Users' servers", "Where each person's notebook server runs, and how big it may be.",
                 grid);
     }
