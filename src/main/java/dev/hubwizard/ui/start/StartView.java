@@ -157,14 +157,14 @@ public final class StartView extends BorderPane {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().add(column("Name", HubRow::name, 125, "hub-name"));
         table.getColumns().add(column("Region", HubRow::region, 100, null));
-        TableColumn<HubRow, HubRow> state = rowColumn("State", 240);
+        TableColumn<HubRow, HubRow> state = rowColumn("State", 225);
         state.setCellFactory(c -> new StateCell());
         table.getColumns().add(state);
         TableColumn<HubRow, HubRow> deployed = rowColumn("Deployed", 100);
         deployed.setCellFactory(c -> new DeployedCell());
         table.getColumns().add(deployed);
         table.getColumns().add(column("Per month", HubRow::cost, 90, "hub-cost"));
-        TableColumn<HubRow, HubRow> spent = rowColumn("This month", 100);
+        TableColumn<HubRow, HubRow> spent = rowColumn("This month", 120);
         spent.setCellFactory(c -> new SpentCell());
         table.getColumns().add(spent);
         TableColumn<HubRow, HubRow> url = rowColumn("URL", 240);
