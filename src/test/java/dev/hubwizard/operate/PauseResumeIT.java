@@ -47,6 +47,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PauseResumeIT {
 
     private static final String NAME = "paused-hub";
+    private static final dev.hubwizard.deploy.HubUserLists WHILE_PAUSED =
+            new dev.hubwizard.deploy.HubUserLists(List.of("alice"), List.of("alice", "bob", "carol"));
 
     @TempDir
     static Path home;
@@ -134,6 +136,12 @@ class PauseResumeIT {
         assertThat(profile().deployment().status()).isEqualTo(DeploymentStatus.PAUSED);
         assertThat(status.read(profile()).state()).isEqualTo(LiveState.PAUSED);
         assertThat(fargate.failures()).isEmpty();
+
+        // Users changed while no hub runs: saved and sent, waiting for the hub, which picks them up when resumed.
+        HubUsers users = new HubUsers(bed.store(), bed.aws(), NAME);
+        HubUsers.Change change = users.change(profile(), WHILE_PAUSED);
+        assertThat(change.notSent()).isEmpty();
+        assertThat(users.read().current()).as("no hub has picked them up").isFalse();
     }
 
     @Test
@@ -161,6 +169,17 @@ class PauseResumeIT {
         HubStatus now = status.read(profile());
         assertThat(now.state()).as(now.detail()).isEqualTo(LiveState.ANSWERING);
         assertThat(now.url()).isEqualTo(url);
+        HubUsers users = new HubUsers(bed.store(), bed.aws(), NAME);
+        waitFor(() -> read(users).current(), "the resumed hub picks up the users changed while it was paused");
+        assertThat(read(users).lists()).isEqualTo(WHILE_PAUSED);
+    }
+
+    private static HubUsers.Lists read(HubUsers users) {
+        try {
+            return users.read();
+        } catch (dev.hubwizard.engine.ProblemException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
