@@ -165,21 +165,14 @@ public final class DocScreenshots {
                 navigator.showWizard(store.load(INTERRUPTED_HUB), false);
             } else if (screen.equals(PEOPLE)) {
                 // A teacher's new hub: 25 people, typed; the size and the reach follow.
-                Profile course = Profile.named("class-2025");
-                store.saveSettings(course);
-                WizardViewModel model = navigator.showWizard(course, false);
-                SettingsPage settings = (SettingsPage) page(model, SettingsPage.ID);
-                model.show(settings);
+                SettingsPage settings = newHubSettings(navigator, store, Profile.named("class-2025"));
                 settings.peopleProperty().set("25");
                 settings.adminsProperty().set("ms_rivera");
                 settings.allowedUsersProperty().set("ada\ngrace\nalan\nkatherine");
             } else if (screen.equals(SERVERS)) {
                 // A class of 30, each person's server in its own task; the hub's own task shrinks.
-                Profile course = Profile.named("class-2025").withOptions(Options.NEW_HUB.withKeepUserFiles(true));
-                store.saveSettings(course);
-                WizardViewModel model = navigator.showWizard(course, false);
-                SettingsPage settings = (SettingsPage) page(model, SettingsPage.ID);
-                model.show(settings);
+                SettingsPage settings = newHubSettings(navigator, store, Profile.named("class-2025")
+                        .withOptions(Options.NEW_HUB.withKeepUserFiles(true)));
                 settings.peopleProperty().set("30");
                 settings.adminsProperty().set("ms_rivera");
                 settings.placementProperty().set(dev.hubwizard.profile.ServerPlacement.FARGATE);
@@ -254,6 +247,15 @@ public final class DocScreenshots {
             stage[0].close();
             return null;
         });
+    }
+
+    /** A new hub's settings page, shown in the wizard. */
+    private static SettingsPage newHubSettings(Navigator navigator, ProfileStore store, Profile hub) throws Exception {
+        store.saveSettings(hub);
+        WizardViewModel model = navigator.showWizard(hub, false);
+        SettingsPage settings = (SettingsPage) page(model, SettingsPage.ID);
+        model.show(settings);
+        return settings;
     }
 
     private static PageModel page(WizardViewModel model, String id) {
