@@ -172,6 +172,10 @@ class PauseResumeIT {
         HubUsers users = new HubUsers(bed.store(), bed.aws(), NAME);
         waitFor(() -> read(users).current(), "the resumed hub picks up the users changed while it was paused");
         assertThat(read(users).lists()).isEqualTo(WHILE_PAUSED);
+        // What the start screen shows, through the app's operations (not closed: they share the status's clients).
+        HubUsers.Lists shown = new AwsHubOperations(bed.store(), () -> null, null, status, home).userLists(profile());
+        assertThat(shown.current()).isTrue();
+        assertThat(shown.lists()).isEqualTo(WHILE_PAUSED);
     }
 
     private static HubUsers.Lists read(HubUsers users) {
