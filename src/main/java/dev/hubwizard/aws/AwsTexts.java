@@ -185,6 +185,19 @@ public record AwsTexts(String profile) {
         return prefix() + "-efs-sg";
     }
 
+    /** The group of users' own Fargate tasks: it admits the single-user port from the hub's group only. */
+    public String usersSecurityGroupName() {
+        return prefix() + "-users-sg";
+    }
+
+    /**
+     * The users' task definition family ({@code team-hub-user}). The hub registers a family of its own per person
+     * for their home folder ({@code team-hub-user-ana}), so everything under {@code <prefix>-user*} is the users'.
+     */
+    public String userTaskFamily() {
+        return prefix() + "-user";
+    }
+
     String securityGroupDescription(Purpose purpose) {
         return "JupyterHub of Hub Wizard profile " + profile + ": " + purpose.words();
     }

@@ -1,5 +1,8 @@
 package dev.hubwizard.aws;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hubwizard.engine.ProblemException;
 import dev.hubwizard.engine.ResourceRecord;
 import dev.hubwizard.engine.StepContext;
@@ -8,6 +11,7 @@ import software.amazon.awssdk.services.iam.model.Role;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -31,6 +35,8 @@ public final class HubTaskRoles {
             {"Effect":"Allow","Action":"ssm:GetParameter","Resource":"%s"},\
             {"Effect":"Allow","Action":"ssm:PutParameter","Resource":"%s"}]}""";
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final AwsClients aws;
     private final ProfileTags tags;
 
@@ -42,6 +48,64 @@ public final class HubTaskRoles {
     /** The policy document: read {@code usersArn}, write {@code pickedUpArn}, nothing else. */
     static String policy(String usersArn, String pickedUpArn) {
         return POLICY.formatted(usersArn, pickedUpArn);
+    }
+
+    /**
+     * What the hub may do to start each person's server in its own Fargate task, and no more: run tasks only of the
+     * users' task definition families ({@code <prefix>-user*}) and only in the profile's cluster; stop and describe
+     * tasks only there; tag only what RunTask creates; pass only the execution role, and only to ECS tasks. With
+     * kept files also: make and tag access points (each person's home folder) only in the profile's file system and
+     * only tagged as the profile's, look them up, and register the per-person task definitions that mount them.
+     *
+     * @param clusterArn       the profile's cluster, whose ARN names the partition, region and account
+     * @param userFamily       the users' task definition family, {@code team-hub-user}
+     * @param executionRoleArn the role ECS pulls the single-user image and writes logs with
+     * @param fileSystemId     with kept files: the EFS file system of the homes
+     */
+    public static ArrayNode fargateStatements(String clusterArn, String userFamily, String executionRoleArn,
+                                              String profile, Optional<String> fileSystemId) {
+        String[] arn = clusterArn.split(":", 6); // arn:partition:ecs:region:account:cluster/name
+        String partition = arn[1];
+        String region = arn[3];
+        String account = arn[4];
+        String clusterName = arn[5].substring(arn[5].indexOf('/') + 1);
+        String ecs = "arn:" + partition + ":ecs:" + region + ":" + account + ":";
+        String tasks = ecs + "task/" + clusterName + "/*";
+        ArrayNode statements = JSON.createArrayNode();
+        statements.add(allow(List.of("ecs:RunTask"), ecs + "task-definition/" + userFamily + "*")
+                .set("Condition", condition("ArnEquals", "ecs:cluster", clusterArn)));
+        statements.add(allow(List.of("ecs:StopTask", "ecs:DescribeTasks"), tasks)
+                .set("Condition", condition("ArnEquals", "ecs:cluster", clusterArn)));
+        statements.add(allow(List.of("ecs:TagResource"), tasks)
+                .set("Condition", condition("StringEquals", "ecs:CreateAction", "RunTask")));
+        statements.add(allow(List.of("iam:PassRole"), executionRoleArn)
+                .set("Condition", condition("StringEquals", "iam:PassedToService", ExecutionRoles.TRUSTED_SERVICE)));
+        fileSystemId.ifPresent(id -> {
+            String fileSystem = "arn:" + partition + ":elasticfilesystem:" + region + ":" + account + ":file-system/"
+                    + id;
+            statements.add(allow(List.of("efs:CreateAccessPoint", "efs:TagResource"), fileSystem).set("Condition",
+                    condition("StringEquals", "aws:RequestTag/" + ProfileTags.PROFILE_KEY, profile)));
+            statements.add(allow(List.of("efs:DescribeAccessPoints"), fileSystem));
+            // Neither call takes a resource narrower than "*" in IAM.
+            statements.add(allow(List.of("ecs:RegisterTaskDefinition", "ecs:DescribeTaskDefinition"), "*"));
+        });
+        return statements;
+    }
+
+    private static ObjectNode allow(List<String> actions, String resource) {
+        ObjectNode statement = JSON.createObjectNode().put("Effect", "Allow");
+        if (actions.size() == 1) {
+            statement.put("Action", actions.get(0));
+        } else {
+            actions.forEach(statement.putArray("Action")::add);
+        }
+        return statement.put("Resource", resource);
+    }
+
+    private static ObjectNode condition(String operator, String key, String value) {
+        ObjectNode condition = JSON.createObjectNode();
+        condition.putObject(operator).put(key, value);
+        return condition;
     }
 
     /** The role, and whether this run created it or changed its policy (IAM then takes a moment to apply it). */

@@ -2,7 +2,9 @@ package dev.hubwizard.cost;
 
 import dev.hubwizard.profile.Architecture;
 import dev.hubwizard.profile.Profile;
+import dev.hubwizard.profile.ServerSize;
 import dev.hubwizard.profile.TaskSize;
+import dev.hubwizard.profile.UserServers;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +12,8 @@ import java.util.Locale;
 
 /** Works out what a profile's hub costs a month from a {@link PriceList}. */
 public final class CostEstimator {
+
+    private static final double HOURS_PER_WEEK = 7 * 24;
 
     private final PriceList prices;
 
@@ -35,12 +39,17 @@ public final class CostEstimator {
         boolean arm = task.architecture() == Architecture.ARM64;
         double vcpuPrice = arm ? p.armVcpuHour() : p.vcpuHour();
         double gbPrice = arm ? p.armGbHour() : p.gbHour();
+        UserServers servers = profile.servers();
+        boolean ownTasks = servers.onFargate() && !servers.sizes().isEmpty();
         if (billed.task()) {
-            lines.add(new CostLine("Fargate task: " + number(task.vcpu()) + " vCPU, " + number(task.memoryGb())
-                    + " GB" + (arm ? " (ARM64)" : ""),
+            lines.add(new CostLine((ownTasks ? "Fargate task of the hub, always on: " : "Fargate task: ")
+                    + number(task.vcpu()) + " vCPU, " + number(task.memoryGb()) + " GB" + (arm ? " (ARM64)" : ""),
                     hours * (task.vcpu() * vcpuPrice + task.memoryGb() * gbPrice),
                     String.format(Locale.ROOT, "%.0f h × (%s vCPU × $%s + %s GB × $%s)", hours, number(task.vcpu()),
                             vcpuPrice, number(task.memoryGb()), gbPrice)));
+        }
+        if (billed.task() && ownTasks) {
+            lines.add(usersServers(profile, vcpuPrice, gbPrice));
         }
         // Behind a load balancer the task keeps its own public address: in a public subnet without a NAT
         // gateway (which would cost far more) that is how it reaches ECR to pull its image.
@@ -87,12 +96,35 @@ public final class CostEstimator {
     }
 
     /**
+     * Each person's server in its own task, billed only while it runs: the people × their hours a week, in the
+     * default (first) size, with the public IPv4 address each task has in the hub's public subnets.
+     */
+    private CostLine usersServers(Profile profile, double vcpuPrice, double gbPrice) {
+        UserServers servers = profile.servers();
+        ServerSize size = servers.sizes().get(0);
+        int people = people(profile);
+        double taskHours = people * servers.hoursPerPersonPerWeek() * prices.hoursPerMonth() / HOURS_PER_WEEK;
+        double hourly = size.vcpu() * vcpuPrice + size.memoryGb() * gbPrice + prices.publicIpv4PerHour();
+        return new CostLine("Users' servers, each in its own Fargate task while it runs", taskHours * hourly,
+                String.format(Locale.ROOT, "%d people × %d h a week: about %.0f task hours a month × (%s vCPU × $%s"
+                                + " + %s GB × $%s + a public IPv4 address × $%s), at the default size, %s",
+                        people, servers.hoursPerPersonPerWeek(), taskHours, number(size.vcpu()), vcpuPrice,
+                        number(size.memoryGb()), gbPrice, prices.publicIpv4PerHour(), size.name()));
+    }
+
+    /** How many people the estimate is for: as said in the settings, else what CloudFront's estimate assumes. */
+    private int people(Profile profile) {
+        int said = profile.hub().expectedUsers();
+        return said > 0 ? said : prices.cloudFront().assumedPeople();
+    }
+
+    /**
      * The HTTPS address: what people send through CloudFront beyond its always-free tier. Origin fetches from AWS
      * are free; the function that follows the task stays within Lambda's free tier (it runs once per task).
      */
     private CostLine edge(Profile profile) {
         EdgePrices edge = prices.cloudFront();
-        int people = profile.hub().expectedUsers() > 0 ? profile.hub().expectedUsers() : edge.assumedPeople();
+        int people = people(profile);
         double gb = people * edge.gbPerPerson();
         double requests = people * edge.requestsPerPerson();
         double monthly = Math.max(0, gb - edge.freeDataOutGb()) * edge.dataOutGb()

@@ -89,6 +89,9 @@ public final class PreflightStep implements Step {
         checks.add(log(context, port(context)));
         checks.add(log(context, architecture(engine)));
         checks.add(log(context, hubImage()));
+        if (profile.servers().onFargate()) {
+            checks.add(log(context, usersServers()));
+        }
         if (identity.isPresent() && profile.network().mode() == NetworkMode.NEW_VPC) {
             checks.add(log(context, vpcQuota()));
         }
@@ -190,6 +193,18 @@ public final class PreflightStep implements Step {
                                 + " on the Settings page (under Advanced), or reinstall Hub Wizard"
                         : p.next()).inSettings("hub.imageFolder"))
                 .orElseGet(() -> Check.ok("Hub image", "builds from " + which));
+    }
+
+    /**
+     * Servers in their own Fargate tasks are a setting before they are a deploy: until the users' task definition,
+     * security group and the hub task role's permissions are made, a deploy would give the hub a small task and
+     * every notebook inside it. Refused here, before anything is built or created.
+     */
+    private Check usersServers() {
+        return Check.failed("Users' servers", "this version of Hub Wizard keeps the setting and estimates its cost,"
+                        + " but cannot yet make the AWS resources for servers in their own Fargate tasks",
+                "Choose \"In the hub\" under Users' servers on the Settings page to deploy now (with a bigger task"
+                        + " for more people), or wait for the Hub Wizard that deploys them").inSettings("servers.sizes");
     }
 
     private Check port(StepContext context) {

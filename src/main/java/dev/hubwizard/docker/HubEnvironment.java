@@ -75,7 +75,66 @@ public final class HubEnvironment {
     /** Fargate servers: the hub's address as users' tasks reach it (default: from ECS's task metadata). */
     public static final String CONNECT_IP = "HUB_CONNECT_IP";
 
+    /**
+     * Fargate servers with kept files: the EFS file system (its id) in which the hub makes each person's home folder
+     * an access point of its own. Not public until the hub package reads it (HubEnvironmentTest holds both sides
+     * to the same names): the Python side adds it under exactly this name.
+     */
+    static final String FARGATE_FILE_SYSTEM = "HUB_FARGATE_FILE_SYSTEM";
+    /** The users' task definition's container that runs {@code jupyterhub-singleuser} (the hub's default name). */
+    private static final String USER_CONTAINER = "notebook";
+    /** The port the hub's API listens on for users' servers in their own tasks. */
+    public static final int SERVERS_API_PORT = 8081;
+
+    /**
+     * Where the hub starts users' servers when each runs in its own Fargate task.
+     *
+     * @param cluster        the cluster's ARN
+     * @param taskDefinition the users' task definition family
+     * @param subnets        the hub's subnets, where users' tasks run too
+     * @param securityGroups the users' security group
+     * @param publicIp       whether a task needs a public IP to pull its image (public subnets, no NAT gateway)
+     * @param fileSystem     with kept files: the EFS file system's id
+     */
+    public record FargateServers(String cluster, String taskDefinition, List<String> subnets,
+                                 List<String> securityGroups, boolean publicIp,
+                                 java.util.Optional<String> fileSystem) {
+
+        public FargateServers {
+            subnets = List.copyOf(subnets);
+            securityGroups = List.copyOf(securityGroups);
+        }
+    }
+
     private HubEnvironment() {
+    }
+
+    /** The name of the container in the users' task definition: {@link #FARGATE_CONTAINER}'s value. */
+    public static String userContainer() {
+        return USER_CONTAINER;
+    }
+
+    /**
+     * What the hub's task needs to start each person's server in a Fargate task of its own: the spawner, where the
+     * tasks run, the sizes people choose from, the idle timeout, and whether a redeploy leaves servers running
+     * (only when the hub's state, which remembers them, is kept on EFS).
+     */
+    public static java.util.Map<String, String> fargate(dev.hubwizard.profile.Profile profile, FargateServers where) {
+        java.util.Map<String, String> environment = new java.util.TreeMap<>();
+        environment.put(SPAWNER, "fargate");
+        environment.put(FARGATE_CLUSTER, where.cluster());
+        environment.put(FARGATE_TASK_DEFINITION, where.taskDefinition());
+        environment.put(FARGATE_CONTAINER, USER_CONTAINER);
+        environment.put(FARGATE_SUBNETS, String.join(",", where.subnets()));
+        environment.put(FARGATE_SECURITY_GROUPS, String.join(",", where.securityGroups()));
+        environment.put(FARGATE_PUBLIC_IP, String.valueOf(where.publicIp()));
+        environment.put(FARGATE_PROFILE, profile.name());
+        environment.put(FARGATE_KEEP_SERVERS, String.valueOf(profile.options().keepUserFiles()));
+        environment.put(SERVER_SIZES, profile.servers().hubSizes());
+        environment.put(CULL_IDLE_TIMEOUT, profile.servers().hubCullTimeout());
+        environment.put(API_PORT, String.valueOf(SERVERS_API_PORT));
+        where.fileSystem().ifPresent(id -> environment.put(FARGATE_FILE_SYSTEM, id));
+        return environment;
     }
 
     /** The value of {@link #SIGN_IN} for a profile's choice. */

@@ -44,7 +44,9 @@ public final class ImageBuilder {
 
     private void describe(ImageBuildRequest request, String engineArchitecture, StepContext context) {
         Architecture target = request.architecture();
-        context.log().info("Building " + request.repository() + " from " + request.imageFolder() + " for "
+        context.log().info("Building " + request.repository() + " from " + request.imageFolder()
+                + (request.dockerfile().equals(ImageBuildRequest.HUB_DOCKERFILE) ? "" : " (" + request.dockerfile() + ")")
+                + " for "
                 + target.dockerPlatform() + " (the Fargate task's " + target + ")"
                 + " on " + request.base()
                 + (request.network() == BuildNetwork.DEFAULT ? "" : ", network " + request.network().dockerName()));
@@ -59,6 +61,7 @@ public final class ImageBuilder {
     private String runBuild(DockerClient client, HubBuildContext buildContext, ImageBuildRequest request,
                             StepContext context) throws ProblemException, Cancellation.CancelledException {
         BuildImageCmd command = client.buildImageCmd(buildContext.directory().toFile())
+                .withDockerfile(buildContext.directory().resolve(request.dockerfile()).toFile())
                 .withPlatform(request.architecture().dockerPlatform())
                 .withNetworkMode(request.network().dockerName())
                 // Also remove the containers of failed steps: a failed build leaves nothing behind.
@@ -81,7 +84,7 @@ public final class ImageBuilder {
         }
         context.throwIfCancelled();
         log.finish();
-        String dockerfile = request.imageFolder().resolve("Dockerfile").toString();
+        String dockerfile = request.imageFolder().resolve(request.dockerfile()).toString();
         if (log.error != null) {
             throw new ProblemException(DockerProblems.diskFull(log.error)
                     .orElseGet(() -> log.output.failure(log.error, dockerfile, request.architecture().dockerPlatform())));

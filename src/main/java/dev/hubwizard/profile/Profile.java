@@ -7,7 +7,8 @@ import java.util.List;
  * Validated once where it enters the app ({@link ProfileValidator}); the rest of the code trusts it.
  */
 public record Profile(String name, AwsTarget aws, ResourceNames names, TaskSize task, NetworkSettings network,
-                      HubSettings hub, Options options, Advanced advanced, DeploymentState deployment) {
+                      HubSettings hub, Options options, UserServers servers, Advanced advanced,
+                      DeploymentState deployment) {
 
     public Profile {
         name = name == null ? "" : name.trim();
@@ -18,6 +19,7 @@ public record Profile(String name, AwsTarget aws, ResourceNames names, TaskSize 
         hub = hub == null ? new HubSettings("", List.of(), List.of(), SignIn.FIRST_USE_PASSWORD, CognitoSettings.NONE,
                 HubSettings.PORT, false) : hub;
         options = options == null ? Options.NONE : options;
+        servers = servers == null ? UserServers.DEFAULT : servers;
         advanced = advanced == null ? Advanced.DEFAULT : advanced;
         deployment = deployment == null ? DeploymentState.NEW : deployment;
     }
@@ -25,42 +27,46 @@ public record Profile(String name, AwsTarget aws, ResourceNames names, TaskSize 
     /** A new profile with sensible defaults: us-east-1, 1 vCPU / 2 GB X86_64, a VPC of its own. */
     public static Profile named(String name) {
         return new Profile(name, new AwsTarget("", "us-east-1"), ResourceNames.derivedFrom(name), TaskSize.DEFAULT,
-                null, null, Options.NONE, Advanced.DEFAULT, DeploymentState.NEW);
+                null, null, Options.NONE, UserServers.DEFAULT, Advanced.DEFAULT, DeploymentState.NEW);
     }
 
     public Profile withName(String newName) {
-        return new Profile(newName, aws, names, task, network, hub, options, advanced, deployment);
+        return new Profile(newName, aws, names, task, network, hub, options, servers, advanced, deployment);
     }
 
     public Profile withAws(AwsTarget value) {
-        return new Profile(name, value, names, task, network, hub, options, advanced, deployment);
+        return new Profile(name, value, names, task, network, hub, options, servers, advanced, deployment);
     }
 
     public Profile withNames(ResourceNames value) {
-        return new Profile(name, aws, value, task, network, hub, options, advanced, deployment);
+        return new Profile(name, aws, value, task, network, hub, options, servers, advanced, deployment);
     }
 
     public Profile withTask(TaskSize value) {
-        return new Profile(name, aws, names, value, network, hub, options, advanced, deployment);
+        return new Profile(name, aws, names, value, network, hub, options, servers, advanced, deployment);
     }
 
     public Profile withNetwork(NetworkSettings value) {
-        return new Profile(name, aws, names, task, value, hub, options, advanced, deployment);
+        return new Profile(name, aws, names, task, value, hub, options, servers, advanced, deployment);
     }
 
     public Profile withHub(HubSettings value) {
-        return new Profile(name, aws, names, task, network, value, options, advanced, deployment);
+        return new Profile(name, aws, names, task, network, value, options, servers, advanced, deployment);
     }
 
     public Profile withOptions(Options value) {
-        return new Profile(name, aws, names, task, network, hub, value, advanced, deployment);
+        return new Profile(name, aws, names, task, network, hub, value, servers, advanced, deployment);
+    }
+
+    public Profile withServers(UserServers value) {
+        return new Profile(name, aws, names, task, network, hub, options, value, advanced, deployment);
     }
 
     public Profile withAdvanced(Advanced value) {
-        return new Profile(name, aws, names, task, network, hub, options, value, deployment);
+        return new Profile(name, aws, names, task, network, hub, options, servers, value, deployment);
     }
 
     public Profile withDeployment(DeploymentState value) {
-        return new Profile(name, aws, names, task, network, hub, options, advanced, value);
+        return new Profile(name, aws, names, task, network, hub, options, servers, advanced, value);
     }
 }

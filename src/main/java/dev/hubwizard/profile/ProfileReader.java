@@ -44,7 +44,10 @@ import java.util.Set;
  *
  * <h2>Schema versions</h2>
  * <ul>
- * <li><b>5</b> (current): the layout {@link ProfileWriter} writes and {@code docs/profiles.md} describes.
+ * <li><b>6</b> (current): the layout {@link ProfileWriter} writes and {@code docs/profiles.md} describes.
+ * <li><b>5</b>: as version 6 without the {@code servers} block (where the users' servers run). A version 5 file (or
+ *     older) is read with {@link UserServers#DEFAULT}: servers inside the hub's task, as it was deployed; it is
+ *     written as version 6 the next time it is saved.
  * <li><b>4</b>: as version 5 without {@code options.cloudFront} (HTTPS on an AWS address). A version 4 file (or
  *     older) is read with it off — the hub stays as it was deployed — and written as version 5 the next time it is
  *     saved.
@@ -63,7 +66,7 @@ import java.util.Set;
  */
 final class ProfileReader {
 
-    static final int CURRENT_VERSION = 5;
+    static final int CURRENT_VERSION = 6;
     static final int OLDEST_VERSION = 1;
     /** A profile is a few KB, even with a long journal; anything near this size is not a profile. */
     static final int MAX_BYTES = 1024 * 1024;
@@ -79,6 +82,8 @@ final class ProfileReader {
     private static final String ADDED_IN_VERSION_4 = "jupyterhubVersion";
     /** The key version 5 added to the options block. */
     private static final String ADDED_IN_VERSION_5 = "cloudFront";
+    /** The top-level block version 6 added. */
+    private static final String ADDED_IN_VERSION_6 = "servers";
 
     /** A profile and the schema version its file is written in. */
     record Result(Profile profile, int schemaVersion) {
@@ -251,7 +256,7 @@ final class ProfileReader {
         Options options = version == 1 ? Options.NONE : options(top.block("options"), version);
         return new Profile(expectedName, target, names(top.block("names"), expectedName), task,
                 network(top.block("network")), hub(top.block("hub"), version), options,
-                advanced(top.block("advanced"), version),
+                version < 6 ? UserServers.DEFAULT : servers(top.block("servers")), advanced(top.block("advanced"), version),
                 deployment(top.block("deployment")));
     }
 
@@ -289,6 +294,22 @@ final class ProfileReader {
     private static Options options(YamlBlock block, int version) {
         return new Options(block.flag("stableAddress", false), block.text("domainName", ""),
                 block.flag("keepUserFiles", false), version >= 5 && block.flag("cloudFront", false));
+    }
+
+    private static UserServers servers(YamlBlock block) {
+        UserServers d = UserServers.DEFAULT;
+        List<YamlBlock> listed = block.blocks("sizes");
+        List<ServerSize> sizes = d.sizes();
+        if (block.has("sizes")) {
+            sizes = new ArrayList<>();
+            for (YamlBlock size : listed) {
+                sizes.add(new ServerSize(size.requiredText("name", "Medium"), size.requiredWhole("cpu", "1024", 1024),
+                        size.requiredWhole("memory", "4096", 4096)));
+            }
+        }
+        return new UserServers(block.choice("placement", ServerPlacement.class, d.placement()), sizes,
+                block.whole("cullIdleMinutes", d.cullIdleMinutes()), block.text("image", d.image()),
+                block.whole("hoursPerPersonPerWeek", d.hoursPerPersonPerWeek()));
     }
 
     private static Advanced advanced(YamlBlock block, int version) {
@@ -366,6 +387,10 @@ final class ProfileReader {
         }
         if (version < 5 && block.path().equals("options") && ADDED_IN_VERSION_5.equals(key)) {
             return "schemaVersion " + version + " files have no 'options." + key + "': change the first line to"
+                    + " 'schemaVersion: " + CURRENT_VERSION + "'";
+        }
+        if (version < 6 && block.path().isEmpty() && ADDED_IN_VERSION_6.equals(key)) {
+            return "schemaVersion " + version + " files have no '" + key + "' block: change the first line to"
                     + " 'schemaVersion: " + CURRENT_VERSION + "'";
         }
         String home = blockOfKey.get(key.toLowerCase(Locale.ROOT));

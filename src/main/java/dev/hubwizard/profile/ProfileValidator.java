@@ -40,6 +40,17 @@ public final class ProfileValidator {
     /** Cognito's pattern for a hosted UI domain prefix. */
     private static final Pattern COGNITO_PREFIX = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?");
     private static final Pattern USER_POOL_NAME = Pattern.compile("[\\w\\s+=,.@-]{1,128}", Pattern.UNICODE_CHARACTER_CLASS);
+    /**
+     * Docker's image reference grammar: an optional registry host (with a port), a lower-case path, then a tag,
+     * a digest or both.
+     */
+    private static final Pattern IMAGE_REFERENCE = Pattern.compile(
+            "(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*(?::\\d{1,5})?/)?"
+                    + "[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*"
+                    + "(?::[\\w][\\w.-]{0,127})?(?:@[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[0-9a-fA-F]{32,})?");
+    public static final int MAX_SERVER_SIZES = 10;
+    public static final int MAX_CULL_IDLE_MINUTES = 7 * 24 * 60;
+    private static final int HOURS_PER_WEEK = 7 * 24;
     private static final Pattern VPC_ID = Pattern.compile("vpc-[0-9a-f]{8,17}");
     private static final Pattern SUBNET_ID = Pattern.compile("subnet-[0-9a-f]{8,17}");
 
@@ -104,6 +115,14 @@ public final class ProfileValidator {
                 problems.add(new FieldProblem("options.domainName", "a domain name needs a stable address to point"
                         + " at: turn on options.stableAddress, or leave the domain name empty"));
             }
+        }
+
+        UserServers servers = profile.servers();
+        if (servers.onFargate()) {
+            check(problems, "servers.sizes", serverSizes(servers.sizes()));
+            check(problems, "servers.cullIdleMinutes", cullIdleMinutes(servers.cullIdleMinutes()));
+            check(problems, "servers.image", singleUserImage(servers.image()));
+            check(problems, "servers.hoursPerPersonPerWeek", hoursPerPersonPerWeek(servers.hoursPerPersonPerWeek()));
         }
 
         Advanced advanced = profile.advanced();
@@ -296,6 +315,53 @@ public final class ProfileValidator {
         return people >= 0 && people <= HubSizing.MAX_PEOPLE ? Optional.empty()
                 : Optional.of("how many people will use the hub: a whole number from 1 to " + HubSizing.MAX_PEOPLE
                         + ", not " + people);
+    }
+
+    /** One to {@link #MAX_SERVER_SIZES} sizes Fargate runs, each with a name of its own. */
+    public static Optional<String> serverSizes(List<ServerSize> sizes) {
+        if (sizes.isEmpty()) {
+            return Optional.of("people need at least one size to choose for their server: add one, such as Small,"
+                    + " 0.5 vCPU and 1 GB");
+        }
+        if (sizes.size() > MAX_SERVER_SIZES) {
+            return Optional.of("the spawn page offers at most " + MAX_SERVER_SIZES + " sizes, not " + sizes.size()
+                    + ": remove some");
+        }
+        Set<String> seen = new java.util.HashSet<>();
+        for (ServerSize size : sizes) {
+            Optional<String> problem = size.problem();
+            if (problem.isPresent()) {
+                return problem;
+            }
+            if (!seen.add(size.name().toLowerCase(Locale.ROOT))) {
+                return Optional.of("two sizes are called '" + size.name() + "': give each its own name");
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Minutes an idle server runs on: 0 (never stopped) up to a week. */
+    public static Optional<String> cullIdleMinutes(int minutes) {
+        return minutes >= 0 && minutes <= MAX_CULL_IDLE_MINUTES ? Optional.empty()
+                : Optional.of("stop idle servers after 1 to " + MAX_CULL_IDLE_MINUTES + " minutes (a week), or 0 to"
+                        + " never stop them, not " + minutes);
+    }
+
+    /** Empty (the image Hub Wizard builds) or an image reference such as {@code quay.io/jupyter/scipy-notebook:2025-01-06}. */
+    public static Optional<String> singleUserImage(String image) {
+        if (image.isEmpty() || IMAGE_REFERENCE.matcher(image).matches() && image.length() <= 255) {
+            return Optional.empty();
+        }
+        return Optional.of("'" + image + "' is not an image name: write it as Docker does, such as"
+                + " quay.io/jupyter/scipy-notebook:2025-01-06 (lower case, no spaces, no https://), or leave it empty"
+                + " for the image Hub Wizard builds");
+    }
+
+    /** Hours each person's server runs in a week, for the cost model: 0 to 168. */
+    public static Optional<String> hoursPerPersonPerWeek(int hours) {
+        return hours >= 0 && hours <= HOURS_PER_WEEK ? Optional.empty()
+                : Optional.of("hours per person per week: a whole number from 0 to " + HOURS_PER_WEEK + ", not "
+                        + hours);
     }
 
     public static Optional<String> logRetentionDays(int days) {

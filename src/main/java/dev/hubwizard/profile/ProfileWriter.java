@@ -66,6 +66,14 @@ final class ProfileWriter {
         Options o = p.options();
         root.put("options", block("stableAddress", o.stableAddress(), "domainName", o.domainName(),
                 "keepUserFiles", o.keepUserFiles(), "cloudFront", o.cloudFront()));
+        UserServers s = p.servers();
+        List<Object> sizes = new ArrayList<>();
+        for (ServerSize size : s.sizes()) {
+            sizes.add(block("name", size.name(), "cpu", size.cpu(), "memory", size.memory()));
+        }
+        root.put("servers", block("placement", s.placement().name(), "sizes", sizes,
+                "cullIdleMinutes", s.cullIdleMinutes(), "image", s.image(),
+                "hoursPerPersonPerWeek", s.hoursPerPersonPerWeek()));
         Advanced a = p.advanced();
         root.put("advanced", block("registryEndpoint", a.registryEndpoint(), "logRetentionDays", a.logRetentionDays(),
                 "jupyterhubVersion", a.jupyterhubVersion(), "baseImage", a.baseImage()));

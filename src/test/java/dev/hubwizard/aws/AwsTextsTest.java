@@ -120,4 +120,12 @@ class AwsTextsTest {
         }).filter(n -> ProfileValidator.profileName(n).isEmpty()).limit(300).forEach(names::add);
         return names;
     }
+
+    @Test
+    void usersServersAreNamedAfterTheProfile() {
+        AwsTexts texts = new AwsTexts("Team_Hub");
+
+        assertThat(texts.userTaskFamily()).isEqualTo("team-hub-user");
+        assertThat(texts.usersSecurityGroupName()).isEqualTo("team-hub-users-sg");
+    }
 }

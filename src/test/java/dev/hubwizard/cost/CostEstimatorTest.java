@@ -4,6 +4,8 @@ import dev.hubwizard.profile.Architecture;
 import dev.hubwizard.profile.AwsTarget;
 import dev.hubwizard.profile.Options;
 import dev.hubwizard.profile.Profile;
+import dev.hubwizard.profile.ServerPlacement;
+import dev.hubwizard.profile.UserServers;
 import dev.hubwizard.profile.TaskSize;
 import org.junit.jupiter.api.Test;
 
@@ -31,6 +33,40 @@ class CostEstimatorTest {
         assertThat(estimate.summary()).isEqualTo("about $40.06 a month");
         assertThat(estimate.attribution()).contains("us-east-1", prices.date().toString(), "aws.amazon.com/fargate",
                 "free tiers only where a line says so");
+    }
+
+    @Test
+    void fargateServersCostASmallAlwaysOnHubPlusEachPersonsHours() {
+        Profile team = Profile.named("team").withTask(UserServers.HUB_ALONE);
+        Profile fargate = team.withHub(team.hub().withExpectedUsers(30))
+                .withServers(UserServers.DEFAULT.withPlacement(ServerPlacement.FARGATE));
+
+        CostEstimate estimate = estimator.estimate(fargate);
+
+        assertThat(estimate.lines()).extracting(CostLine::item).startsWith(
+                "Fargate task of the hub, always on: 0.5 vCPU, 1 GB",
+                "Users' servers, each in its own Fargate task while it runs", "Public IPv4 address of the task");
+        // 730 h × (0.5 × 0.04048 + 1 × 0.004445) = 18.02
+        assertThat(estimate.lines().get(0).monthly()).isCloseTo(18.02, within(0.01));
+        // 30 × 5 h × 730/168 = 651.8 task hours × (0.5 × 0.04048 + 1 × 0.004445 + 0.005) = 19.49
+        CostLine users = estimate.lines().get(1);
+        assertThat(users.monthly()).isCloseTo(651.79 * (0.5 * 0.04048 + 0.004445 + 0.005), within(0.01));
+        assertThat(users.basis()).contains("30 people × 5 h a week", "652 task hours", "Small");
+        assertThat(estimate.whilePaused()).as("no hub, no servers")
+                .isEqualTo(estimator.estimate(team, Billed.all(team).withoutTask()).monthlyTotal());
+
+        double moreHours = estimator.estimate(fargate.withServers(fargate.servers().withHoursPerPersonPerWeek(10)))
+                .monthlyTotal();
+        assertThat(moreHours - estimate.monthlyTotal()).as("twice the hours, twice the servers' cost")
+                .isCloseTo(users.monthly(), within(0.01));
+    }
+
+    @Test
+    void serversInTheHubCostNothingOfTheirOwn() {
+        Profile team = Profile.named("team");
+
+        assertThat(estimator.estimate(team.withServers(UserServers.DEFAULT.withHoursPerPersonPerWeek(40))))
+                .isEqualTo(estimator.estimate(team));
     }
 
     @Test

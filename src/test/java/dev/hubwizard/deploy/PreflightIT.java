@@ -12,6 +12,7 @@ import dev.hubwizard.profile.AwsTarget;
 import dev.hubwizard.profile.HubSettings;
 import dev.hubwizard.profile.Options;
 import dev.hubwizard.profile.Profile;
+import dev.hubwizard.profile.ServerPlacement;
 import dev.hubwizard.profile.ResourceNames;
 import dev.hubwizard.testbed.DockerEngine;
 import dev.hubwizard.testbed.MotoServer;
@@ -107,6 +108,22 @@ class PreflightIT {
         assertThat(report.checks()).extracting(Check::name).doesNotContain("VPC quota");
         assertThat(report.checks().get(4).status()).as("architecture unknown without Docker")
                 .isEqualTo(Check.Status.WARNING);
+    }
+
+    @Test
+    void serversInTheirOwnFargateTasksAreRefusedBeforeAnythingIsBuiltUntilTheirResourcesCanBeMade() throws Exception {
+        Profile profile = profile(freePort());
+        Profile fargate = profile.withServers(profile.servers().withPlacement(ServerPlacement.FARGATE));
+
+        assertThatThrownBy(() -> preflight(fargate, docker, List.of(new AwsProfile("default", false, "")))
+                .run(recorder.context(PreflightStep.ID))).isInstanceOfSatisfying(ProblemException.class,
+                        e -> assertThat(e.problem().what()).isEqualTo("Users' servers needs attention"));
+
+        Check servers = report().checks().stream().filter(c -> c.name().equals("Users' servers")).findFirst()
+                .orElseThrow();
+        assertThat(servers.status()).isEqualTo(Check.Status.FAILED);
+        assertThat(servers.fix()).contains("\"In the hub\"");
+        assertThat(servers.setting()).isEqualTo("servers.sizes");
     }
 
     @Test

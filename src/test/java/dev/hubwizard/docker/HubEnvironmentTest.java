@@ -1,6 +1,10 @@
 package dev.hubwizard.docker;
 
+import dev.hubwizard.profile.Options;
+import dev.hubwizard.profile.Profile;
+import dev.hubwizard.profile.ServerPlacement;
 import dev.hubwizard.profile.SignIn;
+import dev.hubwizard.profile.UserServers;
 import org.junit.jupiter.api.Test;
 
 import java.lang.reflect.Field;
@@ -10,6 +14,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -55,6 +60,43 @@ class HubEnvironmentTest {
                 "https://hub.example.org/hub/oauth_callback"))
                 .containsOnlyKeys(HubEnvironment.COGNITO_DOMAIN, HubEnvironment.COGNITO_CLIENT_ID,
                         HubEnvironment.CALLBACK_URL);
+    }
+
+    @Test
+    void fargateServersTellTheHubWhereAndHowToStartThem() {
+        Profile profile = Profile.named("team-hub").withOptions(new Options(false, "", true))
+                .withServers(UserServers.DEFAULT.withPlacement(ServerPlacement.FARGATE).withCullIdleMinutes(45));
+        HubEnvironment.FargateServers where = new HubEnvironment.FargateServers(
+                "arn:aws:ecs:eu-central-1:123456789012:cluster/team-hub-cluster", "team-hub-user",
+                List.of("subnet-0123456789abcdef0", "subnet-0fedcba9876543210"), List.of("sg-0123456789abcdef0"), true,
+                Optional.of("fs-0123456789abcdef0"));
+
+        assertThat(HubEnvironment.fargate(profile, where)).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
+                Map.entry("HUB_SPAWNER", "fargate"),
+                Map.entry("HUB_FARGATE_CLUSTER", "arn:aws:ecs:eu-central-1:123456789012:cluster/team-hub-cluster"),
+                Map.entry("HUB_FARGATE_TASK_DEFINITION", "team-hub-user"),
+                Map.entry("HUB_FARGATE_CONTAINER", "notebook"),
+                Map.entry("HUB_FARGATE_SUBNETS", "subnet-0123456789abcdef0,subnet-0fedcba9876543210"),
+                Map.entry("HUB_FARGATE_SECURITY_GROUPS", "sg-0123456789abcdef0"),
+                Map.entry("HUB_FARGATE_PUBLIC_IP", "true"),
+                Map.entry("HUB_FARGATE_PROFILE", "team-hub"),
+                Map.entry("HUB_FARGATE_KEEP_SERVERS", "true"),
+                Map.entry("HUB_SERVER_SIZES", "Small=0.5/1, Medium=1/4, Large=4/16"),
+                Map.entry("HUB_CULL_IDLE_TIMEOUT", "45m"),
+                Map.entry("HUB_API_PORT", "8081"),
+                Map.entry("HUB_FARGATE_FILE_SYSTEM", "fs-0123456789abcdef0")));
+    }
+
+    @Test
+    void withoutKeptFilesARedeployStopsTheServersAndNoFileSystemIsNamed() {
+        Profile profile = Profile.named("lab").withServers(UserServers.DEFAULT.withPlacement(ServerPlacement.FARGATE));
+
+        Map<String, String> environment = HubEnvironment.fargate(profile, new HubEnvironment.FargateServers(
+                "arn:aws:ecs:us-east-1:123456789012:cluster/lab-cluster", "lab-user", List.of("subnet-0123456789abcdef0"),
+                List.of("sg-0123456789abcdef0"), false, Optional.empty()));
+
+        assertThat(environment).containsEntry("HUB_FARGATE_KEEP_SERVERS", "false")
+                .containsEntry("HUB_FARGATE_PUBLIC_IP", "false").doesNotContainKey("HUB_FARGATE_FILE_SYSTEM");
     }
 
     private static String value(Field field) {

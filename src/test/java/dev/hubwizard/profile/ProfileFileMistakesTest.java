@@ -239,7 +239,7 @@ class ProfileFileMistakesTest {
         ProfileException e = brokenFile(GOOD.replace("schemaVersion: 2\n", "").replace("name: team\n", "")
                 .replace("  region: eu-west-1\n", ""));
         assertThat(e.mistakes()).contains(
-                "missing key 'schemaVersion' in team.yaml: add a line 'schemaVersion: 5' at the top level",
+                "missing key 'schemaVersion' in team.yaml: add a line 'schemaVersion: 6' at the top level",
                 "missing key 'name' in team.yaml: add a line 'name: team' at the top level",
                 "missing key 'region' in aws at team.yaml line 2: add 'region: us-east-1' to that block");
     }
@@ -268,7 +268,7 @@ class ProfileFileMistakesTest {
 
     @Test
     void newerSchemaVersion() throws Exception {
-        ProfileException e = brokenFile(GOOD.replace("schemaVersion: 2", "schemaVersion: 6"));
+        ProfileException e = brokenFile(GOOD.replace("schemaVersion: 2", "schemaVersion: 7"));
         assertThat(e.getMessage()).contains("team.yaml was written by a newer Hub Wizard")
                 .contains("Update Hub Wizard");
     }

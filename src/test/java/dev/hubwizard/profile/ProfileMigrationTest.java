@@ -67,7 +67,7 @@ class ProfileMigrationTest {
                 new NetworkSettings(NetworkMode.DEFAULT_VPC, "", List.of(), "198.51.100.0/24"),
                 new HubSettings("hub-image", List.of("ana"), List.of("bo"), SignIn.FIRST_USE_PASSWORD,
                         CognitoSettings.NONE, 8000, false),
-                Options.NONE, new Advanced("", 14, ""),
+                Options.NONE, UserServers.DEFAULT, new Advanced("", 14, ""),
                 new DeploymentState(DeploymentStatus.DEPLOYED, List.of(new ResourceRecord("ecr-repository",
                         "arn:aws:ecr:eu-north-1:123456789012:repository/lab-hub", "lab-hub",
                         Map.of("uri", "123456789012.dkr.ecr.eu-north-1.amazonaws.com/lab-hub"), "repository",
@@ -98,13 +98,13 @@ class ProfileMigrationTest {
         store.update("lab", p -> p.withOptions(new Options(false, "", true)));
 
         String saved = Files.readString(dir.resolve("lab.yaml"));
-        assertThat(saved).contains("schemaVersion: 5").contains("task:\n  cpu: 512\n  memory: 4096\n  architecture: ARM64")
+        assertThat(saved).contains("schemaVersion: 6").contains("task:\n  cpu: 512\n  memory: 4096\n  architecture: ARM64")
                 .contains("options:\n  stableAddress: false").contains("  jupyterhubVersion: 5.5.0\n")
                 .contains("  cloudFront: false\n");
         assertThat(Files.readString(store.backupOf("lab"))).isEqualTo(VERSION_1);
         assertThat(store.load("lab")).isEqualTo(expected().withOptions(new Options(false, "", true)));
         assertThat(store.list()).singleElement().isInstanceOfSatisfying(ProfileEntry.Loaded.class,
-                loaded -> assertThat(loaded.schemaVersion()).isEqualTo(5));
+                loaded -> assertThat(loaded.schemaVersion()).isEqualTo(6));
     }
 
     @Test
@@ -117,14 +117,14 @@ class ProfileMigrationTest {
 
         assertThat(e.getMessage()).contains("unknown key 'options' at lab.yaml line "
                 + TestProfiles.lineOf(content, "options:") + " — schemaVersion 1 files have no 'options' block:"
-                + " change the first line to 'schemaVersion: 5'");
+                + " change the first line to 'schemaVersion: 6'");
     }
 
     @Test
     void aVersion2FileLoadsWithTheNumberOfPeopleNotSaidAndIsSavedAsTheCurrentVersion() throws Exception {
         ProfileStore store = new ProfileStore(dir);
         Path file = dir.resolve("team.yaml");
-        String version2 = new ProfileWriter().write(TestProfiles.simple("team"))
+        String version2 = TestProfiles.version5(TestProfiles.simple("team"))
                 .replace("schemaVersion: 5", "schemaVersion: 2").replace("  expectedUsers: 0\n", "")
                 .replace("  jupyterhubVersion: 5.5.0\n", "").replace("  cloudFront: false\n", "");
         Files.writeString(file, version2);
@@ -135,7 +135,7 @@ class ProfileMigrationTest {
 
         store.update("team", p -> p.withHub(p.hub().withExpectedUsers(25)));
 
-        assertThat(Files.readString(file)).contains("schemaVersion: 5", "  expectedUsers: 25\n");
+        assertThat(Files.readString(file)).contains("schemaVersion: 6", "  expectedUsers: 25\n");
         assertThat(Files.readString(store.backupOf("team"))).isEqualTo(version2);
         assertThat(store.load("team").hub().expectedUsers()).isEqualTo(25);
     }
@@ -143,7 +143,7 @@ class ProfileMigrationTest {
     @Test
     void theNumberOfPeopleInAVersion2FileIsExplained() throws Exception {
         ProfileStore store = new ProfileStore(dir);
-        String content = new ProfileWriter().write(TestProfiles.simple("team").withHub(
+        String content = TestProfiles.version5(TestProfiles.simple("team").withHub(
                 TestProfiles.simple("team").hub().withExpectedUsers(25))).replace("schemaVersion: 5", "schemaVersion: 2")
                 .replace("  jupyterhubVersion: 5.5.0\n", "").replace("  cloudFront: false\n", "");
         Files.writeString(dir.resolve("team.yaml"), content);
@@ -152,14 +152,14 @@ class ProfileMigrationTest {
 
         assertThat(e.mistakes()).contains("unknown key 'expectedUsers' in hub at team.yaml line "
                 + TestProfiles.lineOf(content, "  expectedUsers:") + " — schemaVersion 2 files have no"
-                + " 'hub.expectedUsers': change the first line to 'schemaVersion: 5'");
+                + " 'hub.expectedUsers': change the first line to 'schemaVersion: 6'");
     }
 
     @Test
     void aVersion4FileKeepsItsHubWithoutTheAwsAddressAndIsSavedAsVersion5() throws Exception {
         ProfileStore store = new ProfileStore(dir);
         Path file = dir.resolve("team.yaml");
-        String version4 = new ProfileWriter().write(TestProfiles.simple("team").withAdvanced(
+        String version4 = TestProfiles.version5(TestProfiles.simple("team").withAdvanced(
                         TestProfiles.simple("team").advanced().withJupyterhubVersion("6.1.1")))
                 .replace("schemaVersion: 5", "schemaVersion: 4").replace("  cloudFront: false\n", "");
         Files.writeString(file, version4);
@@ -173,7 +173,7 @@ class ProfileMigrationTest {
 
         store.update("team", p -> p.withOptions(p.options().withCloudFront(true)));
 
-        assertThat(Files.readString(file)).contains("schemaVersion: 5", "  cloudFront: true\n",
+        assertThat(Files.readString(file)).contains("schemaVersion: 6", "  cloudFront: true\n",
                 "  jupyterhubVersion: 6.1.1\n");
         assertThat(Files.readString(store.backupOf("team"))).isEqualTo(version4);
         assertThat(store.load("team").options().awsAddress()).isTrue();
@@ -182,7 +182,7 @@ class ProfileMigrationTest {
     @Test
     void theAwsAddressInAVersion4FileIsExplained() throws Exception {
         ProfileStore store = new ProfileStore(dir);
-        String content = new ProfileWriter().write(TestProfiles.simple("team").withOptions(Options.NEW_HUB))
+        String content = TestProfiles.version5(TestProfiles.simple("team").withOptions(Options.NEW_HUB))
                 .replace("schemaVersion: 5", "schemaVersion: 4");
         Files.writeString(dir.resolve("team.yaml"), content);
 
@@ -190,7 +190,7 @@ class ProfileMigrationTest {
 
         assertThat(e.mistakes()).contains("unknown key 'cloudFront' in options at team.yaml line "
                 + TestProfiles.lineOf(content, "  cloudFront:") + " — schemaVersion 4 files have no"
-                + " 'options.cloudFront': change the first line to 'schemaVersion: 5'");
+                + " 'options.cloudFront': change the first line to 'schemaVersion: 6'");
     }
 
     @Test
@@ -239,7 +239,57 @@ class ProfileMigrationTest {
 
         assertThat(e.mistakes()).contains("unknown key 'jupyterhubVersion' in advanced at lab.yaml line "
                 + TestProfiles.lineOf(content, "jupyterhubVersion:") + " — schemaVersion 3 files have no"
-                + " 'advanced.jupyterhubVersion': change the first line to 'schemaVersion: 5'");
+                + " 'advanced.jupyterhubVersion': change the first line to 'schemaVersion: 6'");
+    }
+
+    @Test
+    void aVersion5FileKeepsServersInTheHubAndIsSavedAsVersion6() throws Exception {
+        ProfileStore store = new ProfileStore(dir);
+        Path file = dir.resolve("team.yaml");
+        String version5 = TestProfiles.version5(TestProfiles.simple("team"));
+        Files.writeString(file, version5);
+
+        assertThat(version5).doesNotContain("servers");
+        assertThat(store.load("team").servers()).isEqualTo(UserServers.DEFAULT);
+        assertThat(store.list()).singleElement().isInstanceOfSatisfying(ProfileEntry.Loaded.class,
+                entry -> assertThat(entry.schemaVersion()).isEqualTo(5));
+        assertThat(Files.readString(file)).isEqualTo(version5);
+
+        store.update("team", p -> p.withServers(p.servers().withPlacement(ServerPlacement.FARGATE)));
+
+        assertThat(Files.readString(file)).contains("schemaVersion: 6", "servers:\n  placement: FARGATE\n  sizes:\n"
+                + "    - name: Small\n      cpu: 512\n      memory: 1024\n");
+        assertThat(Files.readString(store.backupOf("team"))).isEqualTo(version5);
+        assertThat(store.load("team").servers().onFargate()).isTrue();
+    }
+
+    @Test
+    void theServersBlockInAVersion5FileIsExplained() throws Exception {
+        ProfileStore store = new ProfileStore(dir);
+        String content = new ProfileWriter().write(TestProfiles.simple("team"))
+                .replace("schemaVersion: 6", "schemaVersion: 5");
+        Files.writeString(dir.resolve("team.yaml"), content);
+
+        ProfileException e = catchThrowableOfType(ProfileException.class, () -> store.load("team"));
+
+        assertThat(e.mistakes()).contains("unknown key 'servers' at team.yaml line "
+                + TestProfiles.lineOf(content, "servers:") + " — schemaVersion 5 files have no 'servers' block:"
+                + " change the first line to 'schemaVersion: 6'");
+    }
+
+    @Test
+    void aVersion6FileReadsItsServersAndTheirDefaults() throws Exception {
+        ProfileStore store = new ProfileStore(dir);
+        Profile full = TestProfiles.full("team");
+        store.save(full);
+
+        assertThat(store.load("team").servers()).isEqualTo(full.servers());
+
+        String partial = new ProfileWriter().write(TestProfiles.simple("team"))
+                .replaceFirst("(?ms)^servers:\\n(?:  .*?\\n)+", "servers:\n  placement: fargate\n");
+        Files.writeString(dir.resolve("lab.yaml"), partial.replace("name: team", "name: lab"));
+
+        assertThat(store.load("lab").servers()).isEqualTo(UserServers.DEFAULT.withPlacement(ServerPlacement.FARGATE));
     }
 
     /** A profile as builds before JupyterHub versions could be chosen wrote it. */

@@ -62,8 +62,8 @@ class ProfileStoreTest {
         assertThat(text).doesNotContain("!!").doesNotContain("{kind");
         List<String> topLevel = text.lines().filter(l -> l.matches("[a-zA-Z]+:.*")).map(l -> l.split(":")[0]).toList();
         assertThat(topLevel).containsExactly("schemaVersion", "name", "aws", "names", "task", "network", "hub",
-                "options", "advanced", "deployment");
-        assertThat(text).contains("schemaVersion: 5\nname: team\naws:\n  profile: work-sso\n  region: eu-central-1\n");
+                "options", "servers", "advanced", "deployment");
+        assertThat(text).contains("schemaVersion: 6\nname: team\naws:\n  profile: work-sso\n  region: eu-central-1\n");
         assertThat(text).contains("  admins:\n    - ana\n    - bo_example_org\n");
         assertThat(text).contains("createdAt: 2024-05-01T10:00:00.123456789Z");
         // Saving the same profile again writes the same bytes: files diff well.

@@ -294,4 +294,61 @@ class ProfileValidatorTest {
         assertThat(problem).get().extracting(FieldProblem::text).asString()
                 .startsWith("advanced.logRetentionDays: CloudWatch keeps logs for one of");
     }
+
+    @Test
+    void serverSizesMustBeFargatesPairsWithNamesOfTheirOwn() {
+        assertThat(ProfileValidator.serverSizes(UserServers.DEFAULT_SIZES)).isEmpty();
+        assertThat(ProfileValidator.serverSizes(List.of())).get().asString().contains("at least one size");
+        assertThat(ProfileValidator.serverSizes(List.of(new ServerSize("Big", 4096, 4096)))).get().asString()
+                .startsWith("size Big: With 4.0 vCPU Fargate allows 8.0 to 30.0 GB");
+        assertThat(ProfileValidator.serverSizes(List.of(new ServerSize("Odd", 768, 2048)))).get().asString()
+                .contains("768 CPU units is not one of them");
+        assertThat(ProfileValidator.serverSizes(List.of(new ServerSize("small", 512, 1024),
+                new ServerSize("Small", 1024, 2048)))).get().asString().contains("two sizes are called 'Small'");
+        assertThat(ProfileValidator.serverSizes(List.of(new ServerSize("a,b=c", 512, 1024)))).get().asString()
+                .contains("size name 'a,b=c' may contain only letters");
+        assertThat(ProfileValidator.serverSizes(List.of(new ServerSize(" ", 512, 1024)))).get().asString()
+                .contains("a size needs a name");
+        assertThat(ProfileValidator.serverSizes(java.util.Collections.nCopies(11, new ServerSize("S", 512, 1024))))
+                .get().asString().contains("at most 10 sizes");
+    }
+
+    @Test
+    void cullTimeoutImageAndHours() {
+        assertThat(ProfileValidator.cullIdleMinutes(0)).isEmpty();
+        assertThat(ProfileValidator.cullIdleMinutes(60)).isEmpty();
+        assertThat(ProfileValidator.cullIdleMinutes(10081)).get().asString().contains("1 to 10080 minutes");
+        assertThat(ProfileValidator.cullIdleMinutes(-1)).isPresent();
+        for (String image : List.of("", "quay.io/jupyter/scipy-notebook:2025-01-06", "jupyter/base-notebook",
+                "localhost:5000/team/user@sha256:" + "a".repeat(64), "123456789012.dkr.ecr.eu-central-1.amazonaws.com/x:1")) {
+            assertThat(ProfileValidator.singleUserImage(image)).as(image).isEmpty();
+        }
+        for (String image : List.of("https://quay.io/jupyter/x", "Jupyter/Base", "my image", "x:", "x/" + "a".repeat(255))) {
+            assertThat(ProfileValidator.singleUserImage(image)).as(image).get().asString()
+                    .contains("is not an image name");
+        }
+        assertThat(ProfileValidator.hoursPerPersonPerWeek(0)).isEmpty();
+        assertThat(ProfileValidator.hoursPerPersonPerWeek(168)).isEmpty();
+        assertThat(ProfileValidator.hoursPerPersonPerWeek(169)).get().asString().contains("0 to 168");
+    }
+
+    @Test
+    void serverSettingsAreCheckedOnlyWhenServersRunOnFargate() {
+        UserServers broken = new UserServers(ServerPlacement.HUB, List.of(), -5, "no such image!", 500);
+
+        assertThat(problemsOf(VALID.withServers(broken))).isEmpty();
+        assertThat(problemsOf(VALID.withServers(broken.withPlacement(ServerPlacement.FARGATE))))
+                .extracting(FieldProblem::field).containsExactly("servers.sizes", "servers.cullIdleMinutes",
+                        "servers.image", "servers.hoursPerPersonPerWeek");
+    }
+
+    @Test
+    void sizesReadAsTheHubsSettings() {
+        UserServers servers = UserServers.DEFAULT.withCullIdleMinutes(90);
+
+        assertThat(servers.hubSizes()).isEqualTo("Small=0.5/1, Medium=1/4, Large=4/16");
+        assertThat(servers.hubCullTimeout()).isEqualTo("90m");
+        assertThat(servers.withCullIdleMinutes(0).hubCullTimeout()).isEqualTo("0");
+        assertThat(new ServerSize("Tiny", 256, 512).label()).isEqualTo("Tiny: 0.25 vCPU, 0.5 GB");
+    }
 }

@@ -54,6 +54,9 @@ final class TestProfiles {
                 new HubSettings("/home/ana/hub-image", List.of("ana", "bo_example_org"), List.of("carl", "dee-1"),
                         SignIn.COGNITO, new CognitoSettings("team users", "team-hub-login"), 8888, true, 25),
                 new Options(true, "hub.example.org", true),
+                new UserServers(ServerPlacement.FARGATE, List.of(new ServerSize("Tiny (quarter)", 256, 512),
+                        new ServerSize("GPU-less big", 8192, 32768)), 90, "quay.io/jupyter/scipy-notebook:2025-01-06",
+                        12),
                 new Advanced("localhost:5000", 90, "registry.example.org/base/jupyterhub:5.2.1"),
                 deployment);
     }
@@ -65,6 +68,12 @@ final class TestProfiles {
                 .withHub(new HubSettings("hub-image", List.of("ana"), List.of("bo"), SignIn.FIRST_USE_PASSWORD,
                         CognitoSettings.NONE, 8000, false))
                 .withOptions(new Options(false, "", true));
+    }
+
+    /** {@code profile} as a schema version 5 file: without the servers block version 6 added. */
+    static String version5(Profile profile) throws ProfileException {
+        return new ProfileWriter().write(profile).replace("schemaVersion: 6", "schemaVersion: 5")
+                .replaceFirst("(?ms)^servers:\n(?:  .*?\n)+", "");
     }
 
     /** Bytes and modification time, to prove a file was left exactly as it was. */

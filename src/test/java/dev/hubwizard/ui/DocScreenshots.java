@@ -1,6 +1,7 @@
 package dev.hubwizard.ui;
 
 import dev.hubwizard.engine.Runner;
+import dev.hubwizard.profile.Options;
 import dev.hubwizard.profile.Profile;
 import dev.hubwizard.profile.ProfileStore;
 import dev.hubwizard.ui.preferences.Preferences;
@@ -51,6 +52,8 @@ public final class DocScreenshots {
     static final String PEOPLE = "settings-people";
     /** The hub image folder, chosen in a folder dialog, without the hub's config in it. */
     static final String IMAGE_FOLDER = "settings-image-folder";
+    /** A class whose servers each run in their own Fargate task: the sizes, the idle timeout and the hub's size. */
+    static final String SERVERS = "settings-servers";
     /** "Show details": a failed run's log in the app. */
     static final String LOG_VIEW = "log-view";
     /** A deployed hub's users editor, a name being typed that the hub would refuse. */
@@ -60,7 +63,7 @@ public final class DocScreenshots {
     /** A deployed hub's own log. */
     static final String HUB_LOG = "hub-log";
     static final String INTERRUPTED_HUB = "summer-school";
-    static final List<String> DOCUMENTED = List.of("start", NEW_USER, INTERRUPTED, PEOPLE, IMAGE_FOLDER, LOG_VIEW,
+    static final List<String> DOCUMENTED = List.of("start", NEW_USER, INTERRUPTED, PEOPLE, SERVERS, IMAGE_FOLDER, LOG_VIEW,
             LIVE, HUB_LOG, USERS_EDITOR);
     static final double WIDTH = 1100;
     static final double HEIGHT = 720;
@@ -162,14 +165,17 @@ public final class DocScreenshots {
                 navigator.showWizard(store.load(INTERRUPTED_HUB), false);
             } else if (screen.equals(PEOPLE)) {
                 // A teacher's new hub: 25 people, typed; the size and the reach follow.
-                Profile course = Profile.named("class-2025");
-                store.saveSettings(course);
-                WizardViewModel model = navigator.showWizard(course, false);
-                SettingsPage settings = (SettingsPage) page(model, SettingsPage.ID);
-                model.show(settings);
+                SettingsPage settings = newHubSettings(navigator, store, Profile.named("class-2025"));
                 settings.peopleProperty().set("25");
                 settings.adminsProperty().set("ms_rivera");
                 settings.allowedUsersProperty().set("ada\ngrace\nalan\nkatherine");
+            } else if (screen.equals(SERVERS)) {
+                // A class of 30, each person's server in its own task; the hub's own task shrinks.
+                SettingsPage settings = newHubSettings(navigator, store, Profile.named("class-2025")
+                        .withOptions(Options.NEW_HUB.withKeepUserFiles(true)));
+                settings.peopleProperty().set("30");
+                settings.adminsProperty().set("ms_rivera");
+                settings.placementProperty().set(dev.hubwizard.profile.ServerPlacement.FARGATE);
             } else if (screen.equals(IMAGE_FOLDER)) {
                 WizardViewModel model = navigator.showWizard(store.load("team-hub"), false);
                 SettingsPage settings = (SettingsPage) page(model, SettingsPage.ID);
@@ -210,6 +216,19 @@ public final class DocScreenshots {
         boolean ownWindow = screen.equals(LOG_VIEW) || screen.equals(HUB_LOG) || screen.equals(USERS_EDITOR);
         javafx.stage.Window shown = ownWindow ? onFx(() -> javafx.stage.Window.getWindows().stream()
                 .filter(w -> w != stage[0] && w.isShowing()).findFirst().orElseThrow()) : stage[0];
+        if (screen.equals(SERVERS)) {
+            // The form scrolled to the users' servers, laid out as shown: their section at the top.
+            onFx(() -> {
+                javafx.scene.control.ScrollPane form = (javafx.scene.control.ScrollPane) stage[0].getScene()
+                        .lookup("#settings-view");
+                javafx.scene.Node section = stage[0].getScene().lookup("#section-servers");
+                double top = form.getContent().sceneToLocal(section.localToScene(section.getBoundsInLocal())).getMinY();
+                double range = form.getContent().getBoundsInLocal().getHeight() - form.getViewportBounds().getHeight();
+                form.setVvalue(Math.min(1, (top - 12) / range));
+                return null;
+            });
+            settle();
+        }
         if (screen.equals(IMAGE_FOLDER) || screen.equals(LOG_VIEW) || screen.equals(USERS_EDITOR) || live) {
             settle();
         }
@@ -228,6 +247,15 @@ public final class DocScreenshots {
             stage[0].close();
             return null;
         });
+    }
+
+    /** A new hub's settings page, shown in the wizard. */
+    private static SettingsPage newHubSettings(Navigator navigator, ProfileStore store, Profile hub) throws Exception {
+        store.saveSettings(hub);
+        WizardViewModel model = navigator.showWizard(hub, false);
+        SettingsPage settings = (SettingsPage) page(model, SettingsPage.ID);
+        model.show(settings);
+        return settings;
     }
 
     private static PageModel page(WizardViewModel model, String id) {

@@ -22,9 +22,11 @@ import dev.hubwizard.profile.Profile;
 import dev.hubwizard.profile.ProfileStore;
 import dev.hubwizard.profile.ProfileValidator;
 import dev.hubwizard.profile.ResourceNames;
+import dev.hubwizard.profile.ServerPlacement;
 import dev.hubwizard.profile.SignIn;
 import dev.hubwizard.profile.TaskSize;
 import dev.hubwizard.profile.UserNames;
+import dev.hubwizard.profile.UserServers;
 import dev.hubwizard.ui.BackgroundWork;
 import dev.hubwizard.ui.signin.SignInLauncher;
 import dev.hubwizard.ui.wizard.PageModel;
@@ -128,6 +130,12 @@ public final class SettingsPage extends PageModel {
     private final BooleanProperty keepUserFiles = new SimpleBooleanProperty();
     private final BooleanProperty cloudFront = new SimpleBooleanProperty();
 
+    private final ObjectProperty<ServerPlacement> placement = new SimpleObjectProperty<>(ServerPlacement.HUB);
+    private final StringProperty serverSizes = new SimpleStringProperty("");
+    private final StringProperty cullIdleMinutes = new SimpleStringProperty("");
+    private final StringProperty hoursPerPersonPerWeek = new SimpleStringProperty("");
+    private final StringProperty userImage = new SimpleStringProperty("");
+
     private final StringProperty registryEndpoint = new SimpleStringProperty("");
     private final ObjectProperty<Integer> logRetentionDays = new SimpleObjectProperty<>(Advanced.DEFAULT.logRetentionDays());
     private final StringProperty baseImage = new SimpleStringProperty("");
@@ -183,12 +191,14 @@ public final class SettingsPage extends PageModel {
         show(profile);
         cpu.addListener((obs, old, now) -> cpuChanged(now));
         people.addListener((obs, old, now) -> peopleChanged());
+        placement.addListener((obs, old, now) -> placementChanged(now));
         imageFolder.addListener((obs, old, now) -> checkImageFolder());
         InvalidationListener recheck = obs -> update();
         for (Observable input : List.of(people, admins, allowedUsers, signIn, userPoolName, domainPrefix, awsProfile,
                 region, repository, cluster, service, taskFamily, cpu, memory, architecture, networkMode, vpcId,
                 subnetIds, access, customCidr, detection, detectedCidr, stableAddress, domainName, keepUserFiles,
-                cloudFront, imageFolder, imageFolderProblem, registryEndpoint, logRetentionDays, baseImage,
+                cloudFront, placement, serverSizes, cullIdleMinutes, hoursPerPersonPerWeek, userImage, imageFolder,
+                imageFolderProblem, registryEndpoint, logRetentionDays, baseImage,
                 jupyterhubVersion, localPort, hostNetwork, saving)) {
             input.addListener(recheck);
         }
@@ -238,6 +248,12 @@ public final class SettingsPage extends PageModel {
         domainName.set(profile.options().domainName());
         keepUserFiles.set(profile.options().keepUserFiles());
         cloudFront.set(profile.options().cloudFront());
+        UserServers servers = profile.servers();
+        placement.set(servers.placement());
+        serverSizes.set(ServerSizeLines.text(servers.sizes()));
+        cullIdleMinutes.set(String.valueOf(servers.cullIdleMinutes()));
+        hoursPerPersonPerWeek.set(String.valueOf(servers.hoursPerPersonPerWeek()));
+        userImage.set(servers.image());
         Advanced advanced = profile.advanced();
         registryEndpoint.set(advanced.registryEndpoint());
         logRetentionDays.set(advanced.logRetentionDays());
@@ -264,12 +280,28 @@ public final class SettingsPage extends PageModel {
                 || ProfileValidator.expectedUsers(count.get()).isPresent()) {
             return;
         }
-        TaskSize size = HubSizing.suggested(count.get(), architecture.get());
-        cpu.set(size.cpu());
-        memory.set(size.memory());
+        if (placement.get() == ServerPlacement.HUB) {
+            TaskSize size = HubSizing.suggested(count.get(), architecture.get());
+            cpu.set(size.cpu());
+            memory.set(size.memory());
+        }
         if (count.get() > 1 && access.get() == Access.MY_ADDRESS) {
             access.set(Access.ANYWHERE);
         }
+    }
+
+    /**
+     * The hub's task follows where the servers run: alone it needs little ({@link UserServers#HUB_ALONE}); with
+     * everyone's notebooks in it, the size the number of people suggests.
+     */
+    private void placementChanged(ServerPlacement now) {
+        if (showing || now == null) {
+            return;
+        }
+        TaskSize size = now == ServerPlacement.FARGATE ? UserServers.HUB_ALONE
+                : HubSizing.suggested(Math.max(1, peopleCount().orElse(0)), architecture.get());
+        cpu.set(size.cpu());
+        memory.set(size.memory());
     }
 
     /** The people field as a number: empty is 0 (not said); empty optional when it is not a number. */
@@ -420,8 +452,26 @@ public final class SettingsPage extends PageModel {
                         peopleCount().orElse(hub.expectedUsers())))
                 .withOptions(new Options(stableAddress.get(), stableAddress.get() ? domainName.get() : "",
                         keepUserFiles.get(), cloudFront.get()))
+                .withServers(servers())
                 .withAdvanced(new Advanced(registryEndpoint.get(), logRetentionDays.get() == null ? 0
                         : logRetentionDays.get(), baseImage.get(), jupyterhubVersion.get()));
+    }
+
+    /** The servers as edited; what does not parse keeps its last saved value. */
+    private UserServers servers() {
+        UserServers saved = base.servers();
+        ServerSizeLines.Reading sizes = ServerSizeLines.read(serverSizes.get());
+        return new UserServers(placement.get(), sizes.problem().isPresent() ? saved.sizes() : sizes.sizes(),
+                whole(cullIdleMinutes).orElse(saved.cullIdleMinutes()), userImage.get(),
+                whole(hoursPerPersonPerWeek).orElse(saved.hoursPerPersonPerWeek()));
+    }
+
+    private static Optional<Integer> whole(StringProperty text) {
+        try {
+            return Optional.of(Integer.parseInt(text.get().trim()));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
     }
 
     private String ingressCidr() {
@@ -480,6 +530,18 @@ public final class SettingsPage extends PageModel {
         imageFolderProblem.get().ifPresent(problem -> found.put(SettingsField.IMAGE_FOLDER, problem.why()
                 + ": choose the folder that has the Dockerfile and " + HubImageFolder.CONFIG + ", or use the one"
                 + " that comes with Hub Wizard"));
+        if (placement.get() == ServerPlacement.FARGATE) {
+            ServerSizeLines.read(serverSizes.get()).problem()
+                    .ifPresent(problem -> found.put(SettingsField.SERVER_SIZES, problem));
+            if (whole(cullIdleMinutes).isEmpty()) {
+                found.put(SettingsField.CULL_IDLE, "'" + cullIdleMinutes.get().trim() + "' is not a number: write"
+                        + " minutes, such as 60, or 0 to never stop idle servers");
+            }
+            if (whole(hoursPerPersonPerWeek).isEmpty()) {
+                found.put(SettingsField.HOURS_PER_WEEK, "'" + hoursPerPersonPerWeek.get().trim() + "' is not a"
+                        + " number: write whole hours, such as 5");
+            }
+        }
         Optional<Integer> port = port();
         if (port.isEmpty()) {
             found.put(SettingsField.LOCAL_PORT, "'" + localPort.get().trim() + "' is not a number: a port is 1 to"
@@ -505,6 +567,11 @@ public final class SettingsPage extends PageModel {
      */
     private static String sizeAdvice(Profile profile) {
         TaskSize task = profile.task();
+        if (profile.servers().onFargate()) {
+            return "Each person's server runs in a task of its own, of the size they choose: the hub's task runs the"
+                    + " hub alone, and " + number(UserServers.HUB_ALONE.vcpu()) + " vCPU and "
+                    + number(UserServers.HUB_ALONE.memoryGb()) + " GB are enough for it.";
+        }
         int suits = HubSizing.suits(task.cpu(), task.memory());
         String size = number(task.vcpu()) + " vCPU and " + number(task.memoryGb()) + " GB";
         int expected = profile.hub().expectedUsers();
@@ -844,6 +911,27 @@ public final class SettingsPage extends PageModel {
     /** The estimate's full attribution, with the pricing pages the prices come from. */
     public ReadOnlyStringProperty costSourcesProperty() {
         return costSources;
+    }
+
+    public ObjectProperty<ServerPlacement> placementProperty() {
+        return placement;
+    }
+
+    /** The sizes people may choose, one a line: {@code Medium: 1 vCPU, 4 GB}. */
+    public StringProperty serverSizesProperty() {
+        return serverSizes;
+    }
+
+    public StringProperty cullIdleMinutesProperty() {
+        return cullIdleMinutes;
+    }
+
+    public StringProperty hoursPerPersonPerWeekProperty() {
+        return hoursPerPersonPerWeek;
+    }
+
+    public StringProperty userImageProperty() {
+        return userImage;
     }
 
     public StringProperty registryEndpointProperty() {

@@ -4,6 +4,7 @@ import dev.hubwizard.profile.Architecture;
 import dev.hubwizard.profile.JupyterHubVersion;
 import dev.hubwizard.profile.NetworkMode;
 import dev.hubwizard.profile.ProfileValidator;
+import dev.hubwizard.profile.ServerPlacement;
 import dev.hubwizard.profile.SignIn;
 import dev.hubwizard.ui.Focus;
 import dev.hubwizard.ui.ProblemDecoration;
@@ -109,7 +110,7 @@ public final class SettingsView extends ScrollPane {
         locked.setMaxWidth(Double.MAX_VALUE);
         showWhen(locked, page.lockedProperty());
 
-        VBox fields = new VBox(22, people(), hubUsers(), whereInAws(), names(), size(), network(), teamOptions(),
+        VBox fields = new VBox(22, people(), hubUsers(), servers(), whereInAws(), names(), size(), network(), teamOptions(),
                 advanced());
         fields.disableProperty().bind(page.lockedProperty());
         VBox form = new VBox(22, new VBox(4, description, undo), locked, saveProblem, fields);
@@ -140,8 +141,10 @@ public final class SettingsView extends ScrollPane {
         }
         if (ADVANCED.contains(field) && lookup("#advanced") instanceof TitledPane advanced) {
             advanced.setExpanded(true);
-            layout();
         }
+        // A field just shown (Advanced opened, Fargate servers chosen) has its place only after a layout.
+        applyCss();
+        layout();
         control.requestFocus();
         page.focusRequestProperty().set(null);
     }
@@ -234,6 +237,53 @@ public final class SettingsView extends ScrollPane {
                 hint("The hub's security group lets only these addresses reach it."));
         return section("people", "Who will use the hub", "How many people, and from where: the hub's size and who"
                 + " can reach it follow from it.", grid);
+    }
+
+    private Node servers() {
+        FormGrid grid = new FormGrid();
+        ToggleGroup placements = new ToggleGroup();
+        RadioButton inHub = radio("servers-in-hub", "In the hub (simplest, for a few light users)", placements,
+                "Every notebook runs inside the hub's own task and shares its CPU and memory.");
+        RadioButton onFargate = radio("servers-on-fargate", "Each in its own Fargate task (teams, classes)",
+                placements, "Each person's server starts in a Fargate task of its own when they need it, in the size"
+                        + " they choose, and stops when idle.");
+        bindToggles(placements, page.placementProperty(), Map.of(ServerPlacement.HUB, inHub, ServerPlacement.FARGATE,
+                onFargate));
+
+        FormGrid fargate = FormGrid.nested();
+        TextArea sizes = validated(new TextArea(), SettingsField.SERVER_SIZES);
+        sizes.setId("server-sizes");
+        sizes.setPrefRowCount(3);
+        sizes.setPrefColumnCount(30);
+        sizes.setMaxWidth(FormGrid.FIELD_WIDTH);
+        sizes.setPromptText("Small: 0.5 vCPU, 1 GB\nMedium: 1 vCPU, 4 GB");
+        sizes.textProperty().bindBidirectional(page.serverSizesProperty());
+        tooltip(sizes, "One size a line: a name, then vCPU and GB in a pair Fargate runs. The first is the default.");
+        fargate.add("Sizes to choose from", sizes, problem(SettingsField.SERVER_SIZES),
+                hint("People pick one when their server starts; the first is the default. Fargate runs 0.25 to 16"
+                        + " vCPU, each with its own range of memory (1 vCPU: 2 to 8 GB)."));
+        HBox cull = new HBox(8, numberField("cull-idle-minutes", "60", SettingsField.CULL_IDLE,
+                page.cullIdleMinutesProperty(), 90), hint("minutes"));
+        cull.setAlignment(Pos.BASELINE_LEFT);
+        fargate.add("Stop idle servers after", cull,
+                problem(SettingsField.CULL_IDLE),
+                hint("A server nobody has used for this long is stopped, so forgotten servers stop costing money;"
+                        + " files are kept. 0 never stops them."));
+        fargate.add("Hours per person a week", numberField("hours-per-week", "5", SettingsField.HOURS_PER_WEEK,
+                        page.hoursPerPersonPerWeekProperty(), 90), problem(SettingsField.HOURS_PER_WEEK),
+                hint("How long each person's server runs in a week: only the cost estimate uses it."));
+        TextField image = validated(text("user-image", "empty: the one Hub Wizard builds"), SettingsField.USER_IMAGE);
+        image.textProperty().bindBidirectional(page.userImageProperty());
+        fargate.add("Users' image", image, problem(SettingsField.USER_IMAGE),
+                hint("Optional: an image with jupyterhub-singleuser, such as quay.io/jupyter/scipy-notebook. Empty:"
+                        + " Hub Wizard builds one with JupyterLab, at the hub's JupyterHub version."));
+        showWhen(fargate, page.placementProperty().isEqualTo(ServerPlacement.FARGATE));
+        grid.add("Where do users' servers run?", new VBox(6, inHub, onFargate,
+                hint("In the hub, one heavy notebook slows everyone down and the task is paid for all the time. In"
+                        + " their own tasks, each person's server is paid for only while it runs, and starts in 30 to"
+                        + " 120 seconds."), fargate));
+        return section("servers", "Users' servers", "Where each person's notebook server runs, and how big it may be.",
+                grid);
     }
 
     private Node hubUsers() {

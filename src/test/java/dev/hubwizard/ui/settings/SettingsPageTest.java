@@ -11,7 +11,10 @@ import dev.hubwizard.profile.Options;
 import dev.hubwizard.profile.Profile;
 import dev.hubwizard.profile.ProfileStore;
 import dev.hubwizard.profile.ProfileValidator;
+import dev.hubwizard.profile.ServerPlacement;
+import dev.hubwizard.profile.ServerSize;
 import dev.hubwizard.profile.SignIn;
+import dev.hubwizard.profile.UserServers;
 import dev.hubwizard.ui.BackgroundWork;
 import dev.hubwizard.ui.SampleHubs;
 import org.junit.jupiter.api.BeforeEach;
@@ -431,6 +434,85 @@ class SettingsPageTest {
         assertThat(SettingsPage.nearest(List.of(2048, 3072), 2500)).isEqualTo(3072);
         assertThat(SettingsPage.nearest(List.of(2048, 3072), 9000)).isEqualTo(3072);
         assertThat(SettingsPage.splitIds(" a, b\nc ,, a")).containsExactly("a", "b", "c");
+    }
+
+    @Test
+    void choosingFargateServersShowsTheirSettingsAndShrinksTheHubsTask() {
+        assertThat(page.placementProperty().get()).isEqualTo(ServerPlacement.HUB);
+        assertThat(page.serverSizesProperty().get())
+                .isEqualTo("Small: 0.5 vCPU, 1 GB\nMedium: 1 vCPU, 4 GB\nLarge: 4 vCPU, 16 GB");
+        assertThat(page.cullIdleMinutesProperty().get()).isEqualTo("60");
+        assertThat(page.hoursPerPersonPerWeekProperty().get()).isEqualTo("5");
+
+        page.placementProperty().set(ServerPlacement.FARGATE);
+
+        assertThat(page.cpuProperty().get()).as("the hub alone").isEqualTo(512);
+        assertThat(page.memoryProperty().get()).isEqualTo(1024);
+        assertThat(page.sizeAdviceProperty().get()).contains("the hub's task runs the hub alone");
+        assertThat(page.edited().servers()).isEqualTo(UserServers.DEFAULT.withPlacement(ServerPlacement.FARGATE));
+        assertThat(page.validProperty().get()).isTrue();
+
+        page.placementProperty().set(ServerPlacement.HUB);
+        assertThat(page.cpuProperty().get()).as("everyone's notebooks back in the hub's task").isEqualTo(1024);
+        assertThat(page.memoryProperty().get()).isEqualTo(2048);
+    }
+
+    @Test
+    void serverSizesCullTimeoutAndHoursAreEditedAndChecked() throws Exception {
+        page.placementProperty().set(ServerPlacement.FARGATE);
+
+        page.serverSizesProperty().set("Tiny: 0.25 vCPU, 0.5 GB\n\nBig: 2 vcpu 8 GB\n");
+        page.cullIdleMinutesProperty().set("30");
+        page.hoursPerPersonPerWeekProperty().set("12");
+        page.userImageProperty().set("quay.io/jupyter/scipy-notebook:2025-01-06");
+
+        assertThat(page.validProperty().get()).isTrue();
+        assertThat(page.edited().servers()).isEqualTo(new UserServers(ServerPlacement.FARGATE,
+                List.of(new ServerSize("Tiny", 256, 512), new ServerSize("Big", 2048, 8192)), 30,
+                "quay.io/jupyter/scipy-notebook:2025-01-06", 12));
+
+        page.serverSizesProperty().set("Small: 0.5 vCPU, 1 GB\nHuge: lots");
+        assertThat(page.problemProperty(SettingsField.SERVER_SIZES).get()).isEqualTo("line 2, 'Huge: lots', is not a"
+                + " size: write one a line as a name, then vCPU and GB, such as 'Medium: 1 vCPU, 4 GB'");
+        page.serverSizesProperty().set("Big: 4 vCPU, 4 GB");
+        assertThat(page.problemProperty(SettingsField.SERVER_SIZES).get()).startsWith("size Big: With 4.0 vCPU");
+        page.serverSizesProperty().set("Small: 0.5 vCPU, 1 GB");
+
+        page.cullIdleMinutesProperty().set("an hour");
+        assertThat(page.blockedReasonProperty().get()).isEqualTo("Stop idle servers after: 'an hour' is not a number:"
+                + " write minutes, such as 60, or 0 to never stop idle servers");
+        page.cullIdleMinutesProperty().set("0");
+        page.hoursPerPersonPerWeekProperty().set("200");
+        assertThat(page.problemProperty(SettingsField.HOURS_PER_WEEK).get()).contains("0 to 168");
+        page.hoursPerPersonPerWeekProperty().set("5");
+        page.userImageProperty().set("https://example.org/image");
+        assertThat(page.problemProperty(SettingsField.USER_IMAGE).get()).contains("is not an image name");
+        page.userImageProperty().set("");
+        assertThat(page.validProperty().get()).isTrue();
+
+        AtomicInteger moved = new AtomicInteger();
+        page.beforeLeave(moved::incrementAndGet);
+        assertThat(moved).hasValue(1);
+        assertThat(load("team-hub").servers()).isEqualTo(new UserServers(ServerPlacement.FARGATE,
+                List.of(new ServerSize("Small", 512, 1024)), 0, "", 5));
+    }
+
+    @Test
+    void withFargateServersMorePeopleLeaveTheHubsTaskSmall() {
+        page.placementProperty().set(ServerPlacement.FARGATE);
+        page.peopleProperty().set("60");
+
+        assertThat(page.cpuProperty().get()).isEqualTo(512);
+        assertThat(page.memoryProperty().get()).isEqualTo(1024);
+    }
+
+    @Test
+    void serverSettingsDoNotCountWhileServersRunInTheHub() {
+        page.serverSizesProperty().set("nonsense");
+        page.cullIdleMinutesProperty().set("x");
+
+        assertThat(page.validProperty().get()).isTrue();
+        assertThat(page.edited().servers()).isEqualTo(UserServers.DEFAULT);
     }
 
     private Profile load(String name) {

@@ -11,6 +11,7 @@ import dev.hubwizard.engine.Session;
 import dev.hubwizard.profile.FargateSizes;
 import dev.hubwizard.profile.Profile;
 import dev.hubwizard.profile.ProfileStore;
+import dev.hubwizard.profile.ServerSize;
 import dev.hubwizard.ui.BackgroundWork;
 import dev.hubwizard.ui.PageViews;
 import dev.hubwizard.ui.ProblemDecoration;
@@ -115,6 +116,16 @@ class SettingsViewTest {
         return robot.lookup("#settings-view").queryAs(SettingsView.class);
     }
 
+    /** Whether the node and every parent of it are visible. */
+    private static boolean shown(javafx.scene.Node node) {
+        for (javafx.scene.Node n = node; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static boolean decorated(Control control) {
         return control.getStyleClass().contains(ProblemDecoration.ERROR_CLASS);
     }
@@ -197,6 +208,37 @@ class SettingsViewTest {
         type(robot, cidr, "10.1.0.0/16");
         assertNextEnabled(robot);
         assertThat(decorated(cidr)).isFalse();
+    }
+
+    @Test
+    void fargateServersShowTheirSettingsAndAWrongSizeBlocksNext(FxRobot robot) throws Exception {
+        ready();
+        TextArea sizes = robot.lookup("#server-sizes").queryAs(TextArea.class);
+        assertThat(shown(sizes)).as("only with Fargate servers").isFalse();
+
+        press(robot, "#servers-on-fargate");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(shown(sizes)).isTrue();
+        assertThat(sizes.getText()).startsWith("Small: 0.5 vCPU, 1 GB\n");
+        assertThat(robot.lookup("#cull-idle-minutes").queryAs(TextField.class).getText()).isEqualTo("60");
+        @SuppressWarnings("unchecked")
+        ComboBox<Integer> cpu = robot.lookup("#cpu").queryAs(ComboBox.class);
+        assertThat(cpu.getValue()).as("the hub alone").isEqualTo(512);
+        assertNextEnabled(robot);
+
+        type(robot, sizes, "Small: 0.5 vCPU, 1 GB\nBig: 4 vCPU, 4 GB");
+
+        assertBlocked(robot, "Server sizes: size Big: With 4.0 vCPU Fargate allows 8.0 to 30.0 GB");
+        assertThat(decorated(sizes)).isTrue();
+        assertThat(robot.lookup("#problem-server-sizes").queryAs(Label.class).isVisible()).isTrue();
+
+        type(robot, sizes, "Small: 0.5 vCPU, 1 GB\nBig: 4 vCPU, 16 GB");
+        type(robot, robot.lookup("#cull-idle-minutes").queryAs(TextField.class), "45");
+
+        assertNextEnabled(robot);
+        assertThat(settings.edited().servers().sizes()).extracting(ServerSize::name).containsExactly("Small", "Big");
+        assertThat(settings.edited().servers().cullIdleMinutes()).isEqualTo(45);
     }
 
     @Test

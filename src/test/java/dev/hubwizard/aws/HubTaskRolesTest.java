@@ -1,0 +1,73 @@
+package dev.hubwizard.aws;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What the hub's task role may do for servers in their own Fargate tasks: each call, where, and on what condition. */
+class HubTaskRolesTest {
+
+    private static final String CLUSTER = "arn:aws:ecs:eu-central-1:123456789012:cluster/team-hub-cluster";
+    private static final String EXECUTION_ROLE = "arn:aws:iam::123456789012:role/hubwizard-team-hub-execution";
+
+    @Test
+    void theHubRunsStopsAndDescribesOnlyTheUsersTasksInItsOwnCluster() {
+        ArrayNode statements = HubTaskRoles.fargateStatements(CLUSTER, "team-hub-user", EXECUTION_ROLE, "team-hub",
+                Optional.empty());
+
+        assertThat(statements).hasSize(4);
+        JsonNode run = statements.get(0);
+        assertThat(run.get("Action").asText()).isEqualTo("ecs:RunTask");
+        assertThat(run.get("Resource").asText())
+                .isEqualTo("arn:aws:ecs:eu-central-1:123456789012:task-definition/team-hub-user*");
+        assertThat(run.at("/Condition/ArnEquals/ecs:cluster").asText()).isEqualTo(CLUSTER);
+        JsonNode stop = statements.get(1);
+        assertThat(actions(stop)).containsExactly("ecs:StopTask", "ecs:DescribeTasks");
+        assertThat(stop.get("Resource").asText())
+                .isEqualTo("arn:aws:ecs:eu-central-1:123456789012:task/team-hub-cluster/*");
+        assertThat(stop.at("/Condition/ArnEquals/ecs:cluster").asText()).isEqualTo(CLUSTER);
+        JsonNode tag = statements.get(2);
+        assertThat(tag.get("Action").asText()).isEqualTo("ecs:TagResource");
+        assertThat(tag.at("/Condition/StringEquals/ecs:CreateAction").asText()).isEqualTo("RunTask");
+        JsonNode pass = statements.get(3);
+        assertThat(pass.get("Action").asText()).isEqualTo("iam:PassRole");
+        assertThat(pass.get("Resource").asText()).isEqualTo(EXECUTION_ROLE);
+        assertThat(pass.at("/Condition/StringEquals/iam:PassedToService").asText())
+                .isEqualTo("ecs-tasks.amazonaws.com");
+        assertThat(statements.findValuesAsText("Resource")).as("nothing on every resource without kept files")
+                .doesNotContain("*");
+    }
+
+    @Test
+    void withKeptFilesTheHubMakesHomeFoldersOnlyInTheProfilesFileSystemAndTaggedAsItsOwn() {
+        ArrayNode statements = HubTaskRoles.fargateStatements("arn:aws-cn:ecs:cn-north-1:123456789012:cluster/lab",
+                "lab-user", "arn:aws-cn:iam::123456789012:role/hubwizard-lab-execution", "lab",
+                Optional.of("fs-0123456789abcdef0"));
+
+        String fileSystem = "arn:aws-cn:elasticfilesystem:cn-north-1:123456789012:file-system/fs-0123456789abcdef0";
+        assertThat(statements).hasSize(7);
+        assertThat(statements.get(0).get("Resource").asText()).as("the cluster's partition")
+                .isEqualTo("arn:aws-cn:ecs:cn-north-1:123456789012:task-definition/lab-user*");
+        JsonNode create = statements.get(4);
+        assertThat(actions(create)).containsExactly("efs:CreateAccessPoint", "efs:TagResource");
+        assertThat(create.get("Resource").asText()).isEqualTo(fileSystem);
+        assertThat(create.at("/Condition/StringEquals").get("aws:RequestTag/hubwizard:profile").asText())
+                .isEqualTo("lab");
+        assertThat(statements.get(5).get("Action").asText()).isEqualTo("efs:DescribeAccessPoints");
+        assertThat(statements.get(5).get("Resource").asText()).isEqualTo(fileSystem);
+        assertThat(actions(statements.get(6))).containsExactly("ecs:RegisterTaskDefinition",
+                "ecs:DescribeTaskDefinition");
+    }
+
+    private static List<String> actions(JsonNode statement) {
+        List<String> actions = new ArrayList<>();
+        statement.get("Action").forEach(a -> actions.add(a.asText()));
+        return actions;
+    }
+}
