@@ -1,11 +1,11 @@
 package dev.hubwizard.deploy;
 
-import com.github.dockerjava.api.command.BuildImageResultCallback;
 import com.github.dockerjava.api.exception.NotFoundException;
 import dev.hubwizard.aws.AwsClients;
 import dev.hubwizard.docker.BuildNetwork;
 import dev.hubwizard.docker.BuiltImage;
 import dev.hubwizard.docker.DockerClients;
+import dev.hubwizard.docker.ImageBuildRequest;
 import dev.hubwizard.docker.ImageBuilder;
 import dev.hubwizard.docker.LiveContainers;
 import dev.hubwizard.docker.LocalHub;
@@ -15,6 +15,7 @@ import dev.hubwizard.hub.FirstUsePassword;
 import dev.hubwizard.hub.HubBrowser;
 import dev.hubwizard.hub.Kernel;
 import dev.hubwizard.hub.SingleUserServer;
+import dev.hubwizard.profile.Architecture;
 import dev.hubwizard.profile.AwsTarget;
 import dev.hubwizard.profile.JupyterHubVersion;
 import dev.hubwizard.profile.Profile;
@@ -34,7 +35,9 @@ import software.amazon.awssdk.services.ecs.model.Task;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -61,7 +64,7 @@ class FargateSpawnerIT {
     private UsersCluster users;
     private FargateUsersStandIn fargate;
     private LocalHub hub;
-    private final Set<String> volumes = new java.util.HashSet<>();
+    private final Set<String> volumes = new HashSet<>();
 
     @BeforeAll
     static void images() throws Exception {
@@ -72,13 +75,11 @@ class FargateSpawnerIT {
         new BuildImageStep(profile, new ImageBuilder(docker), TestProfiles.HUB_IMAGE, BuildNetwork.NONE)
                 .run(recorder.context(BuildImageStep.ID));
         hubImage = recorder.session().values().require(BuildImageStep.IMAGE);
-        singleUserImage = "hubwizard-test/singleuser:" + UUID.randomUUID().toString().substring(0, 8);
-        // The stand-in base carries the wheels it installs: no network, as the hub image's build.
-        docker.client().buildImageCmd(TestProfiles.HUB_IMAGE.toFile())
-                .withDockerfile(TestProfiles.HUB_IMAGE.resolve("singleuser/Dockerfile").toFile())
-                .withBuildArg("JUPYTERHUB_VERSION", JupyterHubVersion.PINNED)
-                .withNetworkMode("none").withForcerm(true).withTags(Set.of(singleUserImage))
-                .exec(new BuildImageResultCallback()).awaitImageId();
+        // The users' image as the app builds it: hub-image/singleuser on the same base, without a network.
+        ImageBuildRequest request = new ImageBuildRequest(TestProfiles.HUB_IMAGE, "unused", List.of("alice"),
+                List.of(), Architecture.X86_64, JupyterHubVersion.PINNED, "", BuildNetwork.NONE);
+        singleUserImage = new ImageBuilder(docker).build(request.forUsers("hubwizard-test-singleuser-"
+                + UUID.randomUUID().toString().substring(0, 8)), recorder.context("build-user")).reference();
     }
 
     @AfterAll
@@ -239,16 +240,16 @@ class FargateSpawnerIT {
         String task = task("alice").taskArn();
         String container = fargate.container(task).orElseThrow();
 
-        java.time.Instant deadline = java.time.Instant.now().plusSeconds(150);
+        Instant deadline = Instant.now().plusSeconds(150);
         while (!runningTasks("alice").isEmpty()) {
-            assertThat(java.time.Instant.now()).as("the culler stopped alice's server:\n" + hub.lastLogLines())
+            assertThat(Instant.now()).as("the culler stopped alice's server:\n" + hub.lastLogLines())
                     .isBefore(deadline);
             Thread.sleep(1000);
         }
         assertThat(aws.ecs().describeTasks(r -> r.cluster(users.cluster()).tasks(task)).tasks().get(0)
                 .stoppedReason()).isEqualTo("JupyterHub stopped alice's server");
         while (fargate.container(task).isPresent()) {
-            assertThat(java.time.Instant.now()).as("its container goes").isBefore(deadline.plusSeconds(30));
+            assertThat(Instant.now()).as("its container goes").isBefore(deadline.plusSeconds(30));
             Thread.sleep(200);
         }
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> docker.client().inspectContainerCmd(container)
