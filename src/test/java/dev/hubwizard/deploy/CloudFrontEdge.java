@@ -10,6 +10,7 @@ import software.amazon.awssdk.services.cloudfront.model.Method;
 import software.amazon.awssdk.services.cloudfront.model.Origin;
 import software.amazon.awssdk.services.ec2.model.NetworkInterface;
 
+import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import java.io.ByteArrayOutputStream;
@@ -35,7 +36,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -60,7 +63,9 @@ import java.util.stream.Collectors;
  *       and HTTP port are the distribution's.</li>
  * </ul>
  * The app's and the test's HTTP clients reach {@code *.cloudfront.net} through the JVM's standard proxy setting
- * ({@link ProxySelector#setDefault}), for those names only: production code keeps its default client.
+ * ({@link ProxySelector#setDefault}), for those names only: production code keeps its default client. Other
+ * HTTPS names a test plays (Cognito's hosted UI) get certificates from the same test CA ({@link #certify}) and
+ * are reached the same way ({@link #resolve}).
  */
 public final class CloudFrontEdge implements AutoCloseable {
 
@@ -82,6 +87,8 @@ public final class CloudFrontEdge implements AutoCloseable {
     private final SSLContext previousTls;
     private final Thread deployer;
     private final List<String> problems = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** Other HTTPS names the test plays, and where their servers listen. */
+    private final Map<String, InetSocketAddress> names = new ConcurrentHashMap<>();
     private volatile String deployed = "";
     private volatile boolean closed;
 
@@ -110,7 +117,8 @@ public final class CloudFrontEdge implements AutoCloseable {
         ProxySelector.setDefault(new ProxySelector() {
             @Override
             public List<Proxy> select(URI uri) {
-                return played(uri.getHost()) ? List.of(new Proxy(Proxy.Type.HTTP,
+                return played(uri.getHost()) || names.containsKey(String.valueOf(uri.getHost())
+                        .toLowerCase(Locale.ROOT)) ? List.of(new Proxy(Proxy.Type.HTTP,
                         new InetSocketAddress(InetAddress.getLoopbackAddress(), route.getLocalPort())))
                         : previousSelector.select(uri);
             }
@@ -144,6 +152,42 @@ public final class CloudFrontEdge implements AutoCloseable {
     /** What the edge refused to play (settings it does not know), for the test's failure message; empty is good. */
     public List<String> problems() {
         return List.copyOf(problems);
+    }
+
+    /**
+     * A server certificate for {@code host} from the edge's test CA, as a server's SSL context: the test's clients
+     * trust it as they trust the edge.
+     */
+    public SSLContext certify(String host) throws Exception {
+        String file = host.replaceAll("[^A-Za-z0-9.-]", "_");
+        openssl(prefix, "req", "-newkey", "rsa:2048", "-nodes", "-keyout", file + ".key", "-out", file + ".csr",
+                "-subj", "/CN=" + host);
+        Files.writeString(prefix.resolve(file + ".ext"), "subjectAltName=DNS:" + host + "\n"
+                + "basicConstraints=CA:FALSE\nkeyUsage=digitalSignature,keyEncipherment\nextendedKeyUsage=serverAuth\n");
+        openssl(prefix, "x509", "-req", "-in", file + ".csr", "-CA", "ca.crt", "-CAkey", "ca.key", "-CAcreateserial",
+                "-out", file + ".crt", "-days", "2", "-extfile", file + ".ext");
+        char[] password = "test-only".toCharArray();
+        openssl(prefix, "pkcs12", "-export", "-in", file + ".crt", "-inkey", file + ".key", "-out", file + ".p12",
+                "-passout", "pass:" + new String(password));
+        KeyStore keys = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(prefix.resolve(file + ".p12"))) {
+            keys.load(in, password);
+        }
+        KeyManagerFactory factory = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        factory.init(keys, password);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(factory.getKeyManagers(), null, null);
+        return context;
+    }
+
+    /** The test CA's certificate (PEM), for clients outside this JVM: the hub's container. */
+    public Path authority() {
+        return prefix.resolve("ca.crt");
+    }
+
+    /** Plays DNS for the test's HTTPS clients: {@code host} leads to {@code server} (HTTPS only). */
+    public void resolve(String host, InetSocketAddress server) {
+        names.put(host.toLowerCase(Locale.ROOT), server);
     }
 
     /** The nginx configuration deployed now, for a failure message. */
@@ -358,7 +402,10 @@ public final class CloudFrontEdge implements AutoCloseable {
             byte[] head = readHead(in);
             String requestLine = new String(head, StandardCharsets.ISO_8859_1).lines().findFirst().orElse("");
             boolean connect = requestLine.startsWith("CONNECT ");
-            try (Socket edge = new Socket(InetAddress.getLoopbackAddress(), connect ? httpsPort : httpPort)) {
+            InetSocketAddress elsewhere = connect ? names.get(requestLine.split(" ")[1].replaceFirst(":\\d+$", "")
+                    .toLowerCase(Locale.ROOT)) : null;
+            try (Socket edge = elsewhere != null ? new Socket(elsewhere.getAddress(), elsewhere.getPort())
+                    : new Socket(InetAddress.getLoopbackAddress(), connect ? httpsPort : httpPort)) {
                 if (connect) {
                     client.getOutputStream().write("HTTP/1.1 200 Connection established\r\n\r\n"
                             .getBytes(StandardCharsets.US_ASCII));

@@ -26,9 +26,11 @@ import dev.hubwizard.ui.wizard.PageModel;
 import dev.hubwizard.ui.wizard.PageState;
 import dev.hubwizard.ui.wizard.WizardViewModel;
 import javafx.application.Platform;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.ScrollPane;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
@@ -60,6 +62,8 @@ public final class DocTour {
 
     private static final double WIDTH = 1100;
     private static final double HEIGHT = 760;
+    /** The plan with the HTTPS address: its CloudFront rows and the cost in one picture. */
+    private static final double PLAN_HEIGHT = 1000;
 
     private final Path out;
     private final Stage stage;
@@ -217,7 +221,19 @@ public final class DocTour {
         });
         waitFor(() -> model.pageProperty().get() == plan, 30);
         waitFor(() -> plan.previewsProperty().get() != null, 60);
+        // The plan is longer than the window: shown from its HTTPS address rows down to the cost, in a taller one.
+        double height = onFx(stage::getHeight);
+        onFx(() -> {
+            stage.setHeight(PLAN_HEIGHT);
+            return null;
+        });
+        settle();
+        scrollPlanTo("HTTPS address");
         both("plan-https");
+        onFx(() -> {
+            stage.setHeight(height);
+            return null;
+        });
         onFx(() -> {
             model.run();
             return null;
@@ -242,6 +258,26 @@ public final class DocTour {
         });
         waitFor(() -> stage.getTitle().endsWith("tear down")
                 && ((Labeled) stage.getScene().lookup("#status")).getText().startsWith("Done"), 600);
+    }
+
+    /** Scrolls the plan so that the step whose title starts with {@code title} is at the top (or the end shows). */
+    private void scrollPlanTo(String title) throws Exception {
+        onFx(() -> {
+            Node intents = stage.getScene().lookup("#plan-intents");
+            Node step = intents.lookupAll(".plan-step").stream()
+                    .filter(n -> ((Labeled) n).getText().startsWith(title)).findFirst().orElseThrow();
+            Node parent = intents.getParent();
+            while (!(parent instanceof ScrollPane)) {
+                parent = parent.getParent();
+            }
+            ScrollPane scroll = (ScrollPane) parent;
+            Node content = scroll.getContent();
+            double y = content.sceneToLocal(step.localToScene(0, 0)).getY();
+            double range = content.getBoundsInLocal().getHeight() - scroll.getViewportBounds().getHeight();
+            scroll.setVvalue(range <= 0 ? 0 : Math.min(1, (y - 8) / range));
+            return null;
+        });
+        settle();
     }
 
     /**
