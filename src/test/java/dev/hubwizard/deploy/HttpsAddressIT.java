@@ -28,6 +28,7 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolCli
 
 import java.io.IOException;
 import java.net.CookieManager;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -49,14 +50,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * Issue 18's proof: a new hub, HTTPS by default on an AWS-owned address, deployed whole against moto, the local
  * registry and the Docker Engine, and reached through CloudFront's edge as {@link CloudFrontEdge} plays it from
- * the distribution the app left: a person signs in over HTTPS (plain HTTP is sent there); the task's own port
- * turns away anyone but CloudFront; a redeploy (new task, new address) keeps the same HTTPS address working; a
+ * the distribution the app left: a person signs in over HTTPS (plain HTTP is sent there); someone outside the
+ * hub's range is turned away at the edge by the CloudFront function the app published; the task's own port turns
+ * away anyone but CloudFront; a redeploy (new task, new address) keeps the same HTTPS address working; a
  * task that crashes while Hub Wizard is closed is followed by the Lambda function that EventBridge runs
  * ({@link EventBridgeStandIn}); teardown removes all of it.
  */
 class HttpsAddressIT {
 
     private static final String NAME = "https-hub";
+    private static final String THIS_COMPUTER = "127.0.0.1/32";
+    /** A viewer's address outside {@link #THIS_COMPUTER}. */
+    private static final String OUTSIDER = "127.0.0.9";
     private static final Pattern XSRF = Pattern.compile("name=\"_xsrf\"\\s+value=\"([^\"]+)\"");
 
     @TempDir
@@ -85,7 +90,9 @@ class HttpsAddressIT {
 
     @Test
     void aNewHubIsHttpsOnAnAwsAddressThatFollowsItsTask() throws Exception {
-        Profile profile = openToAnyone(bed.profile(NAME, List.of("ada"), List.of("ada"))).withOptions(Options.NEW_HUB);
+        // Who may reach the hub: this computer's clients (127.0.0.1), a range CloudFront's function keeps at the edge.
+        Profile profile = reachableFrom(bed.profile(NAME, List.of("ada"), List.of("ada")), THIS_COMPUTER)
+                .withOptions(Options.NEW_HUB);
         bed.store().saveSettings(profile);
         try (CloudFrontEdge edge = CloudFrontEdge.start(bed.aws(), edgeFiles)) {
             EventBridgeStandIn events = new EventBridgeStandIn(bed.aws());
@@ -122,6 +129,14 @@ class HttpsAddressIT {
             assertThat(runCode(url, "ada", "a-first-password")).startsWith("print(getpass.getuser(), ")
                     .contains(" printed ada ");
             assertThat(edge.problems()).isEmpty();
+
+            // Someone outside the hub's range is turned away at the edge by the function the app published.
+            edge.viewersFrom(InetAddress.getByName(OUTSIDER));
+            HttpResponse<String> outsider = new Browser(url).get(url.resolve("/hub/login"));
+            edge.viewersFrom(InetAddress.getLoopbackAddress());
+            assertThat(outsider.statusCode()).isEqualTo(403);
+            assertThat(outsider.body()).contains("(" + OUTSIDER + ") is not one of them");
+            assertThat(ada.get(url.resolve("/hub/home")).statusCode()).as("still signed in").isEqualTo(200);
 
             // The task's own port is CloudFront's alone: a person going round HTTPS is turned away.
             SecurityGroupGateway task = fargate.publicSide();
@@ -167,7 +182,8 @@ class HttpsAddressIT {
      */
     @Test
     void cognitoSignsPeopleInAndSendsThemBackToTheAwsAddress() throws Exception {
-        Profile base = openToAnyone(bed.profile("https-cognito", List.of("ada"), List.of("ada", "carol_example_org")));
+        Profile base = reachableFrom(bed.profile("https-cognito", List.of("ada"), List.of("ada", "carol_example_org")),
+                NetworkSettings.ANYWHERE);
         HubSettings hub = base.hub();
         Profile profile = base.withOptions(Options.NEW_HUB).withHub(new HubSettings(hub.imageFolder(), hub.admins(),
                 hub.allowedUsers(), SignIn.COGNITO, new CognitoSettings(TeamOptions.USER_POOL,
@@ -266,14 +282,10 @@ class HttpsAddressIT {
         return carol;
     }
 
-    /**
-     * A hub open to anyone: the edge stand-in does not play CloudFront functions (it refuses a distribution with
-     * one, loudly), so the range's function is proven by HttpsAddressAwsIT and ViewerFunctionsTest instead.
-     */
-    private static Profile openToAnyone(Profile profile) {
+    /** A hub that lets in the addresses of {@code cidr} ("who may reach the hub"). */
+    private static Profile reachableFrom(Profile profile, String cidr) {
         NetworkSettings network = profile.network();
-        return profile.withNetwork(new NetworkSettings(network.mode(), network.vpcId(), network.subnetIds(),
-                NetworkSettings.ANYWHERE));
+        return profile.withNetwork(new NetworkSettings(network.mode(), network.vpcId(), network.subnetIds(), cidr));
     }
 
     /** What a person's check (sign in, start the server, run code in a kernel) saw when it ran the code. */
