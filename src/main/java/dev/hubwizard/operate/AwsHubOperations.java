@@ -58,6 +58,12 @@ public final class AwsHubOperations implements HubOperations, AutoCloseable {
         return reader.logs(profile);
     }
 
+    /** Read with the status's clients: a background look never asks for an MFA code. */
+    @Override
+    public HubUsers.Lists userLists(Profile profile) throws dev.hubwizard.engine.ProblemException {
+        return new HubUsers(store, reader.clients(profile.aws()), profile.name()).read();
+    }
+
     @Override
     public Outcome pause(Profile profile) throws InterruptedException {
         return run(profile, HubPower::pausePlan, "pause");

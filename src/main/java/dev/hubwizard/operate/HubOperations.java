@@ -1,6 +1,7 @@
 package dev.hubwizard.operate;
 
 import dev.hubwizard.engine.Problem;
+import dev.hubwizard.engine.ProblemException;
 import dev.hubwizard.profile.Profile;
 
 import java.nio.file.Path;
@@ -30,6 +31,11 @@ public interface HubOperations {
         }
 
         @Override
+        public HubUsers.Lists userLists(Profile profile) throws ProblemException {
+            throw new ProblemException(offline().problem().orElseThrow());
+        }
+
+        @Override
         public Outcome pause(Profile profile) {
             return offline();
         }
@@ -53,6 +59,9 @@ public interface HubOperations {
 
     /** The hub's own log in CloudWatch Logs, to read (slowly: in the background). */
     HubLog logs(Profile profile);
+
+    /** The hub's user lists as AWS holds them, and when the running hub last picked them up. */
+    HubUsers.Lists userLists(Profile profile) throws ProblemException;
 
     /** Pauses the hub and waits until its task has stopped. */
     Outcome pause(Profile profile) throws InterruptedException;

@@ -1,7 +1,7 @@
 package dev.hubwizard.storage;
 
+import java.io.FileOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystems;
@@ -17,6 +17,7 @@ import java.util.Set;
  * Writes a file so that a reader (or the next start after a crash) sees either the old content or
  * the new, never half of it: write a temporary file beside it, force it to disk, rename it over the
  * old one, force the directory. Files are private to the user (mode 600) where the OS has modes.
+ * An interrupted thread still writes the whole file, and stays interrupted.
  */
 public final class AtomicFile {
 
@@ -34,13 +35,11 @@ public final class AtomicFile {
                         PosixFilePermissions.asFileAttribute(OWNER_ONLY))
                 : Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
         try {
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING)) {
-                ByteBuffer buffer = ByteBuffer.wrap(content);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
-                channel.force(true);
+            // A FileOutputStream, not a FileChannel: a channel closes when its thread is interrupted, so
+            // cancelling a run mid-save would lose the save (the journal of what the run just did).
+            try (FileOutputStream out = new FileOutputStream(temp.toFile())) {
+                out.write(content);
+                out.getFD().sync();
             }
             try {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

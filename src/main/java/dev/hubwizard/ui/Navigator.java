@@ -33,6 +33,7 @@ import dev.hubwizard.ui.start.StartActions;
 import dev.hubwizard.ui.start.StartView;
 import dev.hubwizard.ui.start.StartViewModel;
 import dev.hubwizard.ui.users.ProfileUsers;
+import dev.hubwizard.ui.users.UsersEditor;
 import dev.hubwizard.ui.users.UsersWindow;
 import dev.hubwizard.aws.signin.AwsSignIn;
 import dev.hubwizard.aws.signin.MfaCodePrompt;
@@ -104,7 +105,7 @@ public final class Navigator implements StartActions {
 
     @Override
     public String usersPickedUp(Profile profile) throws Exception {
-        return new ProfileUsers(services.profiles(), profile, mfaCodes).pickedUp();
+        return UsersEditor.words(services.operations().userLists(profile), java.time.Instant.now());
     }
 
     public void showStart() {

@@ -39,13 +39,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the Fargate stand-in, which here also plays ECS's scheduler between runs (it stops the task of a service scaled
  * to 0 and starts one for a service that wants one). One hub lives through the whole class, in order: deployed and
  * answering; paused (no task); a resume cut off mid-way and run again (one task, answering); a pause cut off
- * mid-way and run again; its task stopped by someone else with a reason ("stopped unexpectedly"), replaced by ECS;
+ * mid-way and run again; the command line killed (SIGKILL) mid-pause and mid-resume and run again; its task stopped
+ * by someone else with a reason ("stopped unexpectedly"), replaced by ECS;
  * then its service and its cluster deleted outside the app.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PauseResumeIT {
 
     private static final String NAME = "paused-hub";
+    private static final dev.hubwizard.deploy.HubUserLists WHILE_PAUSED =
+            new dev.hubwizard.deploy.HubUserLists(List.of("alice"), List.of("alice", "bob", "carol"));
 
     @TempDir
     static Path home;
@@ -133,6 +136,12 @@ class PauseResumeIT {
         assertThat(profile().deployment().status()).isEqualTo(DeploymentStatus.PAUSED);
         assertThat(status.read(profile()).state()).isEqualTo(LiveState.PAUSED);
         assertThat(fargate.failures()).isEmpty();
+
+        // Users changed while no hub runs: saved and sent, waiting for the hub, which picks them up when resumed.
+        HubUsers users = new HubUsers(bed.store(), bed.aws(), NAME);
+        HubUsers.Change change = users.change(profile(), WHILE_PAUSED);
+        assertThat(change.notSent()).isEmpty();
+        assertThat(users.read().current()).as("no hub has picked them up").isFalse();
     }
 
     @Test
@@ -160,6 +169,21 @@ class PauseResumeIT {
         HubStatus now = status.read(profile());
         assertThat(now.state()).as(now.detail()).isEqualTo(LiveState.ANSWERING);
         assertThat(now.url()).isEqualTo(url);
+        HubUsers users = new HubUsers(bed.store(), bed.aws(), NAME);
+        waitFor(() -> read(users).current(), "the resumed hub picks up the users changed while it was paused");
+        assertThat(read(users).lists()).isEqualTo(WHILE_PAUSED);
+        // What the start screen shows, through the app's operations (not closed: they share the status's clients).
+        HubUsers.Lists shown = new AwsHubOperations(bed.store(), () -> null, null, status, home).userLists(profile());
+        assertThat(shown.current()).isTrue();
+        assertThat(shown.lists()).isEqualTo(WHILE_PAUSED);
+    }
+
+    private static HubUsers.Lists read(HubUsers users) {
+        try {
+            return users.read();
+        } catch (dev.hubwizard.engine.ProblemException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
@@ -186,8 +210,28 @@ class PauseResumeIT {
         assertThat(runningTasks()).hasSize(1);
     }
 
+    /** The app killed outright (SIGKILL, no cancel, no clean-up) right after ECS took each change, then run again. */
     @Test
     @Order(6)
+    void aKilledPauseAndAKilledResumeEndAsWantedWhenRunAgain() throws Exception {
+        killedCommand(() -> desiredCount() == 0, "pause", "--profile", NAME);
+        assertThat(cli("pause", "--profile", NAME)).as(err).isZero();
+        assertThat(runningTasks()).isEmpty();
+        assertThat(profile().deployment().status()).isEqualTo(DeploymentStatus.PAUSED);
+        assertThat(status.read(profile()).state()).isEqualTo(LiveState.PAUSED);
+
+        killedCommand(() -> desiredCount() == 1, "resume", "--profile", NAME);
+        assertThat(cli("resume", "--profile", NAME)).as(err).isZero();
+        assertThat(runningTasks()).as("nothing duplicated").hasSize(1);
+        assertThat(fargate.runningTasks()).isEqualTo(1);
+        assertThat(profile().deployment().status()).isEqualTo(DeploymentStatus.DEPLOYED);
+        HubStatus now = status.read(profile());
+        assertThat(now.state()).as(now.detail()).isEqualTo(LiveState.ANSWERING);
+        assertThat(health(profile().deployment().url())).isEqualTo(200);
+    }
+
+    @Test
+    @Order(7)
     void aTaskStoppedBySomeoneElseIsStoppedUnexpectedlyWithTheReason() throws Exception {
         // ECS replaces a stopped task within moments; the stand-in waits until the test has looked.
         fargate.followDesiredCount(false);
@@ -210,7 +254,7 @@ class PauseResumeIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void theCommandLineShowsStatusAndLogsPausesAndResumes() throws Exception {
         assertThat(cli("status", "--profile", NAME)).as(err).isZero();
         assertThat(out).contains("State:           deployed", "Now:             Running", "hub answers at",
@@ -232,7 +276,7 @@ class PauseResumeIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void aServiceOrClusterDeletedOutsideTheAppIsSaidSo() throws Exception {
         String cluster = profile().names().cluster();
         String service = profile().names().service();
@@ -265,6 +309,36 @@ class PauseResumeIT {
         out = o.toString(java.nio.charset.StandardCharsets.UTF_8);
         err = e.toString(java.nio.charset.StandardCharsets.UTF_8) + "\n" + out;
         return code;
+    }
+
+    /**
+     * Runs {@code hubwizard ARGS} in a JVM of its own, pointed at the same emulator and profiles, and kills it with
+     * SIGKILL as soon as {@code reached} holds: what a laptop losing power or a killed app leaves behind.
+     */
+    private static void killedCommand(BooleanSupplier reached, String... args) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:TieredStopAtLevel=1"));
+        System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("aws."))
+                .forEach(k -> command.add("-D" + k + "=" + System.getProperty(k)));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), dev.hubwizard.Main.class.getName()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(home.resolve("killed-" + args[0] + ".txt").toFile());
+        builder.environment().put(dev.hubwizard.profile.AppDirectories.OVERRIDE_VARIABLE, home.toString());
+        Process child = builder.start();
+        try {
+            Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+            while (!reached.getAsBoolean()) {
+                assertThat(child.isAlive()).as("hubwizard %s is still running; it printed: %s", args[0],
+                        java.nio.file.Files.readString(home.resolve("killed-" + args[0] + ".txt"))).isTrue();
+                assertThat(Instant.now()).as("waited 60 s for hubwizard " + args[0]).isBefore(deadline);
+                Thread.sleep(20);
+            }
+        } finally {
+            child.destroyForcibly();
+            assertThat(child.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(child.exitValue()).as("killed, not finished by itself").isEqualTo(137);
     }
 
     private static void putLogs(String group, String stream, long at, String... lines) {

@@ -83,6 +83,14 @@ public final class SampleOperations implements HubOperations {
                 ? dev.hubwizard.operate.HubStatusReader.SERVERS_NOTE : "", SampleHubs.NOW);
     }
 
+    /** Every hub has the lists it was deployed with, picked up a few minutes ago. */
+    @Override
+    public dev.hubwizard.operate.HubUsers.Lists userLists(Profile profile) {
+        return new dev.hubwizard.operate.HubUsers.Lists(new dev.hubwizard.deploy.HubUserLists(profile.hub().admins(),
+                profile.hub().allowedUsers()), 3, Optional.of(new dev.hubwizard.operate.HubUsers.PickedUp(
+                java.time.Instant.now().minus(Duration.ofMinutes(4)), 3)));
+    }
+
     @Override
     public HubStatus status(Profile profile) {
         return statuses.getOrDefault(profile.name(), new HubStatus(LiveState.NOT_IN_AWS, "", "", Optional.empty(),

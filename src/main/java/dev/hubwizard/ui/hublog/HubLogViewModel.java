@@ -39,12 +39,16 @@ public final class HubLogViewModel {
     private final StringProperty status = new SimpleStringProperty("Reading the hub's log…");
     private Optional<HubLogs.Cursor> cursor = Optional.empty();
     private boolean reading;
+    /** Until the first answer the status keeps saying it is reading, whatever the boxes do. */
+    private boolean answered;
 
     public HubLogViewModel(HubLog logs, BackgroundWork background) {
         this.logs = logs;
         this.background = background;
         search.addListener((obs, old, now) -> show());
         newestFirst.addListener((obs, old, now) -> show());
+        // The status says whether new lines appear: it follows the box.
+        follow.addListener((obs, old, now) -> show());
     }
 
     /** The lines on screen: searched, in the chosen order. */
@@ -88,6 +92,7 @@ public final class HubLogViewModel {
         reading = true;
         background.run(job, lines -> {
             reading = false;
+            answered = true;
             boolean newStream = lines.cursor().isPresent() && cursor.isPresent()
                     && !lines.cursor().get().stream().equals(cursor.get().stream());
             if (first || newStream) {
@@ -113,6 +118,9 @@ public final class HubLogViewModel {
             Collections.reverse(lines);
         }
         shown.setAll(lines);
+        if (!answered) {
+            return;
+        }
         if (cursor.isEmpty()) {
             status.set("The hub has written no log yet (" + logs.group() + " has no stream of a task): it has not"
                     + " started since it was deployed.");

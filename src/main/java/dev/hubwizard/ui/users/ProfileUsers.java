@@ -29,9 +29,4 @@ public final class ProfileUsers implements UsersEditor.Access {
         Profile profile = store.load(name);
         return HubUsers.using(store, profile, mfaCodes, users -> users.change(profile, wanted));
     }
-
-    /** When the running hub last picked up its lists, in the editor's words. */
-    public String pickedUp() throws Exception {
-        return UsersEditor.words(read(), java.time.Instant.now());
-    }
 }

@@ -162,7 +162,7 @@ public final class UsersEditor {
     }
 
     /** "The hub picked up these lists at 14:02:11 (version 3)." and the like. */
-    static String words(HubUsers.Lists lists, Instant now) {
+    public static String words(HubUsers.Lists lists, Instant now) {
         if (lists.pickedUp().isEmpty()) {
             return "The hub has not picked up its lists yet: it does within a minute of starting.";
         }
