@@ -80,7 +80,7 @@ final class TaskContainer implements AutoCloseable {
         }
         String id = docker.client().createContainerCmd(image).withName(name).withEnv(env)
                 .withHostConfig(HostConfig.newHostConfig().withNetworkMode("host").withInit(true).withBinds(binds)
-                        .withExtraHosts(hosts.toArray(String[]::new)))
+                        .withExtraHosts(hosts.isEmpty() ? null : hosts.toArray(String[]::new)))
                 .exec().getId();
         for (Path authority : authorities) {
             trust(docker, id, authority);
