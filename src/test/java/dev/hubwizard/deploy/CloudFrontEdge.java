@@ -6,10 +6,14 @@ import dev.hubwizard.testbed.Requirements;
 import software.amazon.awssdk.services.cloudfront.model.DefaultCacheBehavior;
 import software.amazon.awssdk.services.cloudfront.model.DistributionConfig;
 import software.amazon.awssdk.services.cloudfront.model.DistributionSummary;
+import software.amazon.awssdk.services.cloudfront.model.EventType;
+import software.amazon.awssdk.services.cloudfront.model.FunctionAssociation;
+import software.amazon.awssdk.services.cloudfront.model.FunctionStage;
 import software.amazon.awssdk.services.cloudfront.model.Method;
 import software.amazon.awssdk.services.cloudfront.model.Origin;
 import software.amazon.awssdk.services.ec2.model.NetworkInterface;
 
+import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import java.io.ByteArrayOutputStream;
@@ -35,7 +39,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -52,6 +58,11 @@ import java.util.stream.Collectors;
  *   <li>the origin request policy: AllViewer passes every header, the browser's {@code Host} among them, every
  *       cookie and query string; AllViewerExceptHostHeader sends the origin's name as {@code Host} instead; any
  *       other is refused. WebSocket upgrades pass as CloudFront passes them;</li>
+ *   <li>viewer functions: each viewer-request function associated with the behaviour runs in nginx's njs (the
+ *       JavaScript engine CloudFront Functions are built on), with the code the distribution's function holds at
+ *       its LIVE stage in moto and an event carrying the viewer's address ({@code $remote_addr}; see
+ *       {@link #viewersFrom}); a response it returns is the viewer's answer, the request it returns unchanged
+ *       goes on to the origin; a function that changes the request, or another event type, is refused;</li>
  *   <li>the origin: its DNS name is resolved the way the internet would, here from moto: a task's public DNS
  *       name leads to the task's public address (its {@link SecurityGroupGateway}, which plays its security
  *       groups); a name that leads nowhere (such as {@code hub-not-started.invalid}, or a task that is gone)
@@ -60,7 +71,9 @@ import java.util.stream.Collectors;
  *       and HTTP port are the distribution's.</li>
  * </ul>
  * The app's and the test's HTTP clients reach {@code *.cloudfront.net} through the JVM's standard proxy setting
- * ({@link ProxySelector#setDefault}), for those names only: production code keeps its default client.
+ * ({@link ProxySelector#setDefault}), for those names only: production code keeps its default client. Other
+ * HTTPS names a test plays (Cognito's hosted UI) get certificates from the same test CA ({@link #certify}) and
+ * are reached the same way ({@link #resolve}).
  */
 public final class CloudFrontEdge implements AutoCloseable {
 
@@ -69,6 +82,40 @@ public final class CloudFrontEdge implements AutoCloseable {
     private static final String ALL_VIEWER = "216adef6-5c7f-47e4-b989-5492eafa07d3";
     private static final String ALL_VIEWER_EXCEPT_HOST = "b689b0a8-53d0-40ab-baf2-68738e2966ac";
     private static final Path NGINX = Path.of("/usr/sbin/nginx");
+    private static final Path NJS = Path.of("/usr/lib/nginx/modules/ngx_http_js_module.so");
+    /**
+     * How the edge calls a CloudFront function, appended to its code: CloudFront's viewer-request event from the
+     * nginx request, then the function's answer played.
+     */
+    private static final String VIEWER_REQUEST = """
+
+            // Hub Wizard's edge stand-in: CloudFront's viewer-request event, and the function's answer played.
+            function viewerRequest(r) {
+                var headers = {};
+                for (var name in r.headersIn) {
+                    headers[name.toLowerCase()] = {value: r.headersIn[name]};
+                }
+                var querystring = {};
+                for (var key in r.args) {
+                    querystring[key] = {value: r.args[key]};
+                }
+                var request = {method: r.method, uri: r.uri, querystring: querystring, headers: headers, cookies: {}};
+                var result = handler({version: '1.0', context: {eventType: 'viewer-request'},
+                    viewer: {ip: r.remoteAddress}, request: request});
+                if (result === request) {
+                    r.internalRedirect('@origin');
+                } else if (result && result.statusCode !== undefined) {
+                    var answer = result.headers || {};
+                    for (var header in answer) {
+                        r.headersOut[header] = answer[header].value;
+                    }
+                    r.return(result.statusCode, result.body ? result.body.data : '');
+                } else {
+                    r.return(500, 'the edge stand-in does not play a function that changes the request');
+                }
+            }
+            export default {viewerRequest};
+            """;
     private static final Path OPENSSL = Path.of("/usr/bin/openssl");
     private static final Duration DEPLOY_EVERY = Duration.ofMillis(300);
 
@@ -82,6 +129,10 @@ public final class CloudFrontEdge implements AutoCloseable {
     private final SSLContext previousTls;
     private final Thread deployer;
     private final List<String> problems = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** Where the test's clients reach nginx from: the viewer's address CloudFront sees. */
+    private volatile InetAddress viewer = InetAddress.getLoopbackAddress();
+    /** Other HTTPS names the test plays, and where their servers listen. */
+    private final Map<String, InetSocketAddress> names = new ConcurrentHashMap<>();
     private volatile String deployed = "";
     private volatile boolean closed;
 
@@ -110,7 +161,8 @@ public final class CloudFrontEdge implements AutoCloseable {
         ProxySelector.setDefault(new ProxySelector() {
             @Override
             public List<Proxy> select(URI uri) {
-                return played(uri.getHost()) ? List.of(new Proxy(Proxy.Type.HTTP,
+                return played(uri.getHost()) || names.containsKey(String.valueOf(uri.getHost())
+                        .toLowerCase(Locale.ROOT)) ? List.of(new Proxy(Proxy.Type.HTTP,
                         new InetSocketAddress(InetAddress.getLoopbackAddress(), route.getLocalPort())))
                         : previousSelector.select(uri);
             }
@@ -135,6 +187,8 @@ public final class CloudFrontEdge implements AutoCloseable {
     public static CloudFrontEdge start(AwsClients aws, Path directory) throws Exception {
         Requirements.require(Files.isExecutable(NGINX), "Debian's nginx (" + NGINX + "), which plays CloudFront's "
                 + "edge", "apt-get install nginx (.ci/services/37-edge.sh installs it without starting it)");
+        Requirements.require(Files.isRegularFile(NJS), "nginx's njs module (" + NJS + "), which runs CloudFront "
+                + "functions at the edge", "apt-get install libnginx-mod-http-js (.ci/services/37-edge.sh installs it)");
         Requirements.require(Files.isExecutable(OPENSSL), "openssl, which makes the edge's test certificates",
                 "apt-get install openssl");
         Path prefix = Files.createTempDirectory(directory, "cloudfront-edge");
@@ -144,6 +198,50 @@ public final class CloudFrontEdge implements AutoCloseable {
     /** What the edge refused to play (settings it does not know), for the test's failure message; empty is good. */
     public List<String> problems() {
         return List.copyOf(problems);
+    }
+
+    /**
+     * A server certificate for {@code host} from the edge's test CA, as a server's SSL context: the test's clients
+     * trust it as they trust the edge.
+     */
+    public SSLContext certify(String host) throws Exception {
+        String file = host.replaceAll("[^A-Za-z0-9.-]", "_");
+        openssl(prefix, "req", "-newkey", "rsa:2048", "-nodes", "-keyout", file + ".key", "-out", file + ".csr",
+                "-subj", "/CN=" + host);
+        Files.writeString(prefix.resolve(file + ".ext"), "subjectAltName=DNS:" + host + "\n"
+                + "basicConstraints=CA:FALSE\nkeyUsage=digitalSignature,keyEncipherment\nextendedKeyUsage=serverAuth\n");
+        openssl(prefix, "x509", "-req", "-in", file + ".csr", "-CA", "ca.crt", "-CAkey", "ca.key", "-CAcreateserial",
+                "-out", file + ".crt", "-days", "2", "-extfile", file + ".ext");
+        char[] password = "test-only".toCharArray();
+        openssl(prefix, "pkcs12", "-export", "-in", file + ".crt", "-inkey", file + ".key", "-out", file + ".p12",
+                "-passout", "pass:" + new String(password));
+        KeyStore keys = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(prefix.resolve(file + ".p12"))) {
+            keys.load(in, password);
+        }
+        KeyManagerFactory factory = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        factory.init(keys, password);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(factory.getKeyManagers(), null, null);
+        return context;
+    }
+
+    /** The test CA's certificate (PEM), for clients outside this JVM: the hub's container. */
+    public Path authority() {
+        return prefix.resolve("ca.crt");
+    }
+
+    /**
+     * From now on the test's clients reach the edge from {@code address} (a loopback address), the viewer's
+     * address that CloudFront's functions see; until then from 127.0.0.1. Connections already open keep theirs.
+     */
+    public void viewersFrom(InetAddress address) {
+        viewer = address;
+    }
+
+    /** Plays DNS for the test's HTTPS clients: {@code host} leads to {@code server} (HTTPS only). */
+    public void resolve(String host, InetSocketAddress server) {
+        names.put(host.toLowerCase(Locale.ROOT), server);
     }
 
     /** The nginx configuration deployed now, for a failure message. */
@@ -201,6 +299,7 @@ public final class CloudFrontEdge implements AutoCloseable {
         if ("root".equals(System.getProperty("user.name"))) {
             conf.append("user root;\n");
         }
+        conf.append("load_module ").append(NJS).append(";\n");
         conf.append("worker_processes 1;\npid ").append(logs).append("/nginx.pid;\nerror_log ").append(logs)
                 .append("/error.log info;\n");
         conf.append("events { worker_connections 256; }\n");
@@ -214,34 +313,39 @@ public final class CloudFrontEdge implements AutoCloseable {
                 .append(prefix.resolve("edge.crt")).append("; ssl_certificate_key ").append(prefix.resolve("edge.key"))
                 .append("; return 421; }\n");
         conf.append("  server { listen 127.0.0.1:").append(httpPort).append(" default_server; return 421; }\n");
+        Map<String, Path> functions = new java.util.TreeMap<>();
+        StringBuilder servers = new StringBuilder();
         AwsCallRecorder.offTheRecord(() -> {
             for (DistributionSummary summary : aws.cloudFront().listDistributions().distributionList().items()) {
                 DistributionConfig config = aws.cloudFront().getDistributionConfig(r -> r.id(summary.id()))
                         .distributionConfig();
-                conf.append(server(summary.domainName(), config));
+                servers.append(server(summary.domainName(), config, functions));
             }
         });
+        functions.forEach((module, file) -> conf.append("  js_import ").append(module).append(" from ").append(file)
+                .append(";\n"));
+        conf.append(servers);
         return conf.append("}\n").toString();
     }
 
     /** One distribution: its viewer side on both ports, and how it reaches its origin. */
-    private String server(String domain, DistributionConfig config) {
+    private String server(String domain, DistributionConfig config, Map<String, Path> functions) {
         StringBuilder conf = new StringBuilder();
         DefaultCacheBehavior behavior = config.defaultCacheBehavior();
         String viewer = behavior.viewerProtocolPolicyAsString();
         conf.append("  server { listen 127.0.0.1:").append(httpPort).append("; server_name ").append(domain)
                 .append(";\n");
         conf.append("redirect-to-https".equals(viewer) ? "    return 301 https://$host$request_uri;\n"
-                : "https-only".equals(viewer) ? "    return 403;\n" : location(config, behavior));
+                : "https-only".equals(viewer) ? "    return 403;\n" : location(config, behavior, functions));
         conf.append("  }\n");
         conf.append("  server { listen 127.0.0.1:").append(httpsPort).append(" ssl; server_name ").append(domain)
                 .append("; ssl_certificate ").append(prefix.resolve("edge.crt")).append("; ssl_certificate_key ")
                 .append(prefix.resolve("edge.key")).append(";\n");
-        conf.append(location(config, behavior)).append("  }\n");
+        conf.append(location(config, behavior, functions)).append("  }\n");
         return conf.toString();
     }
 
-    private String location(DistributionConfig config, DefaultCacheBehavior behavior) {
+    private String location(DistributionConfig config, DefaultCacheBehavior behavior, Map<String, Path> functions) {
         if (!Boolean.TRUE.equals(config.enabled())) {
             return "    return 403;\n";
         }
@@ -256,9 +360,28 @@ public final class CloudFrontEdge implements AutoCloseable {
         } else {
             return refused("origin request policy " + behavior.originRequestPolicyId());
         }
+        String module = null;
         if (behavior.functionAssociations() != null && behavior.functionAssociations().quantity() != null
                 && behavior.functionAssociations().quantity() > 0) {
-            return refused("viewer functions (not played yet)");
+            List<FunctionAssociation> associations = behavior.functionAssociations().items();
+            if (associations.size() != 1 || associations.get(0).eventType() != EventType.VIEWER_REQUEST) {
+                return refused("function associations other than one viewer-request function: " + associations);
+            }
+            String arn = associations.get(0).functionARN();
+            String name = arn.substring(arn.lastIndexOf('/') + 1);
+            String code = aws.cloudFront().getFunction(r -> r.name(name).stage(FunctionStage.LIVE)).functionCode()
+                    .asUtf8String();
+            module = "function_" + Integer.toHexString(code.hashCode()) + "_" + name.replaceAll("[^A-Za-z0-9]", "_");
+            Path file = prefix.resolve("functions").resolve(module + ".js");
+            try {
+                if (!Files.exists(file)) {
+                    Files.createDirectories(file.getParent());
+                    Files.writeString(file, code + VIEWER_REQUEST);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            functions.put(module, file);
         }
         Origin origin = config.origins().items().stream().filter(o -> o.id().equals(behavior.targetOriginId()))
                 .findFirst().orElseThrow();
@@ -273,7 +396,11 @@ public final class CloudFrontEdge implements AutoCloseable {
             // The origin's name leads nowhere: CloudFront answers 502.
             return conf.append("    return 502;\n").toString();
         }
-        conf.append("    location / {\n")
+        if (module != null) {
+            // The function decides first; what it lets through goes on to the origin.
+            conf.append("    location / { js_content ").append(module).append(".viewerRequest; }\n");
+        }
+        conf.append(module != null ? "    location @origin {\n" : "    location / {\n")
                 .append("      proxy_pass http://").append(address.get()).append(':')
                 .append(origin.customOriginConfig().httpPort()).append(";\n")
                 .append("      proxy_bind ").append(SecurityGroupGateway.CLOUDFRONT_SOURCE).append(";\n")
@@ -358,7 +485,10 @@ public final class CloudFrontEdge implements AutoCloseable {
             byte[] head = readHead(in);
             String requestLine = new String(head, StandardCharsets.ISO_8859_1).lines().findFirst().orElse("");
             boolean connect = requestLine.startsWith("CONNECT ");
-            try (Socket edge = new Socket(InetAddress.getLoopbackAddress(), connect ? httpsPort : httpPort)) {
+            InetSocketAddress elsewhere = connect ? names.get(requestLine.split(" ")[1].replaceFirst(":\\d+$", "")
+                    .toLowerCase(Locale.ROOT)) : null;
+            try (Socket edge = elsewhere != null ? new Socket(elsewhere.getAddress(), elsewhere.getPort())
+                    : new Socket(InetAddress.getLoopbackAddress(), connect ? httpsPort : httpPort, viewer, 0)) {
                 if (connect) {
                     client.getOutputStream().write("HTTP/1.1 200 Connection established\r\n\r\n"
                             .getBytes(StandardCharsets.US_ASCII));

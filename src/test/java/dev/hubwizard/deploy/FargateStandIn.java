@@ -77,8 +77,9 @@ public final class FargateStandIn implements RunListener, AutoCloseable {
     private EventBridgeStandIn events;
     private final Map<String, SecurityGroupGateway> publicSides = new ConcurrentHashMap<>();
     private int nextAddress = 1 + new java.util.Random().nextInt(200);
-    /** Where the task's names lead, as the internet's DNS would: a Cognito domain to its stand-in. */
-    private final Map<String, String> names = new ConcurrentHashMap<>();
+    /** With {@link #cognitoAt}: the hub's {@code /etc/hosts} lines and the CAs it trusts besides its own. */
+    private final List<String> hosts = new CopyOnWriteArrayList<>();
+    private final List<java.nio.file.Path> authorities = new CopyOnWriteArrayList<>();
     private volatile boolean following;
     private final List<Throwable> failures = new CopyOnWriteArrayList<>();
     /** The hubs' own logs; kept, not asserted. */
@@ -155,12 +156,16 @@ public final class FargateStandIn implements RunListener, AutoCloseable {
     }
 
     /**
-     * Plays DNS for the hub's process: the Cognito domain the task definition names ({@code COGNITO_DOMAIN},
-     * {@code https://PREFIX.auth.REGION.amazoncognito.com}) leads to {@code standIn}, where the test's Cognito
-     * answers. The task definition itself is left as the app wrote it.
+     * Plays the internet for the hub's process: the Cognito domain's name that the task definition names
+     * ({@code COGNITO_DOMAIN}, {@code https://PREFIX.auth.REGION.amazoncognito.com}) leads to {@code address},
+     * where the test's Cognito answers over HTTPS (an {@code /etc/hosts} line, as {@code docker run --add-host}
+     * writes), and the container's system CA bundle, which the hub's HTTP client (libcurl, through pycurl) reads,
+     * also holds {@code authority}, the test CA that signed the stand-in's certificate, as it holds Amazon's on
+     * AWS. The task definition itself is left as the app wrote it.
      */
-    public FargateStandIn cognitoAt(String standIn) {
-        names.put(dev.hubwizard.docker.HubEnvironment.COGNITO_DOMAIN, standIn);
+    public FargateStandIn cognitoAt(String domain, java.net.InetAddress address, java.nio.file.Path authority) {
+        hosts.add(domain + ":" + address.getHostAddress());
+        authorities.add(authority);
         return this;
     }
 
@@ -285,17 +290,16 @@ public final class FargateStandIn implements RunListener, AutoCloseable {
         // ECS reads each secret with the task execution role as the task starts.
         container.secrets().forEach(secret -> environment.put(secret.name(), aws.secretsManager()
                 .getSecretValue(r -> r.secretId(secret.valueFrom())).secretString()));
-        environment.putAll(names);
         String taskId = task.taskArn().substring(task.taskArn().lastIndexOf('/') + 1);
         String name = "hubwizard-fargate-" + taskId;
-        if (!definition.volumes().isEmpty()) {
+        if (!definition.volumes().isEmpty() || !hosts.isEmpty()) {
             Map<String, String> mounts = new HashMap<>();
             for (Volume volume : definition.volumes()) {
                 container.mountPoints().stream().filter(m -> m.sourceVolume().equals(volume.name())).forEach(m ->
                         mounts.put(TaskContainer.volumeOf(volume.efsVolumeConfiguration().fileSystemId()),
                                 m.containerPath()));
             }
-            TaskContainer hub = TaskContainer.start(docker, image, name, environment, mounts);
+            TaskContainer hub = TaskContainer.start(docker, image, name, environment, mounts, hosts, authorities);
             return new Running(task, allocation, hub, hub.id(), targetGroup);
         }
         try {
@@ -323,6 +327,12 @@ public final class FargateStandIn implements RunListener, AutoCloseable {
     /** The ARN of the one task it runs. */
     public String runningTaskArn() {
         return running.keySet().stream().findFirst().orElseThrow();
+    }
+
+    /** The log of the one task it runs (one with {@link #cognitoAt} or a volume), for a failure message. */
+    public String hubLog() throws InterruptedException {
+        AutoCloseable hub = running.values().stream().findFirst().map(Running::hub).orElseThrow();
+        return hub instanceof TaskContainer task ? task.log() : ((LocalHub) hub).lastLogLines();
     }
 
     /** The container of the one task it runs, for a look inside. */

@@ -17,16 +17,18 @@ import dev.hubwizard.profile.Options;
 import dev.hubwizard.profile.Profile;
 import dev.hubwizard.profile.SignIn;
 import dev.hubwizard.testbed.CognitoStandIn;
+import dev.hubwizard.testbed.CognitoStandInSignIn;
 import dev.hubwizard.testbed.StepRecorder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolClientType;
 
 import java.io.IOException;
 import java.net.CookieManager;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -48,14 +50,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * Issue 18's proof: a new hub, HTTPS by default on an AWS-owned address, deployed whole against moto, the local
  * registry and the Docker Engine, and reached through CloudFront's edge as {@link CloudFrontEdge} plays it from
- * the distribution the app left: a person signs in over HTTPS (plain HTTP is sent there); the task's own port
- * turns away anyone but CloudFront; a redeploy (new task, new address) keeps the same HTTPS address working; a
+ * the distribution the app left: a person signs in over HTTPS (plain HTTP is sent there); someone outside the
+ * hub's range is turned away at the edge by the CloudFront function the app published; the task's own port turns
+ * away anyone but CloudFront; a redeploy (new task, new address) keeps the same HTTPS address working; a
  * task that crashes while Hub Wizard is closed is followed by the Lambda function that EventBridge runs
  * ({@link EventBridgeStandIn}); teardown removes all of it.
  */
 class HttpsAddressIT {
 
     private static final String NAME = "https-hub";
+    private static final String THIS_COMPUTER = "127.0.0.1/32";
+    /** A viewer's address outside {@link #THIS_COMPUTER}. */
+    private static final String OUTSIDER = "127.0.0.9";
     private static final Pattern XSRF = Pattern.compile("name=\"_xsrf\"\\s+value=\"([^\"]+)\"");
 
     @TempDir
@@ -84,7 +90,9 @@ class HttpsAddressIT {
 
     @Test
     void aNewHubIsHttpsOnAnAwsAddressThatFollowsItsTask() throws Exception {
-        Profile profile = openToAnyone(bed.profile(NAME, List.of("ada"), List.of("ada"))).withOptions(Options.NEW_HUB);
+        // Who may reach the hub: this computer's clients (127.0.0.1), a range CloudFront's function keeps at the edge.
+        Profile profile = reachableFrom(bed.profile(NAME, List.of("ada"), List.of("ada")), THIS_COMPUTER)
+                .withOptions(Options.NEW_HUB);
         bed.store().saveSettings(profile);
         try (CloudFrontEdge edge = CloudFrontEdge.start(bed.aws(), edgeFiles)) {
             EventBridgeStandIn events = new EventBridgeStandIn(bed.aws());
@@ -122,6 +130,14 @@ class HttpsAddressIT {
                     .contains(" printed ada ");
             assertThat(edge.problems()).isEmpty();
 
+            // Someone outside the hub's range is turned away at the edge by the function the app published.
+            edge.viewersFrom(InetAddress.getByName(OUTSIDER));
+            HttpResponse<String> outsider = new Browser(url).get(url.resolve("/hub/login"));
+            edge.viewersFrom(InetAddress.getLoopbackAddress());
+            assertThat(outsider.statusCode()).isEqualTo(403);
+            assertThat(outsider.body()).contains("(" + OUTSIDER + ") is not one of them");
+            assertThat(ada.get(url.resolve("/hub/home")).statusCode()).as("still signed in").isEqualTo(200);
+
             // The task's own port is CloudFront's alone: a person going round HTTPS is turned away.
             SecurityGroupGateway task = fargate.publicSide();
             assertThatThrownBy(() -> direct(task)).isInstanceOf(IOException.class);
@@ -158,36 +174,37 @@ class HttpsAddressIT {
         }
     }
 
+    /**
+     * Cognito sign-in on the AWS-owned address, Cognito's hosted UI played under its own name: the user pool's
+     * domain {@code https://PREFIX.auth.REGION.amazoncognito.com} leads, for the test's browser and for the hub's
+     * container alike, to {@link CognitoStandIn} on loopback port 443 with a certificate from the edge's test CA.
+     * The app's own check (the hub URL step: /hub/login sends people to the pool's domain) runs unchanged.
+     */
     @Test
-    @Disabled("Since main's hub URL step checks that /hub/login redirects to the user pool's own domain, this test's "
-            + "way of playing DNS for the hub (FargateStandIn.cognitoAt puts the stand-in's http://127.0.0.1:PORT in "
-            + "COGNITO_DOMAIN) fails that check; the test bed must play the Cognito domain's name instead (issue 18, "
-            + "not done). Cognito on the AWS address is still proven against AWS's side by "
-            + "HttpsAddressAwsIT.cognitoCallsBackTheAwsAddress")
     void cognitoSignsPeopleInAndSendsThemBackToTheAwsAddress() throws Exception {
-        Profile base = openToAnyone(bed.profile("https-cognito", List.of("ada"), List.of("ada", "carol_example_org")));
+        Profile base = reachableFrom(bed.profile("https-cognito", List.of("ada"), List.of("ada", "carol_example_org")),
+                NetworkSettings.ANYWHERE);
         HubSettings hub = base.hub();
         Profile profile = base.withOptions(Options.NEW_HUB).withHub(new HubSettings(hub.imageFolder(), hub.admins(),
                 hub.allowedUsers(), SignIn.COGNITO, new CognitoSettings(TeamOptions.USER_POOL,
                 TeamOptions.DOMAIN_PREFIX), hub.localPort(), hub.hostNetwork()));
         bed.store().saveSettings(profile);
+        String domain = TeamOptions.DOMAIN_PREFIX + ".auth." + bed.aws().region().id() + ".amazoncognito.com";
         try (CloudFrontEdge edge = CloudFrontEdge.start(bed.aws(), edgeFiles)) {
-            // Cognito's hosted UI is played on loopback; it knows the client, secret and callback the app made.
+            // The user pool, its domain and app client first: Cognito's stand-in knows the client, secret and
+            // callback the app made.
             Deployment deployment = bed.deployment(profile);
             FargateStandIn fargate = bed.fargate(profile).behindSecurityGroups(new EventBridgeStandIn(bed.aws()));
             RunResult awsSide = bed.run(deployment, deployment.deployPlan(LocalTestApproval.WHEN_CHECKED)
                     .only(List.of(DistributionStep.ID, CognitoStep.ID)));
             assertThat(awsSide.succeeded()).as(bed.failures(awsSide)).isTrue();
-            var records = bed.store().load("https-cognito").deployment().resources();
-            String pool = records.stream().filter(r -> r.kind().equals(ResourceKind.USER_POOL)).findFirst()
-                    .orElseThrow().id();
-            var client = bed.aws().cognito().describeUserPoolClient(r -> r.userPoolId(pool).clientId(records.stream()
-                    .filter(r2 -> r2.kind().equals(ResourceKind.USER_POOL_CLIENT)).findFirst().orElseThrow().id()))
-                    .userPoolClient();
+            UserPoolClientType client = appClient("https-cognito");
             String callback = client.callbackURLs().get(0);
             assertThat(callback).startsWith("https://").endsWith(".cloudfront.net/hub/oauth_callback");
-            try (CognitoStandIn cognito = CognitoStandIn.start(client.clientId(), client.clientSecret(), callback)) {
-                fargate.cognitoAt(cognito.domainUrl());
+            try (CognitoStandIn cognito = CognitoStandIn.startAt(domain, edge.certify(domain), client.clientId(),
+                    client.clientSecret(), callback)) {
+                edge.resolve(domain, cognito.address());
+                fargate.cognitoAt(domain, cognito.address().getAddress(), edge.authority());
 
                 RunResult deployed = bed.run(deployment, deployment.deployPlan(LocalTestApproval.WHEN_CHECKED),
                         fargate);
@@ -196,43 +213,89 @@ class HttpsAddressIT {
                         + "\nEdge: " + edge.problems()).isTrue();
                 URI url = URI.create(bed.store().load("https-cognito").deployment().url());
                 assertThat(callback).isEqualTo(url.resolve("/hub/oauth_callback").toString());
+                assertThat(bed.logText()).contains("Sign-in at " + url.resolve("/hub/login"))
+                        .contains("(Amazon Cognito's hosted UI)");
 
                 // Carol signs in at Cognito, which sends her back to the hub's HTTPS address, through the edge.
-                cognito.signInAs(new CognitoStandIn.Person("Carol@Example.org", "carol@example.org"));
-                Browser carol = new Browser(url);
-                HttpResponse<String> toCognito = carol.get(url.resolve("/hub/oauth_login"));
-                assertThat(toCognito.statusCode()).isEqualTo(302);
-                URI authorize = URI.create(toCognito.headers().firstValue("Location").orElseThrow());
-                assertThat(authorize.toString()).startsWith(cognito.domainUrl() + "/oauth2/authorize?")
-                        .contains("redirect_uri=" + URLEncoder.encode(callback, StandardCharsets.UTF_8));
-                HttpResponse<String> back = carol.get(authorize);
-                URI location = URI.create(back.headers().firstValue("Location").orElseThrow());
-                assertThat(location.toString()).startsWith(callback + "?code=");
-                HttpResponse<String> signedIn = carol.get(location);
-                assertThat(signedIn.statusCode()).as(cognito.refusals() + "\n" + edge.problems()).isEqualTo(302);
+                Browser carol = signInThroughCognito(url, cognito, callback, fargate);
                 HttpResponse<String> home = carol.get(url.resolve("/hub/home"));
                 assertThat(home.statusCode()).isEqualTo(200);
                 assertThat(home.body()).contains("carol_example_org");
+                // Her server starts and runs code in a kernel over the edge's proxied WebSocket.
+                assertThat(runCode(url, new CognitoStandInSignIn(cognito, new CognitoStandIn.Person(
+                        "carol_example_org", "carol@example.org"), "carol_example_org")))
+                        .startsWith("print(getpass.getuser(), ").contains(" printed carol_example_org ");
+                // Signing out leaves the hub for Cognito's sign-out, which returns to the HTTPS address.
+                HttpResponse<String> signedOut = carol.get(url.resolve("/hub/logout"));
+                assertThat(signedOut.headers().firstValue("Location")).contains(cognito.domainUrl()
+                        + "/logout?client_id=" + client.clientId() + "&logout_uri="
+                        + URLEncoder.encode(url.toString(), StandardCharsets.UTF_8));
+
+                // A redeploy (a new task at a new address): the app client still calls back the same address.
+                Profile changed = bed.store().load("https-cognito");
+                changed = changed.withHub(withAllowedUsers(changed.hub(), List.of("ada", "carol_example_org",
+                        "grace")));
+                bed.store().saveSettings(changed);
+                Deployment redeployment = bed.deployment(bed.store().load("https-cognito"));
+                RunResult redeployed = bed.run(redeployment, redeployment.deployPlan(
+                        LocalTestApproval.WHEN_CHECKED), fargate);
+                assertThat(redeployed.succeeded()).as(bed.failures(redeployed) + "\nFargate: " + fargate.failures()
+                        + "\nEdge: " + edge.problems()).isTrue();
+                assertThat(bed.store().load("https-cognito").deployment().url()).isEqualTo(url.toString());
+                UserPoolClientType after = appClient("https-cognito");
+                assertThat(after.callbackURLs()).containsExactly(url.resolve("/hub/oauth_callback").toString());
+                assertThat(after.logoutURLs()).containsExactly(url.toString());
+                assertThat(signInThroughCognito(url, cognito, callback, fargate).get(url.resolve("/hub/home")).statusCode())
+                        .as("signed in after the redeploy").isEqualTo(200);
                 assertThat(cognito.refusals()).as("the hub sent the right client, callback and secret").isEmpty();
+                assertThat(edge.problems()).isEmpty();
             }
         }
     }
 
-    /** A request to the task's public address itself, going round CloudFront. */
-    /**
-     * A hub open to anyone: the edge stand-in does not play CloudFront functions (it refuses a distribution with
-     * one, loudly), so the range's function is proven by HttpsAddressAwsIT and ViewerFunctionsTest instead.
-     */
-    private static Profile openToAnyone(Profile profile) {
+    /** The app client in moto, as the profile's deployment records it. */
+    private static UserPoolClientType appClient(String profile) throws Exception {
+        var records = bed.store().load(profile).deployment().resources();
+        String pool = records.stream().filter(r -> r.kind().equals(ResourceKind.USER_POOL)).findFirst()
+                .orElseThrow().id();
+        String id = records.stream().filter(r -> r.kind().equals(ResourceKind.USER_POOL_CLIENT)).findFirst()
+                .orElseThrow().id();
+        return bed.aws().cognito().describeUserPoolClient(r -> r.userPoolId(pool).clientId(id)).userPoolClient();
+    }
+
+    /** "Sign in with Amazon Cognito" over HTTPS, each redirect looked at: the hub's, Cognito's, the callback's. */
+    private static Browser signInThroughCognito(URI url, CognitoStandIn cognito, String callback,
+                                                FargateStandIn fargate) throws Exception {
+        cognito.signInAs(new CognitoStandIn.Person("Carol@Example.org", "carol@example.org"));
+        Browser carol = new Browser(url);
+        HttpResponse<String> toCognito = carol.get(url.resolve("/hub/oauth_login"));
+        assertThat(toCognito.statusCode()).isEqualTo(302);
+        URI authorize = URI.create(toCognito.headers().firstValue("Location").orElseThrow());
+        assertThat(authorize.toString()).startsWith(cognito.domainUrl() + "/oauth2/authorize?")
+                .contains("redirect_uri=" + URLEncoder.encode(callback, StandardCharsets.UTF_8));
+        HttpResponse<String> back = carol.get(authorize);
+        URI location = URI.create(back.headers().firstValue("Location").orElseThrow());
+        assertThat(location.toString()).startsWith(callback + "?code=");
+        HttpResponse<String> signedIn = carol.get(location);
+        assertThat(signedIn.statusCode()).as("Cognito refused: " + cognito.refusals() + "\nThe hub's log:\n"
+                + fargate.hubLog()).isEqualTo(302);
+        return carol;
+    }
+
+    /** A hub that lets in the addresses of {@code cidr} ("who may reach the hub"). */
+    private static Profile reachableFrom(Profile profile, String cidr) {
         NetworkSettings network = profile.network();
-        return profile.withNetwork(new NetworkSettings(network.mode(), network.vpcId(), network.subnetIds(),
-                NetworkSettings.ANYWHERE));
+        return profile.withNetwork(new NetworkSettings(network.mode(), network.vpcId(), network.subnetIds(), cidr));
     }
 
     /** What a person's check (sign in, start the server, run code in a kernel) saw when it ran the code. */
     private static String runCode(URI url, String user, String password) throws Exception {
+        return runCode(url, new FirstUsePassword(user, password));
+    }
+
+    private static String runCode(URI url, dev.hubwizard.hub.SignIn signIn) throws Exception {
         Map<HubCheck, String> passed = new EnumMap<>(HubCheck.class);
-        new PersonCheck(new HubBrowser(url), new FirstUsePassword(user, password), LocalTestStep.SERVER_TIMEOUT)
+        new PersonCheck(new HubBrowser(url), signIn, LocalTestStep.SERVER_TIMEOUT)
                 .run(new StepRecorder().context("check"), new PersonCheck.Listener() {
                     @Override
                     public void started(HubCheck check) {
@@ -247,6 +310,7 @@ class HttpsAddressIT {
         return passed.get(HubCheck.CODE_RAN);
     }
 
+    /** A request to the task's public address itself, going round CloudFront. */
     private static void direct(SecurityGroupGateway task) throws IOException, InterruptedException {
         HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build()
                 .send(HttpRequest.newBuilder(task.url().resolve("/hub/health")).timeout(Duration.ofSeconds(10))

@@ -9,12 +9,19 @@ import com.github.dockerjava.api.model.Volume;
 import com.github.dockerjava.api.async.ResultCallback;
 import dev.hubwizard.docker.DockerClients;
 
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +31,7 @@ import java.util.concurrent.TimeUnit;
  * A played Fargate task whose task definition mounts EFS: the hub image on host networking serving
  * 127.0.0.1:8000, with the file system played by a Docker volume named after it, mounted where the task
  * definition says. The local test's runner has no volumes (the local test needs none), so the test runs
- * these itself.
+ * these itself. It also runs a task whose hub must reach names the test plays ({@link FargateStandIn#cognitoAt}).
  */
 final class TaskContainer implements AutoCloseable {
 
@@ -36,6 +43,9 @@ final class TaskContainer implements AutoCloseable {
         this.id = id;
     }
 
+    /** The system's CA bundle in the hub image (Ubuntu's), which the hub's HTTP client (libcurl) trusts. */
+    private static final String CA_BUNDLE = "/etc/ssl/certs/ca-certificates.crt";
+
     /** The Docker volume that plays an EFS file system: its files outlive every task, as on EFS. */
     static String volumeOf(String fileSystemId) {
         return "hubwizard-test-efs-" + fileSystemId;
@@ -44,6 +54,16 @@ final class TaskContainer implements AutoCloseable {
     /** @param mounts Docker volume name → path in the container */
     static TaskContainer start(DockerClients docker, String image, String name, Map<String, String> environment,
                                Map<String, String> mounts) {
+        return start(docker, image, name, environment, mounts, List.of(), List.of());
+    }
+
+    /**
+     * @param hosts       {@code NAME:ADDRESS} lines for the container's {@code /etc/hosts}
+     * @param authorities CA certificates (PEM) added to the container's system trust before the hub starts, as
+     *                    {@code update-ca-certificates} adds one
+     */
+    static TaskContainer start(DockerClients docker, String image, String name, Map<String, String> environment,
+                               Map<String, String> mounts, List<String> hosts, List<Path> authorities) {
         List<String> env = new ArrayList<>();
         environment.forEach((k, v) -> env.add(k + "=" + v));
         // Host networking, as the local test runs it: loopback only, the hub's inner ports out of the way.
@@ -59,14 +79,64 @@ final class TaskContainer implements AutoCloseable {
             // The usual case.
         }
         String id = docker.client().createContainerCmd(image).withName(name).withEnv(env)
-                .withHostConfig(HostConfig.newHostConfig().withNetworkMode("host").withInit(true).withBinds(binds))
+                .withHostConfig(HostConfig.newHostConfig().withNetworkMode("host").withInit(true).withBinds(binds)
+                        .withExtraHosts(hosts.isEmpty() ? null : hosts.toArray(String[]::new)))
                 .exec().getId();
+        for (Path authority : authorities) {
+            trust(docker, id, authority);
+        }
         docker.client().startContainerCmd(id).exec();
         return new TaskContainer(docker, id);
     }
 
+    /** Appends a CA certificate to the created container's CA bundle. */
+    private static void trust(DockerClients docker, String id, Path authority) {
+        try {
+            ByteArrayOutputStream bundle = new ByteArrayOutputStream();
+            try (TarArchiveInputStream in = new TarArchiveInputStream(docker.client()
+                    .copyArchiveFromContainerCmd(id, CA_BUNDLE).exec())) {
+                TarArchiveEntry entry = in.getNextEntry();
+                while (entry != null && !entry.isFile()) {
+                    entry = in.getNextEntry();
+                }
+                if (entry == null) {
+                    throw new IllegalStateException("The hub image has no CA bundle at " + CA_BUNDLE);
+                }
+                in.transferTo(bundle);
+            }
+            bundle.write(Files.readAllBytes(authority));
+            byte[] bytes = bundle.toByteArray();
+            ByteArrayOutputStream tar = new ByteArrayOutputStream();
+            try (TarArchiveOutputStream out = new TarArchiveOutputStream(tar)) {
+                TarArchiveEntry entry = new TarArchiveEntry(Path.of(CA_BUNDLE).getFileName().toString());
+                entry.setSize(bytes.length);
+                entry.setMode(0644);
+                out.putArchiveEntry(entry);
+                out.write(bytes);
+                out.closeArchiveEntry();
+            }
+            docker.client().copyArchiveToContainerCmd(id).withRemotePath(Path.of(CA_BUNDLE).getParent().toString())
+                    .withTarInputStream(new ByteArrayInputStream(tar.toByteArray())).exec();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     String id() {
         return id;
+    }
+
+    /** The hub's log, for a failure message. */
+    String log() throws InterruptedException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        docker.client().logContainerCmd(id).withStdOut(true).withStdErr(true).withTail(200)
+                .exec(new ResultCallback.Adapter<Frame>() {
+                    @Override
+                    public void onNext(Frame frame) {
+                        out.writeBytes(frame.getPayload());
+                    }
+                }).awaitCompletion(10, TimeUnit.SECONDS);
+        return out.toString(StandardCharsets.UTF_8);
     }
 
     /** Runs a command in a container as {@code user}; returns what it printed (stdout and stderr). */

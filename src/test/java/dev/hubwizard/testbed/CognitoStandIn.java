@@ -2,14 +2,20 @@ package dev.hubwizard.testbed;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
+
+import javax.net.ssl.SSLContext;
 
 import java.io.IOException;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -20,6 +26,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * (the hub trades the code for an access token, proving the app client's secret) and {@code /oauth2/userInfo}
  * (the person's claims, {@code preferred_username} among them only when the {@code profile} scope was asked
  * for, as Cognito does). It checks what Cognito checks: the client id, the registered callback, the secret.
+ * Either on plain HTTP at a free port ({@link #start}), or as Cognito itself answers: HTTPS on port 443 under the
+ * user pool's domain name ({@link #startAt}), for a test bed that plays DNS and a CA for that name.
  */
 public final class CognitoStandIn implements AutoCloseable {
 
@@ -28,6 +36,8 @@ public final class CognitoStandIn implements AutoCloseable {
     }
 
     private final HttpServer server;
+    /** The name it answers to over HTTPS, or null on plain HTTP. */
+    private final String domain;
     private final String clientId;
     private final String clientSecret;
     private final String callbackUrl;
@@ -39,11 +49,13 @@ public final class CognitoStandIn implements AutoCloseable {
     private record Grant(Person person, List<String> scopes) {
     }
 
-    private CognitoStandIn(String clientId, String clientSecret, String callbackUrl) throws IOException {
+    private CognitoStandIn(String clientId, String clientSecret, String callbackUrl, HttpServer server,
+                           String domain) {
         this.clientId = clientId;
         this.clientSecret = clientSecret;
         this.callbackUrl = callbackUrl;
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        this.server = server;
+        this.domain = domain;
         server.createContext("/oauth2/authorize", this::authorize);
         server.createContext("/oauth2/token", this::token);
         server.createContext("/oauth2/userInfo", this::userInfo);
@@ -51,12 +63,41 @@ public final class CognitoStandIn implements AutoCloseable {
     }
 
     public static CognitoStandIn start(String clientId, String clientSecret, String callbackUrl) throws IOException {
-        return new CognitoStandIn(clientId, clientSecret, callbackUrl);
+        return new CognitoStandIn(clientId, clientSecret, callbackUrl,
+                HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0), null);
+    }
+
+    /**
+     * Cognito's hosted UI as the user pool's domain serves it: {@code https://DOMAIN/} on port 443, with
+     * {@code tls}'s certificate for that name, at an address of its own on loopback (127.77.2.N, so that port 443
+     * is free whoever else runs one); {@link #address()} says where, for the test bed's DNS.
+     */
+    public static CognitoStandIn startAt(String domain, SSLContext tls, String clientId, String clientSecret,
+                                         String callbackUrl) throws IOException {
+        Random random = new Random();
+        for (int attempt = 0; ; attempt++) {
+            InetSocketAddress address = new InetSocketAddress(InetAddress.getByName("127.77.2."
+                    + (2 + random.nextInt(250))), 443);
+            try {
+                HttpsServer server = HttpsServer.create(address, 0);
+                server.setHttpsConfigurator(new HttpsConfigurator(tls));
+                return new CognitoStandIn(clientId, clientSecret, callbackUrl, server, domain);
+            } catch (BindException taken) {
+                if (attempt == 20) {
+                    throw taken;
+                }
+            }
+        }
     }
 
     /** What the hub's {@code COGNITO_DOMAIN} is set to. */
     public String domainUrl() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return domain != null ? "https://" + domain : "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** Where it listens. */
+    public InetSocketAddress address() {
+        return server.getAddress();
     }
 
     /** The person who signs in at the hosted UI next, as if they typed their password there. */

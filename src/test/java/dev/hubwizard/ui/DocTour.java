@@ -26,9 +26,11 @@ import dev.hubwizard.ui.wizard.PageModel;
 import dev.hubwizard.ui.wizard.PageState;
 import dev.hubwizard.ui.wizard.WizardViewModel;
 import javafx.application.Platform;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.ScrollPane;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
@@ -60,6 +62,8 @@ public final class DocTour {
 
     private static final double WIDTH = 1100;
     private static final double HEIGHT = 760;
+    /** The plan with the HTTPS address: its CloudFront rows and the cost in one picture. */
+    private static final double PLAN_HEIGHT = 1000;
 
     private final Path out;
     private final Stage stage;
@@ -104,7 +108,7 @@ public final class DocTour {
                 new DocTour(out, stage, window).localTest(navigator, profile, bed);
             } else if (https) {
                 // A new hub as the start screen makes it: HTTPS on an AWS address, CloudFront played by nginx.
-                // Open to anyone: the edge stand-in does not play CloudFront functions (a range's).
+                // Open to anyone (0.0.0.0/0).
                 Profile newHub = profile.withOptions(Options.NEW_HUB.withKeepUserFiles(true)).withNetwork(new NetworkSettings(
                         profile.network().mode(), "", List.of(), NetworkSettings.ANYWHERE));
                 try (CloudFrontEdge edge = CloudFrontEdge.start(bed.aws(), home)) {
@@ -201,8 +205,9 @@ public final class DocTour {
     }
 
     /**
-     * A new hub's plan page and finish page with the HTTPS address on AWS ({@code plan-https}, {@code hub-url-https},
-     * light and dark); then it is torn down as a person would.
+     * A new hub's plan page and finish page with the HTTPS address on AWS ({@code plan-https} from its CloudFront rows,
+     * {@code plan-https-cost} its cost, {@code hub-url-https}, light and dark); then it is torn down as a person
+     * would.
      */
     private void httpsAddress(Navigator navigator, Profile profile, FargateStandIn fargate,
                               ExecutorService fargateThread) throws Exception {
@@ -217,7 +222,21 @@ public final class DocTour {
         });
         waitFor(() -> model.pageProperty().get() == plan, 30);
         waitFor(() -> plan.previewsProperty().get() != null, 60);
+        // The plan is longer than the window: shown from its HTTPS address rows down to the cost, in a taller one.
+        double height = onFx(stage::getHeight);
+        onFx(() -> {
+            stage.setHeight(PLAN_HEIGHT);
+            return null;
+        });
+        settle();
+        scrollPlanTo("HTTPS address");
         both("plan-https");
+        scrollPlanTo("Cost");
+        both("plan-https-cost");
+        onFx(() -> {
+            stage.setHeight(height);
+            return null;
+        });
         onFx(() -> {
             model.run();
             return null;
@@ -242,6 +261,40 @@ public final class DocTour {
         });
         waitFor(() -> stage.getTitle().endsWith("tear down")
                 && ((Labeled) stage.getScene().lookup("#status")).getText().startsWith("Done"), 600);
+    }
+
+    /**
+     * Scrolls the plan so that the step or section whose title starts with {@code title} is at the top, or as near
+     * as the plan's end allows. The plan's own scroll pane sits in the wizard's: each is scrolled, the inner one
+     * first, and measured again after each scroll, as the taller window's layout may come late.
+     */
+    private void scrollPlanTo(String title) throws Exception {
+        for (int pass = 0; pass < 6; pass++) {
+            boolean there = onFx(() -> {
+                Node content = stage.getScene().lookup("#plan-intents").getParent();
+                Node heading = java.util.stream.Stream.concat(content.lookupAll(".plan-step").stream(),
+                                content.lookupAll(".section-title").stream())
+                        .filter(n -> ((Labeled) n).getText().startsWith(title)).findFirst().orElseThrow(() ->
+                                new IllegalStateException("the plan has no heading starting with " + title));
+                boolean still = true;
+                for (Node parent = heading.getParent(); parent != null; parent = parent.getParent()) {
+                    if (parent instanceof ScrollPane scroll) {
+                        double below = heading.localToScene(0, 0).getY() - scroll.localToScene(0, 0).getY() - 8;
+                        double range = scroll.getContent().getLayoutBounds().getHeight()
+                                - scroll.getViewportBounds().getHeight();
+                        double wanted = range <= 0 ? 0 : Math.max(0, Math.min(1, scroll.getVvalue() + below / range));
+                        still &= Math.abs(wanted - scroll.getVvalue()) < 0.002;
+                        scroll.setVvalue(wanted);
+                        scroll.layout();
+                    }
+                }
+                return still;
+            });
+            settle();
+            if (there) {
+                return;
+            }
+        }
     }
 
     /**

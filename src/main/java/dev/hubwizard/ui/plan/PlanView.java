@@ -64,8 +64,17 @@ public final class PlanView extends VBox {
         costs.getStyleClass().add("cost-lines");
         costs.setHgap(16);
         costs.setVgap(4);
+        // What and how much keep their width; the basis, the longest, wraps.
+        ColumnConstraints costItem = new ColumnConstraints();
+        costItem.setMinWidth(Region.USE_PREF_SIZE);
+        ColumnConstraints costAmount = new ColumnConstraints();
+        costAmount.setMinWidth(Region.USE_PREF_SIZE);
+        ColumnConstraints costBasis = new ColumnConstraints();
+        costBasis.setHgrow(Priority.ALWAYS);
+        costs.getColumnConstraints().addAll(costItem, costAmount, costBasis);
         total.setId("plan-total");
         total.getStyleClass().add("cost-total");
+        total.setWrapText(true);
         attribution.getStyleClass().add("cost-attribution");
         attribution.setWrapText(true);
         VBox costBox = new VBox(6, costTitle, costs, total, attribution);
@@ -190,6 +199,7 @@ public final class PlanView extends VBox {
             amount.getStyleClass().add("cost-amount");
             Label basis = new Label(line.basis());
             basis.getStyleClass().add("cost-basis");
+            basis.setWrapText(true);
             costs.addRow(row++, item, amount, basis);
         }
         String paused = estimate.pausedSummary();
