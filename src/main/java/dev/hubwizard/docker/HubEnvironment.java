@@ -77,10 +77,9 @@ public final class HubEnvironment {
 
     /**
      * Fargate servers with kept files: the EFS file system (its id) in which the hub makes each person's home folder
-     * an access point of its own. Not public until the hub package reads it (HubEnvironmentTest holds both sides
-     * to the same names): the Python side adds it under exactly this name.
+     * an access point of its own (hubwizard_hub/homes.py).
      */
-    static final String FARGATE_FILE_SYSTEM = "HUB_FARGATE_FILE_SYSTEM";
+    public static final String FARGATE_FILE_SYSTEM = "HUB_FARGATE_FILE_SYSTEM";
     /** The users' task definition's container that runs {@code jupyterhub-singleuser} (the hub's default name). */
     private static final String USER_CONTAINER = "notebook";
     /** The port the hub's API listens on for users' servers in their own tasks. */
