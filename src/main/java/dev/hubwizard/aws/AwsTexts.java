@@ -125,7 +125,11 @@ public record AwsTexts(String profile) {
         HUB("port " + SecurityGroups.HUB_PORT),
         LOAD_BALANCER("the load balancer, HTTP and HTTPS"),
         // No apostrophe: AWS allows none in a security group's texts.
-        FILE_SYSTEM("NFS from the hub task");
+        FILE_SYSTEM("NFS from the hub task"),
+        /** The users' own tasks: Jupyter's port, from the hub's task only. */
+        USERS("Jupyter port " + SecurityGroups.USER_PORT + " from the hub task"),
+        /** The rule of the hub's group that lets users' servers reach the hub's API. */
+        HUB_API("the hub API port " + SecurityGroups.HUB_API_PORT + " from users servers");
 
         private final String words;
 

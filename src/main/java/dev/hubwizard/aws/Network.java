@@ -26,7 +26,9 @@ import java.util.Set;
  * internet gateway, a route table sending 0.0.0.0/0 to it), the account's default VPC, or a VPC and
  * subnets the user picked — each with the hub's security group. With a stable address the load
  * balancer's group takes the profile's address range on ports 80 and 443 and the hub's group lets in
- * only the load balancer; with kept files the file system's group lets in NFS from the hub's group. Subnets are
+ * only the load balancer; with kept files the file system's group lets in NFS from the hub's group. With users'
+ * servers in their own Fargate tasks, their group lets in Jupyter's port (8888) from the hub's group only, the hub's
+ * lets in its API (8081) from theirs only, and the file system's lets them in for their home folders. Subnets are
  * in zones where Fargate runs tasks ({@link FargateZones}); a default VPC's others are left out, and chosen subnets
  * in such a zone are refused with their names.
  */
@@ -36,6 +38,7 @@ public final class Network {
 
     private final NetworkSettings settings;
     private final Options options;
+    private final boolean usersOnFargate;
     private final AwsTexts texts;
     private final FargateZones fargate;
     private final AwsClients aws;
@@ -55,6 +58,7 @@ public final class Network {
         ProfileTags tags = new ProfileTags(profile.name());
         this.settings = profile.network();
         this.options = profile.options();
+        this.usersOnFargate = profile.servers().onFargate();
         this.texts = new AwsTexts(profile.name());
         this.fargate = fargate;
         this.aws = aws;
@@ -106,16 +110,46 @@ public final class Network {
                     texts.loadBalancerSecurityGroupName(), vpcId, Purpose.LOAD_BALANCER, LOAD_BALANCER_PORTS,
                     loadBalancerIngress(cloudFront)).groupId();
         }
+        // The hub's and the users' groups name each other: the users' is made first with no rule (its rules are
+        // left as they are here), so that the hub's can admit it; then it admits the hub's.
+        String usersGroupId = "";
+        if (usersOnFargate) {
+            usersGroupId = securityGroups.ensure(ctx, ResourceKind.USERS_SECURITY_GROUP,
+                    texts.usersSecurityGroupName(), vpcId, Purpose.USERS, Set.of(), List.of()).groupId();
+        }
         String groupId = securityGroups.ensure(ctx, ResourceKind.SECURITY_GROUP, texts.securityGroupName(), vpcId,
-                Purpose.HUB, Set.of(SecurityGroups.HUB_PORT),
-                List.of(hubIngress(loadBalancerGroupId, cloudFront))).groupId();
+                Purpose.HUB, hubPorts(), hubIngress(loadBalancerGroupId, cloudFront, usersGroupId)).groupId();
+        if (usersOnFargate) {
+            securityGroups.ensure(ctx, ResourceKind.USERS_SECURITY_GROUP, texts.usersSecurityGroupName(), vpcId,
+                    Purpose.USERS, Set.of(SecurityGroups.USER_PORT), usersIngress(groupId));
+        }
         String fileSystemGroupId = "";
         if (options.keepUserFiles()) {
             fileSystemGroupId = securityGroups.ensure(ctx, ResourceKind.FILE_SYSTEM_SECURITY_GROUP,
                     texts.fileSystemSecurityGroupName(), vpcId, Purpose.FILE_SYSTEM, Set.of(SecurityGroups.NFS_PORT),
-                    List.of(new Ingress(SecurityGroups.NFS_PORT, groupId))).groupId();
+                    nfsIngress(groupId, usersGroupId)).groupId();
         }
-        return new HubNetwork(vpcId, subnetIds, groupId, loadBalancerGroupId, fileSystemGroupId);
+        return new HubNetwork(vpcId, subnetIds, groupId, loadBalancerGroupId, fileSystemGroupId, usersGroupId);
+    }
+
+    /**
+     * The hub's group's ports: the hub's own and, with users' servers in their own tasks, its API (a rule for
+     * it left from such a deploy is closed when the profile goes back to servers in the hub).
+     */
+    private static Set<Integer> hubPorts() {
+        return Set.of(SecurityGroups.HUB_PORT, SecurityGroups.HUB_API_PORT);
+    }
+
+    /** Users' servers reach Jupyter's port from the hub's task only. */
+    private static List<Ingress> usersIngress(String hubGroupId) {
+        return List.of(new Ingress(SecurityGroups.USER_PORT, hubGroupId));
+    }
+
+    /** NFS from the hub's task and, with users' servers in their own tasks (their home folders), from theirs. */
+    private static List<Ingress> nfsIngress(String hubGroupId, String usersGroupId) {
+        return usersGroupId.isEmpty() ? List.of(new Ingress(SecurityGroups.NFS_PORT, hubGroupId))
+                : List.of(new Ingress(SecurityGroups.NFS_PORT, hubGroupId),
+                new Ingress(SecurityGroups.NFS_PORT, usersGroupId));
     }
 
     /**
@@ -137,9 +171,11 @@ public final class Network {
      * Behind a load balancer the task takes traffic from it alone; behind CloudFront alone, from CloudFront's
      * addresses alone (so nobody bypasses HTTPS); otherwise from the profile's range.
      */
-    private Ingress hubIngress(String loadBalancerGroupId, String cloudFront) {
-        return new Ingress(SecurityGroups.HUB_PORT, !loadBalancerGroupId.isEmpty() ? loadBalancerGroupId
+    private List<Ingress> hubIngress(String loadBalancerGroupId, String cloudFront, String usersGroupId) {
+        Ingress people = new Ingress(SecurityGroups.HUB_PORT, !loadBalancerGroupId.isEmpty() ? loadBalancerGroupId
                 : !cloudFront.isEmpty() ? cloudFront : settings.ingressCidr());
+        return usersGroupId.isEmpty() ? List.of(people)
+                : List.of(people, new Ingress(SecurityGroups.HUB_API_PORT, usersGroupId));
     }
 
     /** CloudFront reaches a task by its public DNS name, which a VPC gives only with DNS host names on. */
@@ -200,16 +236,27 @@ public final class Network {
         Optional<SecurityGroup> group = securityGroups.find(journal, texts.securityGroupName(), vpcId);
         String hubSource = options.stableAddress() ? "the load balancer only" : !cloudFront.isEmpty()
                 ? "CloudFront only (AWS's list of its addresses), so nobody bypasses HTTPS" : who;
-        intents.add(groupIntent(texts.securityGroupName(), group, Set.of(SecurityGroups.HUB_PORT),
-                options.stableAddress() && loadBalancerGroupId.isEmpty() ? null
-                        : List.of(hubIngress(loadBalancerGroupId, cloudFront)),
-                "the hub's: port " + SecurityGroups.HUB_PORT + " open to " + hubSource));
+        Optional<SecurityGroup> users = usersOnFargate ? securityGroups.find(journal,
+                ResourceKind.USERS_SECURITY_GROUP, texts.usersSecurityGroupName(), vpcId) : Optional.empty();
+        String usersGroupId = users.map(SecurityGroup::groupId).orElse("");
+        boolean usersKnown = !usersOnFargate || users.isPresent();
+        intents.add(groupIntent(texts.securityGroupName(), group, hubPorts(),
+                options.stableAddress() && loadBalancerGroupId.isEmpty() || !usersKnown ? null
+                        : hubIngress(loadBalancerGroupId, cloudFront, usersGroupId),
+                "the hub's: port " + SecurityGroups.HUB_PORT + " open to " + hubSource + (usersOnFargate
+                        ? ", its API (port " + SecurityGroups.HUB_API_PORT + ") to users' servers only" : "")));
+        if (usersOnFargate) {
+            intents.add(groupIntent(texts.usersSecurityGroupName(), users, Set.of(SecurityGroups.USER_PORT),
+                    group.map(g -> usersIngress(g.groupId())).orElse(null),
+                    "users' servers: port " + SecurityGroups.USER_PORT + " open to the hub's task only"));
+        }
         if (options.keepUserFiles()) {
             Optional<SecurityGroup> nfs = securityGroups.find(journal, ResourceKind.FILE_SYSTEM_SECURITY_GROUP,
                     texts.fileSystemSecurityGroupName(), vpcId);
             intents.add(groupIntent(texts.fileSystemSecurityGroupName(), nfs, Set.of(SecurityGroups.NFS_PORT),
-                    group.map(g -> List.of(new Ingress(SecurityGroups.NFS_PORT, g.groupId()))).orElse(null),
-                    "the file system's: NFS (port " + SecurityGroups.NFS_PORT + ") open to the hub's task only"));
+                    group.filter(g -> usersKnown).map(g -> nfsIngress(g.groupId(), usersGroupId)).orElse(null),
+                    "the file system's: NFS (port " + SecurityGroups.NFS_PORT + ") open to the hub's task"
+                            + (usersOnFargate ? " and users' servers" : "") + " only"));
         }
         return intents;
     }

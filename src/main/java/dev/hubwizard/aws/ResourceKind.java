@@ -46,6 +46,10 @@ public final class ResourceKind {
     public static final String MOUNT_TARGET = "efs-mount-target";
     public static final String ACCESS_POINT = "efs-access-point";
 
+    // Users' servers, each in its own Fargate task.
+    /** The users' tasks' security group: Jupyter's port from the hub's group only. */
+    public static final String USERS_SECURITY_GROUP = "users-security-group";
+
     // Users changed while the hub runs.
     /** An SSM parameter; id = its name. */
     public static final String SSM_PARAMETER = "ssm-parameter";

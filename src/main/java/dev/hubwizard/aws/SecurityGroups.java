@@ -37,6 +37,10 @@ public final class SecurityGroups {
     public static final int HTTP_PORT = 80;
     public static final int HTTPS_PORT = 443;
     public static final int NFS_PORT = 2049;
+    /** Where users' servers in their own tasks listen ({@code jupyterhub-singleuser}). */
+    public static final int USER_PORT = 8888;
+    /** The hub's API, which users' servers in their own tasks call. */
+    public static final int HUB_API_PORT = 8081;
 
     /**
      * One inbound rule: TCP {@code port} from {@code source}, an address range ({@code 203.0.113.0/24}), another
@@ -189,8 +193,10 @@ public final class SecurityGroups {
     }
 
     private static List<IpPermission> permissions(List<Ingress> rules, AwsTexts.Purpose purpose) {
-        String description = AwsTexts.ruleDescription(purpose);
         return rules.stream().map(rule -> {
+            // The hub's group has two kinds of rule: the hub's port for people, its API for users' servers.
+            String description = AwsTexts.ruleDescription(rule.port() == HUB_API_PORT && purpose == AwsTexts.Purpose.HUB
+                    ? AwsTexts.Purpose.HUB_API : purpose);
             IpPermission.Builder p = IpPermission.builder().ipProtocol("tcp").fromPort(rule.port()).toPort(rule.port());
             if (rule.fromGroup()) {
                 p.userIdGroupPairs(UserIdGroupPair.builder().groupId(rule.source()).description(description).build());
