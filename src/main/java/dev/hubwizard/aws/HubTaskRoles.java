@@ -50,12 +50,27 @@ public final class HubTaskRoles {
         return POLICY.formatted(usersArn, pickedUpArn);
     }
 
+    /** The same and {@code more} statements (those of {@link #fargateStatements}), in one compact document. */
+    static String policy(String usersArn, String pickedUpArn, ArrayNode more) {
+        if (more.isEmpty()) {
+            return policy(usersArn, pickedUpArn);
+        }
+        try {
+            ObjectNode document = (ObjectNode) JSON.readTree(policy(usersArn, pickedUpArn));
+            ((ArrayNode) document.get("Statement")).addAll(more);
+            return JSON.writeValueAsString(document);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("The hub's policy is not JSON", e);
+        }
+    }
+
     /**
      * What the hub may do to start each person's server in its own Fargate task, and no more: run tasks only of the
-     * users' task definition families ({@code <prefix>-user*}) and only in the profile's cluster; stop and describe
-     * tasks only there; tag only what RunTask creates; pass only the execution role, and only to ECS tasks. With
-     * kept files also: make and tag access points (each person's home folder) only in the profile's file system and
-     * only tagged as the profile's, look them up, and register the per-person task definitions that mount them.
+     * users' task definition family ({@code <prefix>-user}, any revision) and, with kept files, of each person's
+     * ({@code <prefix>-user-NAME}), and only in the profile's cluster; list, stop and describe tasks only there; tag
+     * only what RunTask creates; pass only the execution role, and only to ECS tasks. With kept files also: make and
+     * tag access points (each person's home folder) only in the profile's file system and only tagged as the
+     * profile's, look them up, register the per-person task definitions that mount them and tag them as it does so.
      *
      * @param clusterArn       the profile's cluster, whose ARN names the partition, region and account
      * @param userFamily       the users' task definition family, {@code team-hub-user}
@@ -71,35 +86,48 @@ public final class HubTaskRoles {
         String clusterName = arn[5].substring(arn[5].indexOf('/') + 1);
         String ecs = "arn:" + partition + ":ecs:" + region + ":" + account + ":";
         String tasks = ecs + "task/" + clusterName + "/*";
+        String family = ecs + "task-definition/" + userFamily + ":*";
+        String perPerson = ecs + "task-definition/" + userFamily + "-*";
         ArrayNode statements = JSON.createArrayNode();
-        statements.add(allow(List.of("ecs:RunTask"), ecs + "task-definition/" + userFamily + "*")
+        statements.add(allow(List.of("ecs:RunTask"), fileSystemId.isPresent() ? List.of(family, perPerson)
+                : List.of(family)).set("Condition", condition("ArnEquals", "ecs:cluster", clusterArn)));
+        statements.add(allow(List.of("ecs:StopTask", "ecs:DescribeTasks"), List.of(tasks))
                 .set("Condition", condition("ArnEquals", "ecs:cluster", clusterArn)));
-        statements.add(allow(List.of("ecs:StopTask", "ecs:DescribeTasks"), tasks)
+        // ListTasks names no task: IAM knows it by the cluster alone.
+        statements.add(allow(List.of("ecs:ListTasks"), List.of("*"))
                 .set("Condition", condition("ArnEquals", "ecs:cluster", clusterArn)));
-        statements.add(allow(List.of("ecs:TagResource"), tasks)
+        statements.add(allow(List.of("ecs:TagResource"), List.of(tasks))
                 .set("Condition", condition("StringEquals", "ecs:CreateAction", "RunTask")));
-        statements.add(allow(List.of("iam:PassRole"), executionRoleArn)
+        statements.add(allow(List.of("iam:PassRole"), List.of(executionRoleArn))
                 .set("Condition", condition("StringEquals", "iam:PassedToService", ExecutionRoles.TRUSTED_SERVICE)));
         fileSystemId.ifPresent(id -> {
             String fileSystem = "arn:" + partition + ":elasticfilesystem:" + region + ":" + account + ":file-system/"
                     + id;
-            statements.add(allow(List.of("efs:CreateAccessPoint", "efs:TagResource"), fileSystem).set("Condition",
+            statements.add(allow(List.of("elasticfilesystem:CreateAccessPoint", "elasticfilesystem:TagResource"),
+                    List.of(fileSystem)).set("Condition",
                     condition("StringEquals", "aws:RequestTag/" + ProfileTags.PROFILE_KEY, profile)));
-            statements.add(allow(List.of("efs:DescribeAccessPoints"), fileSystem));
+            statements.add(allow(List.of("elasticfilesystem:DescribeAccessPoints"), List.of(fileSystem)));
             // Neither call takes a resource narrower than "*" in IAM.
-            statements.add(allow(List.of("ecs:RegisterTaskDefinition", "ecs:DescribeTaskDefinition"), "*"));
+            statements.add(allow(List.of("ecs:RegisterTaskDefinition", "ecs:DescribeTaskDefinition"), List.of("*")));
+            statements.add(allow(List.of("ecs:TagResource"), List.of(perPerson)).set("Condition",
+                    condition("StringEquals", "ecs:CreateAction", "RegisterTaskDefinition")));
         });
         return statements;
     }
 
-    private static ObjectNode allow(List<String> actions, String resource) {
+    private static ObjectNode allow(List<String> actions, List<String> resources) {
         ObjectNode statement = JSON.createObjectNode().put("Effect", "Allow");
         if (actions.size() == 1) {
             statement.put("Action", actions.get(0));
         } else {
             actions.forEach(statement.putArray("Action")::add);
         }
-        return statement.put("Resource", resource);
+        if (resources.size() == 1) {
+            statement.put("Resource", resources.get(0));
+        } else {
+            resources.forEach(statement.putArray("Resource")::add);
+        }
+        return statement;
     }
 
     private static ObjectNode condition(String operator, String key, String value) {
@@ -114,6 +142,12 @@ public final class HubTaskRoles {
 
     public HubTaskRole ensure(StepContext ctx, String name, String usersArn, String pickedUpArn)
             throws ProblemException {
+        return ensure(ctx, name, usersArn, pickedUpArn, JSON.createArrayNode());
+    }
+
+    /** @param more what else the hub may do: with users' servers in their own tasks, {@link #fargateStatements} */
+    public HubTaskRole ensure(StepContext ctx, String name, String usersArn, String pickedUpArn, ArrayNode more)
+            throws ProblemException {
         Journaled.Outcome<Role> outcome = Journaled.ensure(ctx, ResourceKind.TASK_ROLE, "IAM role", name,
                 () -> find(name), Journaled.NAME_IS_IDENTITY,
                 () -> call("iam:CreateRole", () -> aws.iam().createRole(r -> r.roleName(name)
@@ -121,7 +155,7 @@ public final class HubTaskRoles {
                         .description(AwsTexts.taskRoleDescription(tags.profile()))
                         .tags(tags.iam(name))).role()),
                 ExecutionRoles.identity(tags));
-        String wanted = policy(usersArn, pickedUpArn);
+        String wanted = policy(usersArn, pickedUpArn, more);
         Optional<String> current = call("iam:GetRolePolicy", () -> {
             try {
                 return Optional.of(URLDecoder.decode(aws.iam().getRolePolicy(r -> r.roleName(name)
@@ -137,7 +171,8 @@ public final class HubTaskRoles {
         run("iam:PutRolePolicy", () -> aws.iam().putRolePolicy(r -> r.roleName(name).policyName(POLICY_NAME)
                 .policyDocument(wanted)));
         ctx.log().info("The IAM role " + name + " may read " + usersArn + " and write " + pickedUpArn
-                + ", and nothing else");
+                + (more.isEmpty() ? ", and nothing else" : ", and start, follow and stop users' servers in their own"
+                + " Fargate tasks of this hub's cluster"));
         return new HubTaskRole(name, arn, true);
     }
 

@@ -12,13 +12,21 @@ import dev.hubwizard.engine.Step;
 import dev.hubwizard.engine.StepContext;
 import dev.hubwizard.profile.Profile;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * The hub's live lists of users: the SSM parameter with the profile's admins and allowed users (which the hub
  * reads every 30 s, so that users change without a new task), the parameter the hub writes when it picked them
- * up, and the task role that may do exactly those two things. A deploy writes the profile's lists, so that an
- * interrupted users change is completed by the next run, and writes nothing when they are there already.
+ * up, and the task role that may do exactly those two things — and, with users' servers in their own Fargate tasks,
+ * start, follow and stop those tasks in the profile's cluster ({@link HubTaskRoles#fargateStatements}). A deploy
+ * writes the profile's lists, so that an interrupted users change is completed by the next run, and writes nothing
+ * when they are there already.
  */
 public final class LiveUsersStep implements Step {
 
@@ -54,6 +62,29 @@ public final class LiveUsersStep implements Step {
         return "Live lists of users";
     }
 
+    /** With users' servers in their own tasks the role names the cluster, the execution role and the file system. */
+    @Override
+    public Set<String> dependsOn() {
+        if (!profile.servers().onFargate()) {
+            return Set.of();
+        }
+        Set<String> steps = new HashSet<>(Set.of(ClusterStep.ID, ExecutionRoleStep.ID));
+        if (profile.options().keepUserFiles()) {
+            steps.add(FileSystemStep.ID);
+        }
+        return Set.copyOf(steps);
+    }
+
+    private ArrayNode usersServers(StepContext context) {
+        if (!profile.servers().onFargate()) {
+            return JsonNodeFactory.instance.arrayNode();
+        }
+        Optional<String> fileSystem = profile.options().keepUserFiles()
+                ? Optional.of(context.require(FileSystemStep.HOMES).fileSystem().fileSystemId()) : Optional.empty();
+        return HubTaskRoles.fargateStatements(context.require(ClusterStep.CLUSTER).arn(), texts.userTaskFamily(),
+                context.require(ExecutionRoleStep.ROLE).arn(), profile.name(), fileSystem);
+    }
+
     @Override
     public void run(StepContext context) throws Exception {
         HubUserLists lists = HubUserLists.of(profile);
@@ -70,7 +101,8 @@ public final class LiveUsersStep implements Step {
         }
         SsmParameters.Parameter pickedUp = parameters.ensure(context, texts.usersPickedUpParameter(),
                 "When the hub last picked up its lists of users (Hub Wizard profile " + profile.name() + ")", "{}");
-        HubTaskRoles.HubTaskRole role = roles.ensure(context, texts.taskRoleName(), users.arn(), pickedUp.arn());
+        HubTaskRoles.HubTaskRole role = roles.ensure(context, texts.taskRoleName(), users.arn(), pickedUp.arn(),
+                usersServers(context));
         if (role.changed()) {
             // IAM is eventually consistent: ECS may not yet be able to give a task the new role's credentials.
             context.log().info("The hub's task role is new or changed; IAM takes a few seconds to let ECS use it");

@@ -1,6 +1,9 @@
 package dev.hubwizard.deploy;
 
 import dev.hubwizard.aws.AwsClients;
+import dev.hubwizard.aws.AwsTexts;
+import dev.hubwizard.aws.EcsCluster;
+import dev.hubwizard.aws.HubNetwork;
 import dev.hubwizard.aws.CloudWatchLogGroup;
 import dev.hubwizard.aws.ExecutionRole;
 import dev.hubwizard.aws.ProfileTags;
@@ -28,7 +31,8 @@ import java.util.TreeMap;
  * Registers a task definition revision for the pushed image, only when it differs from the latest. With
  * Cognito sign-in the task gets the client's settings and, through {@code secrets}, its secret; with kept
  * files the EFS volume as {@code /home}, the pinned user ids and the hub's state on it; always the task role and
- * the parameters of the live lists of users.
+ * the parameters of the live lists of users; with users' servers in their own Fargate tasks, where the hub starts
+ * them ({@link HubEnvironment#fargate}).
  */
 public final class TaskDefinitionStep implements Step {
 
@@ -69,16 +73,21 @@ public final class TaskDefinitionStep implements Step {
         if (profile.options().keepUserFiles()) {
             steps.add(FileSystemStep.ID);
         }
+        if (profile.servers().onFargate()) {
+            steps.addAll(Set.of(NetworkStep.ID, ClusterStep.ID));
+        }
         return Set.copyOf(steps);
     }
 
     @Override
     public void run(StepContext context) throws Exception {
+        Optional<HomesOnEfs> homes = profile.options().keepUserFiles() ? Optional.of(context.require(FileSystemStep.HOMES))
+                : Optional.empty();
         TaskDefinitionSpec spec = spec(context.require(PushStep.PUSHED_IMAGE), context.require(ExecutionRoleStep.ROLE),
                 context.require(LogGroupStep.LOG_GROUP), context.require(LiveUsersStep.LIVE_USERS),
-                cognito() ? Optional.of(context.require(CognitoStep.CLIENT)) : Optional.empty(),
-                profile.options().keepUserFiles() ? Optional.of(context.require(FileSystemStep.HOMES))
-                        : Optional.empty(), cognito() ? HubUrls.https(profile, context, aws) : Optional.empty());
+                cognito() ? Optional.of(context.require(CognitoStep.CLIENT)) : Optional.empty(), homes,
+                cognito() ? HubUrls.https(profile, context, aws) : Optional.empty(),
+                usersServers(context.get(NetworkStep.NETWORK), context.get(ClusterStep.CLUSTER), homes));
         context.put(TASK_DEFINITION, taskDefinitions.ensure(context, spec));
     }
 
@@ -93,18 +102,47 @@ public final class TaskDefinitionStep implements Step {
         boolean known = image.isPresent() && role.isPresent() && logGroup.isPresent() && live.isPresent()
                 && (!cognito() || client.isPresent()) && (!profile.options().keepUserFiles() || homes.isPresent());
         Optional<URI> address = cognito() ? HubUrls.https(profile, context, aws) : Optional.empty();
-        Optional<TaskDefinitionSpec> spec = known && (!cognito() || address.isPresent())
-                ? Optional.of(spec(image.get(), role.get(), logGroup.get(), live.get(), client, homes, address))
+        Optional<Map<String, String>> servers = usersServers(context.get(NetworkStep.NETWORK),
+                context.get(ClusterStep.CLUSTER), homes);
+        Optional<TaskDefinitionSpec> spec = known && (!cognito() || address.isPresent()) && servers.isPresent()
+                ? Optional.of(spec(image.get(), role.get(), logGroup.get(), live.get(), client, homes, address,
+                servers))
                 : Optional.empty();
         return taskDefinitions.preview(profile.names().taskFamily(), spec);
     }
 
-    /** @param address the hub's HTTPS address, which Cognito calls back */
+    /**
+     * Where the hub starts users' servers with servers in their own Fargate tasks: its cluster, subnets, the users'
+     * group and family, and with kept files the file system of their home folders. An empty map with servers in
+     * the hub; nothing when the network or the cluster is not known yet.
+     */
+    private Optional<Map<String, String>> usersServers(Optional<HubNetwork> network, Optional<EcsCluster> cluster,
+                                                      Optional<HomesOnEfs> homes) {
+        if (!profile.servers().onFargate()) {
+            return Optional.of(Map.of());
+        }
+        if (network.isEmpty() || cluster.isEmpty()) {
+            return Optional.empty();
+        }
+        // Public subnets without a NAT gateway: a user's task needs a public address to pull its image; its
+        // security group still lets in only the hub.
+        return Optional.of(HubEnvironment.fargate(profile, new HubEnvironment.FargateServers(cluster.get().arn(),
+                new AwsTexts(profile.name()).userTaskFamily(), network.get().subnetIds(),
+                List.of(network.get().usersSecurityGroupId()), true,
+                homes.map(h -> h.fileSystem().fileSystemId()))));
+    }
+
+    /**
+     * @param address the hub's HTTPS address, which Cognito calls back
+     * @param servers {@link #usersServers}
+     */
     private TaskDefinitionSpec spec(PushedImage image, ExecutionRole role, CloudWatchLogGroup logGroup,
                                     LiveUsersStep.LiveUsers live, Optional<CognitoClient> cognito,
-                                    Optional<HomesOnEfs> homes, Optional<URI> address) {
+                                    Optional<HomesOnEfs> homes, Optional<URI> address,
+                                    Optional<Map<String, String>> servers) {
         Map<String, String> environment = new TreeMap<>(HubEnvironment.forTask(profile, live.usersParameter(),
                 live.pickedUpParameter()));
+        environment.putAll(servers.orElseThrow());
         Map<String, String> secrets = new TreeMap<>();
         cognito.ifPresent(c -> {
             environment.putAll(HubEnvironment.cognito(c.domainUrl(), c.clientId(),

@@ -21,27 +21,30 @@ class HubTaskRolesTest {
         ArrayNode statements = HubTaskRoles.fargateStatements(CLUSTER, "team-hub-user", EXECUTION_ROLE, "team-hub",
                 Optional.empty());
 
-        assertThat(statements).hasSize(4);
+        assertThat(statements).hasSize(5);
         JsonNode run = statements.get(0);
         assertThat(run.get("Action").asText()).isEqualTo("ecs:RunTask");
         assertThat(run.get("Resource").asText())
-                .isEqualTo("arn:aws:ecs:eu-central-1:123456789012:task-definition/team-hub-user*");
+                .isEqualTo("arn:aws:ecs:eu-central-1:123456789012:task-definition/team-hub-user:*");
         assertThat(run.at("/Condition/ArnEquals/ecs:cluster").asText()).isEqualTo(CLUSTER);
         JsonNode stop = statements.get(1);
         assertThat(actions(stop)).containsExactly("ecs:StopTask", "ecs:DescribeTasks");
         assertThat(stop.get("Resource").asText())
                 .isEqualTo("arn:aws:ecs:eu-central-1:123456789012:task/team-hub-cluster/*");
         assertThat(stop.at("/Condition/ArnEquals/ecs:cluster").asText()).isEqualTo(CLUSTER);
-        JsonNode tag = statements.get(2);
+        JsonNode list = statements.get(2);
+        assertThat(list.get("Action").asText()).isEqualTo("ecs:ListTasks");
+        assertThat(list.at("/Condition/ArnEquals/ecs:cluster").asText()).isEqualTo(CLUSTER);
+        JsonNode tag = statements.get(3);
         assertThat(tag.get("Action").asText()).isEqualTo("ecs:TagResource");
         assertThat(tag.at("/Condition/StringEquals/ecs:CreateAction").asText()).isEqualTo("RunTask");
-        JsonNode pass = statements.get(3);
+        JsonNode pass = statements.get(4);
         assertThat(pass.get("Action").asText()).isEqualTo("iam:PassRole");
         assertThat(pass.get("Resource").asText()).isEqualTo(EXECUTION_ROLE);
         assertThat(pass.at("/Condition/StringEquals/iam:PassedToService").asText())
                 .isEqualTo("ecs-tasks.amazonaws.com");
-        assertThat(statements.findValuesAsText("Resource")).as("nothing on every resource without kept files")
-                .doesNotContain("*");
+        assertThat(statements.findValuesAsText("Resource")).as("nothing on every resource but the cluster's task list")
+                .containsOnlyOnce("*");
     }
 
     @Test
@@ -51,23 +54,52 @@ class HubTaskRolesTest {
                 Optional.of("fs-0123456789abcdef0"));
 
         String fileSystem = "arn:aws-cn:elasticfilesystem:cn-north-1:123456789012:file-system/fs-0123456789abcdef0";
-        assertThat(statements).hasSize(7);
-        assertThat(statements.get(0).get("Resource").asText()).as("the cluster's partition")
-                .isEqualTo("arn:aws-cn:ecs:cn-north-1:123456789012:task-definition/lab-user*");
-        JsonNode create = statements.get(4);
-        assertThat(actions(create)).containsExactly("efs:CreateAccessPoint", "efs:TagResource");
+        assertThat(statements).hasSize(9);
+        assertThat(values(statements.get(0).get("Resource"))).as("the cluster's partition; each person's family too")
+                .containsExactly("arn:aws-cn:ecs:cn-north-1:123456789012:task-definition/lab-user:*",
+                        "arn:aws-cn:ecs:cn-north-1:123456789012:task-definition/lab-user-*");
+        JsonNode create = statements.get(5);
+        assertThat(actions(create)).containsExactly("elasticfilesystem:CreateAccessPoint",
+                "elasticfilesystem:TagResource");
         assertThat(create.get("Resource").asText()).isEqualTo(fileSystem);
         assertThat(create.at("/Condition/StringEquals").get("aws:RequestTag/hubwizard:profile").asText())
                 .isEqualTo("lab");
-        assertThat(statements.get(5).get("Action").asText()).isEqualTo("efs:DescribeAccessPoints");
-        assertThat(statements.get(5).get("Resource").asText()).isEqualTo(fileSystem);
-        assertThat(actions(statements.get(6))).containsExactly("ecs:RegisterTaskDefinition",
+        assertThat(statements.get(6).get("Action").asText()).isEqualTo("elasticfilesystem:DescribeAccessPoints");
+        assertThat(statements.get(6).get("Resource").asText()).isEqualTo(fileSystem);
+        assertThat(actions(statements.get(7))).containsExactly("ecs:RegisterTaskDefinition",
                 "ecs:DescribeTaskDefinition");
+        JsonNode tagFamily = statements.get(8);
+        assertThat(tagFamily.get("Action").asText()).isEqualTo("ecs:TagResource");
+        assertThat(tagFamily.get("Resource").asText())
+                .isEqualTo("arn:aws-cn:ecs:cn-north-1:123456789012:task-definition/lab-user-*");
+        assertThat(tagFamily.at("/Condition/StringEquals/ecs:CreateAction").asText())
+                .isEqualTo("RegisterTaskDefinition");
+    }
+
+    @Test
+    void thePolicyKeepsTheListsStatementsAndAddsTheFargateOnesOnlyWhenThereAreAny() throws Exception {
+        String lists = HubTaskRoles.policy("arn:users", "arn:picked");
+        assertThat(HubTaskRoles.policy("arn:users", "arn:picked", new com.fasterxml.jackson.databind.ObjectMapper()
+                .createArrayNode())).isEqualTo(lists);
+        String both = HubTaskRoles.policy("arn:users", "arn:picked", HubTaskRoles.fargateStatements(CLUSTER,
+                "team-hub-user", EXECUTION_ROLE, "team-hub", Optional.empty()));
+        JsonNode document = new com.fasterxml.jackson.databind.ObjectMapper().readTree(both);
+        assertThat(document.get("Statement")).hasSize(7);
+        assertThat(both).as("compact, as IAM's answer is compared without white space").doesNotContain(" ");
+        assertThat(both).startsWith(lists.substring(0, lists.length() - 2));
     }
 
     private static List<String> actions(JsonNode statement) {
-        List<String> actions = new ArrayList<>();
-        statement.get("Action").forEach(a -> actions.add(a.asText()));
-        return actions;
+        return values(statement.get("Action"));
+    }
+
+    private static List<String> values(JsonNode node) {
+        List<String> values = new ArrayList<>();
+        if (node.isArray()) {
+            node.forEach(a -> values.add(a.asText()));
+        } else {
+            values.add(node.asText());
+        }
+        return values;
     }
 }
