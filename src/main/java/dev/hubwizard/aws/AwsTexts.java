@@ -202,6 +202,11 @@ public record AwsTexts(String profile) {
         return prefix() + "-user";
     }
 
+    /** The ECR repository of the users' server image, beside the hub's. */
+    public String userRepositoryName() {
+        return prefix() + "-user";
+    }
+
     String securityGroupDescription(Purpose purpose) {
         return "JupyterHub of Hub Wizard profile " + profile + ": " + purpose.words();
     }

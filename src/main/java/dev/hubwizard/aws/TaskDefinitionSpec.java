@@ -201,7 +201,7 @@ public record TaskDefinitionSpec(String family, int cpu, int memory, Architectur
         return differences;
     }
 
-    private static void compare(List<String> differences, String what, Object was, Object now) {
+    static void compare(List<String> differences, String what, Object was, Object now) {
         if (!Objects.equals(was, now)) {
             differences.add(what + " " + was + " -> " + now);
         }
@@ -214,7 +214,7 @@ public record TaskDefinitionSpec(String family, int cpu, int memory, Architectur
         return keys.keySet().stream().filter(k -> !Objects.equals(was.get(k), now.get(k))).toList();
     }
 
-    private static Integer parse(String number) {
+    static Integer parse(String number) {
         try {
             return number == null ? null : Integer.valueOf(number.trim());
         } catch (NumberFormatException e) {

@@ -8,6 +8,7 @@ import dev.hubwizard.engine.ResourceRecord;
 import dev.hubwizard.engine.StepContext;
 import software.amazon.awssdk.services.ecs.model.ClientException;
 import software.amazon.awssdk.services.ecs.model.DescribeTaskDefinitionResponse;
+import software.amazon.awssdk.services.ecs.model.RegisterTaskDefinitionRequest;
 import software.amazon.awssdk.services.ecs.model.TaskDefinition;
 import software.amazon.awssdk.services.ecs.model.TaskDefinitionFamilyStatus;
 import software.amazon.awssdk.services.ecs.model.TaskDefinitionField;
@@ -18,6 +19,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 import static dev.hubwizard.aws.AwsCall.call;
 import static dev.hubwizard.aws.AwsCall.run;
@@ -43,28 +46,52 @@ public final class TaskDefinitions {
     }
 
     public TaskDefinitionRevision ensure(StepContext ctx, TaskDefinitionSpec spec) throws ProblemException {
-        Optional<DescribeTaskDefinitionResponse> latest = latest(spec.family());
+        return ensure(ctx, spec.family(), current -> TaskDefinitionSpec.of(current)
+                        .map(registered -> registered.equals(spec) ? List.<String>of() : spec.differencesFrom(registered)),
+                () -> spec.request(tags.ecs(spec.family())));
+    }
+
+    /** The users' task definition (servers in their own Fargate tasks), registered the same way. */
+    public TaskDefinitionRevision ensure(StepContext ctx, UserTaskDefinitionSpec spec) throws ProblemException {
+        return ensure(ctx, spec.family(), current -> UserTaskDefinitionSpec.of(current)
+                        .map(registered -> registered.equals(spec) ? List.<String>of() : spec.differencesFrom(registered)),
+                () -> spec.request(tags.ecs(spec.family())));
+    }
+
+    /** Whether {@link #ensure(StepContext, UserTaskDefinitionSpec)} would register a new revision. */
+    public boolean wouldRegister(UserTaskDefinitionSpec spec) throws ProblemException {
+        return latest(spec.family()).flatMap(d -> UserTaskDefinitionSpec.of(d.taskDefinition()))
+                .filter(spec::equals).isEmpty();
+    }
+
+    /**
+     * @param differences what the wanted definition changes in a registered one: nothing when it is the same, empty
+     *                    when the registered one is not shaped like Hub Wizard's at all
+     */
+    private TaskDefinitionRevision ensure(StepContext ctx, String family,
+                                          Function<TaskDefinition, Optional<List<String>>> differences,
+                                          Supplier<RegisterTaskDefinitionRequest> request) throws ProblemException {
+        Optional<DescribeTaskDefinitionResponse> latest = latest(family);
         if (latest.isPresent()) {
             TaskDefinition current = latest.get().taskDefinition();
-            Optional<TaskDefinitionSpec> registered = TaskDefinitionSpec.of(current);
-            if (registered.isPresent() && registered.get().equals(spec)) {
+            Optional<List<String>> changes = differences.apply(current);
+            if (changes.isPresent() && changes.get().isEmpty()) {
                 TaskDefinitionRevision revision = toRevision(current);
                 if (ctx.journal().findById(ResourceKind.TASK_DEFINITION, current.taskDefinitionArn()).isEmpty()
                         && tags.ownedBy(ProfileTags.fromEcs(latest.get().tags()))) {
-                    ctx.recordCreated(ResourceKind.TASK_DEFINITION, current.taskDefinitionArn(), spec.family(),
+                    ctx.recordCreated(ResourceKind.TASK_DEFINITION, current.taskDefinitionArn(), family,
                             Map.of("revision", Integer.toString(revision.revision())));
                 }
                 ctx.log().info("Task definition " + revision + " is up to date");
                 return revision;
             }
-            ctx.log().info("Task definition " + spec.family() + ":" + current.revision() + " differs: "
-                    + registered.map(r -> String.join("; ", spec.differencesFrom(r)))
-                    .orElse("it is not shaped like Hub Wizard's"));
+            ctx.log().info("Task definition " + family + ":" + current.revision() + " differs: "
+                    + changes.map(c -> String.join("; ", c)).orElse("it is not shaped like Hub Wizard's"));
         }
         TaskDefinition registered = call("ecs:RegisterTaskDefinition",
-                () -> aws.ecs().registerTaskDefinition(spec.request(tags.ecs(spec.family()))).taskDefinition());
+                () -> aws.ecs().registerTaskDefinition(request.get()).taskDefinition());
         TaskDefinitionRevision revision = toRevision(registered);
-        ctx.recordCreated(ResourceKind.TASK_DEFINITION, registered.taskDefinitionArn(), spec.family(),
+        ctx.recordCreated(ResourceKind.TASK_DEFINITION, registered.taskDefinitionArn(), family,
                 Map.of("revision", Integer.toString(revision.revision())));
         ctx.log().info("Registered task definition " + revision);
         return revision;

@@ -77,6 +77,11 @@ public final class BuildImageStep implements Step {
     }
 
     private ImageBuildRequest request() {
+        return request(profile, defaultImageFolder, network);
+    }
+
+    /** What the hub image is built from; the users' image is built from the same ({@link ImageBuildRequest#forUsers}). */
+    static ImageBuildRequest request(Profile profile, Path defaultImageFolder, BuildNetwork network) {
         return new ImageBuildRequest(imageFolder(profile, defaultImageFolder), profile.names().repository(),
                 profile.hub().admins(), profile.hub().allowedUsers(), profile.task().architecture(),
                 profile.advanced().jupyterhubVersion(),

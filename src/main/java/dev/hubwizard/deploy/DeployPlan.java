@@ -6,6 +6,7 @@ import dev.hubwizard.docker.ImageBuilder;
 import dev.hubwizard.docker.ImagePusher;
 import dev.hubwizard.docker.LocalHubRunner;
 import dev.hubwizard.docker.RegistryManifests;
+import dev.hubwizard.docker.SingleUserImageCheck;
 import dev.hubwizard.engine.Plan;
 import dev.hubwizard.engine.Step;
 import dev.hubwizard.profile.Options;
@@ -42,6 +43,10 @@ import java.util.Set;
  *                                                       after load-balancer with a stable address)
  *                   distribution, cluster ──► origin-updater ──► service   (without a load balancer)
  *   kept files:     network ──► file-system ──► task-definition
+ *   servers in their own Fargate tasks:
+ *                   users-image ──► users-push ──► users-task-definition ──► service
+ *                   role, log-group ──────────────────┘
+ *                   network, cluster ──► task-definition      cluster, role (, file-system) ──► live-users
  * </pre>
  */
 public final class DeployPlan {
@@ -90,6 +95,14 @@ public final class DeployPlan {
         steps.add(new LiveUsersStep(profile, aws));
         steps.add(new LogGroupStep(profile, aws));
         steps.add(new TaskDefinitionStep(profile, aws));
+        if (profile.servers().onFargate()) {
+            BuildNetwork network = BuildNetwork.matching(profile.hub().hostNetwork());
+            steps.add(new UsersImageStep(profile, new ImageBuilder(tools.docker()),
+                    new SingleUserImageCheck(tools.docker()), tools.defaultImageFolder(), network));
+            steps.add(new UsersPushStep(profile, aws, new DockerImagePush(new ImagePusher(tools.docker()),
+                    new RegistryManifests(), UsersImageStep.IMAGE, UsersPushStep.ALREADY_THERE)));
+            steps.add(new UsersTaskDefinitionStep(profile, aws));
+        }
         steps.add(new ServiceStep(profile, aws, tools.stableTimeout()));
         steps.add(new UnusedOptionsStep(profile));
         // The hub URL comes last, after the warnings about what turned-off options left behind.

@@ -23,26 +23,40 @@ public final class DockerImagePush implements ImagePush {
 
     private final ImagePusher pusher;
     private final RegistryManifests manifests;
+    private final Key<BuiltImage> built;
+    private final Key<Boolean> alreadyThere;
 
+    /** Pushes the hub's image. */
     public DockerImagePush(ImagePusher pusher, RegistryManifests manifests) {
+        this(pusher, manifests, BuildImageStep.IMAGE, ALREADY_THERE);
+    }
+
+    /**
+     * @param built        the step value with the image to push
+     * @param alreadyThere where to say whether the registry had it already
+     */
+    public DockerImagePush(ImagePusher pusher, RegistryManifests manifests, Key<BuiltImage> built,
+                           Key<Boolean> alreadyThere) {
         this.pusher = pusher;
         this.manifests = manifests;
+        this.built = built;
+        this.alreadyThere = alreadyThere;
     }
 
     @Override
     public Pushed push(String repository, RegistryCredentials login, StepContext context) throws Exception {
         context.secret(login.password());
-        BuiltImage image = context.require(BuildImageStep.IMAGE);
+        BuiltImage image = context.require(built);
         dev.hubwizard.docker.RegistryCredentials credentials =
                 new dev.hubwizard.docker.RegistryCredentials(login.username(), login.password());
         Optional<String> existing = existing(repository, image.version(), credentials, context);
         if (existing.isPresent()) {
             context.log().info(repository + ":" + image.version() + " is in the repository already ("
                     + existing.get() + "): nothing to push");
-            context.put(ALREADY_THERE, true);
+            context.put(alreadyThere, true);
             return new Pushed(image.version(), existing.get());
         }
-        context.put(ALREADY_THERE, false);
+        context.put(alreadyThere, false);
         PushedImage pushed = pusher.push(new PushRequest(image.imageId(), repository, image.version(), credentials),
                 context);
         return new Pushed(image.version(), pushed.digest());

@@ -76,6 +76,10 @@ public final class ServiceStep implements Step {
             // The rule that follows the hub's tasks is there before the first task starts.
             steps.add(OriginUpdaterStep.ID);
         }
+        if (profile.servers().onFargate()) {
+            // The hub starts users' servers from that family as soon as it runs.
+            steps.add(UsersTaskDefinitionStep.ID);
+        }
         return Set.copyOf(steps);
     }
 

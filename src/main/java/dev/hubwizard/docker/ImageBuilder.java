@@ -7,6 +7,7 @@ import com.github.dockerjava.api.command.InspectImageResponse;
 import com.github.dockerjava.api.model.BuildResponseItem;
 import dev.hubwizard.engine.Cancellation;
 import dev.hubwizard.engine.LogLevel;
+import dev.hubwizard.engine.Problem;
 import dev.hubwizard.engine.ProblemException;
 import dev.hubwizard.engine.Progress;
 import dev.hubwizard.engine.StepContext;
@@ -35,7 +36,7 @@ public final class ImageBuilder {
             String engineArchitecture = call(() -> client.versionCmd().exec().getArch(), "report its version");
             describe(request, engineArchitecture, context);
             String imageId = runBuild(client, buildContext, request, context);
-            return tag(client, imageId, request, context);
+            return tag(client, imageId, request.repository(), request.architecture(), "Built", context);
         } catch (IOException e) {
             throw new ProblemException("Could not prepare the image's build context", e.getMessage(),
                     "Check that the temporary folder has space and is writable, then build again");
@@ -96,27 +97,60 @@ public final class ImageBuilder {
         return log.imageId;
     }
 
-    private BuiltImage tag(DockerClient client, String imageId, ImageBuildRequest request, StepContext context)
-            throws ProblemException {
-        InspectImageResponse image = call(() -> client.inspectImageCmd(imageId).exec(), "inspect the built image");
+    /**
+     * Pulls a named image (the users' image a profile names instead of the one Hub Wizard builds) for the Fargate
+     * task's architecture, and tags it for {@code repository} by its id, as a built image is.
+     */
+    public BuiltImage pull(String image, String repository, Architecture architecture, StepContext context)
+            throws ProblemException, Cancellation.CancelledException {
+        DockerClient client = docker.client();
+        context.log().info("Pulling " + image + " for " + architecture.dockerPlatform());
+        var pull = client.pullImageCmd(image).withPlatform(architecture.dockerPlatform())
+                .exec(new ResultCallback.Adapter<>());
+        try (AutoCloseable abort = context.onCancel(() -> {
+            try {
+                pull.close();
+            } catch (IOException ignored) {
+                // Closed already: the pull has ended.
+            }
+        })) {
+            pull.awaitCompletion();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            context.throwIfCancelled();
+            throw new ProblemException("The pull of " + image + " was interrupted", "", "Press Retry");
+        } catch (Exception e) {
+            context.throwIfCancelled();
+            Problem problem = DockerProblems.of(e, docker.dockerHost(), "pull " + image).problem();
+            throw new ProblemException(new Problem(problem.what(), problem.why(), "Check the image's name under"
+                    + " Users' servers in Settings (for example quay.io/jupyter/scipy-notebook), and that this"
+                    + " computer can reach its registry, then press Retry"), e);
+        }
+        context.throwIfCancelled();
+        return tag(client, image, repository, architecture, "Pulled", context);
+    }
+
+    private BuiltImage tag(DockerClient client, String imageId, String repository, Architecture architecture,
+                           String done, StepContext context) throws ProblemException {
+        InspectImageResponse image = call(() -> client.inspectImageCmd(imageId).exec(), "inspect the image");
         Architecture built = Architecture.fromDockerArchitecture(image.getArch());
-        if (built != request.architecture()) {
+        if (built != architecture) {
             // The classic builder may quietly use a local base of another architecture. Drop the result
             // unless it is tagged already: then it is an earlier, good build of that architecture.
             if (image.getRepoTags() == null || image.getRepoTags().isEmpty()) {
                 call(() -> client.removeImageCmd(image.getId()).exec(), "remove the image built for the wrong architecture");
             }
             throw new ProblemException("The image was built for " + image.getArch() + ", not "
-                    + request.architecture().dockerArchitecture(),
-                    "the base image has no " + request.architecture().dockerArchitecture() + " variant",
-                    "Choose a base image for " + request.architecture() + ", or change the task's CPU architecture");
+                    + architecture.dockerArchitecture(),
+                    "the base image has no " + architecture.dockerArchitecture() + " variant",
+                    "Choose a base image for " + architecture + ", or change the task's CPU architecture");
         }
         String version = BuiltImage.versionOf(image.getId());
-        call(() -> client.tagImageCmd(image.getId(), request.repository(), version).withForce().exec(), "tag the image");
-        BuiltImage result = new BuiltImage(image.getId(), request.repository(), version, built,
+        call(() -> client.tagImageCmd(image.getId(), repository, version).withForce().exec(), "tag the image");
+        BuiltImage result = new BuiltImage(image.getId(), repository, version, built,
                 Optional.ofNullable(image.getSize()).orElse(0L));
-        context.progress(new Progress(1, 1, "Built " + result.reference()));
-        context.log().info("Built " + result.reference() + " (" + image.getId() + ", "
+        context.progress(new Progress(1, 1, done + " " + result.reference()));
+        context.log().info(done + " " + result.reference() + " (" + image.getId() + ", "
                 + result.sizeBytes() / 1_000_000 + " MB)");
         return result;
     }
