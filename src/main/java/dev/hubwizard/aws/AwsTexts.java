@@ -202,9 +202,12 @@ public record AwsTexts(String profile) {
         return prefix() + "-user";
     }
 
-    /** The ECR repository of the users' server image, beside the hub's. */
+    /**
+     * The ECR repository of the users' server image, beside the hub's: the hub's derived repository name (ECR allows
+     * one separator at a time) and {@code -user}.
+     */
     public String userRepositoryName() {
-        return prefix() + "-user";
+        return ResourceNames.derivedFrom(profile).repository() + "-user";
     }
 
     String securityGroupDescription(Purpose purpose) {
@@ -439,6 +442,13 @@ public record AwsTexts(String profile) {
             all.add(new Text(Rule.EFS_TOKEN, "file system creation token", texts.fileSystemCreationToken()));
             all.add(new Text(Rule.EFS_TOKEN, "access point token", texts.accessPointToken("fs-0123456789abcdef0")));
             tagged.add(texts.fileSystemName());
+        }
+        if (profile.servers().onFargate()) {
+            all.add(new Text(Rule.SECURITY_GROUP_NAME, "users' security group", texts.usersSecurityGroupName()));
+            all.add(new Text(Rule.ECS_NAME, "users' task definition family", texts.userTaskFamily()));
+            all.add(new Text(Rule.ECS_NAME, "users' container", UserTaskDefinitionSpec.CONTAINER));
+            all.add(new Text(Rule.ECR_REPOSITORY_NAME, "users' repository", texts.userRepositoryName()));
+            tagged.addAll(List.of(texts.usersSecurityGroupName(), texts.userTaskFamily(), texts.userRepositoryName()));
         }
         if (profile.hub().signIn() == SignIn.COGNITO) {
             all.add(new Text(Rule.IAM_ROLE_NAME, "the hub's own execution role", texts.ownExecutionRoleName()));

@@ -6,6 +6,8 @@ import dev.hubwizard.profile.Options;
 import dev.hubwizard.profile.Profile;
 import dev.hubwizard.profile.ProfileValidator;
 import dev.hubwizard.profile.SignIn;
+import dev.hubwizard.profile.ServerPlacement;
+import dev.hubwizard.profile.UserServers;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -103,7 +105,8 @@ class AwsTextsTest {
         return Profile.named(name)
                 .withOptions(new Options(true, "hub.example.org", true))
                 .withHub(new HubSettings("", List.of("ada"), List.of("ada"), SignIn.COGNITO,
-                        new CognitoSettings("Team Hub users", "team-hub-sign-in"), HubSettings.PORT, false));
+                        new CognitoSettings("Team Hub users", "team-hub-sign-in"), HubSettings.PORT, false))
+                .withServers(UserServers.DEFAULT.withPlacement(ServerPlacement.FARGATE));
     }
 
     private static List<String> names() {
@@ -127,5 +130,8 @@ class AwsTextsTest {
 
         assertThat(texts.userTaskFamily()).isEqualTo("team-hub-user");
         assertThat(texts.usersSecurityGroupName()).isEqualTo("team-hub-users-sg");
+        assertThat(texts.userRepositoryName()).isEqualTo("team-hub-user");
+        assertThat(new AwsTexts("a__b").userRepositoryName()).as("one separator at a time, as ECR wants")
+                .isEqualTo("a-b-user");
     }
 }
