@@ -12,6 +12,7 @@ import software.amazon.awssdk.services.efs.model.FileSystemNotFoundException;
 import software.amazon.awssdk.services.efs.model.LifeCycleState;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -28,6 +29,8 @@ import static dev.hubwizard.aws.AwsCall.run;
 public final class AccessPoints {
 
     static final String ROOT = "/home";
+    /** The tag the hub puts on each person's home folder access point: the person's name. */
+    public static final String USER_TAG = "jupyterhub:user";
     static final long OWNER = 0;
     static final String PERMISSIONS = "755";
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(2);
@@ -100,6 +103,41 @@ public final class AccessPoints {
         Deletion.delete(ctx, tags, record, "access point", () -> byId(record.id()), a -> ProfileTags.fromEfs(a.tags()),
                 a -> run("elasticfilesystem:DeleteAccessPoint", () -> aws.efs().deleteAccessPoint(r -> r
                         .accessPointId(record.id()))));
+    }
+
+    /**
+     * Deletes the people's home folder access points the hub made in {@code fileSystemId} (tagged with the profile and
+     * {@value #USER_TAG}); their folders and files stay on the file system, and the hub makes the same access point
+     * again for the same folder. The hub's own access point, which the journal records, is not among them.
+     *
+     * @return how many were deleted
+     */
+    public int deleteUsers(StepContext ctx, String fileSystemId)
+            throws ProblemException, Cancellation.CancelledException {
+        List<AccessPointDescription> homes = call("elasticfilesystem:DescribeAccessPoints", () -> {
+            try {
+                return aws.efs().describeAccessPointsPaginator(r -> r.fileSystemId(fileSystemId)).accessPoints()
+                        .stream().filter(a -> {
+                            Map<String, String> carried = ProfileTags.fromEfs(a.tags());
+                            return tags.ownedBy(carried) && carried.containsKey(USER_TAG);
+                        }).toList();
+            } catch (FileSystemNotFoundException e) {
+                return List.<AccessPointDescription>of();
+            }
+        });
+        for (AccessPointDescription home : homes) {
+            ctx.throwIfCancelled();
+            run("elasticfilesystem:DeleteAccessPoint", () -> {
+                try {
+                    aws.efs().deleteAccessPoint(r -> r.accessPointId(home.accessPointId()));
+                } catch (AccessPointNotFoundException gone) {
+                    // Deleted meanwhile: what this call was for.
+                }
+            });
+            ctx.log().info("Deleted access point " + home.accessPointId() + " (" + home.name() + "); the folder "
+                    + home.rootDirectory().path() + " stays on " + fileSystemId);
+        }
+        return homes.size();
     }
 
     public Intent preview(Journal journal, String name, Optional<String> fileSystemId) throws ProblemException {

@@ -171,6 +171,38 @@ public final class SecurityGroups {
                         () -> new NetworkInterfaces(aws).holding("group-id", record.id())));
     }
 
+    /**
+     * Deletes a recorded group that rules of the profile's other groups name (the users' group, which the hub's and
+     * the file system's let in): AWS refuses to delete a group another group's rule names, and the hub's group is
+     * itself named by this one's rules, so neither order of two deletions works. The rules naming it go first.
+     *
+     * @param namingKinds the journal kinds of the groups whose rules may name it
+     */
+    public void deleteNamed(StepContext ctx, ResourceRecord record, List<String> namingKinds, DeletionWaits waits)
+            throws ProblemException, Cancellation.CancelledException, InterruptedException {
+        for (String kind : namingKinds) {
+            for (ResourceRecord other : ctx.journal().ofKind(kind)) {
+                Optional<SecurityGroup> group = describe(List.of(Filter.builder().name("group-id").values(other.id())
+                        .build())).filter(g -> tags.ownedBy(ProfileTags.fromEc2(g.tags())));
+                if (group.isEmpty()) {
+                    continue;
+                }
+                List<IpPermission> naming = group.get().ipPermissions().stream()
+                        .filter(p -> p.userIdGroupPairs().stream().anyMatch(g -> record.id().equals(g.groupId())))
+                        .map(p -> p.toBuilder().ipRanges(List.of()).ipv6Ranges(List.of()).prefixListIds(List.of())
+                                .userIdGroupPairs(UserIdGroupPair.builder().groupId(record.id()).build()).build())
+                        .toList();
+                if (!naming.isEmpty()) {
+                    run("ec2:RevokeSecurityGroupIngress", () -> aws.ec2().revokeSecurityGroupIngress(r -> r
+                            .groupId(other.id()).ipPermissions(naming)));
+                    ctx.log().info("Security group " + other.id() + " (" + other.name() + "): closed what it let in"
+                            + " from " + record.id());
+                }
+            }
+        }
+        delete(ctx, record, waits);
+    }
+
     /** The address ranges (or groups, or prefix lists) port 8000 is open to. */
     public static List<String> hubPortSources(SecurityGroup group) {
         return ingress(group, Set.of(HUB_PORT)).stream().map(Ingress::source).toList();

@@ -110,6 +110,41 @@ public final class TaskDefinitions {
                         .taskDefinition(record.id()))));
     }
 
+    /**
+     * Deregisters every ACTIVE revision of the users' family and of each person's ({@code family-NAME}, which the hub
+     * registers for their home folder and Hub Wizard never records), that carries this profile's tag: another
+     * profile's families may share the prefix ({@code team-hub-user-x} of the profile {@code team-hub-user}).
+     *
+     * @return how many revisions were deregistered
+     */
+    public int deregisterUsers(StepContext ctx, String family) throws ProblemException, Cancellation.CancelledException {
+        List<String> families = call("ecs:ListTaskDefinitionFamilies", () -> aws.ecs()
+                .listTaskDefinitionFamiliesPaginator(r -> r.familyPrefix(family)
+                        .status(TaskDefinitionFamilyStatus.ACTIVE)).families().stream()
+                .filter(f -> f.equals(family) || f.startsWith(family + "-")).toList());
+        int deregistered = 0;
+        for (String each : families) {
+            List<String> revisions = call("ecs:ListTaskDefinitions", () -> aws.ecs()
+                    .listTaskDefinitionsPaginator(r -> r.familyPrefix(each).status(TaskDefinitionStatus.ACTIVE))
+                    .taskDefinitionArns().stream().toList());
+            for (String arn : revisions) {
+                ctx.throwIfCancelled();
+                Optional<DescribeTaskDefinitionResponse> found = describe(arn)
+                        .filter(d -> each.equals(d.taskDefinition().family()))
+                        .filter(d -> d.taskDefinition().status() == TaskDefinitionStatus.ACTIVE);
+                if (found.isPresent() && tags.ownedBy(ProfileTags.fromEcs(found.get().tags()))) {
+                    run("ecs:DeregisterTaskDefinition", () -> aws.ecs().deregisterTaskDefinition(r -> r
+                            .taskDefinition(arn)));
+                    ctx.journal().forget(ResourceKind.TASK_DEFINITION, arn);
+                    ctx.log().info("Deregistered task definition " + each + ":" + found.get().taskDefinition()
+                            .revision());
+                    deregistered++;
+                }
+            }
+        }
+        return deregistered;
+    }
+
     /** This profile's recorded revisions that are still ACTIVE and run their tasks with this role. */
     public List<String> recordedActiveUsing(Journal journal, String roleArn) throws ProblemException {
         List<String> users = new ArrayList<>();

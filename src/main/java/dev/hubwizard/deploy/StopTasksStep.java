@@ -14,7 +14,9 @@ import java.util.Set;
 
 /**
  * A teardown step: once the service is gone, stops the hub's tasks still running in the profile's
- * clusters and waits until they have stopped; the network, the cluster and the log group go after.
+ * clusters and waits until they have stopped; the network, the cluster and the log group go after. Users' servers
+ * in their own Fargate tasks go with them: the hub tags each with the profile as the service tags the hub's, and with
+ * the hub gone nothing starts another.
  * A task that does not stop is reported by the cluster that still holds it.
  */
 final class StopTasksStep implements Step {
@@ -64,7 +66,7 @@ final class StopTasksStep implements Step {
     public List<Intent> preview(StepContext context) {
         List<String> clusters = context.journal().ofKind(ResourceKind.ECS_CLUSTER).stream()
                 .map(ResourceRecord::name).toList();
-        return clusters.isEmpty() ? List.of() : List.of(Intent.run("stop the hub's tasks in " + String.join(", ",
-                clusters) + " and wait until they have stopped"));
+        return clusters.isEmpty() ? List.of() : List.of(Intent.run("stop the hub's tasks (and users' servers) in "
+                + String.join(", ", clusters) + " and wait until they have stopped"));
     }
 }

@@ -71,6 +71,9 @@ import java.util.stream.Collectors;
  *            │              └─► load balancer ──► its security group (after the hub's, which names it) ──┤
  *            ├─► app clients ──► sign-in domains ──► user pools                                          │
  *            └─► task definitions ──► execution role                                                     │
+ *   stop-tasks (the hub's and users' servers') ─┬─► users' families (each person's too) ──► execution role       │
+ *                                               ├─► home folders' access points ──► file system                  │
+ *                                               └─► users' security group (the rules naming it first) ─► security group
  *   DNS records (any time) ───────────────────────────────────────────────────────────────────────────────┤
  *   EventBridge rule ─┬─► Lambda function ─┬─► its IAM role                                                 │
  *                     │                    └─► log groups (after the tasks too)                              │
@@ -123,6 +126,7 @@ public final class TeardownPlan {
     static final String ORIGIN_UPDATER_ROLES = "delete-origin-updater-role";
     static final String DISTRIBUTIONS = "delete-distributions";
     static final String VIEWER_FUNCTIONS = "delete-viewer-functions";
+    static final String USERS_SECURITY_GROUP = "delete-users-security-group";
 
     private TeardownPlan() {
     }
@@ -225,7 +229,7 @@ public final class TeardownPlan {
                                 "kept with the users' files"),
                         choices, leftovers, accessPoints::delete),
                 new DeleteResourcesStep(FILE_SYSTEMS, choices.keepFileSystem() ? "Keep the users' files"
-                        : "Delete the users' files", Set.of(MOUNT_TARGETS, ACCESS_POINTS),
+                        : "Delete the users' files", Set.of(MOUNT_TARGETS, ACCESS_POINTS, DeleteHomeAccessPointsStep.ID),
                         new DeleteResourcesStep.Target(ResourceKind.FILE_SYSTEM, "file system",
                                 "EVERY FILE IN THE USERS' HOMES IS DELETED", keptFiles),
                         choices, leftovers, (ctx, r) -> fileSystems.delete(ctx, r, waits)),
@@ -238,8 +242,13 @@ public final class TeardownPlan {
                 new DeleteResourcesStep(LOG_GROUP, "Delete the log group", Set.of(StopTasksStep.ID, LAMBDA_FUNCTIONS),
                         target(ResourceKind.LOG_GROUP, "log group", "with the logs in it"),
                         choices, leftovers, logGroups::delete),
+                new DeleteResourcesStep(USERS_SECURITY_GROUP, "Delete the users' servers' security group",
+                        Set.of(StopTasksStep.ID),
+                        target(ResourceKind.USERS_SECURITY_GROUP, "security group", "the rules naming it go first"),
+                        choices, leftovers, (ctx, r) -> securityGroups.deleteNamed(ctx, r,
+                                List.of(ResourceKind.SECURITY_GROUP, ResourceKind.FILE_SYSTEM_SECURITY_GROUP), waits)),
                 new DeleteResourcesStep(SECURITY_GROUP, "Delete the security group",
-                        Set.of(StopTasksStep.ID, FILE_SYSTEM_SECURITY_GROUP),
+                        Set.of(StopTasksStep.ID, FILE_SYSTEM_SECURITY_GROUP, USERS_SECURITY_GROUP),
                         target(ResourceKind.SECURITY_GROUP, "security group", ""),
                         choices, leftovers, (ctx, r) -> securityGroups.delete(ctx, r, waits)),
                 new DeleteResourcesStep(LOAD_BALANCER_SECURITY_GROUP, "Delete the load balancer's security group",
@@ -257,10 +266,12 @@ public final class TeardownPlan {
                         LOAD_BALANCERS), target(ResourceKind.SUBNET, "subnet", ""),
                         choices, leftovers, (ctx, r) -> subnets.delete(ctx, r, waits)),
                 new DeleteResourcesStep(VPC, "Delete the VPC", Set.of(SUBNETS, SECURITY_GROUP,
-                        LOAD_BALANCER_SECURITY_GROUP, FILE_SYSTEM_SECURITY_GROUP, INTERNET_GATEWAY, ROUTE_TABLE),
+                        LOAD_BALANCER_SECURITY_GROUP, FILE_SYSTEM_SECURITY_GROUP, USERS_SECURITY_GROUP, INTERNET_GATEWAY,
+                        ROUTE_TABLE),
                         target(ResourceKind.VPC, "VPC", "once it is empty"),
                         choices, leftovers, (ctx, r) -> vpcs.delete(ctx, r, waits)),
-                new DeleteResourcesStep(ROLE, "Delete the task execution role", Set.of(TASK_DEFINITIONS),
+                new DeleteResourcesStep(ROLE, "Delete the task execution role", Set.of(TASK_DEFINITIONS,
+                        DeregisterUsersFamiliesStep.ID),
                         target(ResourceKind.IAM_ROLE, "IAM role",
                                 "only if no task definition outside this profile uses it"),
                         choices, leftovers, (ctx, r) -> roles.delete(ctx, r, taskDefinitions)),
@@ -294,6 +305,8 @@ public final class TeardownPlan {
         List<Step> steps = new ArrayList<>();
         steps.add(deletions.get(0));
         steps.add(new StopTasksStep(new EcsTasks(aws, tags), waits, Set.of(SERVICE)));
+        steps.add(new DeregisterUsersFamiliesStep(profile, taskDefinitions));
+        steps.add(new DeleteHomeAccessPointsStep(profile, accessPoints));
         steps.addAll(deletions.subList(1, deletions.size()));
         Map<String, String> labels = new LinkedHashMap<>();
         deletions.forEach(d -> labels.put(d.target().kind(), d.target().label()));
