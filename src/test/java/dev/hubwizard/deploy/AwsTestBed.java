@@ -55,11 +55,17 @@ final class AwsTestBed {
      * here in no time; the push's Docker half is played by {@link #push()}.
      */
     List<Step> steps(Profile profile, AwsClients aws) {
-        return List.of(nothing(PushStep.BUILD), nothing(ServiceStep.TEST_LOCAL),
+        List<Step> steps = new ArrayList<>(List.of(nothing(PushStep.BUILD), nothing(ServiceStep.TEST_LOCAL),
                 new RepositoryStep(profile, aws), new PushStep(profile, aws, push()),
                 new NetworkStep(profile, aws), new ClusterStep(profile, aws), new ExecutionRoleStep(profile, aws),
                 new LiveUsersStep(profile, aws), new LogGroupStep(profile, aws), new TaskDefinitionStep(profile, aws),
-                new ServiceStep(profile, aws, Duration.ofMinutes(1)));
+                new ServiceStep(profile, aws, Duration.ofMinutes(1))));
+        if (profile.servers().onFargate()) {
+            // The users' image is the Docker side's too; its push is played like the hub's.
+            steps.addAll(List.of(nothing(UsersImageStep.ID), new UsersPushStep(profile, aws, push()),
+                    new UsersTaskDefinitionStep(profile, aws)));
+        }
+        return List.copyOf(steps);
     }
 
     Plan plan(Profile profile, AwsClients aws) {
