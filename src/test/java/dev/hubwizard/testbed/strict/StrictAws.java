@@ -98,7 +98,7 @@ public final class StrictAws implements AutoCloseable {
         this.rollouts = new EcsRollouts(iamRoles, this::subnetZones);
         this.cloudFrontFunctions = new CloudFrontFunctions(this::distributionUses);
         this.cloudFront = new CloudFrontDistributions(() -> windows, cloudFrontFunctions::live);
-        this.rules = List.of(new DocumentedInputs(), ec2Ids, iamRoles, certificates, interfaces, rollouts,
+        this.rules = List.of(new DocumentedInputs(), new RolePolicies(), ec2Ids, iamRoles, certificates, interfaces, rollouts,
                 new TaskDefinitionStatus(this::ecs), new InactiveServices(this::ecs), usersTasks, new TaskTimes(),
                 costTags, cloudFront, cloudFrontFunctions, new TaskPublicDnsNames(this::dnsHostnames));
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
