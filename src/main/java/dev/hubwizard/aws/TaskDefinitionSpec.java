@@ -7,6 +7,7 @@ import software.amazon.awssdk.services.ecs.model.CPUArchitecture;
 import software.amazon.awssdk.services.ecs.model.EFSAuthorizationConfigIAM;
 import software.amazon.awssdk.services.ecs.model.EFSTransitEncryption;
 import software.amazon.awssdk.services.ecs.model.KeyValuePair;
+import software.amazon.awssdk.services.ecs.model.LogConfiguration;
 import software.amazon.awssdk.services.ecs.model.LogDriver;
 import software.amazon.awssdk.services.ecs.model.MountPoint;
 import software.amazon.awssdk.services.ecs.model.NetworkMode;
@@ -91,11 +92,27 @@ public record TaskDefinitionSpec(String family, int cpu, int memory, Architectur
                         .map(e -> Secret.builder().name(e.getKey()).valueFrom(e.getValue()).build()).toList())
                 .mountPoints(homes.stream().map(h -> MountPoint.builder().sourceVolume(HOMES_VOLUME)
                         .containerPath(HOMES_PATH).readOnly(false).build()).toList())
-                .logConfiguration(l -> l.logDriver(LogDriver.AWSLOGS).options(Map.of(
-                        "awslogs-group", logGroup,
-                        "awslogs-region", logRegion,
-                        "awslogs-stream-prefix", LOG_STREAM_PREFIX)))
+                .logConfiguration(awsLogs(logGroup, logRegion, LOG_STREAM_PREFIX))
                 .build();
+        return fargate(family, cpu, memory, architecture, executionRoleArn)
+                .taskRoleArn(taskRoleArn.isEmpty() ? null : taskRoleArn)
+                .containerDefinitions(container)
+                .volumes(homes.stream().map(TaskDefinitionSpec::volume).toList())
+                .tags(tags)
+                .build();
+    }
+
+    /** CloudWatch Logs, streams named {@code <prefix>/<container>/<task id>}. */
+    static LogConfiguration awsLogs(String group, String region, String streamPrefix) {
+        return LogConfiguration.builder().logDriver(LogDriver.AWSLOGS).options(Map.of(
+                "awslogs-group", group,
+                "awslogs-region", region,
+                "awslogs-stream-prefix", streamPrefix)).build();
+    }
+
+    /** What every Hub Wizard task definition is: Fargate, awsvpc, Linux on the image's architecture. */
+    static RegisterTaskDefinitionRequest.Builder fargate(String family, int cpu, int memory, Architecture architecture,
+                                                         String executionRoleArn) {
         return RegisterTaskDefinitionRequest.builder()
                 .family(family)
                 .requiresCompatibilities(Compatibility.FARGATE)
@@ -103,14 +120,9 @@ public record TaskDefinitionSpec(String family, int cpu, int memory, Architectur
                 .cpu(Integer.toString(cpu))
                 .memory(Integer.toString(memory))
                 .executionRoleArn(executionRoleArn)
-                .taskRoleArn(taskRoleArn.isEmpty() ? null : taskRoleArn)
                 .runtimePlatform(p -> p.operatingSystemFamily(OSFamily.LINUX)
                         .cpuArchitecture(architecture == Architecture.ARM64 ? CPUArchitecture.ARM64
-                                : CPUArchitecture.X86_64))
-                .containerDefinitions(container)
-                .volumes(homes.stream().map(TaskDefinitionSpec::volume).toList())
-                .tags(tags)
-                .build();
+                                : CPUArchitecture.X86_64));
     }
 
     /**

@@ -1,12 +1,10 @@
 package dev.hubwizard.aws;
 
 import dev.hubwizard.profile.Architecture;
-import software.amazon.awssdk.services.ecs.model.Compatibility;
 import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
 import software.amazon.awssdk.services.ecs.model.CPUArchitecture;
 import software.amazon.awssdk.services.ecs.model.LogDriver;
 import software.amazon.awssdk.services.ecs.model.NetworkMode;
-import software.amazon.awssdk.services.ecs.model.OSFamily;
 import software.amazon.awssdk.services.ecs.model.PortMapping;
 import software.amazon.awssdk.services.ecs.model.RegisterTaskDefinitionRequest;
 import software.amazon.awssdk.services.ecs.model.Tag;
@@ -15,7 +13,6 @@ import software.amazon.awssdk.services.ecs.model.TransportProtocol;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -43,21 +40,9 @@ public record UserTaskDefinitionSpec(String family, int cpu, int memory, Archite
                 .essential(true)
                 .portMappings(PortMapping.builder().containerPort(SecurityGroups.USER_PORT)
                         .protocol(TransportProtocol.TCP).build())
-                .logConfiguration(l -> l.logDriver(LogDriver.AWSLOGS).options(Map.of(
-                        "awslogs-group", logGroup,
-                        "awslogs-region", logRegion,
-                        "awslogs-stream-prefix", LOG_STREAM_PREFIX)))
+                .logConfiguration(TaskDefinitionSpec.awsLogs(logGroup, logRegion, LOG_STREAM_PREFIX))
                 .build();
-        return RegisterTaskDefinitionRequest.builder()
-                .family(family)
-                .requiresCompatibilities(Compatibility.FARGATE)
-                .networkMode(NetworkMode.AWSVPC)
-                .cpu(Integer.toString(cpu))
-                .memory(Integer.toString(memory))
-                .executionRoleArn(executionRoleArn)
-                .runtimePlatform(p -> p.operatingSystemFamily(OSFamily.LINUX)
-                        .cpuArchitecture(architecture == Architecture.ARM64 ? CPUArchitecture.ARM64
-                                : CPUArchitecture.X86_64))
+        return TaskDefinitionSpec.fargate(family, cpu, memory, architecture, executionRoleArn)
                 .containerDefinitions(container)
                 .tags(tags)
                 .build();

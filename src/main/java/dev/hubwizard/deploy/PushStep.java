@@ -51,13 +51,18 @@ public final class PushStep implements Step {
 
     @Override
     public void run(StepContext context) throws Exception {
-        EcrRepository repository = context.require(RepositoryStep.REPOSITORY);
+        context.put(PUSHED_IMAGE, push(context.require(RepositoryStep.REPOSITORY), login, push, profile, context));
+    }
+
+    /** Signs in to the registry and pushes there; the image is named as Fargate pulls it. */
+    static PushedImage push(EcrRepository repository, RegistryLogin login, ImagePush push, Profile profile,
+                            StepContext context) throws Exception {
         RegistryCredentials credentials = login.login(context, profile.advanced().registryEndpoint());
         ImagePush.Pushed pushed = push.push(credentials.host() + "/" + repository.name(), credentials, context);
         // Fargate pulls from ECR itself, whatever registry endpoint this machine pushed through.
         PushedImage image = new PushedImage(repository.uri() + ":" + pushed.tag(), pushed.digest());
         context.log().info("Pushed " + image.image() + " (" + image.digest() + ")");
-        context.put(PUSHED_IMAGE, image);
+        return image;
     }
 
     @Override

@@ -5,7 +5,6 @@ import dev.hubwizard.aws.AwsTexts;
 import dev.hubwizard.aws.EcrRepositories;
 import dev.hubwizard.aws.EcrRepository;
 import dev.hubwizard.aws.ProfileTags;
-import dev.hubwizard.aws.RegistryCredentials;
 import dev.hubwizard.aws.RegistryLogin;
 import dev.hubwizard.engine.Intent;
 import dev.hubwizard.engine.Key;
@@ -61,12 +60,7 @@ public final class UsersPushStep implements Step {
     @Override
     public void run(StepContext context) throws Exception {
         EcrRepository repository = repositories.ensure(context, repositoryName);
-        RegistryCredentials credentials = login.login(context, profile.advanced().registryEndpoint());
-        ImagePush.Pushed pushed = push.push(credentials.host() + "/" + repository.name(), credentials, context);
-        // Fargate pulls from ECR itself, whatever registry endpoint this machine pushed through.
-        PushedImage image = new PushedImage(repository.uri() + ":" + pushed.tag(), pushed.digest());
-        context.log().info("Pushed " + image.image() + " (" + image.digest() + ")");
-        context.put(PUSHED_IMAGE, image);
+        context.put(PUSHED_IMAGE, PushStep.push(repository, login, push, profile, context));
     }
 
     @Override
