@@ -124,9 +124,12 @@ public final class LiveUsersStep implements Step {
                         .map(p -> Intent.reuse("SSM parameter", p.name(), "the hub writes when it picked them up"))
                         .orElse(Intent.create("SSM parameter", texts.usersPickedUpParameter(),
                                 "the hub writes when it picked them up")),
-                roles.find(texts.taskRoleName()).map(r -> Intent.reuse("IAM role", r.roleName(),
-                                "the hub's task role: reads its lists, nothing else"))
-                        .orElse(Intent.create("IAM role", texts.taskRoleName(),
-                                "the hub's task role: reads its lists, nothing else")));
+                roles.find(texts.taskRoleName()).map(r -> Intent.reuse("IAM role", r.roleName(), roleDetail()))
+                        .orElse(Intent.create("IAM role", texts.taskRoleName(), roleDetail())));
+    }
+
+    private String roleDetail() {
+        return profile.servers().onFargate() ? "the hub's task role: reads its lists, starts, follows and stops users'"
+                + " servers in their own tasks of this hub's cluster" : "the hub's task role: reads its lists, nothing else";
     }
 }
