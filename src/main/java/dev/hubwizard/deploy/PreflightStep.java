@@ -12,6 +12,7 @@ import dev.hubwizard.aws.VpcQuota;
 import dev.hubwizard.docker.DockerClients;
 import dev.hubwizard.docker.EngineInfo;
 import dev.hubwizard.docker.HubImageFolder;
+import dev.hubwizard.docker.ImageBuildRequest;
 import dev.hubwizard.docker.LocalHubRunner;
 import dev.hubwizard.engine.Key;
 import dev.hubwizard.engine.Problem;
@@ -22,6 +23,7 @@ import dev.hubwizard.profile.Architecture;
 import dev.hubwizard.profile.NetworkMode;
 import dev.hubwizard.profile.Profile;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +33,8 @@ import java.util.function.Supplier;
 /**
  * Checks, before anything runs, what a deploy needs from this computer and the AWS account: Docker,
  * credentials (whose, in which account), the region, the local test's port, the image architecture
- * against the Fargate platform, the hub image folder, the VPC quota, and with a domain whether Route 53
+ * against the Fargate platform, the hub image folder (and with users' servers in their own tasks, what their image
+ * is made from), the VPC quota, and with a domain whether Route 53
  * serves it. Every check ends green, amber or red with a fix in
  * plain words; the step fails only when something is red.
  */
@@ -196,15 +199,25 @@ public final class PreflightStep implements Step {
     }
 
     /**
-     * Servers in their own Fargate tasks are a setting before they are a deploy: until the users' task definition,
-     * security group and the hub task role's permissions are made, a deploy would give the hub a small task and
-     * every notebook inside it. Refused here, before anything is built or created.
+     * Where the users' image comes from, found before anything is built: the image the profile names (pulled and
+     * checked in the deploy), or the hub image folder's {@code singleuser/Dockerfile}, which a folder of one's own
+     * may lack.
      */
     private Check usersServers() {
-        return Check.failed("Users' servers", "this version of Hub Wizard keeps the setting and estimates its cost,"
-                        + " but cannot yet make the AWS resources for servers in their own Fargate tasks",
-                "Choose \"In the hub\" under Users' servers on the Settings page to deploy now (with a bigger task"
-                        + " for more people), or wait for the Hub Wizard that deploys them").inSettings("servers.sizes");
+        String named = profile.servers().image();
+        if (!named.isEmpty()) {
+            return Check.ok("Users' servers", "each in its own Fargate task, from " + named + " (pulled, then checked"
+                    + " for jupyterhub-singleuser)");
+        }
+        Path dockerfile = BuildImageStep.imageFolder(profile, bundledImage).resolve(ImageBuildRequest.USER_DOCKERFILE);
+        if (!Files.isRegularFile(dockerfile)) {
+            return Check.failed("Users' servers", "the hub image folder has no " + ImageBuildRequest.USER_DOCKERFILE
+                            + " (" + dockerfile + ") to build the users' server image from",
+                    "Name an image with jupyterhub-singleuser under Users' image on the Settings page (for example"
+                            + " quay.io/jupyter/scipy-notebook), or add " + ImageBuildRequest.USER_DOCKERFILE
+                            + " to the hub image folder").inSettings("servers.image");
+        }
+        return Check.ok("Users' servers", "each in its own Fargate task, from an image built from " + dockerfile);
     }
 
     private Check port(StepContext context) {

@@ -242,8 +242,9 @@ public final class TeardownPlan {
                 new DeleteResourcesStep(LOG_GROUP, "Delete the log group", Set.of(StopTasksStep.ID, LAMBDA_FUNCTIONS),
                         target(ResourceKind.LOG_GROUP, "log group", "with the logs in it"),
                         choices, leftovers, logGroups::delete),
+                // After the file system's group, which names it too (the hub's group waits for that one anyway).
                 new DeleteResourcesStep(USERS_SECURITY_GROUP, "Delete the users' servers' security group",
-                        Set.of(StopTasksStep.ID),
+                        Set.of(StopTasksStep.ID, FILE_SYSTEM_SECURITY_GROUP),
                         target(ResourceKind.USERS_SECURITY_GROUP, "security group", "the rules naming it go first"),
                         choices, leftovers, (ctx, r) -> securityGroups.deleteNamed(ctx, r,
                                 List.of(ResourceKind.SECURITY_GROUP, ResourceKind.FILE_SYSTEM_SECURITY_GROUP), waits)),

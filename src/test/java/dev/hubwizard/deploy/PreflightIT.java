@@ -111,19 +111,35 @@ class PreflightIT {
     }
 
     @Test
-    void serversInTheirOwnFargateTasksAreRefusedBeforeAnythingIsBuiltUntilTheirResourcesCanBeMade() throws Exception {
+    void serversInTheirOwnFargateTasksNeedAnImageToBuildOrPullBeforeAnythingIsBuilt(@TempDir Path folder)
+            throws Exception {
         Profile profile = profile(freePort());
         Profile fargate = profile.withServers(profile.servers().withPlacement(ServerPlacement.FARGATE));
 
-        assertThatThrownBy(() -> preflight(fargate, docker, List.of(new AwsProfile("default", false, "")))
-                .run(recorder.context(PreflightStep.ID))).isInstanceOfSatisfying(ProblemException.class,
-                        e -> assertThat(e.problem().what()).isEqualTo("Users' servers needs attention"));
+        preflight(fargate, docker, List.of(new AwsProfile("default", false, "")))
+                .run(recorder.context(PreflightStep.ID));
+        assertThat(servers().status()).isEqualTo(Check.Status.OK);
+        assertThat(servers().summary()).contains("singleuser/Dockerfile");
 
-        Check servers = report().checks().stream().filter(c -> c.name().equals("Users' servers")).findFirst()
-                .orElseThrow();
-        assertThat(servers.status()).isEqualTo(Check.Status.FAILED);
-        assertThat(servers.fix()).contains("\"In the hub\"");
-        assertThat(servers.setting()).isEqualTo("servers.sizes");
+        // A hub image folder of one's own, without the users' Dockerfile, and no image named.
+        Files.writeString(folder.resolve("Dockerfile"), "FROM scratch\n");
+        Files.writeString(folder.resolve("jupyterhub_config.py"), "\n");
+        HubSettings hub = fargate.hub();
+        Profile ownFolder = fargate.withHub(new HubSettings(folder.toString(), hub.admins(), hub.allowedUsers(),
+                hub.signIn(), hub.cognito(), hub.localPort(), hub.hostNetwork()));
+        assertThatThrownBy(() -> preflight(ownFolder, docker, List.of(new AwsProfile("default", false, "")))
+                .run(recorder.context(PreflightStep.ID))).isInstanceOf(ProblemException.class);
+        assertThat(servers().status()).isEqualTo(Check.Status.FAILED);
+        assertThat(servers().fix()).contains("Users' image");
+        assertThat(servers().setting()).isEqualTo("servers.image");
+
+        Profile named = ownFolder.withServers(ownFolder.servers().withImage("quay.io/jupyter/base-notebook"));
+        preflight(named, docker, List.of(new AwsProfile("default", false, ""))).run(recorder.context(PreflightStep.ID));
+        assertThat(servers().status()).isEqualTo(Check.Status.OK);
+    }
+
+    private Check servers() {
+        return report().checks().stream().filter(c -> c.name().equals("Users' servers")).findFirst().orElseThrow();
     }
 
     @Test

@@ -281,8 +281,7 @@ public final class SettingsView extends ScrollPane {
         grid.add("Where do users' servers run?", new VBox(6, inHub, onFargate,
                 hint("In the hub, one heavy notebook slows everyone down and the task is paid for all the time. In"
                         + " their own tasks, each person's server is paid for only while it runs, and starts in 30 to"
-                        + " 120 seconds. This version of Hub Wizard plans and prices servers in their own tasks but"
-                        + " deploys only servers in the hub."), fargate));
+                        + " 120 seconds."), fargate));
         return section("servers", "Users' servers", "Where each person's notebook server runs, and how big it may be.",
                 grid);
     }
