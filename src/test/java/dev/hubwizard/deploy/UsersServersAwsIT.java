@@ -152,12 +152,9 @@ class UsersServersAwsIT {
         TaskDefinition base = aws.ecs().describeTaskDefinition(r -> r.taskDefinition(texts.userTaskFamily())
                 .include(TaskDefinitionField.TAGS)).taskDefinition();
         String ana = texts.userTaskFamily() + "-ana";
-        // Moto's RunTask adds up container memory even for Fargate (real ECS takes the task's): ana's copy has some.
-        List<ContainerDefinition> containers = base.containerDefinitions().stream()
-                .map(c -> c.toBuilder().memoryReservation(Integer.valueOf(base.memory())).build()).toList();
         aws.ecs().registerTaskDefinition(r -> r.family(ana).networkMode(base.networkMode())
                 .requiresCompatibilities(base.requiresCompatibilities()).cpu(base.cpu()).memory(base.memory())
-                .executionRoleArn(base.executionRoleArn()).containerDefinitions(containers)
+                .executionRoleArn(base.executionRoleArn()).containerDefinitions(base.containerDefinitions())
                 .tags(t -> t.key(ProfileTags.PROFILE_KEY).value(AwsTestBed.PROFILE), t -> t.key("jupyterhub:user")
                         .value("ana")));
         // Another profile's family that shares the prefix stays.

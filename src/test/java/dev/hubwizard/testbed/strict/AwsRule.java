@@ -14,6 +14,11 @@ interface AwsRule {
         return Optional.empty();
     }
 
+    /** The request as moto must see it to behave as AWS does (rules rewrite it in turn); the others see the SDK's. */
+    default AwsRequest forwarded(AwsRequest request) {
+        return request;
+    }
+
     /** Moto's answer as AWS would give it. */
     default AwsAnswer after(AwsRequest request, AwsAnswer answer) {
         return answer;

@@ -98,7 +98,8 @@ public final class StrictAws implements AutoCloseable {
         this.rollouts = new EcsRollouts(iamRoles, this::subnetZones);
         this.cloudFrontFunctions = new CloudFrontFunctions(this::distributionUses);
         this.cloudFront = new CloudFrontDistributions(() -> windows, cloudFrontFunctions::live);
-        this.rules = List.of(new DocumentedInputs(), new RolePolicies(), ec2Ids, iamRoles, certificates, interfaces, rollouts,
+        this.rules = List.of(new DocumentedInputs(), new RolePolicies(), new FargateTaskMemory(), ec2Ids,
+                iamRoles, certificates, interfaces, rollouts,
                 new TaskDefinitionStatus(this::ecs), new InactiveServices(this::ecs), usersTasks, new TaskTimes(),
                 costTags, cloudFront, cloudFrontFunctions, new TaskPublicDnsNames(this::dnsHostnames));
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
@@ -187,7 +188,11 @@ public final class StrictAws implements AutoCloseable {
                 return instead.get();
             }
         }
-        AwsAnswer answer = forward(request);
+        AwsRequest sent = request;
+        for (AwsRule rule : rules) {
+            sent = rule.forwarded(sent);
+        }
+        AwsAnswer answer = forward(sent);
         for (AwsRule rule : rules) {
             answer = rule.after(request, answer);
         }
