@@ -13,10 +13,12 @@ import dev.hubwizard.aws.SecurityGroups;
 import dev.hubwizard.engine.JournalStore;
 import dev.hubwizard.engine.RunResult;
 import dev.hubwizard.engine.Session;
+import dev.hubwizard.engine.Step;
 import dev.hubwizard.profile.Profile;
 import dev.hubwizard.profile.ServerPlacement;
 import dev.hubwizard.profile.UserServers;
 import dev.hubwizard.testbed.AwsCallRecorder;
+import dev.hubwizard.testbed.MotoServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -179,6 +181,30 @@ class UsersServersAwsIT {
         Map<String, List<String>> left = Inventory.ids(aws);
         left.remove("task-definition");
         assertThat(left).allSatisfy((kind, ids) -> assertThat(ids).as(kind).isEmpty());
+    }
+
+    @Test
+    void aTeardownInterruptedAfterAnyOfTheUsersStepsFinishesWhenRunAgain() throws Exception {
+        List<String> order = TeardownPlan.create(profile, aws, TeardownChoices.DELETE_EVERYTHING, WAITS).steps()
+                .stream().map(Step::id).toList();
+        for (String last : List.of(StopTasksStep.ID, DeregisterUsersFamiliesStep.ID, DeleteHomeAccessPointsStep.ID,
+                TeardownPlan.USERS_SECURITY_GROUP)) {
+            MotoServer.shared().reset();
+            JournalStore store = new FileJournalStore(dir.resolve("journal-" + last));
+            deployed(store);
+            List<String> done = order.subList(0, order.indexOf(last) + 1);
+            RunResult killed = bed.run(TeardownPlan.create(profile, aws, TeardownChoices.DELETE_EVERYTHING, WAITS)
+                    .only(done), AwsTestBed.session(store));
+            assertThat(killed.succeeded()).as("first " + done + "\n" + bed.failures(killed)).isTrue();
+
+            RunResult rest = bed.run(TeardownPlan.create(profile, aws, TeardownChoices.DELETE_EVERYTHING, WAITS),
+                    AwsTestBed.session(store));
+
+            assertThat(rest.succeeded()).as("after " + last + "\n" + bed.failures(rest)).isTrue();
+            assertThat(store.load()).as("after " + last).isEmpty();
+            assertThat(Inventory.ids(aws)).as("after " + last)
+                    .allSatisfy((kind, ids) -> assertThat(ids).as(kind).isEmpty());
+        }
     }
 
     @Test
