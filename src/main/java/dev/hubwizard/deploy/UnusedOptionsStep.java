@@ -26,7 +26,8 @@ final class UnusedOptionsStep implements Step {
     static final String ID = "unused-options";
     /** Billed by use alone (requests, invocations), so nothing while unused. */
     private static final Set<String> FREE_WHEN_IDLE = Set.of(ResourceKind.DISTRIBUTION, ResourceKind.EVENT_RULE,
-            ResourceKind.LAMBDA_FUNCTION, ResourceKind.ORIGIN_UPDATER_ROLE, ResourceKind.VIEWER_FUNCTION);
+            ResourceKind.LAMBDA_FUNCTION, ResourceKind.ORIGIN_UPDATER_ROLE, ResourceKind.VIEWER_FUNCTION,
+            ResourceKind.USERS_SECURITY_GROUP);
 
     private final Profile profile;
 
@@ -100,6 +101,9 @@ final class UnusedOptionsStep implements Step {
             off.put("\"Keep users' files\" was turned off", List.of(ResourceKind.FILE_SYSTEM,
                     ResourceKind.ACCESS_POINT, ResourceKind.MOUNT_TARGET, ResourceKind.FILE_SYSTEM_SECURITY_GROUP));
         }
+        if (!profile.servers().onFargate()) {
+            off.put("users' servers moved back into the hub", List.of(ResourceKind.USERS_SECURITY_GROUP));
+        }
         return off;
     }
 
@@ -119,6 +123,7 @@ final class UnusedOptionsStep implements Step {
             case ResourceKind.ACCESS_POINT -> "file system access point";
             case ResourceKind.MOUNT_TARGET -> "file system mount target";
             case ResourceKind.FILE_SYSTEM_SECURITY_GROUP -> "file system's security group";
+            case ResourceKind.USERS_SECURITY_GROUP -> "users' servers' security group";
             case ResourceKind.DISTRIBUTION -> "CloudFront distribution";
             case ResourceKind.EVENT_RULE -> "EventBridge rule";
             case ResourceKind.LAMBDA_FUNCTION -> "Lambda function";

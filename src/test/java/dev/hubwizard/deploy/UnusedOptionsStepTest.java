@@ -54,4 +54,19 @@ class UnusedOptionsStepTest {
         assertThat(new UnusedOptionsStep(on.withOptions(Options.NONE)).preview(new StepRecorder()
                 .context(UnusedOptionsStep.ID))).as("an empty journal").isEmpty();
     }
+
+    @Test
+    void theUsersGroupLeftByServersMovedBackIntoTheHubIsListedAsFree() {
+        recorded(ResourceKind.USERS_SECURITY_GROUP, "sg-1", "team-hub-users-sg");
+        Profile inHub = TestProfiles.hub("team-hub", 8000, "", "").withOptions(Options.NONE);
+
+        assertThat(new UnusedOptionsStep(inHub).preview(recorder.context(UnusedOptionsStep.ID))).singleElement()
+                .satisfies(i -> {
+                    assertThat(i.kind()).isEqualTo("users' servers' security group");
+                    assertThat(i.detail()).contains("moved back into the hub", "free while nobody uses it");
+                });
+        Profile onFargate = inHub.withServers(inHub.servers().withPlacement(
+                dev.hubwizard.profile.ServerPlacement.FARGATE));
+        assertThat(new UnusedOptionsStep(onFargate).preview(recorder.context(UnusedOptionsStep.ID))).isEmpty();
+    }
 }
