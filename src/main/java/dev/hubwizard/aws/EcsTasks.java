@@ -47,11 +47,17 @@ public final class EcsTasks {
      */
     public int stop(StepContext ctx, String cluster, DeletionWaits waits)
             throws ProblemException, Cancellation.CancelledException {
+        return stop(ctx, cluster, waits, REASON);
+    }
+
+    /** The same, telling ECS (and whoever reads the stopped task) {@code reason}. */
+    public int stop(StepContext ctx, String cluster, DeletionWaits waits, String reason)
+            throws ProblemException, Cancellation.CancelledException {
         List<Task> running = notStopped(cluster);
         for (Task task : running) {
             if (DesiredStatus.RUNNING.toString().equals(task.desiredStatus())) {
                 run("ecs:StopTask", () -> aws.ecs().stopTask(r -> r.cluster(cluster).task(task.taskArn())
-                        .reason(REASON)));
+                        .reason(reason)));
                 ctx.log().info("Stopping task " + StoppedTasks.taskId(task));
             }
         }

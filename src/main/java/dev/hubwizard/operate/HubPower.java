@@ -1,5 +1,6 @@
 package dev.hubwizard.operate;
 
+import dev.hubwizard.aws.EcsTasks;
 import dev.hubwizard.aws.HubEndpoint;
 import dev.hubwizard.aws.LogGroups;
 import dev.hubwizard.aws.ProfileTags;
@@ -44,7 +45,8 @@ public final class HubPower {
 
     public Plan pausePlan() {
         return new Plan(PAUSE, List.of(new PauseStep(deployment.profile(), scaling, summary,
-                deployment.tools().deletionWaits())));
+                deployment.tools().deletionWaits(), new EcsTasks(deployment.aws(),
+                new ProfileTags(deployment.profile().name())))));
     }
 
     public Plan resumePlan() {

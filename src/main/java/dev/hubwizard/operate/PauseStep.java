@@ -1,6 +1,7 @@
 package dev.hubwizard.operate;
 
 import dev.hubwizard.aws.DeletionWaits;
+import dev.hubwizard.aws.EcsTasks;
 import dev.hubwizard.aws.ServiceScaling;
 import dev.hubwizard.engine.Intent;
 import dev.hubwizard.engine.Step;
@@ -21,12 +22,15 @@ public final class PauseStep implements Step {
     private final ServiceScaling scaling;
     private final HubSummary summary;
     private final DeletionWaits waits;
+    private final EcsTasks tasks;
 
-    PauseStep(Profile profile, ServiceScaling scaling, HubSummary summary, DeletionWaits waits) {
+    /** @param tasks with users' servers in their own tasks: stops those the hub leaves running */
+    PauseStep(Profile profile, ServiceScaling scaling, HubSummary summary, DeletionWaits waits, EcsTasks tasks) {
         this.profile = profile;
         this.scaling = scaling;
         this.summary = summary;
         this.waits = waits;
+        this.tasks = tasks;
     }
 
     @Override
@@ -49,10 +53,18 @@ public final class PauseStep implements Step {
         ctx.log().info("Service " + service + " now runs no task");
         int stopped = scaling.waitUntilStopped(ctx, cluster, service, waits);
         ctx.log().info(stopped == 0 ? "No task was running" : "The hub's task stopped: the hub is paused");
+        if (profile.servers().onFargate()) {
+            // A hub whose state is kept leaves its users' servers running for the next hub: a paused hub has none.
+            int servers = tasks.stop(ctx, cluster, waits, "Hub Wizard: the hub is paused");
+            ctx.log().info(servers == 0 ? "No user's server was running" : servers + " user's server(s) stopped;"
+                    + " their files stay");
+        }
     }
 
     @Override
     public List<Intent> preview(StepContext context) {
-        return List.of(Intent.change("ECS service", profile.names().service(), "runs no task until resumed"));
+        Intent service = Intent.change("ECS service", profile.names().service(), "runs no task until resumed");
+        return profile.servers().onFargate() ? List.of(service, Intent.run("stop users' servers still running in "
+                + profile.names().cluster() + " (their files stay)")) : List.of(service);
     }
 }
