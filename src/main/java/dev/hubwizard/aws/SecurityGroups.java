@@ -176,27 +176,26 @@ public final class SecurityGroups {
      * the file system's let in): AWS refuses to delete a group another group's rule names, and the hub's group is
      * itself named by this one's rules, so neither order of two deletions works. The rules naming it go first.
      *
-     * @param namingKinds the journal kinds of the groups whose rules may name it
+     * @param naming the journal kinds of the groups whose rules may name it, with what each group lets in (its
+     *               rules' descriptions)
      */
-    public void deleteNamed(StepContext ctx, ResourceRecord record, List<String> namingKinds, DeletionWaits waits)
+    public void deleteNamed(StepContext ctx, ResourceRecord record, Map<String, AwsTexts.Purpose> naming,
+                            DeletionWaits waits)
             throws ProblemException, Cancellation.CancelledException, InterruptedException {
-        for (String kind : namingKinds) {
-            for (ResourceRecord other : ctx.journal().ofKind(kind)) {
+        for (Map.Entry<String, AwsTexts.Purpose> kind : naming.entrySet()) {
+            for (ResourceRecord other : ctx.journal().ofKind(kind.getKey())) {
                 Optional<SecurityGroup> group = describe(List.of(Filter.builder().name("group-id").values(other.id())
                         .build())).filter(g -> tags.ownedBy(ProfileTags.fromEc2(g.tags())));
-                if (group.isEmpty()) {
-                    continue;
-                }
-                List<IpPermission> naming = group.get().ipPermissions().stream()
-                        .filter(p -> p.userIdGroupPairs().stream().anyMatch(g -> record.id().equals(g.groupId())))
-                        .map(p -> p.toBuilder().ipRanges(List.of()).ipv6Ranges(List.of()).prefixListIds(List.of())
-                                .userIdGroupPairs(UserIdGroupPair.builder().groupId(record.id()).build()).build())
-                        .toList();
-                if (!naming.isEmpty()) {
+                List<Ingress> rules = group.map(g -> g.ipPermissions().stream()
+                        .filter(p -> "tcp".equals(p.ipProtocol()) && p.fromPort() != null
+                                && p.fromPort().equals(p.toPort()))
+                        .flatMap(p -> p.userIdGroupPairs().stream().filter(pair -> record.id().equals(pair.groupId()))
+                                .map(pair -> new Ingress(p.fromPort(), record.id())))
+                        .distinct().toList()).orElse(List.of());
+                if (!rules.isEmpty()) {
                     run("ec2:RevokeSecurityGroupIngress", () -> aws.ec2().revokeSecurityGroupIngress(r -> r
-                            .groupId(other.id()).ipPermissions(naming)));
-                    ctx.log().info("Security group " + other.id() + " (" + other.name() + "): closed what it let in"
-                            + " from " + record.id());
+                            .groupId(other.id()).ipPermissions(permissions(rules, kind.getValue()))));
+                    ctx.log().info("Security group " + other.id() + " (" + other.name() + "): closed " + rules);
                 }
             }
         }

@@ -143,7 +143,7 @@ class UsersServersAwsIT {
     }
 
     @Test
-    void teardownStopsUsersServersAndDeregistersEveryPersonsFamily() {
+    void teardownStopsUsersServersAndDeregistersEveryPersonsFamily() throws Exception {
         JournalStore store = new FileJournalStore(dir.resolve("journal"));
         deployed(store);
         String cluster = profile.names().cluster();
@@ -169,9 +169,12 @@ class UsersServersAwsIT {
                 .networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets(subnets)
                         .securityGroups(users.groupId())))
                 .tags(t -> t.key(ProfileTags.PROFILE_KEY).value(AwsTestBed.PROFILE))).tasks().get(0).taskArn();
+        // Fargate lets the task's network interface go once it has stopped; moto keeps it.
+        Thread fargate = releasesInterfaceOnceStopped(cluster, task);
 
         RunResult result = bed.run(TeardownPlan.create(profile, aws, TeardownChoices.DELETE_EVERYTHING, WAITS),
                 AwsTestBed.session(store));
+        fargate.join();
 
         assertThat(result.succeeded()).as(bed.failures(result)).isTrue();
         assertThat(aws.ecs().describeTasks(r -> r.cluster(cluster).tasks(task)).tasks())
@@ -226,6 +229,25 @@ class UsersServersAwsIT {
         assertThat(deleted).isEqualTo(1);
         assertThat(aws.efs().describeAccessPoints(r -> r.fileSystemId(fileSystem)).accessPoints())
                 .extracting(a -> a.accessPointId()).containsExactlyInAnyOrder(hubs, others).doesNotContain(anas);
+    }
+
+    private Thread releasesInterfaceOnceStopped(String cluster, String task) {
+        String eni = aws.ecs().describeTasks(r -> r.cluster(cluster).tasks(task)).tasks().get(0).attachments().get(0)
+                .details().stream().filter(d -> d.name().equals("networkInterfaceId")).findFirst().orElseThrow()
+                .value();
+        Thread fargate = new Thread(() -> {
+            try {
+                while (!"STOPPED".equals(aws.ecs().describeTasks(r -> r.cluster(cluster).tasks(task)).tasks().get(0)
+                        .lastStatus())) {
+                    Thread.sleep(50);
+                }
+                aws.ec2().deleteNetworkInterface(r -> r.networkInterfaceId(eni));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "fargate-releases");
+        fargate.start();
+        return fargate;
     }
 
     private String accessPoint(String fileSystem, Map<String, String> tags) {
