@@ -113,6 +113,7 @@ public final class DeployTestBed implements AutoCloseable {
                 .withAdvanced(new Advanced(registry.address(), 30, ""));
         store.saveSettings(profile);
         repositories.add(profile.names().repository());
+        repositories.add(new dev.hubwizard.aws.AwsTexts(name).userRepositoryName());
         return profile;
     }
 
@@ -130,9 +131,16 @@ public final class DeployTestBed implements AutoCloseable {
                 new DeletionWaits(Duration.ofMinutes(1), Duration.ofMillis(250)));
     }
 
-    /** Fargate for the profile's service, closed with the bed or by {@link #reset}. */
+    /**
+     * Fargate for the profile's service, closed with the bed or by {@link #reset}; with users' servers in their own
+     * tasks also for the tasks the hub starts, whose image the users' push put in the local registry.
+     */
     public FargateStandIn fargate(Profile profile) {
         FargateStandIn fargate = new FargateStandIn(aws, docker, containers, registry, profile);
+        if (profile.servers().onFargate()) {
+            fargate.withUsers(new FargateUsersStandIn(aws, docker, moto.strict(), profile.names().cluster(),
+                    new dev.hubwizard.aws.AwsTexts(profile.name()).userTaskFamily(), registry));
+        }
         synchronized (fargates) {
             fargates.add(fargate);
         }

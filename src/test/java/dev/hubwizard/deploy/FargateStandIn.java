@@ -53,6 +53,11 @@ import java.util.stream.Collectors;
  *       releases the public IP and network interface. Until then the interface holds the hub's subnet and
  *       security group, as on AWS (the strict layer refuses their deletion meanwhile).</li>
  *   <li>a task role's credentials and the emulator's address ({@link #taskRoleCredentials});</li>
+ *   <li>ECS's task metadata endpoint ({@link TaskMetadataEndpoint}, {@code ECS_CONTAINER_METADATA_URI_V4}), where the
+ *       hub reads its task's private IP: a loopback address of each task's own (127.0.3.N), at which the hub's API
+ *       (listening on every address of host networking, at a port of each container's own) is reached, so that a
+ *       new task has a new address, as on AWS;</li>
+ *   <li>with users' servers in their own tasks ({@link #withUsers}), Fargate for the tasks the hub starts;</li>
  *   <li>the team options: it gives the container the task definition's {@code secrets}, read from Secrets
  *       Manager as ECS reads them when a task starts; it mounts the task definition's EFS volume, played by
  *       a Docker volume named after the file system ({@link TaskContainer}); and for a service behind a load
@@ -64,6 +69,8 @@ import java.util.stream.Collectors;
 public final class FargateStandIn implements RunListener, AutoCloseable {
 
     private static final String PUBLIC_IP = "127.0.0.1";
+    /** What Fargate sets in every container of a task (platform 1.4.0 and later). */
+    static final String TASK_METADATA = "ECS_CONTAINER_METADATA_URI_V4";
 
     private final AwsClients aws;
     private final EcsScheduler scheduler;
@@ -73,6 +80,10 @@ public final class FargateStandIn implements RunListener, AutoCloseable {
     private final String cluster;
     private final String service;
     private final Map<String, Running> running = new ConcurrentHashMap<>();
+    private final TaskMetadataEndpoint metadata = TaskMetadataEndpoint.start();
+    private final java.util.Random privateAddresses = new java.util.Random();
+    /** With servers in their own tasks: Fargate for the tasks the hub starts. */
+    private volatile FargateUsersStandIn users;
     /** With {@link #behindSecurityGroups}: each task's public side, and what runs when a task runs. */
     private EventBridgeStandIn events;
     private final Map<String, SecurityGroupGateway> publicSides = new ConcurrentHashMap<>();
@@ -91,9 +102,12 @@ public final class FargateStandIn implements RunListener, AutoCloseable {
         return thread;
     });
 
-    /** @param hub what serves it: the local test's {@link LocalHub}, or a {@link TaskContainer} with volumes */
+    /**
+     * @param hub      what serves it: the local test's {@link LocalHub}, or a {@link TaskContainer} with volumes
+     * @param metadata its container's {@code ECS_CONTAINER_METADATA_URI_V4}
+     */
     private record Running(Task task, String allocation, AutoCloseable hub, String containerId,
-                           String targetGroupArn) {
+                           String targetGroupArn, java.net.URI metadata, String privateAddress) {
     }
 
     public FargateStandIn(AwsClients aws, DockerClients docker, LiveContainers containers, LocalRegistry registry,
@@ -208,7 +222,40 @@ public final class FargateStandIn implements RunListener, AutoCloseable {
 
     /** What went wrong while playing AWS: empty, or the test's own stand-in is to blame. */
     public List<Throwable> failures() {
-        return List.copyOf(failures);
+        List<Throwable> all = new java.util.ArrayList<>(failures);
+        if (users != null) {
+            all.addAll(users.failures());
+        }
+        return List.copyOf(all);
+    }
+
+    /** From now on also plays Fargate for the tasks the hub starts for people's servers; closed with this. */
+    FargateStandIn withUsers(FargateUsersStandIn usersFargate) {
+        this.users = usersFargate;
+        return this;
+    }
+
+    /** Fargate for people's servers ({@link #withUsers}). */
+    FargateUsersStandIn users() {
+        return java.util.Objects.requireNonNull(users, "no users' Fargate: the profile's servers run in the hub");
+    }
+
+    /**
+     * A loopback address for a new hub task's network interface, other than 127.0.0.1 (where the hub's public side
+     * is) and other than the running hubs': like a task's private IP on AWS, each task has its own.
+     */
+    private String privateAddress() {
+        while (true) {
+            String address = "127.0.3." + (2 + privateAddresses.nextInt(250));
+            if (running.values().stream().noneMatch(r -> r.privateAddress().equals(address))) {
+                return address;
+            }
+        }
+    }
+
+    /** The private address (a loopback one) of the one hub task it runs, as its task metadata tells it. */
+    public String runningPrivateAddress() {
+        return running.values().stream().findFirst().map(Running::privateAddress).orElseThrow();
     }
 
     /** The tasks it runs now. */
@@ -290,6 +337,10 @@ public final class FargateStandIn implements RunListener, AutoCloseable {
         // ECS reads each secret with the task execution role as the task starts.
         container.secrets().forEach(secret -> environment.put(secret.name(), aws.secretsManager()
                 .getSecretValue(r -> r.secretId(secret.valueFrom())).secretString()));
+        // Fargate tells every container where its task's metadata is; the hub reads its private IP there.
+        String privateAddress = privateAddress();
+        java.net.URI metadata = this.metadata.register(task.clusterArn(), task, definition, privateAddress);
+        environment.put(TASK_METADATA, metadata.toString());
         String taskId = task.taskArn().substring(task.taskArn().lastIndexOf('/') + 1);
         String name = "hubwizard-fargate-" + taskId;
         if (!definition.volumes().isEmpty() || !hosts.isEmpty()) {
@@ -300,12 +351,12 @@ public final class FargateStandIn implements RunListener, AutoCloseable {
                                 m.containerPath()));
             }
             TaskContainer hub = TaskContainer.start(docker, image, name, environment, mounts, hosts, authorities);
-            return new Running(task, allocation, hub, hub.id(), targetGroup);
+            return new Running(task, allocation, hub, hub.id(), targetGroup, metadata, privateAddress);
         }
         try {
             LocalHub hub = runner.start(new LocalRun(image, name, SecurityGroups.HUB_PORT, true, environment),
                     hubLogs.context("fargate"));
-            return new Running(task, allocation, hub, hub.containerId(), targetGroup);
+            return new Running(task, allocation, hub, hub.containerId(), targetGroup, metadata, privateAddress);
         } catch (ProblemException e) {
             throw new IllegalStateException("The played Fargate task could not start: " + e.problem().text(), e);
         }
@@ -373,6 +424,7 @@ public final class FargateStandIn implements RunListener, AutoCloseable {
             return; // Released already, by the run's listener or Fargate's own look.
         }
         stop(task);
+        metadata.forget(task.metadata());
         SecurityGroupGateway gateway = publicSides.remove(task.task().taskArn());
         if (gateway != null) {
             try {
@@ -402,9 +454,15 @@ public final class FargateStandIn implements RunListener, AutoCloseable {
         }
     }
 
-    /** Stops every hub it runs; what moto still holds of them (after a reset: nothing) is released. */
+    /**
+     * Stops every hub it runs, and the users' servers; what moto still holds of them (after a reset: nothing) is
+     * released.
+     */
     @Override
     public void close() {
+        if (users != null) {
+            users.close();
+        }
         fargate.shutdownNow();
         try {
             fargate.awaitTermination(10, TimeUnit.SECONDS);
@@ -430,5 +488,6 @@ public final class FargateStandIn implements RunListener, AutoCloseable {
                 // The emulator was reset: nothing left to release.
             }
         }
+        metadata.close();
     }
 }

@@ -1,12 +1,15 @@
 package dev.hubwizard.deploy;
 
 import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.command.PullImageResultCallback;
+import com.github.dockerjava.api.model.AuthConfig;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.HostConfig;
 import dev.hubwizard.aws.AwsClients;
 import dev.hubwizard.docker.DockerClients;
 import dev.hubwizard.testbed.AwsCallRecorder;
+import dev.hubwizard.testbed.LocalRegistry;
 import dev.hubwizard.testbed.strict.StrictAws;
 import dev.hubwizard.testbed.strict.UsersTasks;
 import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
@@ -71,18 +74,34 @@ public final class FargateUsersStandIn implements AutoCloseable {
         return thread;
     });
 
-    private record Started(String containerId, String address) {
+    /** ECR's registry, played by this machine's, where the users' push put the image; null: images are local. */
+    private final LocalRegistry registry;
+    private final Set<String> pulled = ConcurrentHashMap.newKeySet();
+
+    /** @param networkInterface the task's, which Fargate lets go once the task has stopped */
+    private record Started(String containerId, String address, String networkInterface,
+                           Map<String, String> environment) {
     }
 
     /**
      * @param family the users' task definition family (HUB_FARGATE_TASK_DEFINITION's): its tasks and those of
-     *               people's own families are played
+     *               people's own families are played; their images are on this machine
      */
     public FargateUsersStandIn(AwsClients aws, DockerClients docker, StrictAws strict, String cluster, String family) {
+        this(aws, docker, strict, cluster, family, null);
+    }
+
+    /**
+     * For tasks whose images are in ECR: pulled, as Fargate pulls them, from {@code registry}, which plays ECR's
+     * registry (the task definition names ECR's host).
+     */
+    public FargateUsersStandIn(AwsClients aws, DockerClients docker, StrictAws strict, String cluster, String family,
+                               LocalRegistry registry) {
         this.aws = aws;
         this.docker = docker;
         this.played = strict.usersTasks();
         this.cluster = cluster;
+        this.registry = registry;
         played.play(family);
         fargate.scheduleWithFixedDelay(this::look, 0, 250, TimeUnit.MILLISECONDS);
     }
@@ -102,6 +121,25 @@ public final class FargateUsersStandIn implements AutoCloseable {
         return java.util.Optional.ofNullable(started.get(taskArn)).map(Started::containerId);
     }
 
+    /** The last lines the task's server wrote, for a failure message. */
+    public String log(String taskArn) throws InterruptedException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        docker.client().logContainerCmd(container(taskArn).orElseThrow()).withStdOut(true).withStdErr(true)
+                .withTail(100).exec(new com.github.dockerjava.api.async.ResultCallback.Adapter<
+                        com.github.dockerjava.api.model.Frame>() {
+                    @Override
+                    public void onNext(com.github.dockerjava.api.model.Frame frame) {
+                        out.writeBytes(frame.getPayload());
+                    }
+                }).awaitCompletion(10, TimeUnit.SECONDS);
+        return out.toString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** The environment the task's container was started with (the task definition's and RunTask's). */
+    public Map<String, String> environment(String taskArn) {
+        return java.util.Optional.ofNullable(started.get(taskArn)).map(Started::environment).orElseThrow();
+    }
+
     private void look() {
         try {
             AwsCallRecorder.offTheRecord(this::startAndStop);
@@ -112,8 +150,12 @@ public final class FargateUsersStandIn implements AutoCloseable {
 
     private void startAndStop() {
         Set<String> wanted = new HashSet<>();
-        aws.ecs().listTasksPaginator(r -> r.cluster(cluster).desiredStatus(DesiredStatus.RUNNING)).taskArns()
-                .forEach(wanted::add);
+        try {
+            aws.ecs().listTasksPaginator(r -> r.cluster(cluster).desiredStatus(DesiredStatus.RUNNING)).taskArns()
+                    .forEach(wanted::add);
+        } catch (software.amazon.awssdk.services.ecs.model.ClusterNotFoundException torndown) {
+            // A teardown deleted the cluster: no task of it runs.
+        }
         for (String arn : wanted) {
             if (played.played(arn) && !started.containsKey(arn)) {
                 start(arn);
@@ -126,6 +168,22 @@ public final class FargateUsersStandIn implements AutoCloseable {
                 aws.ecs().stopTask(r -> r.cluster(cluster).task(task.getKey())
                         .reason("Essential container in task exited"));
                 stop(task.getKey());
+            } else {
+                continue;
+            }
+            // Once the task has stopped, Fargate lets its network interface go (moto keeps it).
+            if (task.getValue().networkInterface() != null) {
+                release(task.getValue().networkInterface());
+            }
+        }
+    }
+
+    private void release(String networkInterface) {
+        try {
+            aws.ec2().deleteNetworkInterface(r -> r.networkInterfaceId(networkInterface));
+        } catch (software.amazon.awssdk.services.ec2.model.Ec2Exception gone) {
+            if (!"InvalidNetworkInterfaceID.NotFound".equals(gone.awsErrorDetails().errorCode())) {
+                throw gone;
             }
         }
     }
@@ -156,15 +214,38 @@ public final class FargateUsersStandIn implements AutoCloseable {
         String name = "hubwizard-fargate-user-" + taskArn.substring(taskArn.lastIndexOf('/') + 1);
         List<String> env = new ArrayList<>();
         environment.forEach((k, v) -> env.add(k + "=" + v));
-        var create = docker.client().createContainerCmd(container.image()).withName(name).withEnv(env)
+        var create = docker.client().createContainerCmd(image(container.image())).withName(name).withEnv(env)
                 .withHostConfig(HostConfig.newHostConfig().withNetworkMode("host").withInit(true).withBinds(binds));
         if (!command.isEmpty()) {
             create.withCmd(command);
         }
         String id = create.exec().getId();
         docker.client().startContainerCmd(id).exec();
-        started.put(taskArn, new Started(id, address));
+        started.put(taskArn, new Started(id, address, task.attachments().stream()
+                .flatMap(a -> a.details().stream()).filter(d -> d.name().equals("networkInterfaceId"))
+                .map(d -> d.value()).findFirst().orElse(null), Map.copyOf(environment)));
         played.running(taskArn, address);
+    }
+
+    /** The task definition's image as this machine runs it: pulled from the played ECR registry once. */
+    private String image(String named) {
+        if (registry == null) {
+            return named;
+        }
+        String image = registry.address() + named.substring(named.indexOf('/'));
+        if (pulled.add(image)) {
+            int colon = image.lastIndexOf(':');
+            AuthConfig auth = new AuthConfig().withUsername(LocalRegistry.USER).withPassword(registry.password())
+                    .withRegistryAddress(registry.address());
+            try {
+                docker.client().pullImageCmd(image.substring(0, colon)).withTag(image.substring(colon + 1))
+                        .withAuthConfig(auth).exec(new PullImageResultCallback()).awaitCompletion(2, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while pulling " + image, e);
+            }
+        }
+        return image;
     }
 
     private static String accessPoint(EFSVolumeConfiguration efs) {
