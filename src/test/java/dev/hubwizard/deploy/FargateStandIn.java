@@ -326,9 +326,7 @@ public final class FargateStandIn implements RunListener, AutoCloseable {
         TaskDefinition definition = aws.ecs().describeTaskDefinition(r -> r.taskDefinition(task.taskDefinitionArn()))
                 .taskDefinition();
         ContainerDefinition container = definition.containerDefinitions().get(0);
-        // ECR's host, as the task definition names it, is this machine's registry here.
-        String image = registry.address() + container.image().substring(container.image().indexOf('/'));
-        pull(image);
+        String image = pulled(docker, registry, container.image());
         Map<String, String> environment = new HashMap<>(container.environment().stream()
                 .collect(Collectors.toMap(KeyValuePair::name, KeyValuePair::value)));
         if (definition.taskRoleArn() != null) {
@@ -396,7 +394,14 @@ public final class FargateStandIn implements RunListener, AutoCloseable {
                 .map(KeyValuePair::value).findFirst().orElseThrow();
     }
 
-    private void pull(String image) {
+    /**
+     * Fargate's pull of a task definition's image: ECR's host, as the task definition names it, is this machine's
+     * registry here.
+     *
+     * @return the image as this machine's Docker Engine names it
+     */
+    static String pulled(DockerClients docker, LocalRegistry registry, String named) {
+        String image = registry.address() + named.substring(named.indexOf('/'));
         int colon = image.lastIndexOf(':');
         AuthConfig auth = new AuthConfig().withUsername(LocalRegistry.USER).withPassword(registry.password())
                 .withRegistryAddress(registry.address());
@@ -407,6 +412,7 @@ public final class FargateStandIn implements RunListener, AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while pulling " + image, e);
         }
+        return image;
     }
 
     private void releaseStopped() {

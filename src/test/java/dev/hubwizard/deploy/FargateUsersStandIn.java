@@ -1,8 +1,6 @@
 package dev.hubwizard.deploy;
 
 import com.github.dockerjava.api.command.InspectContainerResponse;
-import com.github.dockerjava.api.command.PullImageResultCallback;
-import com.github.dockerjava.api.model.AuthConfig;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.HostConfig;
@@ -76,7 +74,8 @@ public final class FargateUsersStandIn implements AutoCloseable {
 
     /** ECR's registry, played by this machine's, where the users' push put the image; null: images are local. */
     private final LocalRegistry registry;
-    private final Set<String> pulled = ConcurrentHashMap.newKeySet();
+    /** The task definitions' images, as pulled. */
+    private final Map<String, String> pulled = new ConcurrentHashMap<>();
 
     /** @param networkInterface the task's, which Fargate lets go once the task has stopped */
     private record Started(String containerId, String address, String networkInterface,
@@ -232,20 +231,7 @@ public final class FargateUsersStandIn implements AutoCloseable {
         if (registry == null) {
             return named;
         }
-        String image = registry.address() + named.substring(named.indexOf('/'));
-        if (pulled.add(image)) {
-            int colon = image.lastIndexOf(':');
-            AuthConfig auth = new AuthConfig().withUsername(LocalRegistry.USER).withPassword(registry.password())
-                    .withRegistryAddress(registry.address());
-            try {
-                docker.client().pullImageCmd(image.substring(0, colon)).withTag(image.substring(colon + 1))
-                        .withAuthConfig(auth).exec(new PullImageResultCallback()).awaitCompletion(2, TimeUnit.MINUTES);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while pulling " + image, e);
-            }
-        }
-        return image;
+        return pulled.computeIfAbsent(named, n -> FargateStandIn.pulled(docker, registry, n));
     }
 
     private static String accessPoint(EFSVolumeConfiguration efs) {
