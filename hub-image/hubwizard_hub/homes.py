@@ -44,6 +44,8 @@ BASE_FAMILY_MAX = FAMILY_MAX - 1 - SAFE_NAME_MAX
 CLIENT_TOKEN_MAX = 64
 # The tag on a person's task definition saying which revision of the users' task definition it copies.
 BASE_TAG = "hubwizard:base-task-definition"
+# The tag on the shared folder's access point: Hub Wizard's teardown deletes it with the people's.
+SHARED_TAG = "hubwizard:shared-folder"
 _KEPT = re.compile(r"[A-Za-z0-9-]", re.ASCII)
 _AVAILABLE_TIMEOUT = 60
 
@@ -213,7 +215,7 @@ class Homes:
     async def shared_access_point(self):
         """The shared folder's access point id, made on first use, once EFS has it available."""
         if self._shared_access_point is None:
-            tags = [efs_tag("Name", "shared folder")]
+            tags = [efs_tag("Name", "shared folder"), efs_tag(SHARED_TAG, "true")]
             if self.profile_tag:
                 tags.append(efs_tag("hubwizard:profile", self.profile_tag))
             digest = hashlib.sha256(f"{self.file_system}/shared".encode("utf-8")).hexdigest()

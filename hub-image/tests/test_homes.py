@@ -265,7 +265,8 @@ async def test_the_shared_folder_is_writable_for_admins_and_read_only_for_everyo
     [point] = shared
     assert point["PosixUser"] == {"Uid": 1000, "Gid": 1000}
     assert point["RootDirectory"]["CreationInfo"] == {"OwnerUid": 1000, "OwnerGid": 1000, "Permissions": "0755"}
-    assert {t["Key"]: t["Value"] for t in point["Tags"]} == {"Name": "shared folder", "hubwizard:profile": "team-hub"}
+    assert {t["Key"]: t["Value"] for t in point["Tags"]} == {"Name": "shared folder", "hubwizard:shared-folder": "true",
+                                                              "hubwizard:profile": "team-hub"}
     for spawner, read_only in ((admin, False), (person, True)):
         definition, _ = task_definition_of(bed, bed.task(spawner.task_arn)["taskDefinitionArn"])
         volume = [v for v in definition["volumes"] if v["name"] == "shared"][0]["efsVolumeConfiguration"]

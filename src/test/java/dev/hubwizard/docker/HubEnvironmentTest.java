@@ -47,6 +47,14 @@ class HubEnvironmentTest {
     }
 
     @Test
+    void theHubTagsTheAccessPointsTeardownDeletes() throws Exception {
+        String homes = Files.readString(Path.of("hub-image", "hubwizard_hub", "homes.py"));
+
+        assertThat(homes).contains("SHARED_TAG = \"" + dev.hubwizard.aws.AccessPoints.SHARED_TAG + "\"")
+                .contains("\"" + dev.hubwizard.aws.AccessPoints.USER_TAG + "\", username");
+    }
+
+    @Test
     void valuesAreWhatTheConfigExpects() {
         assertThat(HubEnvironment.signIn(SignIn.FIRST_USE_PASSWORD)).isEqualTo("first-use");
         assertThat(HubEnvironment.signIn(SignIn.COGNITO)).isEqualTo("cognito");
