@@ -215,34 +215,28 @@ class Homes:
     async def shared_access_point(self):
         """The shared folder's access point id, made on first use, once EFS has it available."""
         if self._shared_access_point is None:
-            tags = [efs_tag("Name", "shared folder"), efs_tag(SHARED_TAG, "true")]
-            if self.profile_tag:
-                tags.append(efs_tag("hubwizard:profile", self.profile_tag))
             digest = hashlib.sha256(f"{self.file_system}/shared".encode("utf-8")).hexdigest()
-            access_point = await self.efs.create_access_point({
-                "ClientToken": f"hubwizard-shared-{digest}"[:CLIENT_TOKEN_MAX],
-                "FileSystemId": self.file_system,
-                "PosixUser": {"Uid": JOVYAN_UID, "Gid": JOVYAN_GID},
-                "RootDirectory": {"Path": SHARED_ROOT, "CreationInfo": {
-                    "OwnerUid": JOVYAN_UID, "OwnerGid": JOVYAN_GID, "Permissions": SHARED_PERMISSIONS}},
-                "Tags": tags,
-            })
-            await self._until_available(access_point)
-            self._shared_access_point = access_point
+            self._shared_access_point = await self._made_access_point(
+                f"hubwizard-shared-{digest}"[:CLIENT_TOKEN_MAX], SHARED_ROOT, SHARED_PERMISSIONS,
+                [efs_tag("Name", "shared folder"), efs_tag(SHARED_TAG, "true")])
         return self._shared_access_point
 
     async def access_point(self, username):
         """The person's access point id, made on first use, once EFS has it available."""
-        home = f"{HOMES_ROOT}/{safe_name(username)}"
-        tags = [efs_tag("Name", f"home of {username}"), efs_tag("jupyterhub:user", username)]
+        return await self._made_access_point(
+            self.client_token(username), f"{HOMES_ROOT}/{safe_name(username)}", HOME_PERMISSIONS,
+            [efs_tag("Name", f"home of {username}"), efs_tag("jupyterhub:user", username)])
+
+    async def _made_access_point(self, client_token, root, permissions, tags):
+        """An access point on the file system whose every access is jovyan's, once available."""
         if self.profile_tag:
             tags.append(efs_tag("hubwizard:profile", self.profile_tag))
         access_point = await self.efs.create_access_point({
-            "ClientToken": self.client_token(username),
+            "ClientToken": client_token,
             "FileSystemId": self.file_system,
             "PosixUser": {"Uid": JOVYAN_UID, "Gid": JOVYAN_GID},
-            "RootDirectory": {"Path": home, "CreationInfo": {
-                "OwnerUid": JOVYAN_UID, "OwnerGid": JOVYAN_GID, "Permissions": HOME_PERMISSIONS}},
+            "RootDirectory": {"Path": root, "CreationInfo": {
+                "OwnerUid": JOVYAN_UID, "OwnerGid": JOVYAN_GID, "Permissions": permissions}},
             "Tags": tags,
         })
         await self._until_available(access_point)
