@@ -256,6 +256,28 @@ class FargateSpawnerIT {
                 .exec()).isInstanceOf(NotFoundException.class);
     }
 
+    @Test
+    void adminsWriteTheSharedFolderAndEveryoneElseOnlyReadsIt() throws Exception {
+        startHub(Map.of("HUB_FARGATE_SHARED_FOLDER", "true", "HUB_ADMIN_USERS", "alice"));
+        HubBrowser alice = signedIn("alice");
+        URI aliceServer = spawn(alice, "alice", "Small");
+        String definition = task("alice").taskDefinitionArn();
+        assertThat(aws.ecs().describeTaskDefinition(r -> r.taskDefinition(definition))
+                .taskDefinition().containerDefinitions().get(0).mountPoints()).as(hub.lastLogLines())
+                .extracting(m -> m.containerPath() + " " + m.readOnly())
+                .containsExactly("/home/jovyan false", "/home/jovyan/shared false");
+        volumes.add(FargateUsersStandIn.volumeOf(users.fileSystem(), accessPointAt("/shared")));
+
+        assertThat(runs(alice, aliceServer, "open('shared/week-1.txt', 'w').write('read me')\n"
+                + "print(open('shared/week-1.txt').read())")).as(hub.lastLogLines()).isEqualTo("read me");
+
+        HubBrowser bob = signedIn("bob");
+        URI bobServer = spawn(bob, "bob", "Small");
+        assertThat(runs(bob, bobServer, "print(open('shared/week-1.txt').read())")).isEqualTo("read me");
+        assertThat(runs(bob, bobServer, "import errno\ntry:\n    open('shared/mine.txt', 'w')\n    print('written')\n"
+                + "except OSError as e:\n    print(errno.errorcode[e.errno])")).isEqualTo("EROFS");
+    }
+
     /** The hub's process ends (killed: no shutdown at all) and its container starts again with its files. */
     private void restartHub(boolean kill) throws Exception {
         if (kill) {
@@ -290,8 +312,12 @@ class FargateSpawnerIT {
     }
 
     private String accessPoint(String person) {
+        return accessPointAt("/home/" + person);
+    }
+
+    private String accessPointAt(String path) {
         return aws.efs().describeAccessPoints(r -> r.fileSystemId(users.fileSystem())).accessPoints().stream()
-                .filter(p -> p.rootDirectory().path().equals("/home/" + person)).findFirst().orElseThrow()
+                .filter(p -> p.rootDirectory().path().equals(path)).findFirst().orElseThrow()
                 .accessPointId();
     }
 
