@@ -133,12 +133,15 @@ async def sweep_when_ready(app, make_sweep, poll_interval=0.5, timeout=HUB_READY
     """Waits until the hub has its database and users, then sweeps once; AWS's refusals are logged, never
     raised (the hub runs on without the sweep)."""
     deadline = time.monotonic() + timeout
-    while getattr(app, "db", None) is None or getattr(app, "users", None) is None:
-        if time.monotonic() > deadline:
-            log.warning("Hub Wizard: the hub had no database after %d s; no sweep of leftover Fargate tasks", timeout)
-            return []
-        await asyncio.sleep(poll_interval)
     try:
+        # JupyterHub makes its users' dict with its web settings, after the database; asking for it sooner
+        # fails, so the sweep waits until the hub has made it.
+        while getattr(app, "db", None) is None or not app.trait_has_value("users"):
+            if time.monotonic() > deadline:
+                log.warning("Hub Wizard: the hub had no users after %d s; no sweep of leftover Fargate tasks",
+                            timeout)
+                return []
+            await asyncio.sleep(poll_interval)
         return await make_sweep(hub_owners(app)).run()
     except (BotoCoreError, ClientError) as error:
         log.warning("Hub Wizard: could not look for leftover Fargate tasks (%s); a person's next start stops "

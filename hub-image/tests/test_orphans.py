@@ -7,6 +7,7 @@ from types import SimpleNamespace
 
 import pytest
 from botocore.exceptions import ClientError
+from traitlets import Any, HasTraits, Instance, default
 
 from fargate_testbed import Bed, _database, aws, moto_endpoint, new_spawner  # noqa: F401 -- aws, moto_endpoint: fixtures
 from hubwizard_hub import orphans
@@ -14,6 +15,18 @@ from hubwizard_hub.fargate import STARTED_BY_PREFIX
 from hubwizard_hub.orphans import OrphanSweep, Owners
 
 NOBODY = Owners(frozenset(), frozenset())
+
+
+class StartingHub(HasTraits):
+    """JupyterHub's app as the sweep sees it while it starts: its database comes first, then its users, which
+    it makes once its web settings are ready (asking for them sooner fails, as it does here)."""
+
+    db = Any(None)
+    users = Instance(dict)
+
+    @default("users")
+    def _users_default(self):
+        raise AssertionError("the hub's users were asked for before the hub made them")
 
 
 @pytest.fixture
@@ -129,12 +142,14 @@ async def test_hub_owners_reads_saved_states_and_the_spawners_the_hub_made(bed):
 
 async def test_the_sweep_waits_for_the_hubs_database_and_a_refusal_is_logged_not_raised(bed, hub_log):
     orphan = await killed_mid_spawn(bed)
-    app = SimpleNamespace(db=None, users=None)
+    app = StartingHub()
     task = asyncio.ensure_future(orphans.sweep_when_ready(app, lambda owners: sweep(bed, owners),
                                                           poll_interval=0.02))
     await asyncio.sleep(0.1)
-    assert not task.done() and bed.running() == [orphan]
-    app.db, app.users = _database(), {}
+    app.db = _database()
+    await asyncio.sleep(0.1)
+    assert not task.done() and bed.running() == [orphan], "no users yet: not asked for (JupyterHub would fail)"
+    app.users = {}
 
     assert await asyncio.wait_for(task, 10) == [orphan]
 
