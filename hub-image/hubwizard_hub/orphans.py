@@ -60,7 +60,9 @@ class OrphanSweep:
     async def run(self):
         """Stops the orphans; the ARNs it stopped."""
         arns = await self.ecs.running_tasks(self.cluster)
-        ours = [t for t in await self._described(arns) if self._started_here(t)]
+        # A task may have been stopped since ListTasks answered: it goes on its own.
+        ours = [t for t in await self._described(arns)
+                if self._started_here(t) and t.get("desiredStatus") != "STOPPED"]
         owners = self.owners()
         stopped = []
         for task in ours:
