@@ -68,6 +68,9 @@ class FargateSpawner(Spawner):
     file_system = Unicode(
         help="The EFS file system (fs-...) for people's home folders; empty for none (a home lasts as long as "
              "its task).").tag(config=True)
+    shared_folder = Bool(
+        False, help="With file_system: a shared folder at ~/shared that admins write and everyone else reads.").tag(
+        config=True)
 
     ecs = Any(help="The ECS client (``ecs.Ecs``); made from region and endpoint_url.")
     efs = Any(help="The EFS client (``homes.Efs``); made from region (AWS_ENDPOINT_URL_EFS for a test bed).")
@@ -86,7 +89,7 @@ class FargateSpawner(Spawner):
     @default("homes")
     def _default_homes(self):
         return home_folders.Homes(self.ecs, self.efs, self.file_system, self.task_definition, self.container_name,
-                                  self.profile_tag, poll_interval=self.ecs_poll_interval)
+                                  self.profile_tag, poll_interval=self.ecs_poll_interval, shared=self.shared_folder)
 
     @default("start_timeout")
     def _default_start_timeout(self):
@@ -134,7 +137,8 @@ class FargateSpawner(Spawner):
         self._events_changed = asyncio.Event()
         self._starting = False
         self._run_at = None
-        # (the users' task definition's ARN, this person's own) once their home folder is set up.
+        # (the users' task definition's ARN, this person's own, the shared folder's mode) once their home folder
+        # is set up.
         self._home = None
 
     # ---- state: the task ARN survives a hub restart
@@ -235,7 +239,7 @@ class FargateSpawner(Spawner):
             return self.task_definition
         if self._home is None:
             self._event(15, "Preparing your home folder")
-        self._home = await self.homes.task_definition(self.user.name, self._home)
+        self._home = await self.homes.task_definition(self.user.name, self._home, admin=bool(self.user.admin))
         return self._home[1]
 
     async def _stop_leftovers(self):

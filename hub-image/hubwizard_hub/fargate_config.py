@@ -89,6 +89,10 @@ def configure_fargate(c, env, variables):
         if len(family) > homes.BASE_FAMILY_MAX:
             raise BadSetting(f"HUB_FARGATE_TASK_DEFINITION: the family {family[:40]}... has {len(family)} characters; "
                              f"with home folders (HUB_FARGATE_FILE_SYSTEM) it may have {homes.BASE_FAMILY_MAX}.")
+        spawner.shared_folder = flag(env, "HUB_FARGATE_SHARED_FOLDER", False)
+    elif flag(env, "HUB_FARGATE_SHARED_FOLDER", False):
+        raise BadSetting("HUB_FARGATE_SHARED_FOLDER: a shared folder lives on the users' file system; "
+                         "set HUB_FARGATE_FILE_SYSTEM too (in Hub Wizard: keep users' files).")
     spawner.region = env.text("AWS_REGION", env.text("AWS_DEFAULT_REGION"))
     if not spawner.region:
         raise BadSetting("AWS_REGION is not set (Fargate sets it; elsewhere set it to the region of the cluster).")

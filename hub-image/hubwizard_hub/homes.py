@@ -8,6 +8,11 @@ at the image's home folder. Later spawns reuse both; a new revision of the users
 redeploy) is copied again. A person's server can see only their own folder: the access point is the root
 of everything it mounts.
 
+With the shared folder (``HUB_FARGATE_SHARED_FOLDER``) every person's task also mounts one more access point,
+``/shared`` on the file system, at ``~/shared``: writable in an admin's server, read-only in everyone else's
+(the container's mount is read-only; a Fargate container cannot remount it). A person whose admin status
+changed gets their task definition registered again on their next spawn.
+
 Every call runs on the AWS thread pool (``ecs.Ecs.call``), never on the hub's event loop.
 """
 import asyncio
@@ -25,6 +30,12 @@ JOVYAN_GID = 1000
 HOME_PATH = "/home/jovyan"
 HOMES_ROOT = "/home"
 HOME_PERMISSIONS = "0750"
+SHARED_VOLUME = "shared"
+SHARED_PATH = HOME_PATH + "/shared"
+SHARED_ROOT = "/shared"
+# Everyone reads it; what enforces "only admins write" is the read-only mount, not these bits (every access
+# through an access point is made as jovyan).
+SHARED_PERMISSIONS = "0755"
 # Family names are [A-Za-z0-9_-]{1,255}; an access point's root path at most 100 characters. A safe name of
 # at most 64 leaves the users' family 190 characters and fits the path "/home/" + name with room to spare.
 SAFE_NAME_MAX = 64
@@ -33,6 +44,8 @@ BASE_FAMILY_MAX = FAMILY_MAX - 1 - SAFE_NAME_MAX
 CLIENT_TOKEN_MAX = 64
 # The tag on a person's task definition saying which revision of the users' task definition it copies.
 BASE_TAG = "hubwizard:base-task-definition"
+# The tag on the shared folder's access point: Hub Wizard's teardown deletes it with the people's.
+SHARED_TAG = "hubwizard:shared-folder"
 _KEPT = re.compile(r"[A-Za-z0-9-]", re.ASCII)
 _AVAILABLE_TIMEOUT = 60
 
@@ -130,10 +143,11 @@ class Homes:
     :param base_task_definition: the users' task definition (family, family:revision or ARN)
     :param container_name: the container that runs jupyterhub-singleuser
     :param profile_tag: the hubwizard:profile tag's value
+    :param shared: whether every person's task mounts the shared folder (admins' writable, others' read-only)
     """
 
     def __init__(self, ecs_api, efs_api, file_system, base_task_definition, container_name, profile_tag,
-                 poll_interval=2.0, available_timeout=_AVAILABLE_TIMEOUT):
+                 poll_interval=2.0, available_timeout=_AVAILABLE_TIMEOUT, shared=False):
         self.ecs = ecs_api
         self.efs = efs_api
         self.file_system = file_system
@@ -142,6 +156,9 @@ class Homes:
         self.profile_tag = profile_tag
         self.poll_interval = poll_interval
         self.available_timeout = available_timeout
+        self.shared = shared
+        # The shared folder's access point once made or found: one per file system, made on the first spawn.
+        self._shared_access_point = None
 
     def family(self, username):
         return f"{family_of(self.base_task_definition)}-{safe_name(username)}"
@@ -152,41 +169,74 @@ class Homes:
         digest = hashlib.sha256(f"{self.file_system}/{username}".encode("utf-8")).hexdigest()
         return f"hubwizard-home-{digest}"[:CLIENT_TOKEN_MAX]
 
-    async def task_definition(self, username, known=None):
+    async def task_definition(self, username, known=None, admin=False):
         """The ARN of the person's own task definition; registers it (and their access point) when needed.
 
-        :param known: (base ARN, the person's ARN) from an earlier call: reused while the users' task
-            definition's current revision is still that base
-        :returns: (base ARN, the person's ARN), to pass as ``known`` next time
+        :param known: (base ARN, the person's ARN, the shared folder's mode) from an earlier call: reused while
+            the users' task definition's current revision is still that base and the person's admin status
+            gives the same mode
+        :param admin: whether the person is an admin (writes the shared folder)
+        :returns: (base ARN, the person's ARN, the shared folder's mode), to pass as ``known`` next time
         """
         base, base_tags = await self.ecs.describe_task_definition(self.base_task_definition)
         if base is None:
             raise HomeUnavailable(f"ECS has no users' task definition {self.base_task_definition}. "
                                   "Tell your hub's admin: redeploying the hub registers it again.")
         base_arn = base["taskDefinitionArn"]
-        if known and known[0] == base_arn:
+        shared = self._shared_mode(admin)
+        if known and known[0] == base_arn and known[2:] == (shared,):
             return known
         mine, mine_tags = await self.ecs.describe_task_definition(self.family(username))
         if mine is not None and _tags(mine_tags).get(BASE_TAG) == _revision_of(base_arn) \
-                and self._access_point_of(mine):
-            return base_arn, mine["taskDefinitionArn"]
+                and self._access_point_of(mine, HOME_VOLUME) and self._shared_mode_of(mine) == shared:
+            return base_arn, mine["taskDefinitionArn"], shared
         access_point = await self.access_point(username)
+        shared_point = await self.shared_access_point() if shared else None
         registered = await self.ecs.register_task_definition(
-            self._registration(username, base, base_tags, access_point))
-        return base_arn, registered["taskDefinitionArn"]
+            self._registration(username, base, base_tags, access_point, shared_point, shared))
+        return base_arn, registered["taskDefinitionArn"], shared
+
+    def _shared_mode(self, admin):
+        """None without the shared folder; else "rw" for an admin, "ro" for everyone else."""
+        if not self.shared:
+            return None
+        return "rw" if admin else "ro"
+
+    def _shared_mode_of(self, task_definition):
+        if not self._access_point_of(task_definition, SHARED_VOLUME):
+            return None
+        for container in task_definition.get("containerDefinitions", []):
+            if container.get("name") == self.container_name:
+                for mount in container.get("mountPoints", []):
+                    if mount.get("sourceVolume") == SHARED_VOLUME:
+                        return "ro" if mount.get("readOnly") else "rw"
+        return None
+
+    async def shared_access_point(self):
+        """The shared folder's access point id, made on first use, once EFS has it available."""
+        if self._shared_access_point is None:
+            digest = hashlib.sha256(f"{self.file_system}/shared".encode("utf-8")).hexdigest()
+            self._shared_access_point = await self._made_access_point(
+                f"hubwizard-shared-{digest}"[:CLIENT_TOKEN_MAX], SHARED_ROOT, SHARED_PERMISSIONS,
+                [efs_tag("Name", "shared folder"), efs_tag(SHARED_TAG, "true")])
+        return self._shared_access_point
 
     async def access_point(self, username):
         """The person's access point id, made on first use, once EFS has it available."""
-        home = f"{HOMES_ROOT}/{safe_name(username)}"
-        tags = [efs_tag("Name", f"home of {username}"), efs_tag("jupyterhub:user", username)]
+        return await self._made_access_point(
+            self.client_token(username), f"{HOMES_ROOT}/{safe_name(username)}", HOME_PERMISSIONS,
+            [efs_tag("Name", f"home of {username}"), efs_tag("jupyterhub:user", username)])
+
+    async def _made_access_point(self, client_token, root, permissions, tags):
+        """An access point on the file system whose every access is jovyan's, once available."""
         if self.profile_tag:
             tags.append(efs_tag("hubwizard:profile", self.profile_tag))
         access_point = await self.efs.create_access_point({
-            "ClientToken": self.client_token(username),
+            "ClientToken": client_token,
             "FileSystemId": self.file_system,
             "PosixUser": {"Uid": JOVYAN_UID, "Gid": JOVYAN_GID},
-            "RootDirectory": {"Path": home, "CreationInfo": {
-                "OwnerUid": JOVYAN_UID, "OwnerGid": JOVYAN_GID, "Permissions": HOME_PERMISSIONS}},
+            "RootDirectory": {"Path": root, "CreationInfo": {
+                "OwnerUid": JOVYAN_UID, "OwnerGid": JOVYAN_GID, "Permissions": permissions}},
             "Tags": tags,
         })
         await self._until_available(access_point)
@@ -207,34 +257,39 @@ class Homes:
                                       f"after {self.available_timeout} s. Start your server again in a minute.")
             await asyncio.sleep(self.poll_interval)
 
-    def _access_point_of(self, task_definition):
+    def _access_point_of(self, task_definition, volume_name):
         for volume in task_definition.get("volumes", []):
             efs = volume.get("efsVolumeConfiguration") or {}
-            if volume.get("name") == HOME_VOLUME and efs.get("fileSystemId") == self.file_system:
+            if volume.get("name") == volume_name and efs.get("fileSystemId") == self.file_system:
                 return efs.get("authorizationConfig", {}).get("accessPointId")
         return None
 
-    def _registration(self, username, base, base_tags, access_point):
-        """RegisterTaskDefinition's parameters: the base, with the home volume on the person's access point."""
+    def _registration(self, username, base, base_tags, access_point, shared_point=None, shared=None):
+        """RegisterTaskDefinition's parameters: the base, with the home volume on the person's access point
+        (and the shared folder's volume on its own, read-only unless ``shared`` is "rw")."""
         params = {k: base[k] for k in _REGISTERED if base.get(k) is not None}
         params["family"] = self.family(username)
-        params["volumes"] = [v for v in base.get("volumes", []) if v.get("name") != HOME_VOLUME] + [{
-            "name": HOME_VOLUME,
+        ours = {HOME_VOLUME, SHARED_VOLUME}
+        volumes = [(HOME_VOLUME, access_point)] + ([(SHARED_VOLUME, shared_point)] if shared_point else [])
+        params["volumes"] = [v for v in base.get("volumes", []) if v.get("name") not in ours] + [{
+            "name": name,
             # Through an access point EFS requires encryption in transit; IAM authorization would add nothing,
             # as every person's task has the same task role: the access point is what keeps folders apart.
             "efsVolumeConfiguration": {
                 "fileSystemId": self.file_system,
                 "transitEncryption": "ENABLED",
-                "authorizationConfig": {"accessPointId": access_point, "iam": "DISABLED"},
+                "authorizationConfig": {"accessPointId": point, "iam": "DISABLED"},
             },
-        }]
+        } for name, point in volumes]
+        wanted = [{"sourceVolume": HOME_VOLUME, "containerPath": HOME_PATH, "readOnly": False}]
+        if shared_point:
+            wanted.append({"sourceVolume": SHARED_VOLUME, "containerPath": SHARED_PATH, "readOnly": shared != "rw"})
         containers = []
         for container in base["containerDefinitions"]:
             if container.get("name") == self.container_name:
-                mounts = [m for m in container.get("mountPoints", [])
-                          if m.get("sourceVolume") != HOME_VOLUME and m.get("containerPath") != HOME_PATH]
-                container = {**container, "mountPoints": mounts + [
-                    {"sourceVolume": HOME_VOLUME, "containerPath": HOME_PATH, "readOnly": False}]}
+                mounts = [m for m in container.get("mountPoints", []) if m.get("sourceVolume") not in ours
+                          and m.get("containerPath") not in (HOME_PATH, SHARED_PATH)]
+                container = {**container, "mountPoints": mounts + wanted}
             containers.append(container)
         if not any(c.get("name") == self.container_name for c in containers):
             raise HomeUnavailable(f"The users' task definition {base['taskDefinitionArn']} has no container "

@@ -66,6 +66,17 @@ def test_a_file_system_gives_people_home_folders(config, environment, hub_folder
     assert FargateSpawner(config=config).file_system == "fs-0123456789abcdef0"
 
 
+def test_the_shared_folder_is_off_unless_asked_for(config, environment, hub_folder):
+    environment.update(FARGATE, HUB_FARGATE_FILE_SYSTEM="fs-0123456789abcdef0")
+    configure(config, environment, hub_folder)
+    assert FargateSpawner(config=config).shared_folder is False
+
+    environment.update(HUB_FARGATE_SHARED_FOLDER="true")
+    shared = Config()
+    configure(shared, environment, hub_folder)
+    assert FargateSpawner(config=shared).shared_folder is True
+
+
 def test_with_kept_state_a_redeployed_hub_leaves_servers_running(config, environment, hub_folder):
     environment.update(FARGATE, HUB_FARGATE_KEEP_SERVERS="true")
 
@@ -133,6 +144,9 @@ def test_the_culler_keeps_other_services_and_roles():
     ({"HUB_FARGATE_FILE_SYSTEM": "fs-1"}, "HUB_FARGATE_FILE_SYSTEM='fs-1' is not an EFS file system id like"),
     ({"HUB_FARGATE_FILE_SYSTEM": "fs-0123456789abcdef0", "HUB_FARGATE_TASK_DEFINITION": "u" * 191 + ":3"},
      "HUB_FARGATE_TASK_DEFINITION: the family uuuu"),
+    ({"HUB_FARGATE_SHARED_FOLDER": "true"}, "HUB_FARGATE_SHARED_FOLDER: a shared folder lives on the users' file"),
+    ({"HUB_FARGATE_FILE_SYSTEM": "fs-0123456789abcdef0", "HUB_FARGATE_SHARED_FOLDER": "on"},
+     "HUB_FARGATE_SHARED_FOLDER='on' is not true or false"),
     ({"HUB_FARGATE_KEEP_SERVERS": "1"}, "HUB_FARGATE_KEEP_SERVERS='1' is not true or false"),
     ({"HUB_SERVER_SIZES": "Small=3/1"}, "HUB_SERVER_SIZES: size Small: Fargate runs 0.25, 0.5, 1, 2, 4, 8 or 16 vCPU"),
     ({"HUB_CULL_IDLE_TIMEOUT": "1 day"}, "HUB_CULL_IDLE_TIMEOUT='1 day' is not a duration"),

@@ -245,3 +245,71 @@ async def test_without_a_file_system_the_users_task_definition_runs_as_it_is(bed
 
     assert bed.task(spawner.task_arn)["taskDefinitionArn"].endswith(f"/{bed.family}:1")
     assert not access_points(bed) and "DescribeTaskDefinition" not in bed.limits.calls
+
+
+def shared_mount(definition):
+    [container] = definition["containerDefinitions"]
+    return [m for m in container["mountPoints"] if m["sourceVolume"] == "shared"]
+
+
+async def test_the_shared_folder_is_writable_for_admins_and_read_only_for_everyone_else(bed):
+    admin = home_spawner(bed, "ada", shared_folder=True)
+    admin.user.admin = True
+    person = home_spawner(bed, "bob", shared_folder=True, homes=admin.homes)
+
+    await admin.start()
+    await person.start()
+
+    shared = [p for p in access_points(bed) if p["RootDirectory"]["Path"] == "/shared"]
+    assert len(shared) == 1, "one shared folder for everyone, made once"
+    [point] = shared
+    assert point["PosixUser"] == {"Uid": 1000, "Gid": 1000}
+    assert point["RootDirectory"]["CreationInfo"] == {"OwnerUid": 1000, "OwnerGid": 1000, "Permissions": "0755"}
+    assert {t["Key"]: t["Value"] for t in point["Tags"]} == {"Name": "shared folder", "hubwizard:shared-folder": "true",
+                                                              "hubwizard:profile": "team-hub"}
+    for spawner, read_only in ((admin, False), (person, True)):
+        definition, _ = task_definition_of(bed, bed.task(spawner.task_arn)["taskDefinitionArn"])
+        volume = [v for v in definition["volumes"] if v["name"] == "shared"][0]["efsVolumeConfiguration"]
+        assert volume["authorizationConfig"] == {"accessPointId": point["AccessPointId"], "iam": "DISABLED"}
+        assert volume["transitEncryption"] == "ENABLED"
+        assert shared_mount(definition) == [
+            {"sourceVolume": "shared", "containerPath": "/home/jovyan/shared", "readOnly": read_only}]
+
+
+async def test_a_person_made_admin_gets_a_writable_shared_folder_on_their_next_spawn(bed):
+    spawner = home_spawner(bed, shared_folder=True)
+    await spawner.start()
+    first = bed.task(spawner.task_arn)["taskDefinitionArn"]
+    await spawner.stop()
+
+    spawner.user.admin = True
+    await spawner.start()
+
+    definition, _ = task_definition_of(bed, bed.task(spawner.task_arn)["taskDefinitionArn"])
+    assert definition["revision"] == 2 and shared_mount(definition)[0]["readOnly"] is False
+    assert shared_mount(task_definition_of(bed, first)[0])[0]["readOnly"] is True
+    assert bed.efs.created.count([p for p in access_points(bed)
+                                  if p["RootDirectory"]["Path"] == "/shared"][0]["AccessPointId"]) == 1
+
+
+async def test_a_restarted_hub_reuses_a_persons_task_definition_with_the_same_shared_mode(bed):
+    await home_spawner(bed, shared_folder=True).start()
+    bed.limits.calls.clear()
+
+    spawner = home_spawner(bed, shared_folder=True)
+    await spawner.start()
+
+    assert bed.task(spawner.task_arn)["taskDefinitionArn"].endswith(f"/{bed.family}-alice:1")
+    assert "RegisterTaskDefinition" not in bed.limits.calls and "CreateAccessPoint" not in bed.limits.calls
+
+
+async def test_turning_the_shared_folder_off_takes_it_out_of_the_next_spawn(bed):
+    spawner = home_spawner(bed, shared_folder=True)
+    await spawner.start()
+    await spawner.stop()
+
+    again = home_spawner(bed)  # a hub redeployed without the shared folder
+    await again.start()
+
+    definition, _ = task_definition_of(bed, bed.task(again.task_arn)["taskDefinitionArn"])
+    assert shared_mount(definition) == [] and [v["name"] for v in definition["volumes"]] == ["scratch", "home"]

@@ -31,6 +31,8 @@ public final class AccessPoints {
     static final String ROOT = "/home";
     /** The tag the hub puts on each person's home folder access point: the person's name. */
     public static final String USER_TAG = "jupyterhub:user";
+    /** The tag the hub puts on the shared folder's access point ({@code HUB_FARGATE_SHARED_FOLDER}). */
+    public static final String SHARED_TAG = "hubwizard:shared-folder";
     static final long OWNER = 0;
     static final String PERMISSIONS = "755";
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(2);
@@ -107,8 +109,9 @@ public final class AccessPoints {
 
     /**
      * Deletes the people's home folder access points the hub made in {@code fileSystemId} (tagged with the profile and
-     * {@value #USER_TAG}); their folders and files stay on the file system, and the hub makes the same access point
-     * again for the same folder. The hub's own access point, which the journal records, is not among them.
+     * {@value #USER_TAG}), and the shared folder's ({@value #SHARED_TAG}); their folders and files stay on the file
+     * system, and the hub makes the same access point again for the same folder. The hub's own access point, which
+     * the journal records, is not among them.
      *
      * @return how many were deleted
      */
@@ -119,7 +122,8 @@ public final class AccessPoints {
                 return aws.efs().describeAccessPointsPaginator(r -> r.fileSystemId(fileSystemId)).accessPoints()
                         .stream().filter(a -> {
                             Map<String, String> carried = ProfileTags.fromEfs(a.tags());
-                            return tags.ownedBy(carried) && carried.containsKey(USER_TAG);
+                            return tags.ownedBy(carried)
+                                    && (carried.containsKey(USER_TAG) || carried.containsKey(SHARED_TAG));
                         }).toList();
             } catch (FileSystemNotFoundException e) {
                 return List.<AccessPointDescription>of();

@@ -80,6 +80,8 @@ public final class HubEnvironment {
      * an access point of its own (hubwizard_hub/homes.py).
      */
     public static final String FARGATE_FILE_SYSTEM = "HUB_FARGATE_FILE_SYSTEM";
+    /** With {@link #FARGATE_FILE_SYSTEM}: a folder at {@code ~/shared} that admins write and everyone else reads. */
+    public static final String FARGATE_SHARED_FOLDER = "HUB_FARGATE_SHARED_FOLDER";
     /** The users' task definition's container that runs {@code jupyterhub-singleuser} (the hub's default name). */
     private static final String USER_CONTAINER = "notebook";
     /** The port the hub's API listens on for users' servers in their own tasks. */
@@ -132,7 +134,10 @@ public final class HubEnvironment {
         environment.put(SERVER_SIZES, profile.servers().hubSizes());
         environment.put(CULL_IDLE_TIMEOUT, profile.servers().hubCullTimeout());
         environment.put(API_PORT, String.valueOf(SERVERS_API_PORT));
-        where.fileSystem().ifPresent(id -> environment.put(FARGATE_FILE_SYSTEM, id));
+        where.fileSystem().ifPresent(id -> {
+            environment.put(FARGATE_FILE_SYSTEM, id);
+            environment.put(FARGATE_SHARED_FOLDER, String.valueOf(profile.servers().sharedFolder()));
+        });
         return environment;
     }
 

@@ -309,7 +309,8 @@ final class ProfileReader {
         }
         return new UserServers(block.choice("placement", ServerPlacement.class, d.placement()), sizes,
                 block.whole("cullIdleMinutes", d.cullIdleMinutes()), block.text("image", d.image()),
-                block.whole("hoursPerPersonPerWeek", d.hoursPerPersonPerWeek()));
+                block.whole("hoursPerPersonPerWeek", d.hoursPerPersonPerWeek()),
+                block.flag("sharedFolder", d.sharedFolder()));
     }
 
     private static Advanced advanced(YamlBlock block, int version) {

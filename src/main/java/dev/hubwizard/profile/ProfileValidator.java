@@ -123,6 +123,10 @@ public final class ProfileValidator {
             check(problems, "servers.cullIdleMinutes", cullIdleMinutes(servers.cullIdleMinutes()));
             check(problems, "servers.image", singleUserImage(servers.image()));
             check(problems, "servers.hoursPerPersonPerWeek", hoursPerPersonPerWeek(servers.hoursPerPersonPerWeek()));
+            if (servers.sharedFolder() && !options.keepUserFiles()) {
+                problems.add(new FieldProblem("servers.sharedFolder", "the shared folder lives with users' kept files:"
+                        + " turn on options.keepUserFiles, or turn the shared folder off"));
+            }
         }
 
         Advanced advanced = profile.advanced();

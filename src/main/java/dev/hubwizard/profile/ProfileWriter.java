@@ -73,7 +73,7 @@ final class ProfileWriter {
         }
         root.put("servers", block("placement", s.placement().name(), "sizes", sizes,
                 "cullIdleMinutes", s.cullIdleMinutes(), "image", s.image(),
-                "hoursPerPersonPerWeek", s.hoursPerPersonPerWeek()));
+                "hoursPerPersonPerWeek", s.hoursPerPersonPerWeek(), "sharedFolder", s.sharedFolder()));
         Advanced a = p.advanced();
         root.put("advanced", block("registryEndpoint", a.registryEndpoint(), "logRetentionDays", a.logRetentionDays(),
                 "jupyterhubVersion", a.jupyterhubVersion(), "baseImage", a.baseImage()));

@@ -13,9 +13,11 @@ import java.util.stream.Collectors;
  * @param image                 the single-user image the users' tasks run; empty for the one Hub Wizard builds from
  *                              the hub image's {@code singleuser/Dockerfile}
  * @param hoursPerPersonPerWeek for the cost model: how long each person's server runs a week
+ * @param sharedFolder          with kept files: a folder at {@code ~/shared} in every server, which admins write and
+ *                              everyone else reads (an EFS access point of its own)
  */
 public record UserServers(ServerPlacement placement, List<ServerSize> sizes, int cullIdleMinutes, String image,
-                          int hoursPerPersonPerWeek) {
+                          int hoursPerPersonPerWeek, boolean sharedFolder) {
 
     public static final List<ServerSize> DEFAULT_SIZES = List.of(new ServerSize("Small", 512, 1024),
             new ServerSize("Medium", 1024, 4096), new ServerSize("Large", 4096, 16384));
@@ -33,28 +35,38 @@ public record UserServers(ServerPlacement placement, List<ServerSize> sizes, int
         image = image == null ? "" : image.trim();
     }
 
+    /** Without the shared folder, as profiles from before it read. */
+    public UserServers(ServerPlacement placement, List<ServerSize> sizes, int cullIdleMinutes, String image,
+                       int hoursPerPersonPerWeek) {
+        this(placement, sizes, cullIdleMinutes, image, hoursPerPersonPerWeek, false);
+    }
+
     public boolean onFargate() {
         return placement == ServerPlacement.FARGATE;
     }
 
     public UserServers withPlacement(ServerPlacement value) {
-        return new UserServers(value, sizes, cullIdleMinutes, image, hoursPerPersonPerWeek);
+        return new UserServers(value, sizes, cullIdleMinutes, image, hoursPerPersonPerWeek, sharedFolder);
     }
 
     public UserServers withSizes(List<ServerSize> value) {
-        return new UserServers(placement, value, cullIdleMinutes, image, hoursPerPersonPerWeek);
+        return new UserServers(placement, value, cullIdleMinutes, image, hoursPerPersonPerWeek, sharedFolder);
     }
 
     public UserServers withCullIdleMinutes(int value) {
-        return new UserServers(placement, sizes, value, image, hoursPerPersonPerWeek);
+        return new UserServers(placement, sizes, value, image, hoursPerPersonPerWeek, sharedFolder);
     }
 
     public UserServers withImage(String value) {
-        return new UserServers(placement, sizes, cullIdleMinutes, value, hoursPerPersonPerWeek);
+        return new UserServers(placement, sizes, cullIdleMinutes, value, hoursPerPersonPerWeek, sharedFolder);
     }
 
     public UserServers withHoursPerPersonPerWeek(int value) {
-        return new UserServers(placement, sizes, cullIdleMinutes, image, value);
+        return new UserServers(placement, sizes, cullIdleMinutes, image, value, sharedFolder);
+    }
+
+    public UserServers withSharedFolder(boolean value) {
+        return new UserServers(placement, sizes, cullIdleMinutes, image, hoursPerPersonPerWeek, value);
     }
 
     /** The hub's {@code HUB_SERVER_SIZES}: {@code Small=0.5/1, Medium=1/4, Large=4/16}. */

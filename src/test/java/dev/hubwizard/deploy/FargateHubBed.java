@@ -228,9 +228,19 @@ public final class FargateHubBed implements AutoCloseable {
     }
 
     private String accessPoint(String person) {
+        return accessPointAt("/home/" + person);
+    }
+
+    /** The access point whose root directory is {@code path} on the homes' file system. */
+    public String accessPointAt(String path) {
         return aws.efs().describeAccessPoints(r -> r.fileSystemId(users.fileSystem())).accessPoints().stream()
-                .filter(p -> p.rootDirectory().path().equals("/home/" + person)).findFirst().orElseThrow()
+                .filter(p -> p.rootDirectory().path().equals(path)).findFirst().orElseThrow()
                 .accessPointId();
+    }
+
+    /** The Docker volume that plays the access point goes when the scenario ends. */
+    public void removesVolumeOf(String accessPointId) {
+        volumes.add(FargateUsersStandIn.volumeOf(users.fileSystem(), accessPointId));
     }
 
     /** Runs {@code code} in a new kernel of the person's server; what it printed. */

@@ -164,4 +164,26 @@ class FargateSpawnerIT {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> bed.docker().client().inspectContainerCmd(container)
                 .exec()).isInstanceOf(NotFoundException.class);
     }
+
+    @Test
+    void adminsWriteTheSharedFolderAndEveryoneElseOnlyReadsIt() throws Exception {
+        bed.startHub(Map.of("HUB_FARGATE_SHARED_FOLDER", "true", "HUB_ADMIN_USERS", "alice"));
+        HubBrowser alice = bed.signedIn("alice");
+        URI aliceServer = bed.spawn(alice, "alice", "Small");
+        String definition = bed.task("alice").taskDefinitionArn();
+        assertThat(aws.ecs().describeTaskDefinition(r -> r.taskDefinition(definition))
+                .taskDefinition().containerDefinitions().get(0).mountPoints()).as(bed.hub().lastLogLines())
+                .extracting(m -> m.containerPath() + " " + m.readOnly())
+                .containsExactly("/home/jovyan false", "/home/jovyan/shared false");
+        bed.removesVolumeOf(bed.accessPointAt("/shared"));
+
+        assertThat(runs(alice, aliceServer, "open('shared/week-1.txt', 'w').write('read me')\n"
+                + "print(open('shared/week-1.txt').read())")).as(bed.hub().lastLogLines()).isEqualTo("read me");
+
+        HubBrowser bob = bed.signedIn("bob");
+        URI bobServer = bed.spawn(bob, "bob", "Small");
+        assertThat(runs(bob, bobServer, "print(open('shared/week-1.txt').read())")).isEqualTo("read me");
+        assertThat(runs(bob, bobServer, "import errno\ntry:\n    open('shared/mine.txt', 'w')\n    print('written')\n"
+                + "except OSError as e:\n    print(errno.errorcode[e.errno])")).isEqualTo("EROFS");
+    }
 }

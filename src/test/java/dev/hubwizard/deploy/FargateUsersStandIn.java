@@ -2,6 +2,7 @@ package dev.hubwizard.deploy;
 
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.AccessMode;
 import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.HostConfig;
 import dev.hubwizard.aws.AwsClients;
@@ -47,7 +48,9 @@ import java.util.concurrent.TimeUnit;
  *   <li>the strict layer reports the task PENDING with no address until then, RUNNING with 127.0.0.N after
  *       ({@link UsersTasks});</li>
  *   <li>each EFS volume through an access point is a Docker volume of that access point's own
- *       ({@link #volumeOf}): what a person's server writes outlives the task, and nobody else's server sees it;</li>
+ *       ({@link #volumeOf}): what a person's server writes outlives the task, and nobody else's server sees it;
+ *       a new one is owned and permitted as the access point's CreationInfo says, and a read-only mount point is
+ *       mounted read-only;</li>
  *   <li>a task that ECS stopped (StopTask) has its container stopped; a container that exits by itself stops its
  *       task, with ECS's reason.</li>
  * </ul>
@@ -151,8 +154,9 @@ public final class FargateUsersStandIn implements AutoCloseable {
         container.mountPoints().forEach(mount -> definition.volumes().stream()
                 .filter(v -> v.name().equals(mount.sourceVolume()) && v.efsVolumeConfiguration() != null)
                 .map(Volume::efsVolumeConfiguration).findFirst().ifPresent(efs -> binds.add(new Bind(
-                        volumeOf(efs.fileSystemId(), accessPoint(efs)),
-                        new com.github.dockerjava.api.model.Volume(mount.containerPath())))));
+                        created(container.image(), efs), new com.github.dockerjava.api.model.Volume(
+                        mount.containerPath()), Boolean.TRUE.equals(mount.readOnly()) ? AccessMode.ro
+                        : AccessMode.rw))));
         String name = "hubwizard-fargate-user-" + taskArn.substring(taskArn.lastIndexOf('/') + 1);
         List<String> env = new ArrayList<>();
         environment.forEach((k, v) -> env.add(k + "=" + v));
@@ -165,6 +169,50 @@ public final class FargateUsersStandIn implements AutoCloseable {
         docker.client().startContainerCmd(id).exec();
         started.put(taskArn, new Started(id, address));
         played.running(taskArn, address);
+    }
+
+    /**
+     * The volume playing {@code efs}; a new one gets its access point's root directory as EFS makes it on first
+     * use (owner and permissions from its CreationInfo), by a short root container of the task's image.
+     */
+    private String created(String image, EFSVolumeConfiguration efs) {
+        String volume = volumeOf(efs.fileSystemId(), accessPoint(efs));
+        if (accessPoint(efs) == null || volumeExists(volume)) {
+            return volume;
+        }
+        var root = aws.efs().describeAccessPoints(r -> r.accessPointId(accessPoint(efs))).accessPoints().get(0)
+                .rootDirectory();
+        if (root == null || root.creationInfo() == null) {
+            return volume;
+        }
+        docker.client().createVolumeCmd().withName(volume).exec();
+        // A path that is not in the image, so Docker copies nothing of the image's into the new volume.
+        String at = "/hubwizard-access-point-root";
+        String id = docker.client().createContainerCmd(image).withUser("0").withEntrypoint("sh", "-c",
+                        "chown " + root.creationInfo().ownerUid() + ":" + root.creationInfo().ownerGid() + " " + at
+                                + " && chmod " + root.creationInfo().permissions() + " " + at)
+                .withHostConfig(HostConfig.newHostConfig().withNetworkMode("none").withBinds(
+                        new Bind(volume, new com.github.dockerjava.api.model.Volume(at)))).exec().getId();
+        try {
+            docker.client().startContainerCmd(id).exec();
+            int status = docker.client().waitContainerCmd(id).start().awaitStatusCode(60, TimeUnit.SECONDS);
+            if (status != 0) {
+                throw new IllegalStateException("could not give " + volume + " its access point's owner: exit "
+                        + status);
+            }
+        } finally {
+            docker.client().removeContainerCmd(id).withForce(true).exec();
+        }
+        return volume;
+    }
+
+    private boolean volumeExists(String volume) {
+        try {
+            docker.client().inspectVolumeCmd(volume).exec();
+            return true;
+        } catch (NotFoundException e) {
+            return false;
+        }
     }
 
     private static String accessPoint(EFSVolumeConfiguration efs) {

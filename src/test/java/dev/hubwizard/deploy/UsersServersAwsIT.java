@@ -221,14 +221,17 @@ class UsersServersAwsIT {
                 AccessPoints.USER_TAG, "ana"));
         String others = accessPoint(fileSystem, Map.of(ProfileTags.PROFILE_KEY, "other-hub",
                 AccessPoints.USER_TAG, "ana"));
+        String shared = accessPoint(fileSystem, Map.of(ProfileTags.PROFILE_KEY, AwsTestBed.PROFILE,
+                AccessPoints.SHARED_TAG, "true"));
         Session session = AwsTestBed.session(JournalStore.inMemory());
 
         int deleted = new AccessPoints(aws, tags).deleteUsers(bed.context(session, "delete-home-access-points"),
                 fileSystem);
 
-        assertThat(deleted).isEqualTo(1);
+        assertThat(deleted).isEqualTo(2);
         assertThat(aws.efs().describeAccessPoints(r -> r.fileSystemId(fileSystem)).accessPoints())
-                .extracting(a -> a.accessPointId()).containsExactlyInAnyOrder(hubs, others).doesNotContain(anas);
+                .extracting(a -> a.accessPointId()).containsExactlyInAnyOrder(hubs, others)
+                .doesNotContain(anas, shared);
     }
 
     private Thread releasesInterfaceOnceStopped(String cluster, String task) {

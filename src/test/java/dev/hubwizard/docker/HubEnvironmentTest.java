@@ -47,6 +47,14 @@ class HubEnvironmentTest {
     }
 
     @Test
+    void theHubTagsTheAccessPointsTeardownDeletes() throws Exception {
+        String homes = Files.readString(Path.of("hub-image", "hubwizard_hub", "homes.py"));
+
+        assertThat(homes).contains("SHARED_TAG = \"" + dev.hubwizard.aws.AccessPoints.SHARED_TAG + "\"")
+                .contains("\"" + dev.hubwizard.aws.AccessPoints.USER_TAG + "\", username");
+    }
+
+    @Test
     void valuesAreWhatTheConfigExpects() {
         assertThat(HubEnvironment.signIn(SignIn.FIRST_USE_PASSWORD)).isEqualTo("first-use");
         assertThat(HubEnvironment.signIn(SignIn.COGNITO)).isEqualTo("cognito");
@@ -84,7 +92,10 @@ class HubEnvironmentTest {
                 Map.entry("HUB_SERVER_SIZES", "Small=0.5/1, Medium=1/4, Large=4/16"),
                 Map.entry("HUB_CULL_IDLE_TIMEOUT", "45m"),
                 Map.entry("HUB_API_PORT", "8081"),
-                Map.entry("HUB_FARGATE_FILE_SYSTEM", "fs-0123456789abcdef0")));
+                Map.entry("HUB_FARGATE_FILE_SYSTEM", "fs-0123456789abcdef0"),
+                Map.entry("HUB_FARGATE_SHARED_FOLDER", "false")));
+        assertThat(HubEnvironment.fargate(profile.withServers(profile.servers().withSharedFolder(true)), where))
+                .containsEntry("HUB_FARGATE_SHARED_FOLDER", "true");
     }
 
     @Test
@@ -96,7 +107,8 @@ class HubEnvironmentTest {
                 List.of("sg-0123456789abcdef0"), false, Optional.empty()));
 
         assertThat(environment).containsEntry("HUB_FARGATE_KEEP_SERVERS", "false")
-                .containsEntry("HUB_FARGATE_PUBLIC_IP", "false").doesNotContainKey("HUB_FARGATE_FILE_SYSTEM");
+                .containsEntry("HUB_FARGATE_PUBLIC_IP", "false").doesNotContainKey("HUB_FARGATE_FILE_SYSTEM")
+                .doesNotContainKey("HUB_FARGATE_SHARED_FOLDER");
     }
 
     private static String value(Field field) {

@@ -333,6 +333,18 @@ class ProfileValidatorTest {
     }
 
     @Test
+    void aSharedFolderNeedsKeptFiles() {
+        Profile shared = VALID.withServers(UserServers.DEFAULT.withPlacement(ServerPlacement.FARGATE)
+                .withSharedFolder(true));
+
+        assertThat(problemsOf(shared.withOptions(shared.options().withKeepUserFiles(true)))).isEmpty();
+        assertThat(problemsOf(shared.withOptions(shared.options().withKeepUserFiles(false))))
+                .extracting(FieldProblem::field, FieldProblem::message)
+                .contains(org.assertj.core.groups.Tuple.tuple("servers.sharedFolder", "the shared folder lives"
+                        + " with users' kept files: turn on options.keepUserFiles, or turn the shared folder off"));
+    }
+
+    @Test
     void serverSettingsAreCheckedOnlyWhenServersRunOnFargate() {
         UserServers broken = new UserServers(ServerPlacement.HUB, List.of(), -5, "no such image!", 500);
 

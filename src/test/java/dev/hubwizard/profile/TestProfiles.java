@@ -56,7 +56,7 @@ final class TestProfiles {
                 new Options(true, "hub.example.org", true),
                 new UserServers(ServerPlacement.FARGATE, List.of(new ServerSize("Tiny (quarter)", 256, 512),
                         new ServerSize("GPU-less big", 8192, 32768)), 90, "quay.io/jupyter/scipy-notebook:2025-01-06",
-                        12),
+                        12, true),
                 new Advanced("localhost:5000", 90, "registry.example.org/base/jupyterhub:5.2.1"),
                 deployment);
     }

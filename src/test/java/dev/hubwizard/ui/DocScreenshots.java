@@ -176,6 +176,7 @@ public final class DocScreenshots {
                 settings.peopleProperty().set("30");
                 settings.adminsProperty().set("ms_rivera");
                 settings.placementProperty().set(dev.hubwizard.profile.ServerPlacement.FARGATE);
+                settings.sharedFolderProperty().set(true);
             } else if (screen.equals(IMAGE_FOLDER)) {
                 WizardViewModel model = navigator.showWizard(store.load("team-hub"), false);
                 SettingsPage settings = (SettingsPage) page(model, SettingsPage.ID);

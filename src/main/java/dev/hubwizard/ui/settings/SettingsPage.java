@@ -135,6 +135,7 @@ public final class SettingsPage extends PageModel {
     private final StringProperty cullIdleMinutes = new SimpleStringProperty("");
     private final StringProperty hoursPerPersonPerWeek = new SimpleStringProperty("");
     private final StringProperty userImage = new SimpleStringProperty("");
+    private final BooleanProperty sharedFolder = new SimpleBooleanProperty();
 
     private final StringProperty registryEndpoint = new SimpleStringProperty("");
     private final ObjectProperty<Integer> logRetentionDays = new SimpleObjectProperty<>(Advanced.DEFAULT.logRetentionDays());
@@ -197,8 +198,8 @@ public final class SettingsPage extends PageModel {
         for (Observable input : List.of(people, admins, allowedUsers, signIn, userPoolName, domainPrefix, awsProfile,
                 region, repository, cluster, service, taskFamily, cpu, memory, architecture, networkMode, vpcId,
                 subnetIds, access, customCidr, detection, detectedCidr, stableAddress, domainName, keepUserFiles,
-                cloudFront, placement, serverSizes, cullIdleMinutes, hoursPerPersonPerWeek, userImage, imageFolder,
-                imageFolderProblem, registryEndpoint, logRetentionDays, baseImage,
+                cloudFront, placement, serverSizes, cullIdleMinutes, hoursPerPersonPerWeek, userImage, sharedFolder,
+                imageFolder, imageFolderProblem, registryEndpoint, logRetentionDays, baseImage,
                 jupyterhubVersion, localPort, hostNetwork, saving)) {
             input.addListener(recheck);
         }
@@ -254,6 +255,7 @@ public final class SettingsPage extends PageModel {
         cullIdleMinutes.set(String.valueOf(servers.cullIdleMinutes()));
         hoursPerPersonPerWeek.set(String.valueOf(servers.hoursPerPersonPerWeek()));
         userImage.set(servers.image());
+        sharedFolder.set(servers.sharedFolder());
         Advanced advanced = profile.advanced();
         registryEndpoint.set(advanced.registryEndpoint());
         logRetentionDays.set(advanced.logRetentionDays());
@@ -463,7 +465,9 @@ public final class SettingsPage extends PageModel {
         ServerSizeLines.Reading sizes = ServerSizeLines.read(serverSizes.get());
         return new UserServers(placement.get(), sizes.problem().isPresent() ? saved.sizes() : sizes.sizes(),
                 whole(cullIdleMinutes).orElse(saved.cullIdleMinutes()), userImage.get(),
-                whole(hoursPerPersonPerWeek).orElse(saved.hoursPerPersonPerWeek()));
+                whole(hoursPerPersonPerWeek).orElse(saved.hoursPerPersonPerWeek()),
+                // The shared folder lives on the kept files' file system: without it there is none to have.
+                sharedFolder.get() && keepUserFiles.get());
     }
 
     private static Optional<Integer> whole(StringProperty text) {
@@ -932,6 +936,10 @@ public final class SettingsPage extends PageModel {
 
     public StringProperty userImageProperty() {
         return userImage;
+    }
+
+    public BooleanProperty sharedFolderProperty() {
+        return sharedFolder;
     }
 
     public StringProperty registryEndpointProperty() {

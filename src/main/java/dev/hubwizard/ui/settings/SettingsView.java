@@ -277,6 +277,16 @@ public final class SettingsView extends ScrollPane {
         fargate.add("Users' image", image, problem(SettingsField.USER_IMAGE),
                 hint("Optional: an image with jupyterhub-singleuser, such as quay.io/jupyter/scipy-notebook. Empty:"
                         + " Hub Wizard builds one with JupyterLab, at the hub's JupyterHub version."));
+        CheckBox shared = check("shared-folder", "A shared folder: admins write, everyone reads", "A folder at"
+                + " ~/shared in every server, on the kept files' file system.");
+        shared.selectedProperty().bindBidirectional(page.sharedFolderProperty());
+        shared.disableProperty().bind(page.keepUserFilesProperty().not());
+        Label sharedHint = hint("");
+        sharedHint.textProperty().bind(Bindings.when(page.keepUserFilesProperty())
+                .then("For course material or data: admins' servers can write ~/shared, everyone else's only read"
+                        + " it. It costs what its files take on EFS.")
+                .otherwise("Needs \"Keep users' files\" under Team options: the folder lives on that file system."));
+        fargate.add("Shared folder", new VBox(6, shared, sharedHint));
         showWhen(fargate, page.placementProperty().isEqualTo(ServerPlacement.FARGATE));
         grid.add("Where do users' servers run?", new VBox(6, inHub, onFargate,
                 hint("In the hub, one heavy notebook slows everyone down and the task is paid for all the time. In"

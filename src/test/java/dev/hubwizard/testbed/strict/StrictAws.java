@@ -106,7 +106,8 @@ public final class StrictAws implements AutoCloseable {
         this.rules = List.of(new DocumentedInputs(), new RolePolicies(), new FargateTaskMemory(), ec2Ids,
                 iamRoles, certificates, interfaces, rollouts,
                 new TaskDefinitionStatus(this::ecs), new InactiveServices(this::ecs), usersTasks, new TaskTimes(),
-                costTags, cloudFront, cloudFrontFunctions, new TaskPublicDnsNames(this::dnsHostnames));
+                costTags, cloudFront, cloudFrontFunctions, new TaskPublicDnsNames(this::dnsHostnames),
+                new AccessPointTokens(this::accessPointExists));
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
         server.setExecutor(threads);
         server.createContext("/", this::handle);
@@ -272,6 +273,14 @@ public final class StrictAws implements AutoCloseable {
                 "Content-Type", List.of("application/x-amz-json-1.1"),
                 "X-Amz-Target", List.of("AmazonEC2ContainerServiceV20141113." + operation));
         return forward(AwsRequest.read("POST", "/", headers, request.toString().getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private boolean accessPointExists(String region, String accessPoint) {
+        Map<String, List<String>> headers = Map.of("Authorization", List.of("AWS4-HMAC-SHA256 Credential=testing/"
+                + "20250101/" + region + "/elasticfilesystem/aws4_request, SignedHeaders=host, Signature=0"));
+        AwsAnswer answer = forward(AwsRequest.read("GET", "/2015-02-01/access-points?AccessPointId=" + accessPoint,
+                headers, new byte[0]));
+        return answer.ok() && answer.json().path("AccessPoints").size() > 0;
     }
 
     private Set<String> networkInterfaces(String region, String filter, String value) {

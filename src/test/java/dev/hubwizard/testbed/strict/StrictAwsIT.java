@@ -63,6 +63,26 @@ class StrictAwsIT {
     }
 
     @Test
+    void anAccessPointsClientTokenGivesTheOneEfsMadeWhileItExists() {
+        String fileSystem = aws.efs().createFileSystem(r -> r.creationToken("shared-" + System.nanoTime())
+                .encrypted(true)).fileSystemId();
+        String first = aws.efs().createAccessPoint(r -> r.fileSystemId(fileSystem).clientToken("shared-folder")
+                .rootDirectory(d -> d.path("/shared"))).accessPointId();
+
+        software.amazon.awssdk.services.efs.model.AccessPointAlreadyExistsException again =
+                org.assertj.core.api.Assertions.catchThrowableOfType(() -> aws.efs().createAccessPoint(r -> r
+                        .fileSystemId(fileSystem).clientToken("shared-folder").rootDirectory(d -> d.path("/shared"))),
+                        software.amazon.awssdk.services.efs.model.AccessPointAlreadyExistsException.class);
+        assertThat(again.accessPointId()).isEqualTo(first);
+        assertThat(aws.efs().describeAccessPoints(r -> r.fileSystemId(fileSystem)).accessPoints()).hasSize(1);
+
+        aws.efs().deleteAccessPoint(r -> r.accessPointId(first));
+        assertThat(aws.efs().createAccessPoint(r -> r.fileSystemId(fileSystem).clientToken("shared-folder")
+                .rootDirectory(d -> d.path("/shared"))).accessPointId()).as("a deleted one is made anew")
+                .isNotEqualTo(first);
+    }
+
+    @Test
     void aNewVpcIsNotFoundForItsWindowThenFound() {
         strict.windows(Windows.SHARED.withEc2NewIds(Duration.ofMillis(800)));
         String vpc = aws.ec2().createVpc(r -> r.cidrBlock("10.3.0.0/16")).vpc().vpcId();

@@ -458,6 +458,19 @@ class SettingsPageTest {
     }
 
     @Test
+    void theSharedFolderIsKeptOnlyWithKeptFiles() {
+        page.placementProperty().set(ServerPlacement.FARGATE);
+        page.keepUserFilesProperty().set(true);
+        page.sharedFolderProperty().set(true);
+        assertThat(page.edited().servers().sharedFolder()).isTrue();
+
+        page.keepUserFilesProperty().set(false);
+        assertThat(page.edited().servers().sharedFolder()).as("no file system for it to live on").isFalse();
+        page.keepUserFilesProperty().set(true);
+        assertThat(page.edited().servers().sharedFolder()).as("the person's choice comes back with the files").isTrue();
+    }
+
+    @Test
     void serverSizesCullTimeoutAndHoursAreEditedAndChecked() throws Exception {
         page.placementProperty().set(ServerPlacement.FARGATE);
 

@@ -242,6 +242,26 @@ class SettingsViewTest {
     }
 
     @Test
+    void theSharedFolderCanBeChosenOnlyWithKeptFiles(FxRobot robot) throws Exception {
+        ready();
+        press(robot, "#servers-on-fargate");
+        javafx.scene.control.CheckBox keep = robot.lookup("#keep-user-files").queryAs(javafx.scene.control.CheckBox.class);
+        javafx.scene.control.CheckBox shared = robot.lookup("#shared-folder").queryAs(javafx.scene.control.CheckBox.class);
+        robot.interact(() -> keep.setSelected(false));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(shared.isDisabled()).isTrue();
+        assertThat(robot.lookup(".hint").queryAllAs(Label.class)).extracting(Label::getText)
+                .contains("Needs \"Keep users' files\" under Team options: the folder lives on that file system.");
+
+        robot.interact(() -> keep.setSelected(true));
+        press(robot, "#shared-folder");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(shared.isSelected()).isTrue();
+        assertThat(settings.edited().servers().sharedFolder()).isTrue();
+    }
+
+    @Test
     void anywhereOnTheInternetShowsAWarning(FxRobot robot) throws Exception {
         ready();
         Label warning = robot.lookup("#anywhere-warning").queryAs(Label.class);
