@@ -34,6 +34,8 @@ STOP_REASON_MAX = 255
 # RunTask: "A total of 8192 characters are allowed for overrides. This limit includes the JSON
 # formatting characters of the override structure."
 OVERRIDES_MAX = 8192
+# DescribeTasks takes up to 100 tasks a call.
+DESCRIBE_TASKS_MAX = 100
 _TAG_PUNCTUATION = set(" _.:/=+-@")
 
 
@@ -186,10 +188,23 @@ class Ecs:
     async def register_task_definition(self, params):
         return (await self.call("register_task_definition", **params))["taskDefinition"]
 
-    async def running_tasks(self, cluster, started_by_value):
-        """ARNs of the tasks started with ``started_by_value`` that are meant to be running."""
+    async def describe_tasks(self, cluster, task_arns):
+        """The tasks with their tags, and the ARNs ECS did not describe (unknown to it, or not yet)."""
+        tasks = []
+        for start in range(0, len(task_arns), DESCRIBE_TASKS_MAX):
+            chunk = task_arns[start:start + DESCRIBE_TASKS_MAX]
+            answer = await self.call("describe_tasks", cluster=cluster, tasks=chunk, include=["TAGS"])
+            tasks += answer.get("tasks", [])
+        described = {t["taskArn"] for t in tasks}
+        return tasks, [arn for arn in task_arns if arn not in described]
+
+    async def running_tasks(self, cluster, started_by_value=None):
+        """ARNs of the tasks (started with ``started_by_value``, or all) that are meant to be running: PROVISIONING,
+        PENDING and RUNNING ones."""
         arns = []
-        params = {"cluster": cluster, "startedBy": started_by_value}
+        params = {"cluster": cluster, "desiredStatus": "RUNNING"}
+        if started_by_value:
+            params["startedBy"] = started_by_value
         while True:
             answer = await self.call("list_tasks", **params)
             arns += answer.get("taskArns", [])

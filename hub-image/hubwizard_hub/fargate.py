@@ -33,6 +33,8 @@ STOPPING = ("DEACTIVATING", "STOPPING", "DEPROVISIONING", "STOPPED")
 # Fargate needs 30-120 s to start a task, longer for a large image's first pull; then JupyterLab starts.
 START_TIMEOUT = 300
 HTTP_TIMEOUT = 180
+# Every task a FargateSpawner starts has a startedBy of "jh-" and its person's (and server's) name.
+STARTED_BY_PREFIX = "jh"
 
 
 class TaskStopped(SpawnProblem, RuntimeError):
@@ -158,7 +160,7 @@ class FargateSpawner(Spawner):
     @property
     def started_by(self):
         """Who started the task, in ECS's own field: this hub's name for the person (and server)."""
-        return ecs.started_by("jh", self.user.name, self.name)
+        return ecs.started_by(STARTED_BY_PREFIX, self.user.name, self.name)
 
     def run_task_params(self, size, task_definition=None):
         container = {

@@ -8,7 +8,9 @@ import re
 import urllib.request
 
 from . import culler
+from . import ecs
 from . import homes
+from . import orphans
 from . import sizes as server_sizes
 from .environment import BadSetting
 
@@ -64,7 +66,7 @@ def hub_private_ip(env, variables):
 
 def configure_fargate(c, env, variables):
     """Selects FargateSpawner and configures it, the sizes, the culler and the hub's API address."""
-    from .fargate import HTTP_TIMEOUT, START_TIMEOUT, FargateSpawner
+    from .fargate import HTTP_TIMEOUT, START_TIMEOUT, STARTED_BY_PREFIX, FargateSpawner
 
     spawner = c.FargateSpawner
     c.JupyterHub.spawner_class = FargateSpawner
@@ -107,6 +109,11 @@ def configure_fargate(c, env, variables):
     # A hub that stops stops its users' servers too, unless its database outlives it (state kept on a
     # volume): then a redeployed hub finds them running and re-attaches (the task ARNs are in the state).
     c.JupyterHub.cleanup_servers = not flag(env, "HUB_FARGATE_KEEP_SERVERS", False)
+    # Tasks a hub that died mid-spawn left behind are stopped as soon as this one starts (orphans.py); it
+    # knows this profile's tasks by their profile tag, so without one it leaves them to people's next starts.
+    if spawner.profile_tag:
+        orphans.schedule(lambda owners: orphans.OrphanSweep(
+            ecs.Ecs.shared(spawner.region, ""), spawner.cluster, spawner.profile_tag, STARTED_BY_PREFIX, owners))
 
     # Users' tasks call the hub's API from their own addresses: it listens beyond loopback (the
     # security groups admit only users' tasks to this port) and tells them the hub task's private IP.

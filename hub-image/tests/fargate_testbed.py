@@ -232,9 +232,18 @@ class StagedEcs(ecs.Ecs):
         return await super().stop_task(cluster, task_arn, reason)
 
     async def describe_task(self, cluster, task_arn):
-        task = await super().describe_task(cluster, task_arn)
+        return self._staged(await super().describe_task(cluster, task_arn))
+
+    async def describe_tasks(self, cluster, task_arns):
+        tasks, missing = await super().describe_tasks(cluster, task_arns)
+        staged = [self._staged(t) for t in tasks]
+        return [t for t in staged if t], missing + [t["taskArn"] for t, s in zip(tasks, staged) if s is None]
+
+    def _staged(self, task):
+        """The task as ECS describes it at this call (a script's step per call), or None while it is unknown."""
         if task is None or task.get("lastStatus") == "STOPPED":
             return task
+        task_arn = task["taskArn"]
         step = min(self._seen[task_arn], len(self.script) - 1)
         self._seen[task_arn] += 1
         stage = self.script[step]

@@ -57,7 +57,7 @@ public final class UsersImageStep implements Step {
         String repository = new AwsTexts(profile.name()).userRepositoryName();
         BuiltImage image = named.isEmpty() ? builder.build(request(repository), context)
                 : builder.pull(named, repository, profile.task().architecture(), context);
-        String version = check.version(image.reference());
+        String version = check.version(image.reference(), named.isEmpty() ? image.reference() : named);
         context.log().info(image.reference() + " runs jupyterhub-singleuser " + version);
         context.put(IMAGE, image);
     }

@@ -27,8 +27,12 @@ public final class SingleUserImageCheck {
         this.docker = docker;
     }
 
-    /** The JupyterHub version of the image's {@code jupyterhub-singleuser}; a problem when it has none. */
-    public String version(String image) throws ProblemException {
+    /**
+     * The JupyterHub version of the image's {@code jupyterhub-singleuser}; a problem when it has none, which names the
+     * image as the person knows it: {@code named}, the name they gave in Settings, where {@code image} is its local
+     * tag for the users' repository (or the same, for the image Hub Wizard builds).
+     */
+    public String version(String image, String named) throws ProblemException {
         DockerClient client = docker.client();
         String name = "hubwizard-singleuser-check-" + UUID.randomUUID().toString().substring(0, 8);
         String id;
@@ -44,7 +48,7 @@ public final class SingleUserImageCheck {
             } catch (DockerException e) {
                 // The runtime refuses to start a command the image does not have.
                 if (String.valueOf(e.getMessage()).contains("executable file not found")) {
-                    throw cannotRun(image, COMMAND + " is not in the image");
+                    throw cannotRun(named, COMMAND + " is not in the image");
                 }
                 throw e;
             }
@@ -52,7 +56,7 @@ public final class SingleUserImageCheck {
             String output = output(client, id).trim();
             String last = output.lines().reduce((a, b) -> b).orElse("").trim();
             if (status == null || status != 0) {
-                throw cannotRun(image, COMMAND + " --version ended with " + status + (last.isEmpty() ? "" : ": "
+                throw cannotRun(named, COMMAND + " --version ended with " + status + (last.isEmpty() ? "" : ": "
                         + last));
             }
             return last;

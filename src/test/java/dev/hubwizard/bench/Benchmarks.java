@@ -15,7 +15,7 @@ public final class Benchmarks {
 
     public static void main(String[] args) throws Exception {
         List<Benchmark> all = List.of(new StartupBenchmark(), new LogPaneBenchmark(), new DeployBenchmark(),
-                new HubImageBenchmark());
+                new HubImageBenchmark(), new UsersServersBenchmark());
         List<Benchmark.Row> rows = new ArrayList<>();
         for (Benchmark benchmark : all) {
             if (args.length > 0 && args[0] != null && !args[0].isBlank()

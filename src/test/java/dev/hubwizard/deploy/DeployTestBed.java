@@ -87,7 +87,7 @@ public final class DeployTestBed implements AutoCloseable {
     }
 
     /** What moto's GetAuthorizationToken says the password is, read as the push step reads it. */
-    private static String ecrPassword() {
+    static String ecrPassword() {
         try (AwsClients aws = new AwsClients(new AwsTarget("", MotoServer.REGION), StrictAws.PATIENCE)) {
             return AwsCallRecorder.offTheRecord(() -> {
                 try {

@@ -176,6 +176,10 @@ class FargateUsersDeployIT {
             assertThat(fargate.runningTasks()).isZero();
             assertThat(fargate.failures()).isEmpty();
         } finally {
+            // The hub's own volume, whichever step a failure stopped at.
+            bed.store().load(name).deployment().resources().stream()
+                    .filter(r -> r.kind().equals(ResourceKind.FILE_SYSTEM))
+                    .forEach(r -> volumes.add(TaskContainer.volumeOf(r.id())));
             bed.reset();
             for (String volume : volumes) {
                 try {

@@ -51,16 +51,21 @@ public final class LocalRegistry implements AutoCloseable {
     }
 
     public static LocalRegistry start(String password) throws IOException, InterruptedException {
+        return start(password, true);
+    }
+
+    /**
+     * A registry anyone may pull from and push to, as a public one (quay.io, Docker Hub) is to a pull: where a
+     * profile's named users' image comes from. The Engine pulls from it without credentials.
+     */
+    public static LocalRegistry startPublic() throws IOException, InterruptedException {
+        return start("", false);
+    }
+
+    private static LocalRegistry start(String password, boolean auth) throws IOException, InterruptedException {
         Path directory = Files.createTempDirectory("hubwizard-registry-");
-        Process htpasswd = new ProcessBuilder("htpasswd", "-Bbn", USER, password).start();
-        String entry = new String(htpasswd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (htpasswd.waitFor() != 0) {
-            throw new IOException("htpasswd failed: " + new String(htpasswd.getErrorStream().readAllBytes(),
-                    StandardCharsets.UTF_8));
-        }
-        Files.writeString(directory.resolve("htpasswd"), entry);
         int port = freePort();
-        Files.writeString(directory.resolve("config.yml"), String.join("\n",
+        List<String> config = new ArrayList<>(List.of(
                 "version: 0.1",
                 "log:",
                 "  level: warn",
@@ -68,17 +73,32 @@ public final class LocalRegistry implements AutoCloseable {
                 "  filesystem:",
                 "    rootdirectory: " + directory.resolve("data"),
                 "http:",
-                "  addr: 127.0.0.1:" + port,
-                "auth:",
-                "  htpasswd:",
-                "    realm: hubwizard-test",
-                "    path: " + directory.resolve("htpasswd"),
-                ""));
+                "  addr: 127.0.0.1:" + port));
+        if (auth) {
+            config.addAll(List.of(
+                    "auth:",
+                    "  htpasswd:",
+                    "    realm: hubwizard-test",
+                    "    path: " + directory.resolve("htpasswd")));
+            writeHtpasswd(directory, password);
+        }
+        config.add("");
+        Files.writeString(directory.resolve("config.yml"), String.join("\n", config));
         Process process = new ProcessBuilder("docker-registry", "serve", directory.resolve("config.yml").toString())
                 .redirectErrorStream(true).redirectOutput(directory.resolve("registry.log").toFile()).start();
         LocalRegistry registry = new LocalRegistry(directory, process, port, password);
         registry.awaitReady();
         return registry;
+    }
+
+    private static void writeHtpasswd(Path directory, String password) throws IOException, InterruptedException {
+        Process htpasswd = new ProcessBuilder("htpasswd", "-Bbn", USER, password).start();
+        String entry = new String(htpasswd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (htpasswd.waitFor() != 0) {
+            throw new IOException("htpasswd failed: " + new String(htpasswd.getErrorStream().readAllBytes(),
+                    StandardCharsets.UTF_8));
+        }
+        Files.writeString(directory.resolve("htpasswd"), entry);
     }
 
     /** {@code 127.0.0.1:PORT}, the registry part of a repository URI. */

@@ -64,10 +64,11 @@ public record AwsRequest(String method, String path, Map<String, List<String>> h
     private static final List<Map.Entry<Pattern, String>> LAMBDA_OPERATIONS = List.of(
             Map.entry(Pattern.compile("POST /functions/?"), "CreateFunction"),
             Map.entry(Pattern.compile("POST /functions/[^/?]+/policy/?"), "AddPermission"));
-    /** EFS's operations by method and collection, for the ones a rule reads. */
+    /** EFS's operations by method and collection, for the ones a rule reads or the hub's calls are counted by. */
     private static final Map<String, String> EFS_OPERATIONS = Map.of(
             "POST file-systems", "CreateFileSystem", "POST mount-targets", "CreateMountTarget",
-            "POST access-points", "CreateAccessPoint", "POST resource-tags", "TagResource");
+            "POST access-points", "CreateAccessPoint", "GET access-points", "DescribeAccessPoints",
+            "POST resource-tags", "TagResource");
 
     static AwsRequest read(String method, String path, Map<String, List<String>> headers, byte[] body) {
         String authorization = header(headers, "Authorization").orElse("");
@@ -92,7 +93,8 @@ public record AwsRequest(String method, String path, Map<String, List<String>> h
             case REST_JSON -> {
                 String[] parts = path.split("/");
                 operation = "lambda".equals(service) ? operation(LAMBDA_OPERATIONS, method, path)
-                        : parts.length > 2 ? EFS_OPERATIONS.getOrDefault(method + " " + parts[2], "") : "";
+                        : parts.length > 2 ? EFS_OPERATIONS.getOrDefault(method + " " + parts[2].split("\\?")[0], "")
+                        : "";
                 json = json(body);
             }
             case REST_XML -> {

@@ -82,6 +82,11 @@ public final class StrictAws implements AutoCloseable {
     private final CostAllocationTags costTags = new CostAllocationTags();
     private final UsersTasks usersTasks = new UsersTasks();
     private volatile Windows windows = Windows.SHARED;
+    private final java.util.Queue<SeenCall> seen = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+    /** A call that reached the layer ("ECS.RunTask"), and the User-Agent of whoever made it. */
+    public record SeenCall(String call, String userAgent) {
+    }
 
     static {
         // The JDK's server writes a response's headers and body apart; with Nagle's algorithm on, the body
@@ -152,6 +157,20 @@ public final class StrictAws implements AutoCloseable {
     public void reset() {
         windows = Windows.SHARED;
         rules.forEach(AwsRule::reset);
+        seen.clear();
+    }
+
+    /**
+     * The calls made since the last {@link #reset} or {@link #forgetCalls} by clients whose User-Agent contains
+     * {@code userAgentPart}: those of a process outside the test JVM (the hub's botocore says "hubwizard-hub"),
+     * which {@link dev.hubwizard.testbed.AwsCallRecorder} cannot see.
+     */
+    public List<String> callsFrom(String userAgentPart) {
+        return seen.stream().filter(c -> c.userAgent().contains(userAgentPart)).map(SeenCall::call).toList();
+    }
+
+    public void forgetCalls() {
+        seen.clear();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -162,6 +181,8 @@ public final class StrictAws implements AutoCloseable {
             }
             AwsRequest request = AwsRequest.read(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
                     exchange.getRequestHeaders(), body);
+            seen.add(new SeenCall(request.service() + "." + request.operation(), exchange.getRequestHeaders()
+                    .getOrDefault("User-Agent", List.of()).stream().findFirst().orElse("")));
             AwsAnswer answer = answer(request);
             answer.headers().forEach((name, values) -> {
                 if (!NOT_FORWARDED.contains(name.toLowerCase(java.util.Locale.ROOT))) {
