@@ -106,7 +106,11 @@ public final class HubTaskRoles {
             statements.add(allow(List.of("elasticfilesystem:CreateAccessPoint", "elasticfilesystem:TagResource"),
                     List.of(fileSystem)).set("Condition",
                     condition("StringEquals", "aws:RequestTag/" + ProfileTags.PROFILE_KEY, profile)));
-            statements.add(allow(List.of("elasticfilesystem:DescribeAccessPoints"), List.of(fileSystem)));
+            // Listing a file system's access points is authorized on the file system; describing one by its id
+            // (the hub waits for each new one to be available) on the access point, whose ARN holds no file system.
+            // Describing is read-only, so this names every access point of the account in the region.
+            statements.add(allow(List.of("elasticfilesystem:DescribeAccessPoints"), List.of(fileSystem,
+                    "arn:" + partition + ":elasticfilesystem:" + region + ":" + account + ":access-point/*")));
             // Neither call takes a resource narrower than "*" in IAM.
             statements.add(allow(List.of("ecs:RegisterTaskDefinition", "ecs:DescribeTaskDefinition"), List.of("*")));
             statements.add(allow(List.of("ecs:TagResource"), List.of(perPerson)).set("Condition",

@@ -65,7 +65,8 @@ class HubTaskRolesTest {
         assertThat(create.at("/Condition/StringEquals").get("aws:RequestTag/hubwizard:profile").asText())
                 .isEqualTo("lab");
         assertThat(statements.get(6).get("Action").asText()).isEqualTo("elasticfilesystem:DescribeAccessPoints");
-        assertThat(statements.get(6).get("Resource").asText()).isEqualTo(fileSystem);
+        assertThat(values(statements.get(6).get("Resource"))).as("listed by file system, described by id")
+                .containsExactly(fileSystem, "arn:aws-cn:elasticfilesystem:cn-north-1:123456789012:access-point/*");
         assertThat(actions(statements.get(7))).containsExactly("ecs:RegisterTaskDefinition",
                 "ecs:DescribeTaskDefinition");
         JsonNode tagFamily = statements.get(8);
