@@ -103,7 +103,8 @@ public final class StrictAws implements AutoCloseable {
         this.rollouts = new EcsRollouts(iamRoles, this::subnetZones);
         this.cloudFrontFunctions = new CloudFrontFunctions(this::distributionUses);
         this.cloudFront = new CloudFrontDistributions(() -> windows, cloudFrontFunctions::live);
-        this.rules = List.of(new DocumentedInputs(), new RolePolicies(), new FargateTaskMemory(), ec2Ids,
+        // CloudFrontArns first: the rules after it see AWS's ARNs in moto's answers, as in the SDK's requests.
+        this.rules = List.of(new CloudFrontArns(), new DocumentedInputs(), new RolePolicies(), new FargateTaskMemory(), ec2Ids,
                 iamRoles, certificates, interfaces, rollouts,
                 new TaskDefinitionStatus(this::ecs), new InactiveServices(this::ecs), usersTasks, new TaskTimes(),
                 costTags, cloudFront, cloudFrontFunctions, new TaskPublicDnsNames(this::dnsHostnames),
