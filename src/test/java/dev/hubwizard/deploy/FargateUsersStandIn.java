@@ -53,7 +53,10 @@ import java.util.concurrent.TimeUnit;
  *       a new one is owned and permitted as the access point's CreationInfo says, and a read-only mount point is
  *       mounted read-only;</li>
  *   <li>a task that ECS stopped (StopTask) has its container stopped; a container that exits by itself stops its
- *       task, with ECS's reason.</li>
+ *       task, with ECS's reason;</li>
+ *   <li>the container resolves names as a task does in its VPC ({@link VpcResolver}): those of the Route 53 private
+ *       hosted zones associated with the VPC of the task's subnet, live, while the VPC has DNS support and DNS
+ *       hostnames on, and no other name.</li>
  * </ul>
  * Its AWS calls are AWS's own doing, so they are made off the {@link AwsCallRecorder}'s record.
  */
@@ -69,6 +72,7 @@ public final class FargateUsersStandIn implements AutoCloseable {
     private final Map<String, Started> started = new ConcurrentHashMap<>();
     private final List<Throwable> failures = new CopyOnWriteArrayList<>();
     private final Random addresses = new Random();
+    private final VpcResolver resolver;
     private final ScheduledExecutorService fargate = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "fargate-users-stand-in");
         thread.setDaemon(true);
@@ -104,6 +108,7 @@ public final class FargateUsersStandIn implements AutoCloseable {
         this.played = strict.usersTasks();
         this.cluster = cluster;
         this.registry = registry;
+        this.resolver = new VpcResolver(aws, docker);
         played.play(family);
         fargate.scheduleWithFixedDelay(this::look, 0, 250, TimeUnit.MILLISECONDS);
     }
@@ -115,7 +120,9 @@ public final class FargateUsersStandIn implements AutoCloseable {
 
     /** What went wrong while playing Fargate: empty, or the stand-in is to blame. */
     public List<Throwable> failures() {
-        return List.copyOf(failures);
+        List<Throwable> all = new ArrayList<>(failures);
+        all.addAll(resolver.failures());
+        return List.copyOf(all);
     }
 
     /** The container that runs {@code taskArn}, if it runs. */
@@ -219,16 +226,26 @@ public final class FargateUsersStandIn implements AutoCloseable {
         List<String> env = new ArrayList<>();
         environment.forEach((k, v) -> env.add(k + "=" + v));
         var create = docker.client().createContainerCmd(image).withName(name).withEnv(env)
-                .withHostConfig(HostConfig.newHostConfig().withNetworkMode("host").withInit(true).withBinds(binds));
+                .withHostConfig(VpcResolver.withVpcDns(HostConfig.newHostConfig().withNetworkMode("host")
+                        .withInit(true).withBinds(binds)));
         if (!command.isEmpty()) {
             create.withCmd(command);
         }
         String id = create.exec().getId();
         docker.client().startContainerCmd(id).exec();
-        started.put(taskArn, new Started(id, address, task.attachments().stream()
-                .flatMap(a -> a.details().stream()).filter(d -> d.name().equals("networkInterfaceId"))
-                .map(d -> d.value()).findFirst().orElse(null), Map.copyOf(environment)));
+        started.put(taskArn, new Started(id, address, detail(task, "networkInterfaceId"), Map.copyOf(environment)));
+        // Its VPC's names are in place before ECS reports the task RUNNING, as on AWS.
+        String subnet = detail(task, "subnetId");
+        if (subnet != null) {
+            resolver.serve(id, resolver.vpcOfSubnet(subnet));
+        }
         played.running(taskArn, address);
+    }
+
+    /** A detail of the task's network interface attachment ({@code subnetId}, {@code networkInterfaceId}). */
+    private static String detail(Task task, String name) {
+        return task.attachments().stream().flatMap(a -> a.details().stream()).filter(d -> d.name().equals(name))
+                .map(d -> d.value()).findFirst().orElse(null);
     }
 
     /** The task definition's image as this machine runs it: pulled from the played ECR registry once. */
@@ -318,6 +335,7 @@ public final class FargateUsersStandIn implements AutoCloseable {
         if (task == null) {
             return;
         }
+        resolver.forget(task.containerId());
         try {
             // Fargate's stop: SIGTERM, then SIGKILL after a grace period (30 s on AWS, 5 s here).
             docker.client().stopContainerCmd(task.containerId()).withTimeout(5).exec();
@@ -342,6 +360,7 @@ public final class FargateUsersStandIn implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        resolver.close();
         List.copyOf(started.keySet()).forEach(this::stop);
     }
 }

@@ -33,7 +33,7 @@ public record AwsRequest(String method, String path, Map<String, List<String>> h
         JSON,
         /** Method and path name the operation, JSON body; errors in {@code x-amzn-ErrorType}. */
         REST_JSON,
-        /** Route 53: nothing here reads it. */
+        /** Method and path name the operation, XML body (Route 53, CloudFront). */
         REST_XML
     }
 
@@ -60,6 +60,11 @@ public record AwsRequest(String method, String path, Map<String, List<String>> h
             Map.entry(Pattern.compile("PUT /function/[^/?]+"), "UpdateFunction"),
             Map.entry(Pattern.compile("POST /function/[^/?]+/publish"), "PublishFunction"),
             Map.entry(Pattern.compile("DELETE /function/[^/?]+"), "DeleteFunction"));
+    /** Route 53's, the same way, for the ones a rule reads. */
+    private static final List<Map.Entry<Pattern, String>> ROUTE53_OPERATIONS = List.of(
+            Map.entry(Pattern.compile("POST /hostedzone/?"), "CreateHostedZone"),
+            Map.entry(Pattern.compile("POST /hostedzone/[^/?]+/rrset/?"), "ChangeResourceRecordSets"),
+            Map.entry(Pattern.compile("DELETE /hostedzone/[^/?]+"), "DeleteHostedZone"));
     /** Lambda's, the same way. */
     private static final List<Map.Entry<Pattern, String>> LAMBDA_OPERATIONS = List.of(
             Map.entry(Pattern.compile("POST /functions/?"), "CreateFunction"),
@@ -98,8 +103,9 @@ public record AwsRequest(String method, String path, Map<String, List<String>> h
                 json = json(body);
             }
             case REST_XML -> {
-                // Nothing reads Route 53's requests; CloudFront's are named by method and path.
-                operation = "cloudfront".equals(service) ? operation(CLOUDFRONT_OPERATIONS, method, path) : "";
+                // Named by method and path.
+                operation = "cloudfront".equals(service) ? operation(CLOUDFRONT_OPERATIONS, method, path)
+                        : "route53".equals(service) ? operation(ROUTE53_OPERATIONS, method, path) : "";
             }
         }
         return new AwsRequest(method, path, headers, body, service, region, operation, protocol, form, json);
@@ -110,6 +116,11 @@ public record AwsRequest(String method, String path, Map<String, List<String>> h
         String resource = path.replaceFirst("^/\\d{4}-\\d{2}-\\d{2}", "");
         return operations.stream().filter(o -> o.getKey().matcher(method + " " + resource).matches())
                 .map(Map.Entry::getValue).findFirst().orElse("");
+    }
+
+    /** The same request with another body, as moto is to see it. */
+    AwsRequest withBody(byte[] newBody) {
+        return new AwsRequest(method, path, headers, newBody, service, region, operation, protocol, form, json);
     }
 
     public boolean is(String service, String operation) {

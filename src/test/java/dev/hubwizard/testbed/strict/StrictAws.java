@@ -43,7 +43,8 @@ import java.util.stream.Collectors;
  * documents and refuses ({@link DocumentedInputs}), eventual consistency right after a create
  * ({@link NewEc2Ids}, {@link NewIamRoles}, {@link CertificateIssuance}), network interfaces that hold a subnet
  * or security group ({@link NetworkInterfacesInUse}), and ECS rollouts that fail and stay failed
- * ({@link EcsRollouts}), and people's notebook tasks starting ({@link UsersTasks}). Every request goes through
+ * ({@link EcsRollouts}), people's notebook tasks starting ({@link UsersTasks}), and Route 53's private hosted zones
+ * ({@link PrivateHostedZones}, {@link CallerReferences}). Every request goes through
  * it; production code only meets stricter answers.
  *
  * <p>Eventual consistency is played in short windows ({@link Windows}), so that the whole suite meets it at little
@@ -108,7 +109,8 @@ public final class StrictAws implements AutoCloseable {
                 iamRoles, certificates, interfaces, rollouts,
                 new TaskDefinitionStatus(this::ecs), new InactiveServices(this::ecs), usersTasks, new TaskTimes(),
                 costTags, cloudFront, cloudFrontFunctions, new TaskPublicDnsNames(this::dnsHostnames),
-                new AccessPointTokens(this::accessPointExists));
+                new AccessPointTokens(this::accessPointExists), new CallerReferences(),
+                new PrivateHostedZones(this::hostedZoneName, this::privateZoneNames));
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
         server.setExecutor(threads);
         server.createContext("/", this::handle);
@@ -282,6 +284,32 @@ public final class StrictAws implements AutoCloseable {
         AwsAnswer answer = forward(AwsRequest.read("GET", "/2015-02-01/access-points?AccessPointId=" + accessPoint,
                 headers, new byte[0]));
         return answer.ok() && answer.json().path("AccessPoints").size() > 0;
+    }
+
+    /** Asks moto's Route 53 itself (a REST-XML GET), as {@link #ec2} does EC2; empty when moto answers an error. */
+    private Optional<Document> route53(String resource) {
+        Map<String, List<String>> headers = Map.of("Authorization", List.of("AWS4-HMAC-SHA256 Credential=testing/"
+                + "20250101/us-east-1/route53/aws4_request, SignedHeaders=host, Signature=0"));
+        AwsAnswer answer = forward(AwsRequest.read("GET", "/2013-04-01/" + resource, headers, new byte[0]));
+        return answer.ok() ? Optional.of(Xml.parse(answer.body())) : Optional.empty();
+    }
+
+    private Optional<String> hostedZoneName(String zoneId) {
+        return route53("hostedzone/" + URLEncoder.encode(zoneId, StandardCharsets.UTF_8))
+                .map(found -> found.getElementsByTagNameNS("*", "Name"))
+                .filter(names -> names.getLength() > 0).map(names -> names.item(0).getTextContent());
+    }
+
+    private Set<String> privateZoneNames(String vpcId, String region) {
+        Set<String> names = new TreeSet<>();
+        route53("hostedzonesbyvpc?vpcid=" + URLEncoder.encode(vpcId, StandardCharsets.UTF_8) + "&vpcregion="
+                + URLEncoder.encode(region, StandardCharsets.UTF_8)).ifPresent(found -> {
+            NodeList elements = found.getElementsByTagNameNS("*", "Name");
+            for (int i = 0; i < elements.getLength(); i++) {
+                names.add(elements.item(i).getTextContent());
+            }
+        });
+        return names;
     }
 
     private Set<String> networkInterfaces(String region, String filter, String value) {
