@@ -13,6 +13,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ecs.model.Task;
 import software.amazon.awssdk.services.ecs.model.TaskOverride;
+import software.amazon.awssdk.services.route53.model.ChangeAction;
+import software.amazon.awssdk.services.route53.model.RRType;
 
 import java.io.IOException;
 import java.net.URI;
@@ -23,6 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -123,6 +126,68 @@ class FargateUsersStandInIT {
             Thread.sleep(200);
         }
         assertThat(describe(task.taskArn()).stoppedReason()).isEqualTo("Essential container in task exited");
+    }
+
+    @Test
+    void aTaskResolvesItsVpcsPrivateZoneLiveWhileTheVpcHasDnsSupportAndHostnames() throws Exception {
+        String vpc = aws.ec2().describeSubnets(r -> r.subnetIds(subnet)).subnets().get(0).vpcId();
+        String otherVpc = aws.ec2().createVpc(r -> r.cidrBlock("10.9.0.0/16")).vpc().vpcId();
+        String zone = privateZone("team-hub.hubwizard.internal", vpc);
+        String elsewhere = privateZone("other-hub.hubwizard.internal", otherVpc);
+        upsert(zone, "hub.team-hub.hubwizard.internal", RRType.A, "127.0.3.7");
+        upsert(zone, "api.team-hub.hubwizard.internal", RRType.CNAME, "hub.team-hub.hubwizard.internal");
+        upsert(elsewhere, "hub.other-hub.hubwizard.internal", RRType.A, "127.0.3.8");
+
+        Task task = aws.ecs().runTask(r -> r.cluster(cluster).taskDefinition(family).launchType("FARGATE")
+                .networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets(subnet).securityGroups(securityGroup)))
+                .overrides(TaskOverride.builder().containerOverrides(c -> c.name("notebook")
+                        .command("sleep", "infinity")).build())).tasks().get(0);
+        untilRunning(task.taskArn());
+        String container = fargate.container(task.taskArn()).orElseThrow();
+
+        assertThat(resolve(container, "hub.team-hub.hubwizard.internal")).as("as soon as the task runs")
+                .isEqualTo("127.0.3.7");
+        assertThat(resolve(container, "api.team-hub.hubwizard.internal")).as("a CNAME").isEqualTo("127.0.3.7");
+        assertThat(resolve(container, "hub.other-hub.hubwizard.internal")).as("another VPC's zone").isEmpty();
+        assertThat(resolve(container, "team-hub.hubwizard.internal")).as("a name with no A record").isEmpty();
+
+        // A redeployed hub says where it is now: a running server finds it there.
+        upsert(zone, "hub.team-hub.hubwizard.internal", RRType.A, "127.0.3.9");
+        untilResolved(container, "hub.team-hub.hubwizard.internal", "127.0.3.9");
+
+        aws.ec2().modifyVpcAttribute(r -> r.vpcId(vpc).enableDnsSupport(v -> v.value(false)));
+        untilResolved(container, "hub.team-hub.hubwizard.internal", "");
+        aws.ec2().modifyVpcAttribute(r -> r.vpcId(vpc).enableDnsSupport(v -> v.value(true)));
+        untilResolved(container, "hub.team-hub.hubwizard.internal", "127.0.3.9");
+        aws.ec2().modifyVpcAttribute(r -> r.vpcId(vpc).enableDnsHostnames(v -> v.value(false)));
+        untilResolved(container, "hub.team-hub.hubwizard.internal", "");
+        assertThat(resolve(container, "localhost")).as("Docker's own lines stay").isIn("127.0.0.1", "::1");
+    }
+
+    private String privateZone(String name, String vpc) {
+        return aws.route53().createHostedZone(r -> r.name(name).callerReference(UUID.randomUUID().toString())
+                .vpc(v -> v.vpcId(vpc).vpcRegion(MotoServer.REGION))).hostedZone().id();
+    }
+
+    private void upsert(String zone, String name, RRType type, String value) {
+        aws.route53().changeResourceRecordSets(r -> r.hostedZoneId(zone).changeBatch(b -> b.changes(c -> c
+                .action(ChangeAction.UPSERT).resourceRecordSet(s -> s.name(name).type(type).ttl(10L)
+                        .resourceRecords(v -> v.value(value))))));
+    }
+
+    /** The address the task's container resolves {@code name} to, as its programs do (glibc); empty: none. */
+    private String resolve(String container, String name) throws InterruptedException {
+        String answer = TaskContainer.exec(docker, container, "1000", "getent", "hosts", name);
+        return answer.isEmpty() ? "" : answer.split("\\s+")[0];
+    }
+
+    /** Waits until the container resolves {@code name} to {@code address} ("": to nothing): a couple of seconds. */
+    private void untilResolved(String container, String name, String address) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(3);
+        while (!resolve(container, name).equals(address)) {
+            assertThat(Instant.now()).as(name + " resolves to '" + address + "' within seconds").isBefore(deadline);
+            Thread.sleep(100);
+        }
     }
 
     /** A person's access point, and their own task definition family with it, as FargateSpawner registers it. */
