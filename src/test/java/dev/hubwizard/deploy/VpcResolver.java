@@ -9,10 +9,12 @@ import dev.hubwizard.testbed.AwsCallRecorder;
 import software.amazon.awssdk.services.ec2.model.Ec2Exception;
 import software.amazon.awssdk.services.ec2.model.VpcAttributeName;
 import software.amazon.awssdk.services.route53.model.HostedZoneSummary;
+import software.amazon.awssdk.services.route53.model.NoSuchHostedZoneException;
 import software.amazon.awssdk.services.route53.model.RRType;
 import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -114,8 +116,7 @@ final class VpcResolver implements AutoCloseable {
         Map<String, String> cnames = new TreeMap<>();
         for (HostedZoneSummary zone : aws.route53().listHostedZonesByVPC(r -> r.vpcId(vpcId)
                 .vpcRegion(aws.region().id())).hostedZoneSummaries()) {
-            for (ResourceRecordSet record : aws.route53().listResourceRecordSetsPaginator(r -> r
-                    .hostedZoneId(zone.hostedZoneId())).resourceRecordSets()) {
+            for (ResourceRecordSet record : records(zone)) {
                 if (record.type() == RRType.A && record.hasResourceRecords() && !record.resourceRecords().isEmpty()) {
                     names.put(plain(record.name()), record.resourceRecords().get(0).value());
                 } else if (record.type() == RRType.CNAME && record.hasResourceRecords()
@@ -127,6 +128,16 @@ final class VpcResolver implements AutoCloseable {
         // A CNAME to a name the resolver answers resolves to that name's address (one step: enough for the test bed).
         cnames.forEach((name, target) -> Optional.ofNullable(names.get(target)).ifPresent(a -> names.put(name, a)));
         return names;
+    }
+
+    /** The zone's records; none once it is gone (a teardown deletes it while tasks still run). */
+    private List<ResourceRecordSet> records(HostedZoneSummary zone) {
+        try {
+            return aws.route53().listResourceRecordSetsPaginator(r -> r.hostedZoneId(zone.hostedZoneId()))
+                    .resourceRecordSets().stream().toList();
+        } catch (NoSuchHostedZoneException gone) {
+            return List.of();
+        }
     }
 
     private boolean attribute(String vpcId, VpcAttributeName attribute) {
@@ -147,7 +158,7 @@ final class VpcResolver implements AutoCloseable {
     private void followAll() {
         try {
             AwsCallRecorder.offTheRecord(() -> {
-                Map<String, String> linesByVpc = new ConcurrentHashMap<>();
+                Map<String, String> linesByVpc = new HashMap<>();
                 for (Map.Entry<String, String> container : List.copyOf(containers.entrySet())) {
                     String lines = linesByVpc.computeIfAbsent(container.getValue(), v -> hostsLines(names(v)));
                     follow(container.getKey(), lines);
@@ -158,8 +169,11 @@ final class VpcResolver implements AutoCloseable {
         }
     }
 
-    /** Writes the container's lines when they changed; a container that is gone or stopping is left alone. */
-    private void follow(String containerId, String lines) {
+    /**
+     * Writes the container's lines when they changed; a container that is gone or stopping is left alone. One write at
+     * a time, so that none reads the file while another has just emptied it.
+     */
+    private synchronized void follow(String containerId, String lines) {
         if (lines.equals(written.get(containerId)) || !containers.containsKey(containerId)) {
             return;
         }
@@ -173,10 +187,21 @@ final class VpcResolver implements AutoCloseable {
             return;
         }
         if (!answer.equals("written")) {
-            throw new IllegalStateException("could not write the VPC's names into " + containerId
-                    + "'s /etc/hosts: " + answer);
+            if (running(containerId)) {
+                throw new IllegalStateException("could not write the VPC's names into " + containerId
+                        + "'s /etc/hosts: " + answer);
+            }
+            return;
         }
         written.put(containerId, lines);
+    }
+
+    private boolean running(String containerId) {
+        try {
+            return Boolean.TRUE.equals(docker.client().inspectContainerCmd(containerId).exec().getState().getRunning());
+        } catch (NotFoundException gone) {
+            return false;
+        }
     }
 
     private static String hostsLines(Map<String, String> names) {
