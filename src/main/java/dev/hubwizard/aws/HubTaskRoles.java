@@ -12,6 +12,7 @@ import software.amazon.awssdk.services.iam.model.Role;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -71,14 +72,17 @@ public final class HubTaskRoles {
      * only what RunTask creates; pass only the execution role, and only to ECS tasks. With kept files also: make and
      * tag access points (each person's home folder) only in the profile's file system and only tagged as the
      * profile's, look them up, register the per-person task definitions that mount them and tag them as it does so.
+     * And point its private name at its own task.
      *
      * @param clusterArn       the profile's cluster, whose ARN names the partition, region and account
      * @param userFamily       the users' task definition family, {@code team-hub-user}
      * @param executionRoleArn the role ECS pulls the single-user image and writes logs with
      * @param fileSystemId     with kept files: the EFS file system of the homes
+     * @param apiName          the hub's private name, which it points at its own task: it may write that one A
+     *                         record (UPSERT only) in that one zone, and follow the change
      */
     public static ArrayNode fargateStatements(String clusterArn, String userFamily, String executionRoleArn,
-                                              String profile, Optional<String> fileSystemId) {
+                                              String profile, Optional<String> fileSystemId, HubApiName apiName) {
         String[] arn = clusterArn.split(":", 6); // arn:partition:ecs:region:account:cluster/name
         String partition = arn[1];
         String region = arn[3];
@@ -100,6 +104,15 @@ public final class HubTaskRoles {
                 .set("Condition", condition("StringEquals", "ecs:CreateAction", "RunTask")));
         statements.add(allow(List.of("iam:PassRole"), List.of(executionRoleArn))
                 .set("Condition", condition("StringEquals", "iam:PassedToService", ExecutionRoles.TRUSTED_SERVICE)));
+        ObjectNode onlyItsName = JSON.createObjectNode();
+        onlyItsName.putObject("ForAllValues:StringEquals")
+                .put("route53:ChangeResourceRecordSetsNormalizedRecordNames", apiName.name().toLowerCase(Locale.ROOT))
+                .put("route53:ChangeResourceRecordSetsRecordTypes", "A")
+                .put("route53:ChangeResourceRecordSetsActions", "UPSERT");
+        statements.add(allow(List.of("route53:ChangeResourceRecordSets"),
+                List.of("arn:" + partition + ":route53:::hostedzone/" + apiName.zoneId())).set("Condition", onlyItsName));
+        // A change's id is Route 53's, known only once the change is made.
+        statements.add(allow(List.of("route53:GetChange"), List.of("arn:" + partition + ":route53:::change/*")));
         fileSystemId.ifPresent(id -> {
             String fileSystem = "arn:" + partition + ":elasticfilesystem:" + region + ":" + account + ":file-system/"
                     + id;
