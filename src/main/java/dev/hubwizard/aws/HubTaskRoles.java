@@ -116,14 +116,21 @@ public final class HubTaskRoles {
         fileSystemId.ifPresent(id -> {
             String fileSystem = "arn:" + partition + ":elasticfilesystem:" + region + ":" + account + ":file-system/"
                     + id;
+            String accessPoints = "arn:" + partition + ":elasticfilesystem:" + region + ":" + account
+                    + ":access-point/*";
             statements.add(allow(List.of("elasticfilesystem:CreateAccessPoint", "elasticfilesystem:TagResource"),
                     List.of(fileSystem)).set("Condition",
                     condition("StringEquals", "aws:RequestTag/" + ProfileTags.PROFILE_KEY, profile)));
+            // Tags given to CreateAccessPoint are authorized once more as TagResource on the new access point,
+            // whose id nobody knows beforehand; only as part of that create, and only with the profile's tag.
+            ObjectNode onCreate = condition("StringEquals", "aws:RequestTag/" + ProfileTags.PROFILE_KEY, profile);
+            ((ObjectNode) onCreate.get("StringEquals")).put("elasticfilesystem:CreateAction", "CreateAccessPoint");
+            statements.add(allow(List.of("elasticfilesystem:TagResource"), List.of(accessPoints))
+                    .set("Condition", onCreate));
             // Listing a file system's access points is authorized on the file system; describing one by its id
             // (the hub waits for each new one to be available) on the access point, whose ARN holds no file system.
             // Describing is read-only, so this names every access point of the account in the region.
-            statements.add(allow(List.of("elasticfilesystem:DescribeAccessPoints"), List.of(fileSystem,
-                    "arn:" + partition + ":elasticfilesystem:" + region + ":" + account + ":access-point/*")));
+            statements.add(allow(List.of("elasticfilesystem:DescribeAccessPoints"), List.of(fileSystem, accessPoints)));
             // Neither call takes a resource narrower than "*" in IAM.
             statements.add(allow(List.of("ecs:RegisterTaskDefinition", "ecs:DescribeTaskDefinition"), List.of("*")));
             statements.add(allow(List.of("ecs:TagResource"), List.of(perPerson)).set("Condition",

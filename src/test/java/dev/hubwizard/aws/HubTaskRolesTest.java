@@ -74,7 +74,7 @@ class HubTaskRolesTest {
                 Optional.of("fs-0123456789abcdef0"), NAME);
 
         String fileSystem = "arn:aws-cn:elasticfilesystem:cn-north-1:123456789012:file-system/fs-0123456789abcdef0";
-        assertThat(statements).hasSize(11);
+        assertThat(statements).hasSize(12);
         assertThat(values(statements.get(0).get("Resource"))).as("the cluster's partition; each person's family too")
                 .containsExactly("arn:aws-cn:ecs:cn-north-1:123456789012:task-definition/lab-user:*",
                         "arn:aws-cn:ecs:cn-north-1:123456789012:task-definition/lab-user-*");
@@ -84,12 +84,20 @@ class HubTaskRolesTest {
         assertThat(create.get("Resource").asText()).isEqualTo(fileSystem);
         assertThat(create.at("/Condition/StringEquals").get("aws:RequestTag/hubwizard:profile").asText())
                 .isEqualTo("lab");
-        assertThat(statements.get(8).get("Action").asText()).isEqualTo("elasticfilesystem:DescribeAccessPoints");
-        assertThat(values(statements.get(8).get("Resource"))).as("listed by file system, described by id")
+        JsonNode tagOnCreate = statements.get(8);
+        assertThat(tagOnCreate.get("Action").asText()).isEqualTo("elasticfilesystem:TagResource");
+        assertThat(tagOnCreate.get("Resource").asText()).as("IAM authorizes the tags on the new access point")
+                .isEqualTo("arn:aws-cn:elasticfilesystem:cn-north-1:123456789012:access-point/*");
+        assertThat(tagOnCreate.at("/Condition/StringEquals/elasticfilesystem:CreateAction").asText())
+                .isEqualTo("CreateAccessPoint");
+        assertThat(tagOnCreate.at("/Condition/StringEquals").get("aws:RequestTag/hubwizard:profile").asText())
+                .isEqualTo("lab");
+        assertThat(statements.get(9).get("Action").asText()).isEqualTo("elasticfilesystem:DescribeAccessPoints");
+        assertThat(values(statements.get(9).get("Resource"))).as("listed by file system, described by id")
                 .containsExactly(fileSystem, "arn:aws-cn:elasticfilesystem:cn-north-1:123456789012:access-point/*");
-        assertThat(actions(statements.get(9))).containsExactly("ecs:RegisterTaskDefinition",
+        assertThat(actions(statements.get(10))).containsExactly("ecs:RegisterTaskDefinition",
                 "ecs:DescribeTaskDefinition");
-        JsonNode tagFamily = statements.get(10);
+        JsonNode tagFamily = statements.get(11);
         assertThat(tagFamily.get("Action").asText()).isEqualTo("ecs:TagResource");
         assertThat(tagFamily.get("Resource").asText())
                 .isEqualTo("arn:aws-cn:ecs:cn-north-1:123456789012:task-definition/lab-user-*");

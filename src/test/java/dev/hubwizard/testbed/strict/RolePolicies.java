@@ -35,6 +35,7 @@ final class RolePolicies implements AwsRule {
             "ecs:CreateAction", Set.of("ecs:TagResource"),
             "iam:PassedToService", Set.of("iam:PassRole"),
             "ec2:CreateAction", Set.of("ec2:CreateTags"),
+            "elasticfilesystem:CreateAction", Set.of("elasticfilesystem:TagResource"),
             "route53:ChangeResourceRecordSetsNormalizedRecordNames", Set.of("route53:ChangeResourceRecordSets"),
             "route53:ChangeResourceRecordSetsRecordTypes", Set.of("route53:ChangeResourceRecordSets"),
             "route53:ChangeResourceRecordSetsActions", Set.of("route53:ChangeResourceRecordSets"));
