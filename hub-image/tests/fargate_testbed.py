@@ -20,6 +20,7 @@ at once and one it stops is STOPPED at once, and it takes texts AWS refuses. So:
   GetChange says INSYNC (moto: INSYNC at once). ``AwsLimits`` checks Route 53's texts (zone id, record name,
   type, TTL, the change batch's comment).
 """
+import asyncio
 import copy
 import functools
 import json
@@ -414,3 +415,17 @@ def new_spawner(bed, name="alice", server_name="", **settings):
     spawner.orm_spawner.server = orm.Server(base_url=f"/user/{name}/{server_name}")
     db.commit()
     return spawner
+
+
+async def started(spawner):
+    """start() as JupyterHub runs it, with the progress events it streams to the spawn page meanwhile."""
+    events = []
+
+    async def follow():
+        async for event in spawner.progress():
+            events.append(event)
+
+    follower = asyncio.create_task(follow())
+    address = await spawner.start()
+    await asyncio.wait_for(follower, 5)
+    return address, events

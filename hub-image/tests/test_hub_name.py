@@ -11,7 +11,7 @@ from botocore.exceptions import ClientError
 from jupyterhub.app import JupyterHub
 from jupyterhub.objects import Hub
 
-from fargate_testbed import REGION, Bed, aws, moto_endpoint, new_spawner  # noqa: F401 -- aws, moto_endpoint: fixtures
+from fargate_testbed import REGION, Bed, aws, moto_endpoint, new_spawner, started  # noqa: F401 -- aws, moto_endpoint: fixtures
 from hubwizard_hub import background, ecs, hub_name
 from hubwizard_hub.config import configure
 from hubwizard_hub.environment import Environment
@@ -196,17 +196,8 @@ def named_spawner(bed, zone, **timing):
     return spawner, name
 
 
-async def started(spawner):
-    events = []
-
-    async def follow():
-        async for event in spawner.progress():
-            events.append(event["message"])
-
-    follower = asyncio.create_task(follow())
-    await spawner.start()
-    await asyncio.wait_for(follower, 5)
-    return events
+async def start_messages(spawner):
+    return [event["message"] for event in (await started(spawner))[1]]
 
 
 def task_env(bed, spawner):
@@ -219,7 +210,7 @@ async def test_start_waits_for_the_name_and_gives_the_server_the_name(bed, zone)
     spawner, name = named_spawner(bed, zone)
     assert spawner.get_env()["JUPYTERHUB_API_URL"] == f"http://{IP}:8081/hub/api", "not published yet: the IP"
 
-    events = await started(spawner)
+    events = await start_messages(spawner)
 
     assert events[0] == "Pointing the hub's private name at this hub" and name.published
     env = task_env(bed, spawner)
@@ -234,7 +225,7 @@ async def test_a_published_name_is_not_waited_for_again(bed, zone):
     spawner, name = named_spawner(bed, zone)
     assert await name.ensure()
 
-    events = await started(spawner)
+    events = await start_messages(spawner)
 
     assert "Pointing the hub's private name at this hub" not in events
     assert bed.limits.calls["ChangeResourceRecordSets"] == 1
@@ -246,7 +237,7 @@ async def test_a_hub_that_cannot_publish_starts_servers_with_its_ip(bed, zone, h
     bed.route53.failing = REFUSED
     spawner, name = named_spawner(bed, zone)
 
-    events = await started(spawner)
+    events = await start_messages(spawner)
 
     assert events[0] == "Pointing the hub's private name at this hub" and not name.published
     assert task_env(bed, spawner)["JUPYTERHUB_API_URL"] == f"http://{IP}:8081/hub/api"
@@ -255,7 +246,7 @@ async def test_a_hub_that_cannot_publish_starts_servers_with_its_ip(bed, zone, h
     await spawner.stop(now=True)
     # The next spawn within the minute neither waits nor asks Route 53 again.
     bed.route53.failing = None
-    events = await started(spawner)
+    events = await start_messages(spawner)
     assert "Pointing the hub's private name at this hub" not in events and bed.records(zone[0], f"hub.{zone[1]}") == []
     await spawner.stop(now=True)
 
