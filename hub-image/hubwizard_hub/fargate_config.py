@@ -132,5 +132,5 @@ def configure_fargate(c, env, variables):
         publication = hub_name.Publication(
             hub_name.Route53.shared(spawner.region, ""), api_name, hub_name.check_ipv4(ip), api_port)
         spawner.hub_name = publication
-        background.in_starting_hub(lambda app: publication.ensure())
+        background.in_starting_hub(lambda app: publication.publish_at_start())
     return spawner

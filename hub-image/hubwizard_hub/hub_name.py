@@ -14,7 +14,8 @@ Only users' servers use the name. The hub keeps ``hub_connect_url`` at its IP: J
 reach this hub even before the record is in sync (or when it could not be written).
 
 A hub that cannot write the record (AccessDenied, a missing zone, no answer in time) logs a warning once per
-attempt and serves on with the IP as before; the next spawn tries again, at most once a minute. Every AWS
+attempt and serves on with the IP as before; it tries again a minute later, twice, and after that at a spawn,
+at most once a minute. Every AWS
 call runs on the AWS thread pool (``ecs.Ecs.call``), never on the hub's event loop.
 """
 import asyncio
@@ -47,6 +48,10 @@ POLL_INTERVAL = 2.0
 SYNC_TIMEOUT = 120.0
 # A failed publication is tried again at a spawn, but not more often than this.
 RETRY_INTERVAL = 60.0
+# At the hub's start it is tried this many times, RETRY_INTERVAL apart, whether anyone spawns or not: a deploy
+# that has just granted the hub's role its Route 53 permissions may see them refused for a moment (IAM is
+# eventually consistent).
+START_ATTEMPTS = 3
 
 
 @dataclass(frozen=True)
@@ -176,6 +181,16 @@ class Publication:
             # A spawn given up (its timeout) must not cancel the publication other spawns wait for.
             await asyncio.shield(self._attempt)
         return self.published
+
+    async def publish_at_start(self, attempts=START_ATTEMPTS):
+        """``ensure()`` as the hub starts, tried again ``retry_interval`` after a failure, up to ``attempts``
+        times; whether the name was published."""
+        for attempt in range(attempts):
+            if await self.ensure():
+                return True
+            if attempt + 1 < attempts:
+                await asyncio.sleep(self.retry_interval)
+        return False
 
     def rewrite(self, env):
         """``env`` with the hub's IP-based API address replaced by its name in every value, once the name is

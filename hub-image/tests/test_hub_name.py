@@ -151,6 +151,29 @@ async def test_a_refused_call_is_a_warning_and_is_tried_again_at_most_once_per_i
     assert bed.records(zone[0], f"hub.{zone[1]}")[0]["ResourceRecords"] == [{"Value": IP}]
 
 
+async def test_at_the_start_a_refusal_is_tried_again_a_little_later(bed, zone, hub_log):
+    bed.route53.failing = REFUSED
+    name = publication(bed, zone, retry_interval=0.1)
+
+    async def permission_granted():
+        await asyncio.sleep(0.05)
+        bed.route53.failing = None
+
+    granting = asyncio.create_task(permission_granted())
+    assert await name.publish_at_start() is True
+    await granting
+    assert len(warnings(hub_log)) == 1 and bed.records(zone[0], f"hub.{zone[1]}")[0]["ResourceRecords"] == [{"Value": IP}]
+
+
+async def test_at_the_start_a_hub_gives_up_after_three_attempts(bed, zone, hub_log):
+    bed.route53.failing = REFUSED
+    name = publication(bed, zone, retry_interval=0.01)
+
+    assert await name.publish_at_start() is False
+
+    assert len(warnings(hub_log)) == 3 and not name.published
+
+
 async def test_a_change_route53_never_applies_gives_up_after_the_timeout(bed, zone, hub_log):
     bed.route53.pending_for = 10**6
     name = publication(bed, zone, sync_timeout=0.1)
