@@ -151,6 +151,9 @@ public record AwsTexts(String profile) {
     /** What the Cognito app client's secret is kept for, in its name. */
     public static final String COGNITO_CLIENT_SECRET = "cognito-client-secret";
     public static final String CONTAINER = "hub";
+    /** Under {@code .internal}, which ICANN keeps for private networks: it never clashes with a public name. */
+    static final String PRIVATE_DOMAIN = "hubwizard.internal";
+    static final int DNS_LABEL_MAX = 63;
 
     /**
      * What the profile's AWS resources are named after: its name in lower case, with '-' for anything else
@@ -203,6 +206,21 @@ public record AwsTexts(String profile) {
     }
 
     /**
+     * The Route 53 private zone of the hub's private name ({@code team-hub.hubwizard.internal}): one per profile, since
+     * two private zones of one name cannot serve the same VPC. Its first label is the prefix as a DNS label: at most 63
+     * characters, no '-' at either end.
+     */
+    public String privateZoneName() {
+        String label = ShortNames.fit(prefix(), DNS_LABEL_MAX).replaceAll("^-+|-+$", "");
+        return (label.isEmpty() ? "hub" : label) + "." + PRIVATE_DOMAIN;
+    }
+
+    /** The name users' servers reach the hub's API at, whichever task the hub runs in. */
+    public String hubApiName() {
+        return "hub." + privateZoneName();
+    }
+
+    /**
      * The ECR repository of the users' server image, beside the hub's: the hub's derived repository name (ECR allows
      * one separator at a time) and {@code -user}.
      */
@@ -240,6 +258,11 @@ public record AwsTexts(String profile) {
     /** The role the hub's own code runs with: it may read the hub's live lists of users and nothing else. */
     public String taskRoleName() {
         return ShortNames.fit("hubwizard-" + prefix(), "-task", 64);
+    }
+
+    /** Route 53 allows 256 characters of comment; profile names have 64 at most. */
+    static String privateZoneComment(String profile) {
+        return "The hub's private name for its users' servers (Hub Wizard profile " + profile + ")";
     }
 
     static String taskRoleDescription(String profile) {

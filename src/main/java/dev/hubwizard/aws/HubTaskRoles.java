@@ -12,6 +12,7 @@ import software.amazon.awssdk.services.iam.model.Role;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -71,14 +72,17 @@ public final class HubTaskRoles {
      * only what RunTask creates; pass only the execution role, and only to ECS tasks. With kept files also: make and
      * tag access points (each person's home folder) only in the profile's file system and only tagged as the
      * profile's, look them up, register the per-person task definitions that mount them and tag them as it does so.
+     * And point its private name at its own task.
      *
      * @param clusterArn       the profile's cluster, whose ARN names the partition, region and account
      * @param userFamily       the users' task definition family, {@code team-hub-user}
      * @param executionRoleArn the role ECS pulls the single-user image and writes logs with
      * @param fileSystemId     with kept files: the EFS file system of the homes
+     * @param apiName          the hub's private name, which it points at its own task: it may write that one A
+     *                         record (UPSERT only) in that one zone, and follow the change
      */
     public static ArrayNode fargateStatements(String clusterArn, String userFamily, String executionRoleArn,
-                                              String profile, Optional<String> fileSystemId) {
+                                              String profile, Optional<String> fileSystemId, HubApiName apiName) {
         String[] arn = clusterArn.split(":", 6); // arn:partition:ecs:region:account:cluster/name
         String partition = arn[1];
         String region = arn[3];
@@ -100,17 +104,33 @@ public final class HubTaskRoles {
                 .set("Condition", condition("StringEquals", "ecs:CreateAction", "RunTask")));
         statements.add(allow(List.of("iam:PassRole"), List.of(executionRoleArn))
                 .set("Condition", condition("StringEquals", "iam:PassedToService", ExecutionRoles.TRUSTED_SERVICE)));
+        ObjectNode onlyItsName = JSON.createObjectNode();
+        onlyItsName.putObject("ForAllValues:StringEquals")
+                .put("route53:ChangeResourceRecordSetsNormalizedRecordNames", apiName.name().toLowerCase(Locale.ROOT))
+                .put("route53:ChangeResourceRecordSetsRecordTypes", "A")
+                .put("route53:ChangeResourceRecordSetsActions", "UPSERT");
+        statements.add(allow(List.of("route53:ChangeResourceRecordSets"),
+                List.of("arn:" + partition + ":route53:::hostedzone/" + apiName.zoneId())).set("Condition", onlyItsName));
+        // A change's id is Route 53's, known only once the change is made.
+        statements.add(allow(List.of("route53:GetChange"), List.of("arn:" + partition + ":route53:::change/*")));
         fileSystemId.ifPresent(id -> {
             String fileSystem = "arn:" + partition + ":elasticfilesystem:" + region + ":" + account + ":file-system/"
                     + id;
+            String accessPoints = "arn:" + partition + ":elasticfilesystem:" + region + ":" + account
+                    + ":access-point/*";
             statements.add(allow(List.of("elasticfilesystem:CreateAccessPoint", "elasticfilesystem:TagResource"),
                     List.of(fileSystem)).set("Condition",
                     condition("StringEquals", "aws:RequestTag/" + ProfileTags.PROFILE_KEY, profile)));
+            // Tags given to CreateAccessPoint are authorized once more as TagResource on the new access point,
+            // whose id nobody knows beforehand; only as part of that create, and only with the profile's tag.
+            ObjectNode onCreate = condition("StringEquals", "aws:RequestTag/" + ProfileTags.PROFILE_KEY, profile);
+            ((ObjectNode) onCreate.get("StringEquals")).put("elasticfilesystem:CreateAction", "CreateAccessPoint");
+            statements.add(allow(List.of("elasticfilesystem:TagResource"), List.of(accessPoints))
+                    .set("Condition", onCreate));
             // Listing a file system's access points is authorized on the file system; describing one by its id
             // (the hub waits for each new one to be available) on the access point, whose ARN holds no file system.
             // Describing is read-only, so this names every access point of the account in the region.
-            statements.add(allow(List.of("elasticfilesystem:DescribeAccessPoints"), List.of(fileSystem,
-                    "arn:" + partition + ":elasticfilesystem:" + region + ":" + account + ":access-point/*")));
+            statements.add(allow(List.of("elasticfilesystem:DescribeAccessPoints"), List.of(fileSystem, accessPoints)));
             // Neither call takes a resource narrower than "*" in IAM.
             statements.add(allow(List.of("ecs:RegisterTaskDefinition", "ecs:DescribeTaskDefinition"), List.of("*")));
             statements.add(allow(List.of("ecs:TagResource"), List.of(perPerson)).set("Condition",

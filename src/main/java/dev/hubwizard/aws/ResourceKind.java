@@ -49,6 +49,8 @@ public final class ResourceKind {
     // Users' servers, each in its own Fargate task.
     /** The users' tasks' security group: Jupyter's port from the hub's group only. */
     public static final String USERS_SECURITY_GROUP = "users-security-group";
+    /** The Route 53 private zone of the hub's private name; id = the zone's id; attribute {@code vpc}. */
+    public static final String PRIVATE_ZONE = "route53-private-zone";
 
     // Users changed while the hub runs.
     /** An SSM parameter; id = its name. */

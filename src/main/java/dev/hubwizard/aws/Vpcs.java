@@ -51,6 +51,29 @@ public final class Vpcs {
                 .attribute(VpcAttributeName.ENABLE_DNS_HOSTNAMES)).enableDnsHostnames().value());
     }
 
+    /** Whether the VPC's own DNS server answers its resources (its "DNS resolution" setting). */
+    public boolean dnsSupport(String vpcId) throws ProblemException {
+        return call("ec2:DescribeVpcAttribute", () -> aws.ec2().describeVpcAttribute(r -> r.vpcId(vpcId)
+                .attribute(VpcAttributeName.ENABLE_DNS_SUPPORT)).enableDnsSupport().value());
+    }
+
+    /**
+     * Turns on the VPC's DNS resolution and DNS host names, which a Route 53 private zone needs; EC2 changes one
+     * attribute a call, and host names only once resolution is on.
+     */
+    public void turnOnDns(StepContext ctx, String vpcId) throws ProblemException {
+        if (!dnsSupport(vpcId)) {
+            run("ec2:ModifyVpcAttribute", () -> aws.ec2().modifyVpcAttribute(r -> r.vpcId(vpcId)
+                    .enableDnsSupport(b -> b.value(true))));
+            ctx.log().info("Turned on DNS resolution in VPC " + vpcId);
+        }
+        if (!dnsHostnames(vpcId)) {
+            run("ec2:ModifyVpcAttribute", () -> aws.ec2().modifyVpcAttribute(r -> r.vpcId(vpcId)
+                    .enableDnsHostnames(b -> b.value(true))));
+            ctx.log().info("Turned on DNS host names in VPC " + vpcId);
+        }
+    }
+
     /** The hub's own VPC, with DNS host names on (tasks get public DNS names, as in a default VPC). */
     public Vpc ensure(StepContext ctx, String name) throws ProblemException {
         Vpc vpc = Journaled.ensure(ctx, ResourceKind.VPC, "VPC", name, () -> find(ctx.journal(), name),

@@ -16,25 +16,26 @@ import dev.hubwizard.profile.SignIn;
  * @param secret       Cognito's client secret in Secrets Manager
  * @param distribution the HTTPS address's CloudFront distribution, billed by what people send through it (and the
  *                     Lambda function that follows the task, within Lambda's free tier): nothing while unused
+ * @param privateZone  the Route 53 private zone of the hub's private name, with users' servers in their own tasks
  */
 public record Billed(boolean task, boolean loadBalancer, boolean logs, boolean images, boolean fileSystem,
-                     boolean secret, boolean distribution) {
+                     boolean secret, boolean distribution, boolean privateZone) {
 
-    public static final Billed NOTHING = new Billed(false, false, false, false, false, false, false);
+    public static final Billed NOTHING = new Billed(false, false, false, false, false, false, false, false);
 
     /** Everything a deploy of the profile creates. */
     public static Billed all(Profile profile) {
         return new Billed(true, profile.options().stableAddress(), true, true, profile.options().keepUserFiles(),
-                profile.hub().signIn() == SignIn.COGNITO, profile.options().awsAddress());
+                profile.hub().signIn() == SignIn.COGNITO, profile.options().awsAddress(), profile.servers().onFargate());
     }
 
     /** The same parts with the task stopped: a paused hub, which nobody reaches through its distribution either. */
     public Billed withoutTask() {
-        return new Billed(false, loadBalancer, logs, images, fileSystem, secret, false);
+        return new Billed(false, loadBalancer, logs, images, fileSystem, secret, false, privateZone);
     }
 
     /** Whether any of them costs money while it exists, used or not. */
     public boolean any() {
-        return task || loadBalancer || logs || images || fileSystem || secret;
+        return task || loadBalancer || logs || images || fileSystem || secret || privateZone;
     }
 }

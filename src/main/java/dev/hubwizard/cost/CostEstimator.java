@@ -90,6 +90,10 @@ public final class CostEstimator {
             lines.add(new CostLine("Secrets Manager secret (Cognito client secret)", prices.secretPerMonth(),
                     "1 secret; Cognito itself is free for a team-sized hub"));
         }
+        if (billed.privateZone()) {
+            lines.add(new CostLine("Route 53 private zone (the hub's name for users' servers)",
+                    prices.hostedZonePerMonth(), "1 hosted zone; a redeployed hub's servers find it by name"));
+        }
         double whilePaused = billed.task() ? estimate(profile, billed.withoutTask()).monthlyTotal()
                 : lines.stream().mapToDouble(CostLine::monthly).sum();
         return new CostEstimate(region, lines, prices.date(), prices.source(), whilePaused);

@@ -17,7 +17,7 @@ import java.util.Optional;
  * updating them is editing numbers, not code. The estimate always states the date and source.
  */
 public record PriceList(LocalDate date, String source, double hoursPerMonth, double publicIpv4PerHour,
-                        double secretPerMonth, double logGbPerMonth, double imageGb, double homesGb,
+                        double secretPerMonth, double hostedZonePerMonth, double logGbPerMonth, double imageGb, double homesGb,
                         double loadBalancerCapacityUnits, EdgePrices cloudFront, Map<String, RegionPrices> regions) {
 
     public PriceList {
@@ -60,7 +60,7 @@ public record PriceList(LocalDate date, String source, double hoursPerMonth, dou
         return new PriceList(date instanceof java.util.Date d
                 ? d.toInstant().atZone(java.time.ZoneOffset.UTC).toLocalDate() : LocalDate.parse(date.toString()),
                 (String) root.get("source"), number(root, "hoursPerMonth"), number(global, "publicIpv4PerHour"),
-                number(global, "secretPerMonth"), number(usage, "logGbPerMonth"), number(usage, "imageGb"),
+                number(global, "secretPerMonth"), number(global, "hostedZonePerMonth"), number(usage, "logGbPerMonth"), number(usage, "imageGb"),
                 number(usage, "homesGb"), number(usage, "loadBalancerCapacityUnits"), cloudFront, regions);
     }
 

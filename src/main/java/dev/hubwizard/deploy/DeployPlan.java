@@ -47,6 +47,7 @@ import java.util.Set;
  *                   users-image ──► users-push ──► users-task-definition ──► service
  *                   role, log-group ──────────────────┘
  *                   network, cluster ──► task-definition      cluster, role (, file-system) ──► live-users
+ *                   network ──► hub-api-name ──► live-users, task-definition
  * </pre>
  */
 public final class DeployPlan {
@@ -88,6 +89,9 @@ public final class DeployPlan {
             steps.add(new FileSystemStep(profile, aws));
         }
         steps.add(new ClusterStep(profile, aws));
+        if (profile.servers().onFargate()) {
+            steps.add(new HubApiNameStep(profile, aws));
+        }
         if (cognito) {
             steps.add(new CognitoStep(profile, aws));
         }

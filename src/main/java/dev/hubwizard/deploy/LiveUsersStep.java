@@ -68,7 +68,7 @@ public final class LiveUsersStep implements Step {
         if (!profile.servers().onFargate()) {
             return Set.of();
         }
-        Set<String> steps = new HashSet<>(Set.of(ClusterStep.ID, ExecutionRoleStep.ID));
+        Set<String> steps = new HashSet<>(Set.of(ClusterStep.ID, ExecutionRoleStep.ID, HubApiNameStep.ID));
         if (profile.options().keepUserFiles()) {
             steps.add(FileSystemStep.ID);
         }
@@ -82,7 +82,8 @@ public final class LiveUsersStep implements Step {
         Optional<String> fileSystem = profile.options().keepUserFiles()
                 ? Optional.of(context.require(FileSystemStep.HOMES).fileSystem().fileSystemId()) : Optional.empty();
         return HubTaskRoles.fargateStatements(context.require(ClusterStep.CLUSTER).arn(), texts.userTaskFamily(),
-                context.require(ExecutionRoleStep.ROLE).arn(), profile.name(), fileSystem);
+                context.require(ExecutionRoleStep.ROLE).arn(), profile.name(), fileSystem,
+                context.require(HubApiNameStep.NAME));
     }
 
     @Override

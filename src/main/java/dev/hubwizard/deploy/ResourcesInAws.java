@@ -44,7 +44,7 @@ public record ResourcesInAws(int count, boolean billed, CostEstimate cost) {
                 kinds.contains(ResourceKind.LOG_GROUP), kinds.contains(ResourceKind.ECR_REPOSITORY),
                 kinds.contains(ResourceKind.FILE_SYSTEM), kinds.contains(ResourceKind.SECRET),
                 // Billed by use only: a distribution nobody reaches (the hub never ran) costs nothing.
-                false);
+                false, kinds.contains(ResourceKind.PRIVATE_ZONE));
     }
 
     public boolean isEmpty() {

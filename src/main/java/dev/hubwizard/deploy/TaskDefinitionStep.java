@@ -3,6 +3,7 @@ package dev.hubwizard.deploy;
 import dev.hubwizard.aws.AwsClients;
 import dev.hubwizard.aws.AwsTexts;
 import dev.hubwizard.aws.EcsCluster;
+import dev.hubwizard.aws.HubApiName;
 import dev.hubwizard.aws.HubNetwork;
 import dev.hubwizard.aws.CloudWatchLogGroup;
 import dev.hubwizard.aws.ExecutionRole;
@@ -74,7 +75,7 @@ public final class TaskDefinitionStep implements Step {
             steps.add(FileSystemStep.ID);
         }
         if (profile.servers().onFargate()) {
-            steps.addAll(Set.of(NetworkStep.ID, ClusterStep.ID));
+            steps.addAll(Set.of(NetworkStep.ID, ClusterStep.ID, HubApiNameStep.ID));
         }
         return Set.copyOf(steps);
     }
@@ -87,7 +88,8 @@ public final class TaskDefinitionStep implements Step {
                 context.require(LogGroupStep.LOG_GROUP), context.require(LiveUsersStep.LIVE_USERS),
                 cognito() ? Optional.of(context.require(CognitoStep.CLIENT)) : Optional.empty(), homes,
                 cognito() ? HubUrls.https(profile, context, aws) : Optional.empty(),
-                usersServers(context.get(NetworkStep.NETWORK), context.get(ClusterStep.CLUSTER), homes));
+                usersServers(context.get(NetworkStep.NETWORK), context.get(ClusterStep.CLUSTER), homes,
+                        context.get(HubApiNameStep.NAME)));
         context.put(TASK_DEFINITION, taskDefinitions.ensure(context, spec));
     }
 
@@ -103,7 +105,7 @@ public final class TaskDefinitionStep implements Step {
                 && (!cognito() || client.isPresent()) && (!profile.options().keepUserFiles() || homes.isPresent());
         Optional<URI> address = cognito() ? HubUrls.https(profile, context, aws) : Optional.empty();
         Optional<Map<String, String>> servers = usersServers(context.get(NetworkStep.NETWORK),
-                context.get(ClusterStep.CLUSTER), homes);
+                context.get(ClusterStep.CLUSTER), homes, context.get(HubApiNameStep.NAME));
         Optional<TaskDefinitionSpec> spec = known && (!cognito() || address.isPresent()) && servers.isPresent()
                 ? Optional.of(spec(image.get(), role.get(), logGroup.get(), live.get(), client, homes, address,
                 servers))
@@ -114,14 +116,14 @@ public final class TaskDefinitionStep implements Step {
     /**
      * Where the hub starts users' servers with servers in their own Fargate tasks: its cluster, subnets, the users'
      * group and family, and with kept files the file system of their home folders. An empty map with servers in
-     * the hub; nothing when the network or the cluster is not known yet.
+     * the hub; nothing when the network, the cluster or the hub's private name is not known yet.
      */
     private Optional<Map<String, String>> usersServers(Optional<HubNetwork> network, Optional<EcsCluster> cluster,
-                                                      Optional<HomesOnEfs> homes) {
+                                                      Optional<HomesOnEfs> homes, Optional<HubApiName> apiName) {
         if (!profile.servers().onFargate()) {
             return Optional.of(Map.of());
         }
-        if (network.isEmpty() || cluster.isEmpty()) {
+        if (network.isEmpty() || cluster.isEmpty() || apiName.isEmpty()) {
             return Optional.empty();
         }
         // Public subnets without a NAT gateway: a user's task needs a public address to pull its image; its
@@ -129,7 +131,7 @@ public final class TaskDefinitionStep implements Step {
         return Optional.of(HubEnvironment.fargate(profile, new HubEnvironment.FargateServers(cluster.get().arn(),
                 new AwsTexts(profile.name()).userTaskFamily(), network.get().subnetIds(),
                 List.of(network.get().usersSecurityGroupId()), true,
-                homes.map(h -> h.fileSystem().fileSystemId()))));
+                homes.map(h -> h.fileSystem().fileSystemId()), apiName.get().zoneId(), apiName.get().name())));
     }
 
     /**

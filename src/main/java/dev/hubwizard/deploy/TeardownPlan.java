@@ -23,6 +23,7 @@ import dev.hubwizard.aws.Listeners;
 import dev.hubwizard.aws.LoadBalancers;
 import dev.hubwizard.aws.LogGroups;
 import dev.hubwizard.aws.MountTargets;
+import dev.hubwizard.aws.PrivateZones;
 import dev.hubwizard.aws.ProfileTags;
 import dev.hubwizard.aws.ResourceKind;
 import dev.hubwizard.aws.RouteTables;
@@ -73,7 +74,8 @@ import java.util.stream.Collectors;
  *            └─► task definitions ──► execution role                                                     │
  *   stop-tasks (the hub's and users' servers') ─┬─► users' families (each person's too) ──► execution role       │
  *                                               ├─► home folders' access points ──► file system                  │
- *                                               └─► users' security group (the rules naming it first) ─► security group
+ *                                               ├─► users' security group (the rules naming it first) ─► security group
+ *                                               └─► the hub's private name (Route 53 private zone) ──────────► VPC
  *   DNS records (any time) ───────────────────────────────────────────────────────────────────────────────┤
  *   EventBridge rule ─┬─► Lambda function ─┬─► its IAM role                                                 │
  *                     │                    └─► log groups (after the tasks too)                              │
@@ -127,6 +129,7 @@ public final class TeardownPlan {
     static final String DISTRIBUTIONS = "delete-distributions";
     static final String VIEWER_FUNCTIONS = "delete-viewer-functions";
     static final String USERS_SECURITY_GROUP = "delete-users-security-group";
+    static final String PRIVATE_ZONES = "delete-private-zones";
 
     private TeardownPlan() {
     }
@@ -178,6 +181,7 @@ public final class TeardownPlan {
         FunctionRoles functionRoles = new FunctionRoles(aws, tags);
         Distributions distributions = new Distributions(aws, tags);
         ViewerFunctions viewerFunctions = new ViewerFunctions(aws, tags);
+        PrivateZones privateZones = new PrivateZones(aws, tags);
         String viewerFunctionComment = new AwsTexts(profile.name()).viewerFunctionComment();
         Leftovers leftovers = new Leftovers();
         Set<String> afterTasks = Set.of(StopTasksStep.ID);
@@ -267,9 +271,13 @@ public final class TeardownPlan {
                 new DeleteResourcesStep(SUBNETS, "Delete the subnets", Set.of(ROUTE_TABLE, MOUNT_TARGETS,
                         LOAD_BALANCERS), target(ResourceKind.SUBNET, "subnet", ""),
                         choices, leftovers, (ctx, r) -> subnets.delete(ctx, r, waits)),
+                // After the hub's task, which would point its name at itself again when it started.
+                new DeleteResourcesStep(PRIVATE_ZONES, "Delete the hub's private name", afterTasks,
+                        target(ResourceKind.PRIVATE_ZONE, "Route 53 private zone", "with the hub's name in it"),
+                        choices, leftovers, privateZones::delete),
                 new DeleteResourcesStep(VPC, "Delete the VPC", Set.of(SUBNETS, SECURITY_GROUP,
                         LOAD_BALANCER_SECURITY_GROUP, FILE_SYSTEM_SECURITY_GROUP, USERS_SECURITY_GROUP, INTERNET_GATEWAY,
-                        ROUTE_TABLE),
+                        ROUTE_TABLE, PRIVATE_ZONES),
                         target(ResourceKind.VPC, "VPC", "once it is empty"),
                         choices, leftovers, (ctx, r) -> vpcs.delete(ctx, r, waits)),
                 new DeleteResourcesStep(ROLE, "Delete the task execution role", Set.of(TASK_DEFINITIONS,

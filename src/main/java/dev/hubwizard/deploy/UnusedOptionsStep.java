@@ -102,7 +102,8 @@ final class UnusedOptionsStep implements Step {
                     ResourceKind.ACCESS_POINT, ResourceKind.MOUNT_TARGET, ResourceKind.FILE_SYSTEM_SECURITY_GROUP));
         }
         if (!profile.servers().onFargate()) {
-            off.put("users' servers moved back into the hub", List.of(ResourceKind.USERS_SECURITY_GROUP));
+            off.put("users' servers moved back into the hub", List.of(ResourceKind.USERS_SECURITY_GROUP,
+                    ResourceKind.PRIVATE_ZONE));
         }
         return off;
     }
@@ -124,6 +125,7 @@ final class UnusedOptionsStep implements Step {
             case ResourceKind.MOUNT_TARGET -> "file system mount target";
             case ResourceKind.FILE_SYSTEM_SECURITY_GROUP -> "file system's security group";
             case ResourceKind.USERS_SECURITY_GROUP -> "users' servers' security group";
+            case ResourceKind.PRIVATE_ZONE -> "Route 53 private zone of the hub's name";
             case ResourceKind.DISTRIBUTION -> "CloudFront distribution";
             case ResourceKind.EVENT_RULE -> "EventBridge rule";
             case ResourceKind.LAMBDA_FUNCTION -> "Lambda function";

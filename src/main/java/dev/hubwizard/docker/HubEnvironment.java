@@ -82,6 +82,12 @@ public final class HubEnvironment {
     public static final String FARGATE_FILE_SYSTEM = "HUB_FARGATE_FILE_SYSTEM";
     /** With {@link #FARGATE_FILE_SYSTEM}: a folder at {@code ~/shared} that admins write and everyone else reads. */
     public static final String FARGATE_SHARED_FOLDER = "HUB_FARGATE_SHARED_FOLDER";
+    /**
+     * The Route 53 private zone where the hub points {@link #FARGATE_API_NAME} at its own task when it starts: users'
+     * servers call the hub's API by that name, so a redeployed hub's task is found by the servers it did not start.
+     */
+    public static final String FARGATE_API_ZONE = "HUB_FARGATE_API_ZONE";
+    public static final String FARGATE_API_NAME = "HUB_FARGATE_API_NAME";
     /** The users' task definition's container that runs {@code jupyterhub-singleuser} (the hub's default name). */
     private static final String USER_CONTAINER = "notebook";
     /** The port the hub's API listens on for users' servers in their own tasks. */
@@ -96,10 +102,12 @@ public final class HubEnvironment {
      * @param securityGroups the users' security group
      * @param publicIp       whether a task needs a public IP to pull its image (public subnets, no NAT gateway)
      * @param fileSystem     with kept files: the EFS file system's id
+     * @param apiZone        the Route 53 private zone of the hub's private name, {@link #FARGATE_API_ZONE}
+     * @param apiName        the hub's private name in it, {@link #FARGATE_API_NAME}
      */
     public record FargateServers(String cluster, String taskDefinition, List<String> subnets,
                                  List<String> securityGroups, boolean publicIp,
-                                 java.util.Optional<String> fileSystem) {
+                                 java.util.Optional<String> fileSystem, String apiZone, String apiName) {
 
         public FargateServers {
             subnets = List.copyOf(subnets);
@@ -134,6 +142,8 @@ public final class HubEnvironment {
         environment.put(SERVER_SIZES, profile.servers().hubSizes());
         environment.put(CULL_IDLE_TIMEOUT, profile.servers().hubCullTimeout());
         environment.put(API_PORT, String.valueOf(SERVERS_API_PORT));
+        environment.put(FARGATE_API_ZONE, where.apiZone());
+        environment.put(FARGATE_API_NAME, where.apiName());
         where.fileSystem().ifPresent(id -> {
             environment.put(FARGATE_FILE_SYSTEM, id);
             environment.put(FARGATE_SHARED_FOLDER, String.valueOf(profile.servers().sharedFolder()));

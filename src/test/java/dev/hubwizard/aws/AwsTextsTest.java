@@ -134,4 +134,18 @@ class AwsTextsTest {
         assertThat(new AwsTexts("a__b").userRepositoryName()).as("one separator at a time, as ECR wants")
                 .isEqualTo("a-b-user");
     }
+
+    @Test
+    void theHubsPrivateNameIsADnsNameForEveryProfileName() {
+        assertThat(new AwsTexts("Team_Hub").privateZoneName()).isEqualTo("team-hub.hubwizard.internal");
+        assertThat(new AwsTexts("Team_Hub").hubApiName()).isEqualTo("hub.team-hub.hubwizard.internal");
+        java.util.regex.Pattern label = java.util.regex.Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?");
+        List<String> all = new java.util.ArrayList<>(names());
+        all.addAll(List.of("_hub_", "-", "x".repeat(64), "A-".repeat(32)));
+        for (String name : all) {
+            String hubName = new AwsTexts(name).hubApiName();
+            assertThat(hubName.split("\\.")).as(name).allMatch(l -> label.matcher(l).matches());
+            assertThat(hubName.length()).as(name).isLessThanOrEqualTo(253);
+        }
+    }
 }

@@ -52,8 +52,11 @@ class CostEstimatorTest {
         CostLine users = estimate.lines().get(1);
         assertThat(users.monthly()).isCloseTo(651.79 * (0.5 * 0.04048 + 0.004445 + 0.005), within(0.01));
         assertThat(users.basis()).contains("30 people × 5 h a week", "652 task hours", "Small");
-        assertThat(estimate.whilePaused()).as("no hub, no servers")
-                .isEqualTo(estimator.estimate(team, Billed.all(team).withoutTask()).monthlyTotal());
+        assertThat(estimate.lines()).filteredOn(l -> l.item().startsWith("Route 53 private zone"))
+                .singleElement().satisfies(l -> assertThat(l.monthly()).isEqualTo(0.50));
+        assertThat(estimate.whilePaused()).as("no hub, no servers; the zone of the hub's name stays")
+                .isCloseTo(estimator.estimate(team, Billed.all(team).withoutTask()).monthlyTotal() + 0.50,
+                        within(0.001));
 
         double moreHours = estimator.estimate(fargate.withServers(fargate.servers().withHoursPerPersonPerWeek(10)))
                 .monthlyTotal();
@@ -137,7 +140,7 @@ class CostEstimatorTest {
     void onlyThePartsThatExistAreBilled() {
         Profile profile = Profile.named("team").withOptions(new Options(true, "hub.example.org", true));
 
-        CostEstimate halfWay = estimator.estimate(profile, new Billed(false, true, true, true, false, false, false));
+        CostEstimate halfWay = estimator.estimate(profile, new Billed(false, true, true, true, false, false, false, false));
 
         assertThat(halfWay.lines()).extracting(CostLine::item).containsExactly(
                 "Public IPv4 addresses of the load balancer (one per zone)", "CloudWatch Logs", "ECR image storage",

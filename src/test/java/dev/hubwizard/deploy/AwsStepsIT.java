@@ -20,6 +20,10 @@ import dev.hubwizard.profile.Architecture;
 import dev.hubwizard.profile.NetworkMode;
 import dev.hubwizard.profile.NetworkSettings;
 import dev.hubwizard.profile.Profile;
+import dev.hubwizard.profile.ServerPlacement;
+import dev.hubwizard.profile.UserServers;
+import dev.hubwizard.aws.AwsTexts;
+import dev.hubwizard.aws.HubApiName;
 import dev.hubwizard.profile.TaskSize;
 import dev.hubwizard.testbed.AwsCallRecorder;
 import dev.hubwizard.testbed.MotoServer;
@@ -196,6 +200,50 @@ class AwsStepsIT {
                 List.of(privateSubnet), AwsTestBed.CIDR)), aws);
         assertThatThrownBy(() -> run(wrong)).isInstanceOfSatisfying(ProblemException.class,
                 e -> assertThat(e.problem().what()).contains(privateSubnet).contains("not public"));
+    }
+
+    @Test
+    void theHubsPrivateNameNeedsAVpcThatAnswersPrivateNames() throws Exception {
+        // Someone's own VPC, as EC2 makes it: DNS resolution on, DNS host names off.
+        String vpc = aws.ec2().createVpc(r -> r.cidrBlock("10.2.0.0/16")).vpc().vpcId();
+        String subnet = aws.ec2().createSubnet(r -> r.vpcId(vpc).cidrBlock("10.2.0.0/24")).subnet().subnetId();
+        String gateway = aws.ec2().createInternetGateway().internetGateway().internetGatewayId();
+        aws.ec2().attachInternetGateway(r -> r.vpcId(vpc).internetGatewayId(gateway));
+        String table = aws.ec2().createRouteTable(r -> r.vpcId(vpc)).routeTable().routeTableId();
+        aws.ec2().createRoute(r -> r.routeTableId(table).destinationCidrBlock("0.0.0.0/0").gatewayId(gateway));
+        aws.ec2().associateRouteTable(r -> r.routeTableId(table).subnetId(subnet));
+        Profile theirs = profile.withServers(UserServers.DEFAULT.withPlacement(ServerPlacement.FARGATE))
+                .withNetwork(new NetworkSettings(NetworkMode.EXISTING_VPC, vpc, List.of(subnet), AwsTestBed.CIDR));
+        run(new NetworkStep(theirs, aws));
+
+        assertThatThrownBy(() -> run(new HubApiNameStep(theirs, aws))).as("their VPC's settings are theirs to change")
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.problem().next())
+                        .contains(vpc).contains("Enable DNS hostnames"));
+        assertThat(aws.route53().listHostedZones().hostedZones()).isEmpty();
+
+        aws.ec2().modifyVpcAttribute(r -> r.vpcId(vpc).enableDnsHostnames(v -> v.value(true)));
+        HubApiName name = run(new HubApiNameStep(theirs, aws)).require(HubApiNameStep.NAME);
+        assertThat(name.name()).isEqualTo(new AwsTexts(theirs.name()).hubApiName());
+        assertThat(aws.route53().getHostedZone(r -> r.id(name.zoneId())).vpCs()).singleElement()
+                .satisfies(v -> assertThat(v.vpcId()).isEqualTo(vpc));
+        assertThat(journal(ResourceKind.PRIVATE_ZONE)).singleElement()
+                .satisfies(r -> assertThat(r.attribute("vpc")).isEqualTo(vpc));
+        assertThat(run(new HubApiNameStep(theirs, aws)).require(HubApiNameStep.NAME)).as("found again, not made again")
+                .isEqualTo(name);
+        assertThat(aws.route53().listHostedZones().hostedZones()).hasSize(1);
+    }
+
+    @Test
+    void theProfilesOwnVpcGetsItsDnsTurnedOnForTheHubsPrivateName() throws Exception {
+        Profile fargate = profile.withServers(UserServers.DEFAULT.withPlacement(ServerPlacement.FARGATE));
+        String vpc = run(new NetworkStep(fargate, aws)).require(NetworkStep.NETWORK).vpcId();
+        aws.ec2().modifyVpcAttribute(r -> r.vpcId(vpc).enableDnsHostnames(v -> v.value(false)));
+
+        run(new HubApiNameStep(fargate, aws));
+
+        assertThat(aws.ec2().describeVpcAttribute(r -> r.vpcId(vpc).attribute("enableDnsHostnames"))
+                .enableDnsHostnames().value()).isTrue();
+        assertThat(journal(ResourceKind.PRIVATE_ZONE)).hasSize(1);
     }
 
     @Test

@@ -63,7 +63,7 @@ final class AwsTestBed {
         if (profile.servers().onFargate()) {
             // The users' image is the Docker side's too; its push is played like the hub's.
             steps.addAll(List.of(nothing(UsersImageStep.ID), new UsersPushStep(profile, aws, push()),
-                    new UsersTaskDefinitionStep(profile, aws)));
+                    new UsersTaskDefinitionStep(profile, aws), new HubApiNameStep(profile, aws)));
         }
         return List.copyOf(steps);
     }

@@ -113,8 +113,10 @@ class FargateUsersDeployIT {
             assertThat(graceTask.taskDefinitionArn()).contains("/" + texts.userTaskFamily() + "-grace:");
             volumes.add(FargateUsersStandIn.volumeOf(fileSystem, accessPoint(fileSystem, "grace")));
             assertThat(fargate.users().environment(graceTask.taskArn()).get("JUPYTERHUB_API_URL"))
-                    .as("the hub told grace's server its address from the task metadata")
-                    .startsWith("http://" + fargate.runningPrivateAddress() + ":");
+                    .as("the hub told grace's server its private name, not its task's address")
+                    .startsWith("http://" + texts.hubApiName() + ":8081/");
+            assertThat(hubNameAddress(texts)).as("the hub pointed its name at its task, from the task metadata")
+                    .isEqualTo(fargate.runningPrivateAddress());
 
             // ada gets a task of her own.
             HubBrowser ada = signedIn(hub, "ada");
@@ -150,6 +152,13 @@ class FargateUsersDeployIT {
             assertThat(fargate.hubLog()).contains("grace still running", "ada still running");
             assertThat(runs(grace, graceServer, "import getpass, os\nprint(getpass.getuser(), os.getppid())"))
                     .as("grace's open session goes on, with the same server, through the new hub's proxy")
+                    .isEqualTo(graceProcess);
+            // The new hub points its name at its own task; grace's server, started by the old one, follows it: a
+            // new sign-in to that server asks the new hub who she is.
+            awaitHubName(texts, fargate.runningPrivateAddress());
+            HubBrowser graceAgain = signedIn(hub, "grace");
+            assertThat(runs(graceAgain, graceServer, "import getpass, os\nprint(getpass.getuser(), os.getppid())"))
+                    .as("a new sign-in to the server that outlived its hub's task")
                     .isEqualTo(graceProcess);
 
             // Teardown: no task, no person's task definition, access point or the users' group is left.
@@ -188,6 +197,25 @@ class FargateUsersDeployIT {
                     // Never made.
                 }
             }
+        }
+    }
+
+    /** Where the hub's private name points in Route 53 (moto), or "" while it has no record. */
+    private static String hubNameAddress(AwsTexts texts) {
+        String zone = bed.aws().route53().listHostedZonesByName(r -> r.dnsName(texts.privateZoneName()))
+                .hostedZones().stream().filter(z -> z.name().equals(texts.privateZoneName() + ".")).findFirst()
+                .orElseThrow().id();
+        return bed.aws().route53().listResourceRecordSets(r -> r.hostedZoneId(zone)).resourceRecordSets().stream()
+                .filter(s -> s.name().equals(texts.hubApiName() + ".") && s.typeAsString().equals("A"))
+                .flatMap(s -> s.resourceRecords().stream()).map(v -> v.value()).findFirst().orElse("");
+    }
+
+    /** The redeployed hub publishes its name as it starts, beside serving people. */
+    private static void awaitHubName(AwsTexts texts, String address) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (!hubNameAddress(texts).equals(address)) {
+            assertThat(Instant.now()).as("the hub's name points at " + address).isBefore(deadline);
+            Thread.sleep(250);
         }
     }
 

@@ -83,6 +83,10 @@ final class Inventory {
                 .map(n -> new Entry(n, n)).toList());
         all.put("log-group", aws.logs().describeLogGroups().logGroups().stream().map(LogGroup::logGroupName)
                 .map(n -> new Entry(n, n)).toList());
+        // Private zones are a deploy's own (the hub's private name); public ones are the account's, which tests make.
+        all.put("route53-private-zone", aws.route53().listHostedZones().hostedZones().stream()
+                .filter(z -> z.config() != null && Boolean.TRUE.equals(z.config().privateZone()))
+                .map(z -> new Entry(z.id(), z.name())).toList());
         Map<String, List<String>> result = new TreeMap<>();
         all.forEach((kind, entries) -> result.put(kind, entries.stream().map(key).sorted().toList()));
         return result;

@@ -32,7 +32,7 @@ class ResourcesInAwsTest {
 
         ResourcesInAws inAws = ResourcesInAws.of(HUB, resources, COSTS);
 
-        CostEstimate expected = COSTS.estimate(HUB, new Billed(false, false, true, true, false, false, false));
+        CostEstimate expected = COSTS.estimate(HUB, new Billed(false, false, true, true, false, false, false, false));
         assertThat(inAws.count()).isEqualTo(4);
         assertThat(inAws.text()).isEqualTo("4 resources in AWS, " + expected.summary());
         assertThat(expected.monthlyTotal()).isLessThan(1);

@@ -69,4 +69,17 @@ class UnusedOptionsStepTest {
                 dev.hubwizard.profile.ServerPlacement.FARGATE));
         assertThat(new UnusedOptionsStep(onFargate).preview(recorder.context(UnusedOptionsStep.ID))).isEmpty();
     }
+
+    @Test
+    void theZoneOfTheHubsNameLeftByServersMovedBackIntoTheHubIsStillBilled() {
+        recorded(ResourceKind.PRIVATE_ZONE, "Z0123456789ABCDEFGHIJ", "team-hub.hubwizard.internal");
+        Profile inHub = TestProfiles.hub("team-hub", 8000, "", "").withOptions(Options.NONE);
+
+        assertThat(new UnusedOptionsStep(inHub).preview(recorder.context(UnusedOptionsStep.ID))).singleElement()
+                .satisfies(i -> {
+                    assertThat(i.kind()).isEqualTo("Route 53 private zone of the hub's name");
+                    assertThat(i.name()).isEqualTo("team-hub.hubwizard.internal");
+                    assertThat(i.detail()).contains("moved back into the hub", "still billed");
+                });
+    }
 }

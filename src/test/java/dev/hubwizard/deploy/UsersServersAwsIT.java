@@ -31,6 +31,7 @@ import software.amazon.awssdk.services.ecs.model.KeyValuePair;
 import software.amazon.awssdk.services.ecs.model.LaunchType;
 import software.amazon.awssdk.services.ecs.model.TaskDefinition;
 import software.amazon.awssdk.services.ecs.model.TaskDefinitionField;
+import software.amazon.awssdk.services.route53.model.GetHostedZoneResponse;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -117,7 +118,22 @@ class UsersServersAwsIT {
                 .containsEntry("HUB_FARGATE_PROFILE", AwsTestBed.PROFILE)
                 .containsEntry("HUB_SERVER_SIZES", "Small=0.5/1, Medium=1/4, Large=4/16")
                 .containsEntry("HUB_API_PORT", "8081")
+                .containsEntry("HUB_FARGATE_API_NAME", texts.hubApiName())
                 .doesNotContainKey("HUB_FARGATE_FILE_SYSTEM");
+        String zone = environment.get("HUB_FARGATE_API_ZONE");
+        GetHostedZoneResponse privateZone = aws.route53().getHostedZone(r -> r.id(zone));
+        assertThat(privateZone.hostedZone().config().privateZone()).isTrue();
+        assertThat(privateZone.hostedZone().name()).isEqualTo(texts.privateZoneName() + ".");
+        assertThat(privateZone.vpCs()).singleElement().satisfies(v -> assertThat(v.vpcId())
+                .isEqualTo(group(texts.usersSecurityGroupName()).vpcId()));
+        assertThat(aws.route53().listTagsForResource(r -> r.resourceType("hostedzone").resourceId(zone))
+                .resourceTagSet().tags()).anySatisfy(t -> assertThat(t.key() + "=" + t.value())
+                .isEqualTo("hubwizard:profile=" + AwsTestBed.PROFILE));
+        String vpc = privateZone.vpCs().get(0).vpcId();
+        assertThat(aws.ec2().describeVpcAttribute(r -> r.vpcId(vpc).attribute("enableDnsSupport"))
+                .enableDnsSupport().value()).as("a private zone answers only with the VPC's DNS on").isTrue();
+        assertThat(aws.ec2().describeVpcAttribute(r -> r.vpcId(vpc).attribute("enableDnsHostnames"))
+                .enableDnsHostnames().value()).isTrue();
 
         JsonNode policy = new ObjectMapper().readTree(URLDecoder.decode(aws.iam().getRolePolicy(r -> r
                 .roleName(texts.taskRoleName()).policyName(HubTaskRoles.POLICY_NAME)).policyDocument(),
@@ -126,7 +142,8 @@ class UsersServersAwsIT {
         policy.get("Statement").forEach(s -> (s.get("Action").isArray() ? s.get("Action")
                 : new ObjectMapper().createArrayNode().add(s.get("Action"))).forEach(a -> actions.add(a.asText())));
         assertThat(actions).contains("ssm:GetParameter", "ecs:RunTask", "ecs:StopTask", "ecs:DescribeTasks",
-                "ecs:ListTasks", "iam:PassRole").doesNotContain("ecs:RegisterTaskDefinition");
+                "ecs:ListTasks", "iam:PassRole", "route53:ChangeResourceRecordSets", "route53:GetChange")
+                .doesNotContain("ecs:RegisterTaskDefinition");
     }
 
     @Test
@@ -169,6 +186,11 @@ class UsersServersAwsIT {
                 .networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets(subnets)
                         .securityGroups(users.groupId())))
                 .tags(t -> t.key(ProfileTags.PROFILE_KEY).value(AwsTestBed.PROFILE))).tasks().get(0).taskArn();
+        // The hub pointed its private name at its task, as it does at every start.
+        String zone = AwsTestBed.session(store).journal().ofKind(ResourceKind.PRIVATE_ZONE).get(0).id();
+        aws.route53().changeResourceRecordSets(r -> r.hostedZoneId(zone).changeBatch(c -> c.changes(ch -> ch
+                .action("UPSERT").resourceRecordSet(rs -> rs.name(texts.hubApiName()).type("A").ttl(10L)
+                        .resourceRecords(v -> v.value("10.0.1.23"))))));
         // Fargate lets the task's network interface go once it has stopped; moto keeps it.
         Thread fargate = releasesInterfaceOnceStopped(cluster, task);
 

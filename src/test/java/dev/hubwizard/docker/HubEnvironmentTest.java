@@ -77,7 +77,7 @@ class HubEnvironmentTest {
         HubEnvironment.FargateServers where = new HubEnvironment.FargateServers(
                 "arn:aws:ecs:eu-central-1:123456789012:cluster/team-hub-cluster", "team-hub-user",
                 List.of("subnet-0123456789abcdef0", "subnet-0fedcba9876543210"), List.of("sg-0123456789abcdef0"), true,
-                Optional.of("fs-0123456789abcdef0"));
+                Optional.of("fs-0123456789abcdef0"), "Z0123456789ABCDEFGHIJ", "hub.team-hub.hubwizard.internal");
 
         assertThat(HubEnvironment.fargate(profile, where)).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
                 Map.entry("HUB_SPAWNER", "fargate"),
@@ -92,6 +92,8 @@ class HubEnvironmentTest {
                 Map.entry("HUB_SERVER_SIZES", "Small=0.5/1, Medium=1/4, Large=4/16"),
                 Map.entry("HUB_CULL_IDLE_TIMEOUT", "45m"),
                 Map.entry("HUB_API_PORT", "8081"),
+                Map.entry("HUB_FARGATE_API_ZONE", "Z0123456789ABCDEFGHIJ"),
+                Map.entry("HUB_FARGATE_API_NAME", "hub.team-hub.hubwizard.internal"),
                 Map.entry("HUB_FARGATE_FILE_SYSTEM", "fs-0123456789abcdef0"),
                 Map.entry("HUB_FARGATE_SHARED_FOLDER", "false")));
         assertThat(HubEnvironment.fargate(profile.withServers(profile.servers().withSharedFolder(true)), where))
@@ -104,7 +106,8 @@ class HubEnvironmentTest {
 
         Map<String, String> environment = HubEnvironment.fargate(profile, new HubEnvironment.FargateServers(
                 "arn:aws:ecs:us-east-1:123456789012:cluster/lab-cluster", "lab-user", List.of("subnet-0123456789abcdef0"),
-                List.of("sg-0123456789abcdef0"), false, Optional.empty()));
+                List.of("sg-0123456789abcdef0"), false, Optional.empty(), "Z0123456789ABCDEFGHIJ",
+                "hub.lab.hubwizard.internal"));
 
         assertThat(environment).containsEntry("HUB_FARGATE_KEEP_SERVERS", "false")
                 .containsEntry("HUB_FARGATE_PUBLIC_IP", "false").doesNotContainKey("HUB_FARGATE_FILE_SYSTEM")

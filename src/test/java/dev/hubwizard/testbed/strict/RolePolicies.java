@@ -27,14 +27,18 @@ final class RolePolicies implements AwsRule {
     private static final Pattern ARN = Pattern.compile("arn:(aws|aws-cn|aws-us-gov):[a-z0-9-]+:[a-z0-9-]*:[0-9]*:.+");
     /** The service prefixes of the actions Hub Wizard's roles name. */
     private static final Set<String> SERVICES = Set.of("ecs", "ecr", "ec2", "iam", "logs", "ssm", "secretsmanager",
-            "elasticfilesystem", "cloudfront", "lambda", "events", "sts", "kms");
+            "elasticfilesystem", "cloudfront", "lambda", "events", "sts", "kms", "route53");
     /** Which actions support each service-specific condition key. */
     private static final Map<String, Set<String>> CONDITION_KEYS = Map.of(
             "ecs:cluster", Set.of("ecs:RunTask", "ecs:StartTask", "ecs:StopTask", "ecs:DescribeTasks",
                     "ecs:ListTasks", "ecs:UpdateService", "ecs:CreateService", "ecs:DeleteService"),
             "ecs:CreateAction", Set.of("ecs:TagResource"),
             "iam:PassedToService", Set.of("iam:PassRole"),
-            "ec2:CreateAction", Set.of("ec2:CreateTags"));
+            "ec2:CreateAction", Set.of("ec2:CreateTags"),
+            "elasticfilesystem:CreateAction", Set.of("elasticfilesystem:TagResource"),
+            "route53:ChangeResourceRecordSetsNormalizedRecordNames", Set.of("route53:ChangeResourceRecordSets"),
+            "route53:ChangeResourceRecordSetsRecordTypes", Set.of("route53:ChangeResourceRecordSets"),
+            "route53:ChangeResourceRecordSetsActions", Set.of("route53:ChangeResourceRecordSets"));
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Override

@@ -22,7 +22,8 @@ class RolePoliciesTest {
     void theHubsFargateStatementsPass() {
         ObjectNode policy = new ObjectMapper().createObjectNode().put("Version", "2012-10-17");
         policy.set("Statement", HubTaskRoles.fargateStatements(CLUSTER, "team-hub-user",
-                "arn:aws:iam::123456789012:role/ecsTaskExecutionRole", "team-hub", Optional.of("fs-0123456789abcdef0")));
+                "arn:aws:iam::123456789012:role/ecsTaskExecutionRole", "team-hub", Optional.of("fs-0123456789abcdef0"),
+                new dev.hubwizard.aws.HubApiName("Z0123456789ABCDEFGHIJ", "hub.team-hub.hubwizard.internal")));
 
         assertThat(RolePolicies.problems(policy.toString())).isEmpty();
     }
