@@ -4,7 +4,9 @@ start() runs the user task definition with RunTask (the hub's subnets and the us
 chosen size as task-level overrides, JupyterHub's environment and command as the container's overrides)
 and follows the task with DescribeTasks until it is RUNNING and has its private IP; JupyterHub then waits
 for the server to answer there. The task's ARN is the spawner's state, so a restarted hub finds running
-servers again. No call blocks the hub's event loop (see ``ecs``).
+servers again. With the hub's private name (``hub_name``), start() first waits until the name points at this
+hub, and the server's environment then names the hub by it instead of its IP. No call blocks the hub's event
+loop (see ``ecs``).
 """
 import asyncio
 import time
@@ -17,6 +19,7 @@ from traitlets import Any, Bool, Float, Instance, Integer, List, Unicode, defaul
 
 from . import ecs
 from . import homes as home_folders
+from . import hub_name as hub_names
 from . import sizes as server_sizes
 from .problems import SpawnProblem
 
@@ -71,6 +74,11 @@ class FargateSpawner(Spawner):
     shared_folder = Bool(
         False, help="With file_system: a shared folder at ~/shared that admins write and everyone else reads.").tag(
         config=True)
+
+    hub_name = Instance(
+        hub_names.Publication, allow_none=True,
+        help="The hub's private DNS name (``hub_name.Publication``), which servers reach the hub's API at once it "
+             "points at this hub; None: they reach it at its IP.").tag(config=True)
 
     ecs = Any(help="The ECS client (``ecs.Ecs``); made from region and endpoint_url.")
     efs = Any(help="The EFS client (``homes.Efs``); made from region (AWS_ENDPOINT_URL_EFS for a test bed).")
@@ -157,6 +165,11 @@ class FargateSpawner(Spawner):
         self.task_arn = None
 
     # ---- what goes to ECS
+    def get_env(self):
+        """JupyterHub's environment, with the hub's private name instead of its IP once the name points here."""
+        env = super().get_env()
+        return self.hub_name.rewrite(env) if self.hub_name else env
+
     @property
     def started_by(self):
         """Who started the task, in ECS's own field: this hub's name for the person (and server)."""
@@ -217,6 +230,7 @@ class FargateSpawner(Spawner):
         self._events = []
         self._starting = True
         try:
+            await self._point_hub_name()
             await self._stop_leftovers()
             self._event(10, f"Asking AWS Fargate for your server ({size.label})" if size
                         else "Asking AWS Fargate for your server")
@@ -232,6 +246,13 @@ class FargateSpawner(Spawner):
         finally:
             self._starting = False
             self._events_changed.set()
+
+    async def _point_hub_name(self):
+        """Waits until the hub's private name points at this hub (normally done long before, at the hub's start),
+        so that the server gets the name; if it cannot, the server gets the hub's IP (hub_name.py)."""
+        if self.hub_name and self.hub_name.due:
+            self._event(5, "Pointing the hub's private name at this hub")
+            await self.hub_name.ensure()
 
     async def _task_definition(self):
         """The users' task definition, or with home folders this person's own (with their folder mounted)."""

@@ -1,15 +1,19 @@
 """``HUB_SPAWNER=fargate``: each person's server in its own Fargate task, sized by choice, culled when idle.
 
 Hub Wizard sets these variables on the hub's task definition (README.md lists them). The users' tasks
-reach the hub's API at the hub task's private IP, which the ECS task metadata endpoint tells.
+reach the hub's API at the hub task's private IP, which the ECS task metadata endpoint tells; or, with
+HUB_FARGATE_API_ZONE and HUB_FARGATE_API_NAME, at a private DNS name the hub points at that IP as it starts
+(``hub_name``), so that servers which outlive the hub's task reach the next one.
 """
 import json
 import re
 import urllib.request
 
+from . import background
 from . import culler
 from . import ecs
 from . import homes
+from . import hub_name
 from . import orphans
 from . import sizes as server_sizes
 from .environment import BadSetting
@@ -118,6 +122,15 @@ def configure_fargate(c, env, variables):
     # Users' tasks call the hub's API from their own addresses: it listens beyond loopback (the
     # security groups admit only users' tasks to this port) and tells them the hub task's private IP.
     api_port = env.port("HUB_API_PORT", 8081)
+    api_name = hub_name.from_environment(env)
+    ip = hub_private_ip(env, variables)
     c.JupyterHub.hub_bind_url = f"http://0.0.0.0:{api_port}"
-    c.JupyterHub.hub_connect_url = f"http://{hub_private_ip(env, variables)}:{api_port}"
+    # The hub's own parts (the proxy's route to /hub/, the idle culler) use the IP even with a private name: they
+    # run in this task and must reach this hub before the name points at it (hub_name.py).
+    c.JupyterHub.hub_connect_url = f"http://{ip}:{api_port}"
+    if api_name:
+        publication = hub_name.Publication(
+            hub_name.Route53.shared(spawner.region, ""), api_name, hub_name.check_ipv4(ip), api_port)
+        spawner.hub_name = publication
+        background.in_starting_hub(lambda app: publication.publish_at_start())
     return spawner

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from botocore.exceptions import BotoCoreError, ClientError
 
+from . import background
 from . import ecs
 
 log = logging.getLogger("JupyterHub")
@@ -29,7 +30,6 @@ log = logging.getLogger("JupyterHub")
 STOP_REASON = "No server of the hub records it: a hub that stopped mid-spawn started it"
 # How long to wait for a started hub's database and users, before giving up the sweep.
 HUB_READY_TIMEOUT = 300
-_RUNNING = set()
 
 
 @dataclass(frozen=True)
@@ -154,22 +154,6 @@ async def sweep_when_ready(app, make_sweep, poll_interval=0.5, timeout=HUB_READY
 
 
 def schedule(make_sweep):
-    """Starts the sweep on the hub's event loop, when this runs inside a starting hub: JupyterHub loads its
-    config file on its running loop. Elsewhere (a test of the config, ``jupyterhub --generate-config`` and the
-    other subcommands) it does nothing. The task, or None."""
-    try:
-        loop = asyncio.get_running_loop()
-    except RuntimeError:
-        return None
-    from jupyterhub.app import JupyterHub
-
-    if not JupyterHub.initialized():
-        return None
-    app = JupyterHub.instance()
-    if app.subapp or app.generate_config or app.generate_certs:
-        return None
-    task = loop.create_task(sweep_when_ready(app, make_sweep))
-    # The loop keeps only a weak reference to a task.
-    _RUNNING.add(task)
-    task.add_done_callback(_RUNNING.discard)
-    return task
+    """Starts the sweep on the hub's event loop when this runs inside a starting hub (``background``). The task,
+    or None."""
+    return background.in_starting_hub(lambda app: sweep_when_ready(app, make_sweep))

@@ -16,7 +16,11 @@ at once and one it stops is STOPPED at once, and it takes texts AWS refuses. So:
   access point is unknown, then "creating", before it is "available" (moto: available at once).
   ``AwsLimits`` also checks EFS's texts (client token, root path, permissions, tags) and the task
   definitions the hub registers (family and volume names, EFS volumes through an access point).
+- ``StagedRoute53`` does what moto's Route 53 (5.2.1) leaves out: a change is PENDING for a while before
+  GetChange says INSYNC (moto: INSYNC at once). ``AwsLimits`` checks Route 53's texts (zone id, record name,
+  type, TTL, the change batch's comment).
 """
+import asyncio
 import copy
 import functools
 import json
@@ -35,7 +39,7 @@ import pytest
 
 from botocore.exceptions import ClientError
 
-from hubwizard_hub import ecs, homes
+from hubwizard_hub import ecs, homes, hub_name
 from hubwizard_hub.fargate import FargateSpawner
 
 REGION = "eu-west-1"
@@ -108,6 +112,7 @@ class AwsLimits:
     def attach(self, client):
         client.meta.events.register("before-parameter-build.ecs", self.check)
         client.meta.events.register("before-parameter-build.efs", self.check)
+        client.meta.events.register("before-parameter-build.route-53", self.check)
         return client
 
     def check(self, params, model, **_):
@@ -129,7 +134,8 @@ class AwsLimits:
             problems.append(f"StopTask reason of {len(params['reason'])} characters")
         if "overrides" in params and len(json.dumps(params["overrides"], separators=(",", ":"))) > 8192:
             problems.append("overrides over 8192 characters")
-        problems += self._task_definition_problems(params) + self._efs_problems(params)
+        problems += (self._task_definition_problems(params) + self._efs_problems(params)
+                     + self._route53_problems(model.name, params))
         if problems:
             self.breaches += problems
             raise AssertionError(f"{model.name}: AWS would refuse " + "; ".join(problems))
@@ -168,6 +174,58 @@ class AwsLimits:
                     and self.TAG_TEXT.fullmatch(t["Value"]) and not t["Key"].lower().startswith("aws:")):
                 problems.append(f"EFS tag {t!r}")
         return problems
+
+
+    # Route 53: a hosted zone id is up to 32 characters ("/hostedzone/" may precede it); a record's name is a
+    # DNS name of up to 255 characters with its final dot; TTL 0 to 2147483647; ChangeBatch.Comment up to 256.
+    ZONE_ID = re.compile(r"(/hostedzone/)?[A-Z0-9]{1,32}", re.ASCII)
+    DNS_NAME = re.compile(r"((?!-)[a-z0-9-]{1,63}(?<!-)\.)*(?!-)[a-z0-9-]{1,63}(?<!-)\.?", re.ASCII)
+
+    def _route53_problems(self, operation, params):
+        if operation not in ("ChangeResourceRecordSets", "GetChange"):
+            return []
+        problems = []
+        if operation == "GetChange" and not 1 <= len(params["Id"]) <= 6500:
+            problems.append(f"GetChange Id {params['Id']!r}")
+        if operation == "ChangeResourceRecordSets":
+            if not self.ZONE_ID.fullmatch(params["HostedZoneId"]):
+                problems.append(f"HostedZoneId {params['HostedZoneId']!r}")
+            batch = params["ChangeBatch"]
+            if len(batch.get("Comment", "")) > 256:
+                problems.append(f"a Comment of {len(batch['Comment'])} characters")
+            for change in batch["Changes"]:
+                record = change["ResourceRecordSet"]
+                if change["Action"] not in ("CREATE", "DELETE", "UPSERT"):
+                    problems.append(f"Action {change['Action']!r}")
+                if len(record["Name"].rstrip(".")) > 253 or not self.DNS_NAME.fullmatch(record["Name"]):
+                    problems.append(f"record name {record['Name']!r}")
+                if not 0 <= record.get("TTL", 0) <= 2147483647:
+                    problems.append(f"TTL {record['TTL']}")
+                if record["Type"] == "A" and not all(
+                        re.fullmatch(r"(\d{1,3}\.){3}\d{1,3}", r["Value"]) for r in record["ResourceRecords"]):
+                    problems.append(f"A record values {record['ResourceRecords']!r}")
+        return problems
+
+
+class StagedRoute53(hub_name.Route53):
+    """hub_name.Route53 on moto, with a change PENDING for its first ``pending_for`` GetChange answers."""
+
+    def __init__(self, make_client, pending_for=2):
+        super().__init__(make_client)
+        self.pending_for = pending_for
+        self._seen = Counter()
+        self.failing = None
+
+    async def call(self, operation, **params):
+        if self.failing:
+            raise self.failing
+        answer = await super().call(operation, **params)
+        if operation == "get_change":
+            self._seen[params["Id"]] += 1
+            if self._seen[params["Id"]] <= self.pending_for:
+                answer = copy.deepcopy(answer)
+                answer["ChangeInfo"]["Status"] = "PENDING"
+        return answer
 
 
 class StrictEfs(homes.Efs):
@@ -265,7 +323,7 @@ class Aws:
         self.ecs_client = self.limits.attach(
             session.create_client("ecs", region_name=REGION, endpoint_url=endpoint))
         ec2 = session.create_client("ec2", region_name=REGION, endpoint_url=endpoint)
-        vpc = ec2.create_vpc(CidrBlock="10.0.0.0/16")["Vpc"]["VpcId"]
+        self.vpc = vpc = ec2.create_vpc(CidrBlock="10.0.0.0/16")["Vpc"]["VpcId"]
         # moto gives an awsvpc task its network interface (and IP) only in a VPC with DNS host names.
         ec2.modify_vpc_attribute(VpcId=vpc, EnableDnsHostnames={"Value": True})
         self.subnet = ec2.create_subnet(VpcId=vpc, CidrBlock="10.0.1.0/24")["Subnet"]["SubnetId"]
@@ -273,6 +331,8 @@ class Aws:
             GroupName="users", Description="users' servers", VpcId=vpc)["GroupId"]
         self.family = "users"
         self.efs_client = self.limits.attach(session.create_client("efs", region_name=REGION, endpoint_url=endpoint))
+        self.route53_client = self.limits.attach(
+            session.create_client("route53", region_name=REGION, endpoint_url=endpoint))
         # moto needs a container-level memory; real ECS takes the task-level size alone.
         self.ecs_client.register_task_definition(
             family=self.family, networkMode="awsvpc", requiresCompatibilities=["FARGATE"], cpu="512",
@@ -298,6 +358,22 @@ class Bed:
         self.ecs = StagedEcs(lambda: self.ecs_client)
         self.efs_client = aws.efs_client
         self.efs = StrictEfs(lambda: self.efs_client)
+        self.vpc = aws.vpc
+        self.route53_client = aws.route53_client
+        self.route53 = StagedRoute53(lambda: self.route53_client)
+
+    def private_zone(self):
+        """A new Route 53 private hosted zone in the VPC, as Hub Wizard makes it: (its id, its name)."""
+        name = f"{self.cluster}.hubwizard.internal"
+        zone = self.route53_client.create_hosted_zone(
+            Name=name, CallerReference=uuid.uuid4().hex, VPC={"VPCRegion": REGION, "VPCId": self.vpc},
+            HostedZoneConfig={"PrivateZone": True, "Comment": "test"})["HostedZone"]
+        return zone["Id"].removeprefix("/hostedzone/"), name
+
+    def records(self, zone, name):
+        """The zone's records of the name, as Route 53 lists them."""
+        answer = self.route53_client.list_resource_record_sets(HostedZoneId=zone)
+        return [r for r in answer["ResourceRecordSets"] if r["Name"].rstrip(".") == name]
 
     def task(self, arn):
         return self.ecs_client.describe_tasks(cluster=self.cluster, tasks=[arn], include=["TAGS"])["tasks"][0]
@@ -339,3 +415,17 @@ def new_spawner(bed, name="alice", server_name="", **settings):
     spawner.orm_spawner.server = orm.Server(base_url=f"/user/{name}/{server_name}")
     db.commit()
     return spawner
+
+
+async def started(spawner):
+    """start() as JupyterHub runs it, with the progress events it streams to the spawn page meanwhile."""
+    events = []
+
+    async def follow():
+        async for event in spawner.progress():
+            events.append(event)
+
+    follower = asyncio.create_task(follow())
+    address = await spawner.start()
+    await asyncio.wait_for(follower, 5)
+    return address, events

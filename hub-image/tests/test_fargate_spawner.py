@@ -10,7 +10,7 @@ import ipaddress
 import pytest
 from tornado.web import HTTPError
 
-from fargate_testbed import Bed, aws, moto_endpoint, new_spawner  # noqa: F401 -- aws and moto_endpoint are fixtures
+from fargate_testbed import Bed, aws, moto_endpoint, new_spawner, started  # noqa: F401 -- aws and moto_endpoint are fixtures
 from hubwizard_hub import sizes
 from hubwizard_hub.fargate import AwsRefused, TaskStopped
 
@@ -20,20 +20,6 @@ SIZES = [sizes.size("Small", "0.5", "1"), sizes.size("Medium", "1", "4"), sizes.
 @pytest.fixture
 def bed(aws):
     return Bed(aws)
-
-
-async def started(spawner):
-    """start() as JupyterHub runs it, with the progress events it streams to the spawn page meanwhile."""
-    events = []
-
-    async def follow():
-        async for event in spawner.progress():
-            events.append(event)
-
-    follower = asyncio.create_task(follow())
-    address = await spawner.start()
-    await asyncio.wait_for(follower, 5)
-    return address, events
 
 
 async def test_start_runs_the_users_task_and_returns_its_private_address(bed):
