@@ -81,6 +81,12 @@ public final class FargateStandIn implements RunListener, AutoCloseable {
     private final String service;
     private final Map<String, Running> running = new ConcurrentHashMap<>();
     private final TaskMetadataEndpoint metadata = TaskMetadataEndpoint.start();
+    /**
+     * The API port of every hub task of the service. On AWS each task has its own network and the hub's API is on
+     * 8081 in every one, which servers that outlive a task call the next one at; on this machine's one network
+     * 8081 may be taken, so one free port stands in for it (one hub task runs at a time: 0 % healthy, 100 % max).
+     */
+    private final int hubApiPort = TaskContainer.freePort();
     private final java.util.Random privateAddresses = new java.util.Random();
     /** With servers in their own tasks: Fargate for the tasks the hub starts. */
     private volatile FargateUsersStandIn users;
@@ -335,6 +341,9 @@ public final class FargateStandIn implements RunListener, AutoCloseable {
         // ECS reads each secret with the task execution role as the task starts.
         container.secrets().forEach(secret -> environment.put(secret.name(), aws.secretsManager()
                 .getSecretValue(r -> r.secretId(secret.valueFrom())).secretString()));
+        if (environment.containsKey("HUB_API_PORT")) {
+            environment.put("HUB_API_PORT", String.valueOf(hubApiPort));
+        }
         // Fargate tells every container where its task's metadata is; the hub reads its private IP there.
         String privateAddress = privateAddress();
         java.net.URI metadata = this.metadata.register(task.clusterArn(), task, definition, privateAddress);

@@ -114,7 +114,7 @@ class FargateUsersDeployIT {
             volumes.add(FargateUsersStandIn.volumeOf(fileSystem, accessPoint(fileSystem, "grace")));
             assertThat(fargate.users().environment(graceTask.taskArn()).get("JUPYTERHUB_API_URL"))
                     .as("the hub told grace's server its private name, not its task's address")
-                    .startsWith("http://" + texts.hubApiName() + ":8081/");
+                    .startsWith("http://" + texts.hubApiName() + ":");
             assertThat(hubNameAddress(texts)).as("the hub pointed its name at its task, from the task metadata")
                     .isEqualTo(fargate.runningPrivateAddress());
 
@@ -157,6 +157,10 @@ class FargateUsersDeployIT {
             // new sign-in to that server asks the new hub who she is.
             awaitHubName(texts, fargate.runningPrivateAddress());
             HubBrowser graceAgain = signedIn(hub, "grace");
+            HubBrowser.Page opened = graceAgain.open(graceServer);
+            assertThat(opened.response().statusCode()).as("signed in to her server through the new hub's OAuth: "
+                    + opened.uri()).isEqualTo(200);
+            assertThat(opened.uri().getPath()).startsWith(graceServer.getPath());
             assertThat(runs(graceAgain, graceServer, "import getpass, os\nprint(getpass.getuser(), os.getppid())"))
                     .as("a new sign-in to the server that outlived its hub's task")
                     .isEqualTo(graceProcess);
@@ -204,7 +208,7 @@ class FargateUsersDeployIT {
     private static String hubNameAddress(AwsTexts texts) {
         String zone = bed.aws().route53().listHostedZonesByName(r -> r.dnsName(texts.privateZoneName()))
                 .hostedZones().stream().filter(z -> z.name().equals(texts.privateZoneName() + ".")).findFirst()
-                .orElseThrow().id();
+                .map(dev.hubwizard.aws.HostedZones::id).orElseThrow();
         return bed.aws().route53().listResourceRecordSets(r -> r.hostedZoneId(zone)).resourceRecordSets().stream()
                 .filter(s -> s.name().equals(texts.hubApiName() + ".") && s.typeAsString().equals("A"))
                 .flatMap(s -> s.resourceRecords().stream()).map(v -> v.value()).findFirst().orElse("");

@@ -66,10 +66,13 @@ final class TaskContainer implements AutoCloseable {
                                Map<String, String> mounts, List<String> hosts, List<Path> authorities) {
         List<String> env = new ArrayList<>();
         environment.forEach((k, v) -> env.add(k + "=" + v));
-        // Host networking, as the local test runs it: loopback only, the hub's inner ports out of the way.
+        // Host networking, as the local test runs it: loopback only, the hub's inner ports out of the way. An API
+        // port the environment names (a hub whose users' servers call it from their own tasks) is the caller's.
         env.add("HUB_IP=127.0.0.1");
         env.add("HUB_PORT=8000");
-        env.add("HUB_API_PORT=" + freePort());
+        if (!environment.containsKey("HUB_API_PORT")) {
+            env.add("HUB_API_PORT=" + freePort());
+        }
         env.add("HUB_PROXY_API_PORT=" + freePort());
         List<Bind> binds = new ArrayList<>();
         mounts.forEach((volume, path) -> binds.add(new Bind(volume, new Volume(path))));
@@ -168,7 +171,7 @@ final class TaskContainer implements AutoCloseable {
         }
     }
 
-    private static int freePort() {
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {
