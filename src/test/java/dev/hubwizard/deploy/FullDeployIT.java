@@ -141,9 +141,13 @@ class FullDeployIT {
             assertThat(rest.succeeded()).as("killed after " + last + "\n" + bed.failures(rest)).isTrue();
             assertThat(rest.outcomes().values()).allSatisfy(e -> assertThat(e.state()).isEqualTo(StepState.DONE));
             assertThat(Inventory.ids(bed.aws())).as("killed after " + last).allSatisfy((kind, ids) ->
-                    // Two subnets; two roles: the shared execution role and the hub's task role.
-                    assertThat(ids).as(kind).hasSize(ResourceKind.SUBNET.equals(kind) || "iam-role".equals(kind)
-                            ? 2 : 1));
+                    // Two subnets; two roles: the shared execution role and the hub's task role; no private
+                    // zone, which only a hub whose users' servers run in their own tasks needs.
+                    assertThat(ids).as(kind).hasSize(switch (kind) {
+                        case ResourceKind.SUBNET, "iam-role" -> 2;
+                        case "route53-private-zone" -> 0;
+                        default -> 1;
+                    }));
             assertThat(bed.store().load(profile.name()).deployment().resources()).extracting(ResourceRecord::kind)
                     .containsExactlyInAnyOrderElementsOf(EVERY_KIND);
             assertThat(bed.registry().tags(profile.names().repository())).hasSize(1);
