@@ -79,9 +79,10 @@ public final class CostEstimator {
         if (billed.fileSystem()) {
             double efs = prices.homesGb() * p.efsGbMonth();
             lines.add(new CostLine("EFS file system (users' files)", efs,
-                    String.format(Locale.ROOT, "about %s GB × $%s per GB-month: about %.0f cents a month; grows with"
-                            + " what users keep. Also keeps the hub's state (its database and passwords)",
-                            number(prices.homesGb()), p.efsGbMonth(), efs * 100)));
+                    // The amount is in its own column: the note says only where it comes from.
+                    String.format(Locale.ROOT, "about %s GB × $%s per GB-month; grows with what users keep."
+                            + " Also keeps the hub's state (its database and passwords)",
+                            number(prices.homesGb()), p.efsGbMonth())));
         }
         if (billed.distribution()) {
             lines.add(edge(profile));

@@ -99,6 +99,9 @@ class CostEstimatorTest {
                 .orElseThrow();
         assertThat(addresses.monthly()).as("the task keeps its own address to pull its image")
                 .isCloseTo(3 * 730 * 0.005, within(0.01));
+        CostLine files = estimate.lines().stream().filter(l -> l.item().startsWith("EFS")).findFirst().orElseThrow();
+        assertThat(files.basis()).as("where the amount comes from, not the amount again in other units")
+                .startsWith("about 10 GB × $0.3 per GB-month;").doesNotContain("cents");
     }
 
     @Test

@@ -16,6 +16,9 @@ import dev.hubwizard.profile.HubSettings;
 import dev.hubwizard.profile.NetworkSettings;
 import dev.hubwizard.profile.Options;
 import dev.hubwizard.profile.Profile;
+import dev.hubwizard.profile.ResourceNames;
+import dev.hubwizard.profile.ServerPlacement;
+import dev.hubwizard.profile.UserServers;
 import dev.hubwizard.testbed.Folders;
 import dev.hubwizard.ui.localtest.LocalTestPage;
 import dev.hubwizard.ui.plan.PlanPage;
@@ -56,7 +59,9 @@ import java.util.function.BooleanSupplier;
  * </pre>
  * With {@code test-local} it shows the local test page only: its checks running, all passed (light and dark),
  * and failed on an image whose accounts cannot be created. With {@code https}, a new hub's plan and finish pages
- * with the HTTPS address on AWS, its edge played by {@link CloudFrontEdge}.
+ * with the HTTPS address on AWS, its edge played by {@link CloudFrontEdge}. With {@code users-servers}, the plan of a
+ * new hub for a class of 30 whose servers each run in their own Fargate task: its users' image, the users' task
+ * definition and the hub's private name, then its cost (nothing is deployed).
  */
 public final class DocTour {
 
@@ -78,7 +83,8 @@ public final class DocTour {
     public static void main(String[] args) throws Exception {
         boolean localTestOnly = args.length > 0 && args[0].equals("test-local");
         boolean https = args.length > 0 && args[0].equals("https");
-        int outArg = localTestOnly || https ? 1 : 0;
+        boolean usersServers = args.length > 0 && args[0].equals("users-servers");
+        int outArg = localTestOnly || https || usersServers ? 1 : 0;
         Path out = Path.of(args.length > outArg ? args[outArg] : "docs");
         Files.createDirectories(out);
         Path home = Files.createTempDirectory("hubwizard-tour");
@@ -106,6 +112,15 @@ public final class DocTour {
             Navigator navigator = new Navigator(window, services);
             if (localTestOnly) {
                 new DocTour(out, stage, window).localTest(navigator, profile, bed);
+            } else if (usersServers) {
+                // A teacher's new hub for 30 people, each server in its own task, with a folder everyone reads.
+                Profile classHub = profile.withName("class-2025").withNames(ResourceNames.derivedFrom("class-2025"))
+                        .withOptions(Options.NEW_HUB.withKeepUserFiles(true))
+                        .withHub(profile.hub().withExpectedUsers(30))
+                        .withTask(UserServers.HUB_ALONE)
+                        .withServers(UserServers.DEFAULT.withPlacement(ServerPlacement.FARGATE).withSharedFolder(true));
+                bed.store().saveSettings(classHub);
+                new DocTour(out, stage, window).usersServersPlan(navigator, classHub);
             } else if (https) {
                 // A new hub as the start screen makes it: HTTPS on an AWS address, CloudFront played by nginx.
                 // Open to anyone (0.0.0.0/0).
@@ -261,6 +276,33 @@ public final class DocTour {
         });
         waitFor(() -> stage.getTitle().endsWith("tear down")
                 && ((Labeled) stage.getScene().lookup("#status")).getText().startsWith("Done"), 600);
+    }
+
+    /**
+     * A new hub's plan with each person's server in its own task ({@code plan-users-servers} from the hub's private
+     * name down to its users' image, {@code plan-users-servers-cost} its cost: the hub always on, people's servers
+     * by the hour), light and dark.
+     */
+    private void usersServersPlan(Navigator navigator, Profile profile) throws Exception {
+        WizardViewModel model = onFx(() -> navigator.showWizard(profile, false));
+        waitFor(() -> page(model, "preflight").stateProperty().get() == PageState.DONE, 60);
+        show(model, "settings");
+        PlanPage plan = (PlanPage) page(model, "plan");
+        onFx(() -> {
+            model.next();
+            return null;
+        });
+        waitFor(() -> model.pageProperty().get() == plan, 30);
+        waitFor(() -> plan.previewsProperty().get() != null, 60);
+        onFx(() -> {
+            stage.setHeight(PLAN_HEIGHT);
+            return null;
+        });
+        settle();
+        scrollPlanTo("The hub's private name");
+        both("plan-users-servers");
+        scrollPlanTo("Cost");
+        both("plan-users-servers-cost");
     }
 
     /**
