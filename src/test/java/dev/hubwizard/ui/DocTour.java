@@ -156,14 +156,7 @@ public final class DocTour {
         both("preflight");
         show(model, "settings");
         both("settings");
-        // Next, as a user would: the settings page saves the profile and the plan page follows.
-        PlanPage plan = (PlanPage) page(model, "plan");
-        onFx(() -> {
-            model.next();
-            return null;
-        });
-        waitFor(() -> model.pageProperty().get() == plan, 30);
-        waitFor(() -> plan.previewsProperty().get() != null, 60);
+        nextToPlan(model);
         both("plan");
 
         onFx(() -> {
@@ -228,22 +221,8 @@ public final class DocTour {
                               ExecutorService fargateThread) throws Exception {
         WizardViewModel model = onFx(() -> navigator.showWizard(profile, false));
         model.deploy().onStepEvent((StepEvent event) -> fargateThread.execute(() -> fargate.stateChanged(event)));
-        waitFor(() -> page(model, "preflight").stateProperty().get() == PageState.DONE, 60);
-        show(model, "settings");
-        PlanPage plan = (PlanPage) page(model, "plan");
-        onFx(() -> {
-            model.next();
-            return null;
-        });
-        waitFor(() -> model.pageProperty().get() == plan, 30);
-        waitFor(() -> plan.previewsProperty().get() != null, 60);
         // The plan is longer than the window: shown from its HTTPS address rows down to the cost, in a taller one.
-        double height = onFx(stage::getHeight);
-        onFx(() -> {
-            stage.setHeight(PLAN_HEIGHT);
-            return null;
-        });
-        settle();
+        double height = showPlanTall(model);
         scrollPlanTo("HTTPS address");
         both("plan-https");
         scrollPlanTo("Cost");
@@ -285,8 +264,32 @@ public final class DocTour {
      */
     private void usersServersPlan(Navigator navigator, Profile profile) throws Exception {
         WizardViewModel model = onFx(() -> navigator.showWizard(profile, false));
+        showPlanTall(model);
+        scrollPlanTo("The hub's private name");
+        both("plan-users-servers");
+        scrollPlanTo("Cost");
+        both("plan-users-servers-cost");
+    }
+
+    /**
+     * Goes on from the settings to the plan as a person would, once the preflight has passed, waits for the plan's
+     * previews and makes the window taller for it; returns the height it had.
+     */
+    private double showPlanTall(WizardViewModel model) throws Exception {
         waitFor(() -> page(model, "preflight").stateProperty().get() == PageState.DONE, 60);
         show(model, "settings");
+        nextToPlan(model);
+        double height = onFx(stage::getHeight);
+        onFx(() -> {
+            stage.setHeight(PLAN_HEIGHT);
+            return null;
+        });
+        settle();
+        return height;
+    }
+
+    /** Next, as a person would: the settings page saves the profile and the plan page follows, with its previews. */
+    private void nextToPlan(WizardViewModel model) throws Exception {
         PlanPage plan = (PlanPage) page(model, "plan");
         onFx(() -> {
             model.next();
@@ -294,15 +297,6 @@ public final class DocTour {
         });
         waitFor(() -> model.pageProperty().get() == plan, 30);
         waitFor(() -> plan.previewsProperty().get() != null, 60);
-        onFx(() -> {
-            stage.setHeight(PLAN_HEIGHT);
-            return null;
-        });
-        settle();
-        scrollPlanTo("The hub's private name");
-        both("plan-users-servers");
-        scrollPlanTo("Cost");
-        both("plan-users-servers-cost");
     }
 
     /**
