@@ -63,9 +63,9 @@ class AwsDeployIT {
                 + " (%d calls)%n", first.wallTime().toMillis(), second.wallTime().toMillis(),
                 AwsCallRecorder.calls().size());
         // A hub whose users' servers run inside it needs no private name for its API: no zone is made.
-        assertThat(afterFirst.get("route53-private-zone")).isEmpty();
+        assertThat(afterFirst.get(ResourceKind.PRIVATE_ZONE)).isEmpty();
         assertThat(afterFirst).allSatisfy((kind, ids) -> {
-            if (!"route53-private-zone".equals(kind)) {
+            if (!ResourceKind.PRIVATE_ZONE.equals(kind)) {
                 assertThat(ids).as(kind).isNotEmpty();
             }
         });

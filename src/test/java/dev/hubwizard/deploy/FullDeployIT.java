@@ -144,8 +144,8 @@ class FullDeployIT {
                     // Two subnets; two roles: the shared execution role and the hub's task role; no private
                     // zone, which only a hub whose users' servers run in their own tasks needs.
                     assertThat(ids).as(kind).hasSize(switch (kind) {
-                        case ResourceKind.SUBNET, "iam-role" -> 2;
-                        case "route53-private-zone" -> 0;
+                        case ResourceKind.SUBNET, ResourceKind.IAM_ROLE -> 2;
+                        case ResourceKind.PRIVATE_ZONE -> 0;
                         default -> 1;
                     }));
             assertThat(bed.store().load(profile.name()).deployment().resources()).extracting(ResourceRecord::kind)

@@ -1,6 +1,7 @@
 package dev.hubwizard.deploy;
 
 import dev.hubwizard.aws.AwsClients;
+import dev.hubwizard.aws.ResourceKind;
 import software.amazon.awssdk.services.cloudwatchlogs.model.LogGroup;
 import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.Tag;
@@ -84,7 +85,7 @@ final class Inventory {
         all.put("log-group", aws.logs().describeLogGroups().logGroups().stream().map(LogGroup::logGroupName)
                 .map(n -> new Entry(n, n)).toList());
         // Private zones are a deploy's own (the hub's private name); public ones are the account's, which tests make.
-        all.put("route53-private-zone", aws.route53().listHostedZones().hostedZones().stream()
+        all.put(ResourceKind.PRIVATE_ZONE, aws.route53().listHostedZones().hostedZones().stream()
                 .filter(z -> z.config() != null && Boolean.TRUE.equals(z.config().privateZone()))
                 .map(z -> new Entry(z.id(), z.name())).toList());
         Map<String, List<String>> result = new TreeMap<>();
