@@ -27,11 +27,19 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Clock;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -100,19 +108,20 @@ class TeardownWizardIT {
         waitUntil(() -> robot.lookup(NAME).tryQuery().isPresent(), 20);
         robot.clickOn(NAME).clickOn("#tear-down");
 
-        // The start screen says what a teardown means; then the teardown's own preview lists each resource.
-        waitUntil(() -> robot.lookup("#dialog-confirm").tryQuery().isPresent(), 20);
-        assertThat(robot.lookup("#dialog-body").queryAs(Label.class).getText()).contains("15 AWS resources");
-        robot.clickOn("#dialog-confirm");
-        waitUntil(() -> robot.lookup("#dialog-choice-0").tryQuery().isPresent(), 60);
-        String listed = robot.lookup("#dialog-body").queryAs(Label.class).getText();
+        // The start screen says what a teardown means; then the teardown's own preview lists each resource. Each
+        // dialog is clicked once it is in its place on the screen (a click aimed earlier misses its button).
+        assertThat(body(robot, 20)).contains("15 AWS resources");
+        ShownDialogs.click(robot, "#dialog-confirm");
+        String listed = body(robot, 60);
         assertThat(listed).contains("ECS service", "VPC", "security group", "ECR repository", "log group",
                 "SSM parameter");
         assertThat(listed).as("nothing this profile never made").doesNotContain("load balancer", "user pool");
-        robot.clickOn("#dialog-choice-0"); // Delete everything
+        ShownDialogs.click(robot, "#dialog-choice-0"); // Delete everything
 
-        waitUntil(() -> stage.getTitle().endsWith("tear down") && robot.lookup("#status").queryAs(Label.class)
-                .getText().startsWith("Done"), 180);
+        // A teardown that fails or stalls says where: the status line and the end of the run's own log.
+        waitUntil(() -> stage.getTitle().endsWith("tear down") && status(robot).startsWith("Done"), 180,
+                () -> "title: " + stage.getTitle() + "\nstatus: " + status(robot) + "\n"
+                        + newestLog(home.resolve("logs")));
 
         @SuppressWarnings("unchecked")
         ListView<PageModel> steps = robot.lookup("#step-list").queryAs(ListView.class);
@@ -130,8 +139,47 @@ class TeardownWizardIT {
                 .vpcs()).isEmpty();
     }
 
+    private static String body(FxRobot robot, int seconds) throws TimeoutException {
+        return ((Label) ShownDialogs.showing(robot, "#dialog-body", seconds)).getText();
+    }
+
+    private static String status(FxRobot robot) {
+        return robot.lookup("#status").tryQueryAs(Label.class).map(Label::getText).orElse("(no status line)");
+    }
+
+    /** The end of the newest run log in the folder: the teardown's, once it has started. */
+    private static String newestLog(Path directory) {
+        try (Stream<Path> files = Files.list(directory)) {
+            Optional<Path> newest = files.max(Comparator.comparing(TeardownWizardIT::modified));
+            if (newest.isEmpty()) {
+                return "(no run log in " + directory + ")";
+            }
+            List<String> lines = Files.readAllLines(newest.get());
+            return newest.get().getFileName() + ":\n"
+                    + String.join("\n", lines.subList(Math.max(0, lines.size() - 80), lines.size()));
+        } catch (IOException e) {
+            return "(no run log: " + e + ")";
+        }
+    }
+
+    private static FileTime modified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file);
+        } catch (IOException e) {
+            return FileTime.fromMillis(0);
+        }
+    }
+
     private static void waitUntil(BooleanSupplier condition, int seconds) throws Exception {
-        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition::getAsBoolean);
+        waitUntil(condition, seconds, () -> "");
+    }
+
+    private static void waitUntil(BooleanSupplier condition, int seconds, Supplier<String> state) throws Exception {
+        try {
+            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition::getAsBoolean);
+        } catch (TimeoutException e) {
+            throw new AssertionError("Not so after " + seconds + " s. " + state.get(), e);
+        }
         WaitForAsyncUtils.waitForFxEvents();
     }
 }

@@ -10,6 +10,7 @@ import dev.hubwizard.testbed.SignInHome;
 import dev.hubwizard.testbed.SignInTestBed;
 import dev.hubwizard.testbed.StrictSts;
 import dev.hubwizard.ui.JavaFxDialogs;
+import dev.hubwizard.ui.ShownDialogs;
 import dev.hubwizard.ui.Theme;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -142,13 +143,9 @@ class MfaCodeDialogIT {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
-    /** The node of the dialog showing now (a closed dialog's nodes linger until collected). */
+    /** The node of the dialog showing now, in its place on the screen. */
     private static javafx.scene.Node showing(FxRobot robot, String query) throws Exception {
-        java.util.function.Supplier<java.util.Optional<javafx.scene.Node>> find = () -> robot.lookup(query)
-                .match((javafx.scene.Node n) -> n.getScene() != null && n.getScene().getWindow() != null
-                        && n.getScene().getWindow().isShowing()).tryQuery();
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> find.get().isPresent());
-        return find.get().orElseThrow();
+        return ShownDialogs.showing(robot, query, 20);
     }
 
     /** A code the device does not show now, nor a step before or after. */
