@@ -94,9 +94,9 @@ class InterruptedDeployTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /** The question, once in its place on the screen: it opens after the close request, not with it. */
     private static Window dialog(FxRobot robot) throws TimeoutException {
-        waitUntil(() -> robot.lookup("#dialog-confirm").tryQuery().isPresent());
-        return robot.lookup("#dialog-confirm").query().getScene().getWindow();
+        return ShownDialogs.showing(robot, "#dialog-confirm", 20).getScene().getWindow();
     }
 
     @Test
@@ -120,7 +120,7 @@ class InterruptedDeployTest {
         assertThat(robot.lookup("#dialog-confirm").queryButton().getText()).isEqualTo("Stop and quit");
         assertThat(robot.lookup("#dialog-body").queryAs(Label.class).getText()).contains("stays recorded",
                 "resume the deploy or to tear the hub down");
-        robot.clickOn("#dialog-cancel");
+        ShownDialogs.click(robot, "#dialog-cancel");
 
         assertThat(question.isShowing()).isFalse();
         assertThat(stage.isShowing()).as("the user changed their mind").isTrue();
@@ -128,7 +128,7 @@ class InterruptedDeployTest {
 
         requestClose();
         dialog(robot);
-        robot.clickOn("#dialog-confirm");
+        ShownDialogs.click(robot, "#dialog-confirm");
 
         assertThat(robot.lookup("#status").queryAs(Label.class).getText()).isEqualTo("Cancelling…");
         silentDocker.close(); // the step that waited for Docker returns, and sees it is cancelled
