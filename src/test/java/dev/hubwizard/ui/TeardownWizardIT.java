@@ -6,6 +6,7 @@ import dev.hubwizard.deploy.DeployTestBed;
 import dev.hubwizard.deploy.Deployment;
 import dev.hubwizard.deploy.FargateStandIn;
 import dev.hubwizard.deploy.LocalTestApproval;
+import dev.hubwizard.engine.LogFile;
 import dev.hubwizard.engine.RunResult;
 import dev.hubwizard.engine.Runner;
 import dev.hubwizard.profile.Profile;
@@ -30,7 +31,6 @@ import org.testfx.util.WaitForAsyncUtils;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
@@ -39,6 +39,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -150,23 +151,15 @@ class TeardownWizardIT {
     /** The end of the newest run log in the folder: the teardown's, once it has started. */
     private static String newestLog(Path directory) {
         try (Stream<Path> files = Files.list(directory)) {
-            Optional<Path> newest = files.max(Comparator.comparing(TeardownWizardIT::modified));
+            Optional<Path> newest = files.max(Comparator.comparingLong(file -> file.toFile().lastModified()));
             if (newest.isEmpty()) {
                 return "(no run log in " + directory + ")";
             }
-            List<String> lines = Files.readAllLines(newest.get());
-            return newest.get().getFileName() + ":\n"
-                    + String.join("\n", lines.subList(Math.max(0, lines.size() - 80), lines.size()));
+            return newest.get().getFileName() + ":\n" + LogFile.read(newest.get(), 80).lines().stream()
+                    .map(line -> line.level() + " [" + line.stepId() + "] " + line.text())
+                    .collect(Collectors.joining("\n"));
         } catch (IOException e) {
             return "(no run log: " + e + ")";
-        }
-    }
-
-    private static FileTime modified(Path file) {
-        try {
-            return Files.getLastModifiedTime(file);
-        } catch (IOException e) {
-            return FileTime.fromMillis(0);
         }
     }
 
